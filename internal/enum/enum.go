@@ -1,0 +1,56 @@
+// Package enum gives the string enums of every mechanism one behaviour:
+// membership, text parsing that names the allowed values, and the value list
+// the schema generator publishes.
+package enum
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Set lists an enum's values in the order they are documented.
+type Set[T ~string] []T
+
+// Has reports whether v is one of the values.
+func (s Set[T]) Has(v T) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Strings returns the values as plain strings, in order.
+func (s Set[T]) Strings() []string {
+	out := make([]string, len(s))
+	for i, v := range s {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// Parse returns text as a T, or an error naming what (a field's name, such
+// as "status") and listing the allowed values.
+func (s Set[T]) Parse(what string, text []byte) (T, error) {
+	v := T(text)
+	if !s.Has(v) {
+		return "", fmt.Errorf("unknown %s %q; allowed: %s", what, string(text), strings.Join(s.Strings(), ", "))
+	}
+	return v, nil
+}
+
+// Marshal returns v as text, refusing a value outside the set so that an
+// invalid document is never written.
+func (s Set[T]) Marshal(what string, v T) ([]byte, error) {
+	if !s.Has(v) {
+		return nil, fmt.Errorf("unknown %s %q; allowed: %s", what, string(v), strings.Join(s.Strings(), ", "))
+	}
+	return []byte(v), nil
+}
+
+// Valuer is implemented by every enum type: Values lists the allowed values.
+// The schema generator and the validator read enums through it.
+type Valuer interface {
+	Values() []string
+}

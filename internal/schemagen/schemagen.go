@@ -1,0 +1,329 @@
+// Package schemagen writes the JSON Schema (draft 2020-12) of a document type.
+//
+// Structure and descriptions come from invopop/jsonschema reading the Go
+// types and their doc comments. Constraints come from the `validate` tags —
+// the same tags the Go validator enforces — translated here into schema
+// keywords, so each constraint is declared once. Tags with no schema
+// equivalent (unique=Field on a list of objects, cross-field rules) stay
+// Go-only; each package lists those rules in its docs.
+package schemagen
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/dayone-go/mechanisms/internal/civil"
+	"github.com/dayone-go/mechanisms/internal/enum"
+	"github.com/dayone-go/mechanisms/internal/validation"
+	"github.com/invopop/jsonschema"
+)
+
+// BaseID is the prefix of every schema's $id: the raw file on the main
+// branch, so the $id both names the schema and resolves to it. It is stable:
+// tools cache schemas by it.
+const BaseID = "https://raw.githubusercontent.com/dayone-go/mechanisms/main/"
+
+// Options describe one schema.
+type Options struct {
+	// Path is the schema file's path in the repository,
+	// "decision/decision.schema.json"; the $id is BaseID + Path.
+	Path string
+	// Title and Description head the schema.
+	Title       string
+	Description string
+	// PkgPath is the Go import path of the package that declares the type,
+	// and Dir its source directory, where the doc comments are read.
+	PkgPath string
+	Dir     string
+}
+
+// ID returns the schema's $id.
+func (o Options) ID() string { return BaseID + o.Path }
+
+var (
+	dateType   = reflect.TypeFor[civil.Date]()
+	valuerType = reflect.TypeFor[enum.Valuer]()
+)
+
+// Generate returns the schema of v's type as indented JSON ending in a newline.
+func Generate(v any, o Options) ([]byte, error) {
+	r := &jsonschema.Reflector{
+		RequiredFromJSONSchemaTags: true, // required comes from validate tags below
+		ExpandedStruct:             true,
+		Mapper:                     mapper,
+	}
+	if o.Dir != "" {
+		if err := r.AddGoComments(o.PkgPath, o.Dir, jsonschema.WithFullComment()); err != nil {
+			return nil, fmt.Errorf("schemagen: reading comments: %w", err)
+		}
+	}
+	t := reflect.TypeOf(v)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	s := r.ReflectFromType(t)
+	s.ID = jsonschema.ID(o.ID())
+	s.Title = o.Title
+	if o.Description != "" {
+		s.Description = o.Description
+	}
+	g := &gen{defs: s.Definitions, done: map[reflect.Type]bool{}}
+	if err := g.object(t, s); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func mapper(t reflect.Type) *jsonschema.Schema {
+	if t == dateType {
+		return &jsonschema.Schema{Type: "string", Format: "date", Pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`}
+	}
+	if t.Kind() == reflect.String && t.Implements(valuerType) {
+		vals := reflect.Zero(t).Interface().(enum.Valuer).Values()
+		e := make([]any, len(vals))
+		for i, v := range vals {
+			e[i] = v
+		}
+		return &jsonschema.Schema{Type: "string", Enum: e}
+	}
+	return nil
+}
+
+type gen struct {
+	defs jsonschema.Definitions
+	done map[reflect.Type]bool
+}
+
+// resolve follows a local $ref to its definition.
+func (g *gen) resolve(s *jsonschema.Schema) *jsonschema.Schema {
+	if s != nil && s.Ref != "" {
+		if d := g.defs[strings.TrimPrefix(s.Ref, "#/$defs/")]; d != nil {
+			return d
+		}
+	}
+	return s
+}
+
+// object applies the validate tags of struct type t to its schema s.
+func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
+	if g.done[t] {
+		return nil
+	}
+	g.done[t] = true
+	for _, f := range reflect.VisibleFields(t) {
+		if !f.IsExported() || (f.Anonymous && f.Type.Kind() == reflect.Struct) {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		prop, ok := s.Properties.Get(name)
+		if !ok {
+			continue
+		}
+		if prop.Description == "" {
+			return fmt.Errorf("schemagen: %s.%s (%q) has no doc comment; every property needs a description", t.Name(), f.Name, name)
+		}
+		required, err := g.field(f.Type, prop, f.Tag.Get("validate"), fmt.Sprintf("%s.%s", t.Name(), f.Name))
+		if err != nil {
+			return err
+		}
+		if required {
+			s.Required = append(s.Required, name)
+		}
+	}
+	return nil
+}
+
+// field applies one field's tag chain to its schema and reports whether the
+// field is required. Rules after "dive" apply to the elements.
+func (g *gen) field(t reflect.Type, prop *jsonschema.Schema, tag, where string) (bool, error) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	here, rest, dive := strings.Cut(tag, ",dive")
+	if strings.HasPrefix(tag, "dive") {
+		here, rest, dive = "", strings.TrimPrefix(tag, "dive"), true
+	}
+	rest = strings.TrimPrefix(rest, ",")
+	required := false
+	target := prop
+	if target.Ref != "" {
+		target = g.resolve(prop)
+	}
+	for _, rule := range splitRules(here) {
+		key, param, _ := strings.Cut(rule, "=")
+		switch key {
+		case "", "omitempty", "dive":
+		case "required":
+			required = true
+		case "min", "gte", "max", "lte", "gt", "lt", "len":
+			if err := bound(t, prop, key, param); err != nil {
+				return false, fmt.Errorf("schemagen: %s: %w", where, err)
+			}
+		case "oneof":
+			for _, v := range strings.Fields(param) {
+				prop.Enum = append(prop.Enum, v)
+			}
+		case "enum":
+			if prop.Enum == nil && target.Enum == nil {
+				return false, fmt.Errorf("schemagen: %s: enum tag on a type without Values()", where)
+			}
+		case "unique":
+			if param == "" && t.Kind() == reflect.Slice {
+				prop.UniqueItems = true
+			} // unique=Field on objects has no schema form: a Go-only rule
+		default:
+			r, ok := validation.Lookup(key)
+			if !ok {
+				continue // a Go-only rule
+			}
+			applyExtra(prop, r.Schema)
+		}
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if t != dateType {
+			if err := g.object(t, target); err != nil {
+				return false, err
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		items := prop.Items
+		if items == nil {
+			items = g.resolve(prop).Items
+		}
+		if items != nil {
+			if _, err := g.field(t.Elem(), items, diveTag(dive, rest), where+"[]"); err != nil {
+				return false, err
+			}
+		}
+	case reflect.Map:
+		if ap := prop.AdditionalProperties; ap != nil {
+			if _, err := g.field(t.Elem(), ap, diveTag(dive, rest), where+"{}"); err != nil {
+				return false, err
+			}
+		}
+	}
+	return required, nil
+}
+
+func diveTag(dive bool, rest string) string {
+	if !dive {
+		return ""
+	}
+	return rest
+}
+
+// splitRules splits a tag chain on commas, keeping "oneof=a b" whole. Rules
+// joined by "|" (either-or) have no single schema form and are skipped.
+func splitRules(tag string) []string {
+	var out []string
+	for r := range strings.SplitSeq(tag, ",") {
+		if strings.Contains(r, "|") {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func bound(t reflect.Type, s *jsonschema.Schema, key, param string) error {
+	switch t.Kind() {
+	case reflect.String:
+		n, err := strconv.ParseUint(param, 10, 64)
+		if err != nil {
+			return fmt.Errorf("length bound %q: %w", param, err)
+		}
+		switch key {
+		case "min", "gte":
+			s.MinLength = &n
+		case "max", "lte":
+			s.MaxLength = &n
+		case "len":
+			s.MinLength, s.MaxLength = &n, &n
+		case "gt":
+			m := n + 1
+			s.MinLength = &m
+		case "lt":
+			if n > 0 {
+				m := n - 1
+				s.MaxLength = &m
+			}
+		}
+	case reflect.Slice, reflect.Array, reflect.Map:
+		n, err := strconv.ParseUint(param, 10, 64)
+		if err != nil {
+			return fmt.Errorf("size bound %q: %w", param, err)
+		}
+		lo, hi := &s.MinItems, &s.MaxItems
+		if t.Kind() == reflect.Map {
+			lo, hi = &s.MinProperties, &s.MaxProperties
+		}
+		switch key {
+		case "min", "gte":
+			*lo = &n
+		case "max", "lte":
+			*hi = &n
+		case "len":
+			*lo, *hi = &n, &n
+		case "gt":
+			m := n + 1
+			*lo = &m
+		case "lt":
+			if n > 0 {
+				m := n - 1
+				*hi = &m
+			}
+		}
+	default:
+		if _, err := strconv.ParseFloat(param, 64); err != nil {
+			return fmt.Errorf("numeric bound %q: %w", param, err)
+		}
+		num := json.Number(param)
+		switch key {
+		case "min", "gte":
+			s.Minimum = num
+		case "max", "lte":
+			s.Maximum = num
+		case "gt":
+			s.ExclusiveMinimum = num
+		case "lt":
+			s.ExclusiveMaximum = num
+		case "len":
+			s.Minimum, s.Maximum = num, num
+		}
+	}
+	return nil
+}
+
+func applyExtra(s *jsonschema.Schema, kw map[string]any) {
+	for k, v := range kw {
+		switch k {
+		case "pattern":
+			s.Pattern = v.(string)
+		case "format":
+			s.Format = v.(string)
+		default:
+			if s.Extras == nil {
+				s.Extras = map[string]any{}
+			}
+			s.Extras[k] = v
+		}
+	}
+}

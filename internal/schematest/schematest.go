@@ -1,0 +1,362 @@
+// Package schematest holds the test helpers that keep each package's Go
+// validator and its committed JSON Schema in agreement, checked with an
+// independent JSON Schema validator (santhosh-tekuri/jsonschema).
+package schematest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dayone-go/mechanisms/internal/schemagen"
+	"github.com/dayone-go/mechanisms/internal/strict"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Check parses and validates a document the way the package does: nil for a
+// valid document.
+type Check func(data []byte) error
+
+// Compile compiles a schema with the independent validator, asserting
+// formats so "date" is checked too.
+func Compile(t testing.TB, schema []byte) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
+	require.NoError(t, err, "schema is not JSON")
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	require.NoError(t, c.AddResource("schema.json", doc))
+	s, err := c.Compile("schema.json")
+	require.NoError(t, err, "schema does not compile")
+	return s
+}
+
+// instance turns a JSON or YAML document into what the schema validator reads.
+func instance(data []byte) (any, error) {
+	v, err := strict.ToJSONValue(data, strict.Limits{})
+	if err != nil {
+		return nil, err
+	}
+	// Round-trip through JSON so numbers are json.Number, as the validator
+	// prefers.
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return jsonschema.UnmarshalJSON(bytes.NewReader(b))
+}
+
+// goOnly marks an invalid testdata document whose rule the schema cannot
+// state (a cross-field rule); the first line must carry it.
+var goOnly = regexp.MustCompile(`^#\s*go-only\b`)
+
+// UpToDate fails when the committed schema file at path differs from what
+// the generator makes now, or from the embedded copy; with update it
+// rewrites the file instead.
+func UpToDate(t *testing.T, embedded []byte, v any, o schemagen.Options, path string, update bool) {
+	t.Helper()
+	got, err := schemagen.Generate(v, o)
+	require.NoError(t, err)
+	if update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	onDisk, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, string(got), string(onDisk), "%s is stale: run go generate ./...", path)
+	assert.Equal(t, string(onDisk), string(embedded), "embedded schema differs from %s", path)
+}
+
+// Agree runs every document under dir/valid and dir/invalid through both the
+// Go check and the schema. Valid documents must pass both. Invalid ones must
+// fail the Go check, and fail the schema too unless their first line says
+// "# go-only: <reason>".
+func Agree(t *testing.T, schema []byte, dir string, check Check) {
+	t.Helper()
+	s := Compile(t, schema)
+	valid, _ := filepath.Glob(filepath.Join(dir, "valid", "*"))
+	invalid, _ := filepath.Glob(filepath.Join(dir, "invalid", "*"))
+	require.NotEmpty(t, valid, "no documents in %s/valid", dir)
+	require.NotEmpty(t, invalid, "no documents in %s/invalid", dir)
+	for _, f := range valid {
+		t.Run("valid/"+filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			require.NoError(t, err)
+			assert.NoError(t, check(data), "Go refuses a valid document")
+			inst, err := instance(data)
+			require.NoError(t, err)
+			assert.NoError(t, s.Validate(inst), "schema refuses a valid document")
+		})
+	}
+	for _, f := range invalid {
+		t.Run("invalid/"+filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			require.NoError(t, err)
+			assert.Error(t, check(data), "Go accepts an invalid document")
+			if goOnly.Match(data) {
+				return
+			}
+			inst, err := instance(data)
+			if err != nil {
+				return // refused before any schema could see it: syntax, size
+			}
+			assert.Error(t, s.Validate(inst), "schema accepts an invalid document; mark it '# go-only: why' if the schema cannot say this rule")
+		})
+	}
+}
+
+// Mutation is a template with one thing broken.
+type Mutation struct {
+	Name string
+	Doc  any
+}
+
+// Mutations derives broken documents from a valid one, guided by the schema:
+// each required key removed in turn, an unknown value in each enum, an
+// unknown key added at every object, and each numeric, length and size bound
+// the schema states broken on both sides.
+func Mutations(t testing.TB, schema []byte, doc []byte) []Mutation {
+	t.Helper()
+	var root map[string]any
+	require.NoError(t, json.Unmarshal(schema, &root))
+	v, err := strict.ToJSONValue(doc, strict.Limits{})
+	require.NoError(t, err)
+	m := &mutator{root: root, doc: v}
+	m.walk(root, v, "")
+	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].Name < m.out[j].Name })
+	return m.out
+}
+
+// MutationsRefused checks that the template passes both the Go check and the
+// schema, and that every mutation of it fails both.
+func MutationsRefused(t *testing.T, schema, template []byte, check Check) {
+	t.Helper()
+	s := Compile(t, schema)
+	require.NoError(t, check(template), "Go refuses the template")
+	inst, err := instance(template)
+	require.NoError(t, err)
+	require.NoError(t, s.Validate(inst), "schema refuses the template")
+	muts := Mutations(t, schema, template)
+	require.NotEmpty(t, muts)
+	for _, mu := range muts {
+		b, err := json.Marshal(mu.Doc)
+		require.NoError(t, err)
+		inst, err := instance(b)
+		require.NoError(t, err)
+		assert.Error(t, s.Validate(inst), "schema accepts mutation %s", mu.Name)
+		assert.Error(t, check(b), "Go accepts mutation %s", mu.Name)
+	}
+}
+
+type mutator struct {
+	root map[string]any
+	doc  any
+	out  []Mutation
+}
+
+func (m *mutator) resolve(s map[string]any) map[string]any {
+	for i := 0; i < 16; i++ {
+		ref, ok := s["$ref"].(string)
+		if !ok {
+			return s
+		}
+		defs, _ := m.root["$defs"].(map[string]any)
+		next, ok := defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
+		if !ok {
+			return s
+		}
+		merged := map[string]any{}
+		for k, v := range next {
+			merged[k] = v
+		}
+		for k, v := range s { // keywords beside $ref apply too
+			if k != "$ref" {
+				merged[k] = v
+			}
+		}
+		s = merged
+	}
+	return s
+}
+
+func (m *mutator) add(name, ptr string, set func(parent any, key string) any) {
+	cp := deepCopy(m.doc)
+	if ptr == "" {
+		m.out = append(m.out, Mutation{Name: name, Doc: set(nil, "")})
+		return
+	}
+	i := strings.LastIndexByte(ptr, '/')
+	parent := lookup(cp, ptr[:i])
+	key := unescape(ptr[i+1:])
+	switch p := parent.(type) {
+	case map[string]any:
+		if v := set(p, key); v != nil {
+			p[key] = v
+		}
+	case []any:
+		idx, _ := strconv.Atoi(key)
+		if v := set(p, key); v != nil {
+			p[idx] = v
+		}
+	}
+	m.out = append(m.out, Mutation{Name: name, Doc: cp})
+}
+
+// addAt replaces the value at ptr.
+func (m *mutator) addAt(name, ptr string, v any) {
+	if ptr == "" {
+		m.out = append(m.out, Mutation{Name: name, Doc: v})
+		return
+	}
+	m.add(name, ptr, func(any, string) any { return v })
+}
+
+func (m *mutator) walk(s map[string]any, v any, ptr string) {
+	s = m.resolve(s)
+	at := ptr
+	if at == "" {
+		at = "/"
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		props, _ := s["properties"].(map[string]any)
+		if props == nil {
+			return
+		}
+		req, _ := s["required"].([]any)
+		for _, r := range req {
+			key := r.(string)
+			if _, ok := x[key]; !ok {
+				continue
+			}
+			kp := ptr + "/" + escape(key)
+			m.add("remove required "+kp, kp, func(parent any, k string) any {
+				delete(parent.(map[string]any), k)
+				return nil
+			})
+		}
+		if ap, ok := s["additionalProperties"].(bool); ok && !ap {
+			cp := deepCopy(x).(map[string]any)
+			cp["zzUnknownKey"] = "x"
+			m.addAt("unknown key at "+at, ptr, cp)
+		}
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if ps, ok := props[k].(map[string]any); ok {
+				m.walk(ps, x[k], ptr+"/"+escape(k))
+			}
+		}
+	case []any:
+		if n, ok := num(s["minItems"]); ok && n > 0 {
+			m.addAt(fmt.Sprintf("below minItems at %s", at), ptr, x[:int(n)-1])
+		}
+		if n, ok := num(s["maxItems"]); ok && len(x) > 0 && n < 1000 {
+			long := make([]any, int(n)+1)
+			for i := range long {
+				long[i] = deepCopy(x[i%len(x)])
+			}
+			m.addAt(fmt.Sprintf("above maxItems at %s", at), ptr, long)
+		}
+		if items, ok := s["items"].(map[string]any); ok {
+			for i, it := range x {
+				m.walk(items, it, ptr+"/"+strconv.Itoa(i))
+			}
+		}
+	case string:
+		if en, ok := s["enum"].([]any); ok && len(en) > 0 {
+			m.addAt("unknown enum value at "+at, ptr, "zz-not-a-value")
+		}
+		if n, ok := num(s["minLength"]); ok && n > 0 {
+			m.addAt("below minLength at "+at, ptr, strings.Repeat("a", int(n)-1))
+		}
+		if n, ok := num(s["maxLength"]); ok && n < 1e6 {
+			m.addAt("above maxLength at "+at, ptr, strings.Repeat("a", int(n)+1))
+		}
+		if p, ok := s["pattern"].(string); ok {
+			bad := "!not matching!"
+			if re, err := regexp.Compile(p); err == nil && !re.MatchString(bad) {
+				m.addAt("pattern broken at "+at, ptr, bad)
+			}
+		}
+	case float64:
+		step := 0.5
+		if s["type"] == "integer" {
+			step = 1
+		}
+		if n, ok := num(s["minimum"]); ok {
+			m.addAt("below minimum at "+at, ptr, n-step)
+		}
+		if n, ok := num(s["maximum"]); ok {
+			m.addAt("above maximum at "+at, ptr, n+step)
+		}
+		if n, ok := num(s["exclusiveMinimum"]); ok {
+			m.addAt("at exclusiveMinimum at "+at, ptr, n)
+		}
+		if n, ok := num(s["exclusiveMaximum"]); ok {
+			m.addAt("at exclusiveMaximum at "+at, ptr, n)
+		}
+	}
+}
+
+func num(v any) (float64, bool) {
+	switch n := v.(type) {
+	case float64:
+		return n, true
+	case json.Number:
+		f, err := n.Float64()
+		return f, err == nil
+	}
+	return 0, false
+}
+
+func deepCopy(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = deepCopy(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = deepCopy(e)
+		}
+		return out
+	}
+	return v
+}
+
+func lookup(v any, ptr string) any {
+	if ptr == "" {
+		return v
+	}
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		tok = unescape(tok)
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[tok]
+		case []any:
+			i, _ := strconv.Atoi(tok)
+			v = x[i]
+		}
+	}
+	return v
+}
+
+func escape(s string) string   { return strings.NewReplacer("~", "~0", "/", "~1").Replace(s) }
+func unescape(s string) string { return strings.NewReplacer("~1", "/", "~0", "~").Replace(s) }

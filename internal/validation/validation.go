@@ -1,0 +1,227 @@
+// Package validation runs the field rules declared in `validate` struct tags
+// and turns their failures into problems with JSON pointer paths.
+//
+// The tags are the single place a field constraint is declared: the schema
+// generator (internal/schemagen) reads the same tags to write the JSON
+// Schema, so the Go validator and the schema cannot drift apart silently.
+// Tags understood by both: required, omitempty, dive, min, max, gte, lte, gt,
+// lt, len, unique, oneof, enum (the field's type lists its values), and the
+// rules registered with Register.
+package validation
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/dayone-go/mechanisms/internal/enum"
+	"github.com/dayone-go/mechanisms/internal/problem"
+	"github.com/go-playground/validator/v10"
+)
+
+// Rule is a custom field rule: its check in Go and the same constraint in
+// JSON Schema terms.
+type Rule struct {
+	// Tag is the name used in `validate` tags; keep it unique across packages.
+	Tag string
+	// Check reports whether the field value is acceptable.
+	Check func(v reflect.Value) bool
+	// Message says what a failing value should have been.
+	Message string
+	// Schema holds the JSON Schema keywords that express the same rule
+	// ("pattern", "format", ...), merged into the field's schema.
+	Schema map[string]any
+}
+
+var (
+	mu    sync.RWMutex
+	v     *validator.Validate
+	rules = map[string]Rule{}
+)
+
+func instance() *validator.Validate {
+	mu.RLock()
+	if v != nil {
+		defer mu.RUnlock()
+		return v
+	}
+	mu.RUnlock()
+	mu.Lock()
+	defer mu.Unlock()
+	if v == nil {
+		v = newValidator()
+	}
+	return v
+}
+
+func newValidator() *validator.Validate {
+	val := validator.New(validator.WithRequiredStructEnabled())
+	val.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			return ""
+		}
+		if name == "" {
+			return f.Name
+		}
+		return name
+	})
+	must(val.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
+		if e, ok := fl.Field().Interface().(interface{ Valid() bool }); ok {
+			return e.Valid()
+		}
+		return false
+	}))
+	for _, r := range rules {
+		must(val.RegisterValidation(r.Tag, func(fl validator.FieldLevel) bool { return r.Check(fl.Field()) }))
+	}
+	return val
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err) // only reachable by a programming error at init
+	}
+}
+
+// Register adds a custom rule. Call it from a package's init.
+func Register(r Rule) {
+	mu.Lock()
+	defer mu.Unlock()
+	rules[r.Tag] = r
+	v = nil // rebuilt with the new rule on next use
+}
+
+// Lookup returns the custom rule with the given tag.
+func Lookup(tag string) (Rule, bool) {
+	mu.RLock()
+	defer mu.RUnlock()
+	r, ok := rules[tag]
+	return r, ok
+}
+
+// Struct checks s (a struct or pointer to one) against its tags and returns
+// the failures as problems.
+func Struct(s any) problem.List {
+	err := instance().Struct(s)
+	if err == nil {
+		return nil
+	}
+	var out problem.List
+	verrs, ok := err.(validator.ValidationErrors)
+	if !ok {
+		out.Add("/", "invalid", "%v", err)
+		return out
+	}
+	for _, fe := range verrs {
+		out = append(out, problem.Problem{Path: Pointer(fe.Namespace()), Rule: ruleName(fe.Tag()), Message: message(fe)})
+	}
+	return out
+}
+
+// Pointer turns a validator namespace ("Decision.risks[0].impact") into a
+// JSON pointer ("/risks/0/impact").
+func Pointer(ns string) string {
+	if i := strings.IndexByte(ns, '.'); i >= 0 {
+		ns = ns[i+1:]
+	} else {
+		return "/"
+	}
+	var b strings.Builder
+	for len(ns) > 0 {
+		switch ns[0] {
+		case '.':
+			ns = ns[1:]
+			continue
+		case '[':
+			end := strings.IndexByte(ns, ']')
+			if end < 0 {
+				end = len(ns)
+			}
+			b.WriteByte('/')
+			b.WriteString(escape(ns[1:end]))
+			ns = ns[min(end+1, len(ns)):]
+			continue
+		}
+		end := strings.IndexAny(ns, ".[")
+		if end < 0 {
+			end = len(ns)
+		}
+		b.WriteByte('/')
+		b.WriteString(escape(ns[:end]))
+		ns = ns[end:]
+	}
+	return b.String()
+}
+
+func escape(s string) string {
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+func ruleName(tag string) string {
+	switch tag {
+	case "min", "max", "gte", "lte", "gt", "lt":
+		return "range"
+	case "len":
+		return "length"
+	case "oneof", "enum":
+		return "enum"
+	}
+	return tag
+}
+
+func message(fe validator.FieldError) string {
+	p := fe.Param()
+	unit := ""
+	switch fe.Kind() {
+	case reflect.String:
+		unit = " characters"
+	case reflect.Slice, reflect.Array, reflect.Map:
+		unit = " items"
+	}
+	switch fe.Tag() {
+	case "required":
+		return "is required"
+	case "min", "gte":
+		if unit != "" {
+			return fmt.Sprintf("must have at least %s%s", p, unit)
+		}
+		return fmt.Sprintf("must be at least %s, not %v", p, fe.Value())
+	case "max", "lte":
+		if unit != "" {
+			return fmt.Sprintf("must have at most %s%s", p, unit)
+		}
+		return fmt.Sprintf("must be at most %s, not %v", p, fe.Value())
+	case "gt":
+		return fmt.Sprintf("must be more than %s, not %v", p, fe.Value())
+	case "lt":
+		return fmt.Sprintf("must be less than %s, not %v", p, fe.Value())
+	case "len":
+		return fmt.Sprintf("must have exactly %s%s", p, unit)
+	case "oneof":
+		return fmt.Sprintf("unknown value %q; allowed: %s", fmt.Sprint(fe.Value()), strings.Join(strings.Fields(p), ", "))
+	case "enum":
+		if e, ok := fe.Value().(enum.Valuer); ok {
+			return fmt.Sprintf("unknown value %q; allowed: %s", fmt.Sprint(fe.Value()), strings.Join(e.Values(), ", "))
+		}
+		return fmt.Sprintf("unknown value %q", fmt.Sprint(fe.Value()))
+	case "unique":
+		if p != "" {
+			return fmt.Sprintf("entries must have distinct %s", p)
+		}
+		return "entries must not repeat"
+	}
+	if r, ok := Lookup(fe.Tag()); ok {
+		return r.Message
+	}
+	return fmt.Sprintf("fails rule %s%s", fe.Tag(), paramSuffix(p))
+}
+
+func paramSuffix(p string) string {
+	if p == "" {
+		return ""
+	}
+	return "=" + strconv.Quote(p)
+}
