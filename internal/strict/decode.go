@@ -307,19 +307,25 @@ func ToJSONValue(data []byte, lim Limits) (any, error) {
 // the pointer does not resolve (a missing key) it gives the nearest enclosing
 // value; it returns 0, 0 when data does not parse.
 func Position(data []byte, pointer string) (line, col int) {
+	return Locator(data)(pointer)
+}
+
+// Locator parses data once and returns a function that positions any number
+// of JSON pointers in it, as Position does.
+func Locator(data []byte) func(pointer string) (line, col int) {
 	var tree *node
 	b := &builder{lim: Limits{}.withDefaults()}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	var err error
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		tree, err = b.parseJSON(data)
-	} else {
+	} else if len(trimmed) > 0 {
 		tree, err = b.parseYAML(data)
 	}
 	if err != nil || tree == nil {
-		return 0, 0
+		return func(string) (int, int) { return 0, 0 }
 	}
-	return tree.find(pointer)
+	return tree.find
 }
 
 func (n *node) find(pointer string) (int, int) {
