@@ -1,0 +1,47 @@
+package validation
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestPointer(t *testing.T) {
+	for ns, want := range map[string]string{
+		"Decision":                           "/",
+		"Decision.title":                     "/title",
+		"Decision.risks[0].impact":           "/risks/0/impact",
+		"Deck.plan[2026-W01]":                "/plan/2026-W01",
+		"Deck.labels[a/b]":                   "/labels/a~1b",
+		"Loop.feedback[3].ratings[12].score": "/feedback/3/ratings/12/score",
+	} {
+		assert.Equal(t, want, Pointer(ns), ns)
+	}
+}
+
+type inner struct {
+	N int `json:"n" validate:"gt=0,lt=10"`
+}
+
+type outer struct {
+	Name  string            `json:"name" validate:"required,len=3"`
+	Items []inner           `json:"items" validate:"required,dive"`
+	Words map[string]string `json:"words" validate:"max=1"`
+	Pick  string            `json:"pick" validate:"oneof=a b"`
+}
+
+func TestStructMessagesAndRules(t *testing.T) {
+	got := Struct(&outer{Name: "ab", Items: []inner{{N: 0}, {N: 10}}, Words: map[string]string{"a": "", "b": ""}, Pick: "c"})
+	byPath := map[string][2]string{}
+	for _, p := range got {
+		byPath[p.Path] = [2]string{p.Rule, p.Message}
+	}
+	assert.Equal(t, map[string][2]string{
+		"/name":      {"length", "must have exactly 3 characters"},
+		"/items/0/n": {"range", "must be more than 0, not 0"},
+		"/items/1/n": {"range", "must be less than 10, not 10"},
+		"/words":     {"range", "must have at most 1 items"},
+		"/pick":      {"enum", `unknown value "c"; allowed: a, b`},
+	}, byPath)
+	assert.Empty(t, Struct(&outer{Name: "abc", Items: []inner{{N: 1}}, Pick: "a"}))
+}
