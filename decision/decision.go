@@ -39,7 +39,7 @@ type Decision struct {
 	// Reversibility says whether and at what cost the decision can be walked back.
 	Reversibility *Reversibility `json:"reversibility" validate:"required"`
 	// Impact rates how much the decision matters, 1 (little) to 5 (a great deal).
-	Impact int `json:"impact" validate:"required,min=1,max=5"`
+	Impact int `json:"impact" validate:"min=1,max=5,required"`
 	// CostOfFailure is what failure would cost, in the policy's currency.
 	CostOfFailure *float64 `json:"costOfFailure,omitempty" validate:"omitempty,gte=0"`
 	// Risks is the risk map: what could go wrong, how likely, how bad, and
@@ -88,9 +88,9 @@ type Risk struct {
 	// Description says what could go wrong.
 	Description string `json:"description" validate:"required,max=2000"`
 	// Likelihood rates how likely the risk is, 1 (rare) to 5 (almost certain).
-	Likelihood int `json:"likelihood" validate:"required,min=1,max=5"`
+	Likelihood int `json:"likelihood" validate:"min=1,max=5,required"`
 	// Impact rates how bad it would be, 1 (minor) to 5 (severe).
-	Impact int `json:"impact" validate:"required,min=1,max=5"`
+	Impact int `json:"impact" validate:"min=1,max=5,required"`
 	// Mitigation says what is done to make the risk less likely or less bad.
 	Mitigation string `json:"mitigation,omitempty" validate:"max=2000"`
 	// Owner is who watches the risk.

@@ -35,10 +35,10 @@ type Policy struct {
 	AffordableLoss *float64 `json:"affordableLoss,omitempty" validate:"omitempty,gte=0"`
 	// SmallGroupMax is the largest group (driver, approver and contributors)
 	// that should make a two-way decision.
-	SmallGroupMax int `json:"smallGroupMax" validate:"required,min=1,max=50"`
+	SmallGroupMax int `json:"smallGroupMax" validate:"min=1,max=50,required"`
 	// HighRiskAtLeast is the risk score (likelihood times impact, 1 to 25)
 	// from which a risk counts as high and needs a mitigation.
-	HighRiskAtLeast int `json:"highRiskAtLeast" validate:"required,min=1,max=25"`
+	HighRiskAtLeast int `json:"highRiskAtLeast" validate:"min=1,max=25,required"`
 	// Information sets how much of the information you wish you had each
 	// door calls for.
 	Information *InformationThresholds `json:"information" validate:"required"`
@@ -49,7 +49,7 @@ type Thresholds struct {
 	// ImpactAtLeast is the impact (1 to 5) from which an irreversible
 	// decision is a one-way door; below it an irreversible decision is too
 	// small to deserve the slow process.
-	ImpactAtLeast int `json:"impactAtLeast" validate:"required,min=1,max=5"`
+	ImpactAtLeast int `json:"impactAtLeast" validate:"min=1,max=5,required"`
 	// UndoCostAtLeast makes a decision one-way when undoing it would cost
 	// this much or more, in the policy's currency. Leave it out to skip.
 	UndoCostAtLeast *float64 `json:"undoCostAtLeast,omitempty" validate:"omitempty,gte=0"`
@@ -118,7 +118,7 @@ func (p *Policy) Validate() error {
 			l.Add(fmt.Sprintf("/twoWayAreas/%d", i), "area-both-doors", "area %q is also listed in oneWayAreas; an area belongs to one door", a)
 		}
 	}
-	if in := p.Information; in != nil && in.TwoWay != nil && in.OneWay != nil && in.Stalled != nil {
+	if in := p.Information; in != nil && share(in.TwoWay) && share(in.OneWay) && share(in.Stalled) {
 		if *in.OneWay < *in.TwoWay {
 			l.Add("/information/oneWay", "information-order", "a one-way door must ask for at least the two-way share (%v), not %v", *in.TwoWay, *in.OneWay)
 		}
@@ -128,6 +128,10 @@ func (p *Policy) Validate() error {
 	}
 	return l.Err("policy")
 }
+
+// share reports whether f is set and within 0..1, so the order rules speak
+// only about shares that are valid on their own.
+func share(f *float64) bool { return f != nil && *f >= 0 && *f <= 1 }
 
 // oneWay reports whether the policy makes area a one-way door.
 func (p *Policy) oneWay(a Area) bool { return slices.Contains(p.OneWayAreas, a) }
