@@ -1,0 +1,310 @@
+package decision
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dayone-go/mechanisms/internal/finding"
+	"github.com/dayone-go/mechanisms/internal/problem"
+	"github.com/dayone-go/mechanisms/internal/strict"
+)
+
+// MaxLogFiles is the most decision files LoadLog reads from one directory.
+const MaxLogFiles = 10_000
+
+// ErrTooManyFiles is returned by LoadLog for a directory holding more than
+// MaxLogFiles decision files.
+var ErrTooManyFiles = errors.New("decision: too many files in the log directory")
+
+// Entry is one decision of a log and where it came from.
+type Entry struct {
+	// Source names where the decision was read from, such as a file path.
+	Source string
+	// Decision is the parsed decision.
+	Decision *Decision
+}
+
+// Log is a set of decisions checked together: their ids, their links and
+// their review dates.
+type Log struct {
+	// Entries are the decisions in the order they were given or read.
+	Entries []Entry
+}
+
+// NewLog returns a log of the given decisions, named "#1", "#2", ... by
+// their position.
+func NewLog(ds ...*Decision) *Log {
+	l := &Log{Entries: make([]Entry, len(ds))}
+	for i, d := range ds {
+		l.Entries[i] = Entry{Source: "#" + strconv.Itoa(i+1), Decision: d}
+	}
+	return l
+}
+
+// LoadLog reads every .yaml, .yml and .json file directly inside dir of
+// fsys, in name order, as a decision. A file larger than MaxBytes is refused
+// without being read whole. Files that do not parse are reported together
+// in the error, each with its path; the returned Log still holds every file
+// that did parse, so a caller can check those too.
+func LoadLog(fsys fs.FS, dir string) (*Log, error) {
+	ents, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("decision: reading log: %w", err)
+	}
+	var names []string
+	for _, e := range ents {
+		if e.IsDir() {
+			continue
+		}
+		switch strings.ToLower(path.Ext(e.Name())) {
+		case ".yaml", ".yml", ".json":
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) > MaxLogFiles {
+		return nil, fmt.Errorf("%w: %d files, the limit is %d", ErrTooManyFiles, len(names), MaxLogFiles)
+	}
+	l := &Log{}
+	var errs []error
+	for _, name := range names {
+		p := path.Join(dir, name)
+		d, err := loadOne(fsys, p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		l.Entries = append(l.Entries, Entry{Source: p, Decision: d})
+	}
+	return l, errors.Join(errs...)
+}
+
+func loadOne(fsys fs.FS, p string) (*Decision, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := strict.ReadAll(f, MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data)
+}
+
+// Find returns the first decision with the given id, or nil.
+func (l *Log) Find(id string) *Decision {
+	if l == nil {
+		return nil
+	}
+	for _, e := range l.Entries {
+		if e.Decision != nil && e.Decision.ID == id {
+			return e.Decision
+		}
+	}
+	return nil
+}
+
+// Locate splits a path reported by Check ("/3/links/supersedes/0") into the
+// source of the entry and the JSON pointer within that decision
+// ("/links/supersedes/0"). It returns "" for a path that names no entry.
+func (l *Log) Locate(p string) (source, pointer string) {
+	if l == nil {
+		return "", ""
+	}
+	head, rest, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	i, err := strconv.Atoi(head)
+	if err != nil || i < 0 || i >= len(l.Entries) {
+		return "", ""
+	}
+	return l.Entries[i].Source, "/" + rest
+}
+
+// Check validates every decision and the rules that span decisions: ids are
+// unique; every link names a decision of the log; supersedes and
+// supersededBy agree at both ends, as do related links; a successor is
+// neither a draft nor a proposal; and no decisions supersede each other in
+// a cycle. Problems come back as a *ValidationError of kind "decision log"
+// whose paths start with the entry's index ("/2/links/related/0", see
+// Locate) and whose messages start with the entry's source. Findings report
+// open decisions whose review-by date is before today.
+func (l *Log) Check(today Date) ([]Finding, error) {
+	if l == nil {
+		return nil, nil
+	}
+	var probs problem.List
+	add := func(i int, ptr, rule, format string, args ...any) {
+		probs.Add("/"+strconv.Itoa(i)+ptr, rule, "%s: %s", l.Entries[i].Source, fmt.Sprintf(format, args...))
+	}
+	byID := map[string]int{}
+	for i, e := range l.Entries {
+		d := e.Decision
+		if d == nil {
+			add(i, "", "required", "no decision")
+			continue
+		}
+		for _, p := range d.problems() {
+			add(i, strings.TrimSuffix(p.Path, "/"), p.Rule, "%s", p.Message)
+		}
+		if d.ID == "" {
+			continue
+		}
+		if j, dup := byID[d.ID]; dup {
+			add(i, "/id", "unique-id", "id %q is already used by %s", d.ID, l.Entries[j].Source)
+			continue
+		}
+		byID[d.ID] = i
+	}
+	for i, e := range l.Entries {
+		if e.Decision != nil && e.Decision.Links != nil {
+			l.checkLinks(i, byID, add)
+		}
+	}
+	l.checkCycles(byID, add)
+
+	var fs []Finding
+	for i, e := range l.Entries {
+		d := e.Decision
+		if d == nil || d.ReviewBy.IsZero() || !d.open() || !d.ReviewBy.Before(today) {
+			continue
+		}
+		days := int(today.Time().Sub(d.ReviewBy.Time()).Hours() / 24)
+		fs = append(fs, Finding{
+			Rule: FindReviewOverdue, Severity: Warning, Path: "/" + strconv.Itoa(i) + "/reviewBy",
+			Message:    fmt.Sprintf("%s: %s was due for review on %s, %d days ago", e.Source, d.ID, d.ReviewBy, days),
+			Suggestion: "review it: confirm, amend or supersede it, and set the next review date",
+		})
+	}
+	finding.Sort(fs)
+	return fs, probs.Err("decision log")
+}
+
+type addFunc func(i int, ptr, rule, format string, args ...any)
+
+func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
+	d := l.Entries[i].Decision
+	links := d.Links
+	target := func(ptr, id string) *Decision {
+		j, ok := byID[id]
+		if !ok {
+			add(i, ptr, "link-target", "links to %q, which is not in the log", id)
+			return nil
+		}
+		return l.Entries[j].Decision
+	}
+	for k, id := range links.Supersedes {
+		ptr := "/links/supersedes/" + strconv.Itoa(k)
+		if id == d.ID {
+			continue // reported by Validate as self-link
+		}
+		if b := target(ptr, id); b != nil && (b.Links == nil || b.Links.SupersededBy != d.ID) {
+			add(i, ptr, "link-reciprocal", "%s supersedes %s, but %s does not name %s in supersededBy", d.ID, id, id, d.ID)
+		}
+	}
+	if id := links.SupersededBy; id != "" && id != d.ID {
+		ptr := "/links/supersededBy"
+		if b := target(ptr, id); b != nil {
+			if b.Links == nil || !slices.Contains(b.Links.Supersedes, d.ID) {
+				add(i, ptr, "link-reciprocal", "%s names %s as its successor, but %s does not list %s in supersedes", d.ID, id, id, d.ID)
+			}
+			if b.Status == Draft || b.Status == Proposed {
+				add(i, ptr, "supersede-status", "the successor %s is still %s; a decision is superseded only by an accepted one", id, b.Status)
+			}
+		}
+	}
+	for k, id := range links.Amends {
+		if id != d.ID {
+			target("/links/amends/"+strconv.Itoa(k), id)
+		}
+	}
+	for k, id := range links.Related {
+		ptr := "/links/related/" + strconv.Itoa(k)
+		if id == d.ID {
+			continue
+		}
+		if b := target(ptr, id); b != nil && (b.Links == nil || !slices.Contains(b.Links.Related, d.ID)) {
+			add(i, ptr, "link-reciprocal", "%s is related to %s, but %s does not list %s in related", d.ID, id, id, d.ID)
+		}
+	}
+}
+
+// checkCycles finds decisions that supersede each other in a loop, with
+// Tarjan's strongly connected components over "successor supersedes
+// predecessor" edges taken from both link directions.
+func (l *Log) checkCycles(byID map[string]int, add addFunc) {
+	n := len(l.Entries)
+	edges := make([][]int, n)
+	link := func(from, to int) {
+		if from != to && !slices.Contains(edges[from], to) {
+			edges[from] = append(edges[from], to)
+		}
+	}
+	for i, e := range l.Entries {
+		d := e.Decision
+		if d == nil || d.Links == nil || byID[d.ID] != i {
+			continue
+		}
+		for _, id := range d.Links.Supersedes {
+			if j, ok := byID[id]; ok {
+				link(i, j)
+			}
+		}
+		if j, ok := byID[d.Links.SupersededBy]; ok {
+			link(j, i)
+		}
+	}
+	for _, es := range edges {
+		slices.Sort(es)
+	}
+	index, low := make([]int, n), make([]int, n)
+	onStack := make([]bool, n)
+	var stack []int
+	next := 1
+	var visit func(v int)
+	visit = func(v int) {
+		index[v], low[v] = next, next
+		next++
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, w := range edges[v] {
+			if index[w] == 0 {
+				visit(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] != index[v] {
+			return
+		}
+		var comp []int
+		for {
+			w := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			onStack[w] = false
+			comp = append(comp, w)
+			if w == v {
+				break
+			}
+		}
+		if len(comp) < 2 {
+			return
+		}
+		sort.Ints(comp)
+		ids := make([]string, len(comp))
+		for k, c := range comp {
+			ids[k] = l.Entries[c].Decision.ID
+		}
+		add(comp[0], "/links", "supersede-cycle", "decisions %s supersede one another in a cycle", strings.Join(ids, ", "))
+	}
+	for v := range n {
+		if index[v] == 0 {
+			visit(v)
+		}
+	}
+}
