@@ -1,0 +1,2 @@
+// Package flywheel models growth flywheels as causal loop graphs.
+package flywheel

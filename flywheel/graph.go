@@ -1,0 +1,174 @@
+package flywheel
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrTooLarge is returned when a graph is larger than MaxNodes or MaxLinks,
+// or larger than a computation's own documented bound.
+var ErrTooLarge = errors.New("flywheel: graph too large")
+
+// graph is the adjacency of a flywheel in compressed form, built once per
+// call so the searches touch only flat int32 slices.
+type graph struct {
+	n    int
+	out  []int32 // out[off[v]:off[v+1]] are the edge numbers leaving v
+	off  []int32
+	to   []int32 // to[e] is the target node of edge e
+	from []int32 // from[e] is its source node
+	link []int32 // link[e] is the index in Flywheel.Links
+	rOff []int32 // rIn[rOff[v]:rOff[v+1]] are the edges entering v
+	rIn  []int32
+}
+
+// index maps node IDs to their first position in the document.
+func (f *Flywheel) index() map[string]int32 {
+	idx := make(map[string]int32, len(f.Nodes))
+	for i, n := range f.Nodes {
+		if _, dup := idx[n.ID]; !dup {
+			idx[n.ID] = int32(i)
+		}
+	}
+	return idx
+}
+
+// checkSize refuses graphs above the document limits, so a Go caller that
+// skipped Validate still gets bounded work.
+func (f *Flywheel) checkSize() error {
+	if len(f.Nodes) > MaxNodes {
+		return fmt.Errorf("%w: %d nodes; the limit is %d", ErrTooLarge, len(f.Nodes), MaxNodes)
+	}
+	if len(f.Links) > MaxLinks {
+		return fmt.Errorf("%w: %d links; the limit is %d", ErrTooLarge, len(f.Links), MaxLinks)
+	}
+	return nil
+}
+
+// newGraph builds the adjacency. Links naming unknown nodes are left out and
+// a repeated (from, to) pair keeps only its first link: Validate reports
+// both, and the analyses stay defined on documents that were not validated.
+// Edges leave each node in document order, which makes every search
+// deterministic.
+func newGraph(f *Flywheel) *graph {
+	idx := f.index()
+	n := len(f.Nodes)
+	g := &graph{n: n}
+	seen := make(map[[2]int32]bool, len(f.Links))
+	count := make([]int32, n+1)
+	rcount := make([]int32, n+1)
+	for i, l := range f.Links {
+		a, okA := idx[l.From]
+		b, okB := idx[l.To]
+		if !okA || !okB || seen[[2]int32{a, b}] {
+			continue
+		}
+		seen[[2]int32{a, b}] = true
+		g.from = append(g.from, a)
+		g.to = append(g.to, b)
+		g.link = append(g.link, int32(i))
+		count[a+1]++
+		rcount[b+1]++
+	}
+	for v := 0; v < n; v++ {
+		count[v+1] += count[v]
+		rcount[v+1] += rcount[v]
+	}
+	g.off, g.rOff = count, rcount
+	g.out = make([]int32, len(g.to))
+	g.rIn = make([]int32, len(g.to))
+	fill := append([]int32(nil), count[:n]...)
+	rfill := append([]int32(nil), rcount[:n]...)
+	for e := range g.to {
+		a, b := g.from[e], g.to[e]
+		g.out[fill[a]] = int32(e)
+		fill[a]++
+		g.rIn[rfill[b]] = int32(e)
+		rfill[b]++
+	}
+	return g
+}
+
+// sccs labels each node with its strongly connected component (Tarjan's
+// algorithm, without recursion so deep graphs cannot exhaust the stack) and
+// returns the labels and each component's size.
+func (g *graph) sccs() (comp []int32, size []int32) {
+	n := g.n
+	comp = make([]int32, n)
+	index := make([]int32, n)
+	low := make([]int32, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	type frame struct{ v, pos int32 }
+	var call []frame
+	var stack []int32
+	next := int32(0)
+	for root := 0; root < n; root++ {
+		if index[root] >= 0 {
+			continue
+		}
+		call = append(call, frame{int32(root), g.off[root]})
+		index[root], low[root] = next, next
+		next++
+		stack = append(stack, int32(root))
+		onStack[root] = true
+		for len(call) > 0 {
+			top := &call[len(call)-1]
+			v := top.v
+			if top.pos < g.off[v+1] {
+				w := g.to[g.out[top.pos]]
+				top.pos++
+				if index[w] < 0 {
+					index[w], low[w] = next, next
+					next++
+					stack = append(stack, w)
+					onStack[w] = true
+					call = append(call, frame{w, g.off[w]})
+				} else if onStack[w] && index[w] < low[v] {
+					low[v] = index[w]
+				}
+				continue
+			}
+			call = call[:len(call)-1]
+			if len(call) > 0 {
+				if p := call[len(call)-1].v; low[v] < low[p] {
+					low[p] = low[v]
+				}
+			}
+			if low[v] == index[v] {
+				id := int32(len(size))
+				var k int32
+				for {
+					w := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					onStack[w] = false
+					comp[w] = id
+					k++
+					if w == v {
+						break
+					}
+				}
+				size = append(size, k)
+			}
+		}
+	}
+	return comp, size
+}
+
+// onLoop reports for each node whether some loop passes through it: its
+// component has more than one node, or it links to itself.
+func (g *graph) onLoop() []bool {
+	comp, size := g.sccs()
+	on := make([]bool, g.n)
+	for v := range on {
+		on[v] = size[comp[v]] > 1
+	}
+	for e := range g.to {
+		if g.from[e] == g.to[e] {
+			on[g.from[e]] = true
+		}
+	}
+	return on
+}

@@ -1,0 +1,176 @@
+package flywheel
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// cyclesOfComplete is Σ_{k=2..n} C(n,k)(k−1)!, the number of elementary
+// cycles of the complete digraph on n nodes (OEIS A002807).
+func cyclesOfComplete(n int) int {
+	total := 0
+	for k := 2; k <= n; k++ {
+		c := 1 // C(n,k)(k-1)! = n!/((n-k)! k)
+		for i := n - k + 1; i <= n; i++ {
+			c *= i
+		}
+		total += c / k
+	}
+	return total
+}
+
+func TestCompleteGraphCounts(t *testing.T) {
+	// Golden counts of elementary cycles of complete digraphs, OEIS A002807.
+	want := map[int]int{2: 1, 3: 5, 4: 20, 5: 84, 6: 409, 7: 2365, 8: 16064, 9: 125664}
+	for n := 2; n <= 9; n++ {
+		t.Run(fmt.Sprintf("K_%d", n), func(t *testing.T) {
+			assert.Equal(t, want[n], cyclesOfComplete(n), "formula")
+			f := complete(n)
+			loops, err := f.Loops(LoopOptions{})
+			require.NoError(t, err)
+			assert.Len(t, loops, want[n])
+			count := 0
+			require.NoError(t, f.EachLoop(LoopOptions{}, func(Loop) bool { count++; return true }))
+			assert.Equal(t, want[n], count)
+		})
+	}
+}
+
+func TestLengthCapCounts(t *testing.T) {
+	// Loops of length k in K_n number C(n,k)(k-1)!; a cap of m keeps those
+	// with k <= m.
+	for _, c := range []struct{ n, max, want int }{
+		{6, 2, 15}, {6, 3, 15 + 40}, {7, 4, 21 + 70 + 210}, {8, 8, 16064},
+	} {
+		loops, err := complete(c.n).Loops(LoopOptions{MaxLength: c.max})
+		require.NoError(t, err)
+		assert.Len(t, loops, c.want, "K_%d up to %d", c.n, c.max)
+		for _, l := range loops {
+			assert.LessOrEqual(t, len(l.Nodes), c.max)
+		}
+	}
+}
+
+func TestDiamondRings(t *testing.T) {
+	for k := 1; k <= 12; k++ {
+		loops, err := diamonds(k).Loops(LoopOptions{})
+		require.NoError(t, err)
+		assert.Len(t, loops, 1<<k, "ring of %d diamonds", k)
+	}
+}
+
+func TestDAGHasNoLoops(t *testing.T) {
+	f := &Flywheel{Nodes: []Node{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}}, Links: []Link{
+		{From: "a", To: "b", Polarity: Positive}, {From: "a", To: "c", Polarity: Positive},
+		{From: "b", To: "d", Polarity: Negative}, {From: "c", To: "d", Polarity: Positive},
+	}}
+	loops, err := f.Loops(LoopOptions{})
+	require.NoError(t, err)
+	assert.Empty(t, loops)
+}
+
+func TestLoopShape(t *testing.T) {
+	w := 1.5
+	f := ring(4, w)
+	loops, err := f.Loops(LoopOptions{})
+	require.NoError(t, err)
+	require.Len(t, loops, 1)
+	l := loops[0]
+	assert.Equal(t, "R1", l.ID)
+	assert.Equal(t, []string{"n0", "n1", "n2", "n3"}, l.Nodes)
+	assert.Equal(t, []int{0, 1, 2, 3}, l.Links)
+	assert.Equal(t, Reinforcing, l.Polarity)
+	assert.InDelta(t, 5.0625, l.Gain, 1e-12)
+	assert.InDelta(t, 1.5, l.Rate(), 1e-12)
+}
+
+func TestLoopPolarityDelayAndOrder(t *testing.T) {
+	half := 0.5
+	f := &Flywheel{Nodes: []Node{{ID: "c"}, {ID: "a"}, {ID: "b"}}, Links: []Link{
+		{From: "a", To: "b", Polarity: Positive, Delay: 2},
+		{From: "b", To: "a", Polarity: Negative, Weight: &half},
+		{From: "b", To: "c", Polarity: Negative, Delay: 1},
+		{From: "c", To: "a", Polarity: Negative},
+		{From: "a", To: "c", Polarity: Positive},
+		{From: "c", To: "b", Polarity: Positive},
+	}}
+	loops, err := f.Loops(LoopOptions{})
+	require.NoError(t, err)
+	got := []string{}
+	for _, l := range loops {
+		got = append(got, fmt.Sprintf("%s %v %v %s %g %d", l.ID, l.Nodes, l.Links, l.Polarity, l.Gain, l.Delay))
+	}
+	// Loops start at the node listed first ("c"), shorter ones first.
+	assert.Equal(t, []string{
+		"B1 [c a] [3 4] balancing 1 0",
+		"B2 [c b] [5 2] balancing 1 1",
+		"B3 [a b] [0 1] balancing 0.5 2",
+		"R1 [c a b] [3 0 2] reinforcing 1 3",
+		"B4 [c b a] [5 1 4] balancing 0.5 0",
+	}, got)
+}
+
+func TestSelfLinkIsALoopOfOne(t *testing.T) {
+	f := &Flywheel{Nodes: []Node{{ID: "a"}, {ID: "b"}}, Links: []Link{
+		{From: "a", To: "a", Polarity: Positive}, {From: "a", To: "b", Polarity: Positive}, {From: "b", To: "a", Polarity: Negative},
+	}}
+	loops, err := f.Loops(LoopOptions{})
+	require.NoError(t, err)
+	require.Len(t, loops, 2)
+	assert.Equal(t, []string{"a"}, loops[0].Nodes)
+	assert.Equal(t, []string{"a", "b"}, loops[1].Nodes)
+}
+
+func TestMaxLoopsReturnsWhatWasFound(t *testing.T) {
+	f := complete(6)
+	loops, err := f.Loops(LoopOptions{MaxLoops: 100})
+	require.ErrorIs(t, err, ErrTooManyLoops)
+	assert.Len(t, loops, 100)
+	// Exactly as many loops as the bound is not an error.
+	loops, err = f.Loops(LoopOptions{MaxLoops: 409})
+	require.NoError(t, err)
+	assert.Len(t, loops, 409)
+}
+
+func TestEachLoopStopsEarly(t *testing.T) {
+	n := 0
+	err := complete(7).EachLoop(LoopOptions{}, func(Loop) bool { n++; return n < 10 })
+	require.NoError(t, err)
+	assert.Equal(t, 10, n)
+}
+
+func TestDenseGraphIsBounded(t *testing.T) {
+	f := complete(60)
+	for _, opts := range []LoopOptions{{}, {MaxLength: 5}, {MaxLength: 59}, {MaxLoops: 1000}} {
+		t.Run(fmt.Sprintf("%+v", opts), func(t *testing.T) {
+			start := time.Now()
+			loops, err := f.Loops(opts)
+			require.True(t, errors.Is(err, ErrTooManyLoops), "%v", err)
+			assert.NotEmpty(t, loops)
+			t.Logf("%d loops in %v", len(loops), time.Since(start))
+		})
+	}
+}
+
+func TestTooLargeIsRefused(t *testing.T) {
+	f := ring(MaxNodes+1, 1)
+	_, err := f.Loops(LoopOptions{})
+	assert.ErrorIs(t, err, ErrTooLarge)
+	err = f.EachLoop(LoopOptions{}, func(Loop) bool { return true })
+	assert.ErrorIs(t, err, ErrTooLarge)
+}
+
+func TestLongRing(t *testing.T) {
+	loops, err := ring(MaxNodes, 1).Loops(LoopOptions{})
+	require.NoError(t, err)
+	require.Len(t, loops, 1)
+	assert.Len(t, loops[0].Nodes, MaxNodes)
+	loops, err = ring(MaxNodes, 1).Loops(LoopOptions{MaxLength: 100})
+	require.NoError(t, err)
+	assert.Empty(t, loops)
+}

@@ -1,0 +1,85 @@
+package flywheel
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/dayone-go/mechanisms/internal/problem"
+	"github.com/dayone-go/mechanisms/internal/validation"
+)
+
+// Validate reports every problem of the document in one *ValidationError:
+// the field rules of the struct tags, then the rules across fields (unique
+// node IDs, links between existing nodes, no self-links, no repeated link,
+// finite numbers) and, when the graph itself is sound, that at least one
+// loop reinforces: without one the document is not a flywheel.
+func (f *Flywheel) Validate() error {
+	var l problem.List = validation.Struct(f)
+	idx := make(map[string]int, len(f.Nodes))
+	for i, n := range f.Nodes {
+		if j, dup := idx[n.ID]; dup && n.ID != "" {
+			l.Add(fmt.Sprintf("/nodes/%d/id", i), "duplicate-id", "node ID %q is already used by /nodes/%d", n.ID, j)
+			continue
+		}
+		idx[n.ID] = i
+		if n.Initial != nil && !finite(*n.Initial) {
+			l.Add(fmt.Sprintf("/nodes/%d/initial", i), "finite", "must be a finite number, not %v", *n.Initial)
+		}
+	}
+	sound := len(l) == 0
+	pairs := make(map[[2]string]int, len(f.Links))
+	for i, k := range f.Links {
+		at := fmt.Sprintf("/links/%d", i)
+		for _, end := range []struct{ key, id string }{{"from", k.From}, {"to", k.To}} {
+			if _, ok := idx[end.id]; !ok && end.id != "" {
+				l.Add(at+"/"+end.key, "unknown-node", "no node has the ID %q", end.id)
+				sound = false
+			}
+		}
+		if k.From == k.To && k.From != "" {
+			l.Add(at, "self-link", "%q links to itself; a node cannot push itself: model the compounding as a loop through another node", k.From)
+			sound = false
+		}
+		if j, dup := pairs[[2]string{k.From, k.To}]; dup {
+			l.Add(at, "duplicate-link", "%q → %q is already linked by /links/%d; merge them into one link", k.From, k.To, j)
+			sound = false
+		} else {
+			pairs[[2]string{k.From, k.To}] = i
+		}
+		if k.Weight != nil && !finite(*k.Weight) {
+			l.Add(at+"/weight", "finite", "must be a finite number, not %v", *k.Weight)
+			sound = false
+		}
+	}
+	if sound && len(l) == 0 {
+		if err := f.reinforces(); err != nil {
+			l.Add("/links", "no-reinforcing-loop", "%v", err)
+		}
+	}
+	return l.Err("flywheel")
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// errNotAFlywheel explains the missing reinforcing loop.
+var errNotAFlywheel = errors.New("this is not a flywheel: no loop reinforces itself; close a loop of links with an even number of \"-\" links")
+
+// reinforces returns nil when the wheel has a reinforcing loop, stopping at
+// the first one found.
+func (f *Flywheel) reinforces() error {
+	found := false
+	err := f.EachLoop(LoopOptions{}, func(l Loop) bool {
+		found = l.Polarity == Reinforcing
+		return !found
+	})
+	switch {
+	case found:
+		return nil
+	case errors.Is(err, ErrTooManyLoops):
+		return fmt.Errorf("this may not be a flywheel: no reinforcing loop among the first loops searched (%v)", err)
+	case err != nil:
+		return err
+	}
+	return errNotAFlywheel
+}
