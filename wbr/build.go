@@ -1,0 +1,469 @@
+package wbr
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// Report is a Weekly Business Review computed from a deck and its data for
+// one week. It marshals to JSON with null for every figure that is
+// undefined and never NaN or Inf.
+type Report struct {
+	// Title is the deck's title.
+	Title string `json:"title,omitempty"`
+	// WeekEnding is the last day of the week reviewed.
+	WeekEnding Date `json:"weekEnding"`
+	// Calendar is the deck's calendar with defaults filled in.
+	Calendar Calendar `json:"calendar"`
+	// Periods are the periods every metric is computed over.
+	Periods Periods `json:"periods"`
+	// Sections list metric ids in reading order; a deck without sections
+	// gets one section holding every metric.
+	Sections []Section `json:"sections"`
+	// Metrics are the figures of every metric, in the deck's order.
+	Metrics []MetricReport `json:"metrics"`
+}
+
+// MetricReport is one metric's box and chart. Changes are in percent (12.5
+// is +12.5%) for a percent comparison and in basis points for bps; a change
+// is null when either side is undefined, has missing days, or, for
+// percent, when the earlier value is zero.
+type MetricReport struct {
+	// ID, Name, Role, Owner, Unit and Aggregation repeat the deck's metric;
+	// Comparison and Better have their defaults filled in.
+	ID          string      `json:"id"`
+	Name        string      `json:"name"`
+	Role        Role        `json:"role"`
+	Owner       string      `json:"owner,omitempty"`
+	Unit        string      `json:"unit,omitempty"`
+	Aggregation Aggregation `json:"aggregation"`
+	Comparison  Comparison  `json:"comparison"`
+	Better      Direction   `json:"better"`
+
+	// LastWeek is the value of the week reviewed; PriorWeek of the week
+	// before; YearAgoWeek of the week 364 days earlier.
+	LastWeek    *float64 `json:"lastWeek"`
+	PriorWeek   *float64 `json:"priorWeek"`
+	YearAgoWeek *float64 `json:"yearAgoWeek"`
+	// WoW is last week against the week before; YoY against the year-ago week.
+	WoW *float64 `json:"wow"`
+	YoY *float64 `json:"yoy"`
+
+	// MTD, QTD and YTD are the to-date values; the YearAgo values cover the
+	// same days one calendar year earlier; the Yoy values compare them.
+	MTD        *float64 `json:"mtd"`
+	MTDYearAgo *float64 `json:"mtdYearAgo"`
+	MTDYoY     *float64 `json:"mtdYoy"`
+	QTD        *float64 `json:"qtd"`
+	QTDYearAgo *float64 `json:"qtdYearAgo"`
+	QTDYoY     *float64 `json:"qtdYoy"`
+	YTD        *float64 `json:"ytd"`
+	YTDYearAgo *float64 `json:"ytdYearAgo"`
+	YTDYoY     *float64 `json:"ytdYoy"`
+
+	// Plan compares the figures with the plan; null when the deck has no
+	// plan value for any of the periods.
+	Plan *PlanReport `json:"plan"`
+
+	// Weeks are the trailing six weeks and Months the trailing twelve
+	// complete months, oldest first, each with its year-ago value: the two
+	// panels of the 6-12 chart.
+	Weeks  []ChartPoint `json:"weeks"`
+	Months []ChartPoint `json:"months"`
+
+	// Incomplete names the figures (lastWeek, priorWeek, yearAgoWeek, mtd,
+	// mtdYearAgo, ...) whose period lacks data on some days. Their values
+	// cover only the days with data and they take part in no change.
+	Incomplete []string `json:"incomplete"`
+
+	// XmR is the weekly XmR chart over the trailing run of complete weeks
+	// (at most 26) ending with the week reviewed; null with fewer than two
+	// such weeks. XmRWeeks holds the week-ending day of each of its points.
+	XmR      *XmRChart `json:"xmr"`
+	XmRWeeks []Date    `json:"xmrWeeks"`
+	// Signals are the XmR chart's signals with the week they fall on.
+	Signals []WeekSignal `json:"signals"`
+}
+
+// PlanReport holds plan values to date and the variance of the actual
+// figure against each, in the metric's comparison unit. A month, quarter or
+// year plan of a summed metric is prorated by the days elapsed; for other
+// aggregations the plan is a level and compared as it is.
+type PlanReport struct {
+	Week         *float64 `json:"week"`
+	WeekVariance *float64 `json:"weekVariance"`
+	MTD          *float64 `json:"mtd"`
+	MTDVariance  *float64 `json:"mtdVariance"`
+	QTD          *float64 `json:"qtd"`
+	QTDVariance  *float64 `json:"qtdVariance"`
+	YTD          *float64 `json:"ytd"`
+	YTDVariance  *float64 `json:"ytdVariance"`
+}
+
+// ChartPoint is one week or month of a 6-12 chart.
+type ChartPoint struct {
+	// Period is the week or month.
+	Period Period `json:"period"`
+	// Value is this year's value, null without data.
+	Value *float64 `json:"value"`
+	// YearAgo is the value a year earlier (the week 364 days earlier; the
+	// same calendar month).
+	YearAgo *float64 `json:"yearAgo"`
+	// Plan is the planned value of the week or month, if the deck has one.
+	Plan *float64 `json:"plan"`
+	// Missing and YearAgoMissing count the days without data.
+	Missing        int `json:"missing"`
+	YearAgoMissing int `json:"yearAgoMissing"`
+}
+
+// WeekSignal is an XmR signal placed on its week.
+type WeekSignal struct {
+	Signal
+	// Week is the week-ending day of the flagged point.
+	Week Date `json:"week"`
+}
+
+// Build computes the report of the week ending on weekEnding (a calendar
+// day, read in weekEnding's location, that must be the deck's week-ending
+// weekday). The deck must be valid; every metric in data must be a
+// non-ratio metric of the deck. Build fails with ErrNoData when no metric
+// has data in that week. A metric without data, or with gaps, gets null or
+// flagged figures, never an error.
+func Build(d *Deck, data Data, weekEnding time.Time) (*Report, error) {
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	cal := Calendar{WeekEnds: d.Calendar.weekEnds(), FiscalYearEnd: d.Calendar.fiscalYearEnd()}
+	w, err := cal.weekEnd(weekEnding)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkMetrics(d, data); err != nil {
+		return nil, err
+	}
+	sp := cal.spans(w)
+	e := newEngine(d, data, sp.earliest(), w)
+	if !e.anyIn(sp.week) {
+		return nil, errorf(ErrNoData, "no metric has data in the week %s to %s", sp.week.lo.date(), w.date())
+	}
+	r := &Report{
+		Title:      d.Title,
+		WeekEnding: w.date(),
+		Calendar:   cal,
+		Periods:    sp.periods(),
+		Metrics:    make([]MetricReport, 0, len(d.Metrics)),
+	}
+	for i := range d.Metrics {
+		r.Metrics = append(r.Metrics, e.metric(&d.Metrics[i], cal, sp))
+	}
+	r.Sections = d.Sections
+	if len(r.Sections) == 0 {
+		s := Section{Title: "Metrics"}
+		for _, m := range d.Metrics {
+			s.Metrics = append(s.Metrics, m.ID)
+		}
+		r.Sections = []Section{s}
+	}
+	return r, nil
+}
+
+// checkMetrics refuses data for metrics the deck does not read, naming the
+// first line of the first such metric.
+func checkMetrics(d *Deck, data Data) error {
+	if data.s == nil {
+		return nil
+	}
+	for i := range data.s.series {
+		s := &data.s.series[i]
+		m := d.metric(s.id)
+		where := ""
+		if s.first > 0 {
+			where = "line " + strconv.Itoa(int(s.first)) + ": "
+		}
+		switch {
+		case m == nil:
+			return errorf(ErrUnknownMetric, "%sthe deck has no metric %q", where, s.id)
+		case m.Aggregation == Ratio:
+			return errorf(ErrUnknownMetric, "%s%q is a ratio computed from %s and %s; it takes no data rows", where, s.id, m.Numerator, m.Denominator)
+		}
+	}
+	return nil
+}
+
+// engine holds each data metric's values over the window the report needs,
+// one slot per day, NaN where a day has no data.
+type engine struct {
+	d      *Deck
+	lo, hi day
+	dense  map[string][]float64
+}
+
+func newEngine(d *Deck, data Data, lo, hi day) *engine {
+	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}}
+	if data.s == nil {
+		return e
+	}
+	n := int(hi-lo) + 1
+	slab := make([]float64, n*len(data.s.series)) // one allocation for every window
+	for i := range slab {
+		slab[i] = math.NaN()
+	}
+	for i := range data.s.series {
+		s := &data.s.series[i]
+		win := slab[i*n : (i+1)*n : (i+1)*n]
+		k := sort.Search(len(s.days), func(j int) bool { return s.days[j] >= lo })
+		for ; k < len(s.days) && s.days[k] <= hi; k++ {
+			win[s.days[k]-lo] = s.vals[k]
+		}
+		e.dense[s.id] = win
+	}
+	return e
+}
+
+func (e *engine) anyIn(s span) bool {
+	for _, win := range e.dense {
+		for dd := s.lo; dd <= s.hi; dd++ {
+			if !math.IsNaN(win[dd-e.lo]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figure is a period's value: ok when at least one day had data; missing
+// counts days without data (for a ratio, in the operand missing more).
+type figure struct {
+	v       float64
+	ok      bool
+	missing int
+}
+
+func (f figure) ptr() *float64 {
+	if !f.ok || math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+		return nil
+	}
+	v := f.v
+	return &v
+}
+
+func (f figure) complete() bool { return f.ok && f.missing == 0 }
+
+// value aggregates metric m over span s. depth guards ratio chains, which
+// Validate keeps acyclic.
+func (e *engine) value(m *Metric, s span, depth int) figure {
+	if m == nil || depth > len(e.d.Metrics) {
+		return figure{missing: s.days()}
+	}
+	if m.Aggregation == Ratio {
+		n := e.value(e.d.metric(m.Numerator), s, depth+1)
+		dn := e.value(e.d.metric(m.Denominator), s, depth+1)
+		f := figure{missing: max(n.missing, dn.missing)}
+		if n.ok && dn.ok && dn.v != 0 {
+			f.v, f.ok = n.v/dn.v, true
+		}
+		return f
+	}
+	win := e.dense[m.ID]
+	if win == nil {
+		return figure{missing: s.days()}
+	}
+	var f figure
+	sum, count := 0.0, 0
+	for dd := s.lo; dd <= s.hi; dd++ {
+		v := win[dd-e.lo]
+		if math.IsNaN(v) {
+			f.missing++
+			continue
+		}
+		count++
+		switch m.Aggregation {
+		case Sum, Mean:
+			sum += v
+		case Min:
+			if count == 1 || v < sum {
+				sum = v
+			}
+		case Max:
+			if count == 1 || v > sum {
+				sum = v
+			}
+		case Last:
+			sum = v
+		}
+	}
+	if count == 0 {
+		return f
+	}
+	f.ok = true
+	f.v = sum
+	if m.Aggregation == Mean {
+		f.v = sum / float64(count)
+	}
+	return f
+}
+
+// change compares cur with an earlier or planned value in m's comparison
+// unit; nil when undefined.
+func change(m *Metric, cur, prev figure) *float64 {
+	if !cur.complete() || !prev.complete() {
+		return nil
+	}
+	return changeOf(m, cur.v, prev.v)
+}
+
+func changeOf(m *Metric, cur, prev float64) *float64 {
+	var c float64
+	if m.comparison() == BPS {
+		scale := 10000.0 // a fraction: 0.0001 is one basis point
+		if m.Unit == "%" && m.Aggregation != Ratio {
+			scale = 100 // percentage points: 0.01 is one basis point
+		}
+		c = (cur - prev) * scale
+	} else {
+		if prev == 0 {
+			return nil // a change against zero is undefined, not infinite
+		}
+		c = (cur - prev) / math.Abs(prev) * 100
+	}
+	if math.IsNaN(c) || math.IsInf(c, 0) {
+		return nil
+	}
+	return &c
+}
+
+func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
+	r := MetricReport{
+		ID: m.ID, Name: m.displayName(), Role: m.Role, Owner: m.Owner, Unit: m.Unit,
+		Aggregation: m.Aggregation, Comparison: m.comparison(), Better: m.better(),
+		Incomplete: []string{}, XmRWeeks: []Date{}, Signals: []WeekSignal{},
+	}
+	val := func(s span) figure { return e.value(m, s, 0) }
+	flag := func(name string, f figure) {
+		if f.missing > 0 {
+			r.Incomplete = append(r.Incomplete, name)
+		}
+	}
+	week, prior, ya := val(sp.week), val(sp.priorWeek), val(sp.yearAgoWeek)
+	r.LastWeek, r.PriorWeek, r.YearAgoWeek = week.ptr(), prior.ptr(), ya.ptr()
+	r.WoW, r.YoY = change(m, week, prior), change(m, week, ya)
+	flag("lastWeek", week)
+	flag("priorWeek", prior)
+	flag("yearAgoWeek", ya)
+
+	type todate struct {
+		name       string
+		cur, ya    span
+		v, vYA, yy **float64
+	}
+	var figs [3]figure
+	for i, t := range []todate{
+		{"mtd", sp.mtd, sp.mtdYA, &r.MTD, &r.MTDYearAgo, &r.MTDYoY},
+		{"qtd", sp.qtd, sp.qtdYA, &r.QTD, &r.QTDYearAgo, &r.QTDYoY},
+		{"ytd", sp.ytd, sp.ytdYA, &r.YTD, &r.YTDYearAgo, &r.YTDYoY},
+	} {
+		c, p := val(t.cur), val(t.ya)
+		figs[i] = c
+		*t.v, *t.vYA, *t.yy = c.ptr(), p.ptr(), change(m, c, p)
+		flag(t.name, c)
+		flag(t.name+"YearAgo", p)
+	}
+
+	plans := planIndex(m)
+	for _, s := range sp.weeks {
+		c, p := val(s), val(span{s.lo - yearAgo, s.hi - yearAgo})
+		r.Weeks = append(r.Weeks, ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanWeek, s.hi), Missing: c.missing, YearAgoMissing: p.missing})
+	}
+	for _, s := range sp.months {
+		c, p := val(s), val(s.yearEarlier())
+		r.Months = append(r.Months, ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanMonth, s.hi), Missing: c.missing, YearAgoMissing: p.missing})
+	}
+	r.Plan = e.plan(m, cal, sp, plans, week, figs)
+
+	// The weekly XmR chart: the trailing run of complete weeks.
+	vals := make([]float64, 0, len(sp.xmr))
+	first := len(sp.xmr)
+	for k := len(sp.xmr) - 1; k >= 0; k-- {
+		f := val(sp.xmr[k])
+		if !f.complete() || f.ptr() == nil {
+			break
+		}
+		vals = append(vals, f.v)
+		first = k
+	}
+	for i, j := 0, len(vals)-1; i < j; i, j = i+1, j-1 {
+		vals[i], vals[j] = vals[j], vals[i]
+	}
+	for k := first; k < len(sp.xmr); k++ {
+		r.XmRWeeks = append(r.XmRWeeks, sp.xmr[k].hi.date())
+	}
+	if len(vals) >= 2 {
+		c := XmR(vals)
+		r.XmR = &c
+		for _, s := range c.Signals {
+			r.Signals = append(r.Signals, WeekSignal{Signal: s, Week: r.XmRWeeks[s.Index]})
+		}
+	}
+	return r
+}
+
+type planKey struct {
+	k PeriodKind
+	e day
+}
+
+type plans map[planKey]float64
+
+func planIndex(m *Metric) plans {
+	p := plans{}
+	for _, v := range m.Plan {
+		p[planKey{v.Period, dayOf(v.End)}] = v.Value
+	}
+	return p
+}
+
+func (p plans) at(k PeriodKind, end day) *float64 {
+	if v, ok := p[planKey{k, end}]; ok {
+		return &v
+	}
+	return nil
+}
+
+func (e *engine) plan(m *Metric, cal Calendar, sp spans, p plans, week figure, todate [3]figure) *PlanReport {
+	if len(p) == 0 {
+		return nil
+	}
+	var r PlanReport
+	found := false
+	if v := p.at(PlanWeek, sp.week.hi); v != nil {
+		found = true
+		r.Week = v
+		r.WeekVariance = change(m, week, figure{v: *v, ok: true})
+	}
+	dt := sp.week.hi.date()
+	mi := monthIndex(dt.Year, dt.Month)
+	q, y := cal.fiscalStarts(mi)
+	whole := []span{monthSpan(mi), {monthSpan(q).lo, monthSpan(q + 2).hi}, {monthSpan(y).lo, monthSpan(y + 11).hi}}
+	kinds := []PeriodKind{PlanMonth, PlanQuarter, PlanYear}
+	todateSpans := []span{sp.mtd, sp.qtd, sp.ytd}
+	out := []struct{ v, vr **float64 }{{&r.MTD, &r.MTDVariance}, {&r.QTD, &r.QTDVariance}, {&r.YTD, &r.YTDVariance}}
+	for i, k := range kinds {
+		v := p.at(k, whole[i].hi)
+		if v == nil {
+			continue
+		}
+		found = true
+		pv := *v
+		if m.Aggregation == Sum {
+			pv = pv * float64(todateSpans[i].days()) / float64(whole[i].days())
+		}
+		*out[i].v = &pv
+		*out[i].vr = change(m, todate[i], figure{v: pv, ok: true})
+	}
+	if !found {
+		return nil
+	}
+	return &r
+}

@@ -1,0 +1,179 @@
+package wbr
+
+import (
+	"reflect"
+	"regexp"
+
+	"github.com/dayone-go/mechanisms/internal/civil"
+	"github.com/dayone-go/mechanisms/internal/finding"
+	"github.com/dayone-go/mechanisms/internal/problem"
+	"github.com/dayone-go/mechanisms/internal/validation"
+)
+
+// Date is a calendar day written YYYY-MM-DD.
+type Date = civil.Date
+
+// ValidationError is the error Validate returns: errors.As(err, &ve) with
+// var ve *wbr.ValidationError yields every problem with its JSON pointer.
+type ValidationError = problem.Error
+
+// Problem is one reason a deck is invalid.
+type Problem = problem.Problem
+
+// Finding is one piece of review advice about a deck or a report.
+type Finding = finding.Finding
+
+// Severity ranks a finding.
+type Severity = finding.Severity
+
+// Severities of findings.
+const (
+	Info    = finding.Info
+	Warning = finding.Warning
+	Error   = finding.Error
+)
+
+// idPattern keeps metric ids safe as file names, Markdown anchors and SVG ids.
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,63}$`)
+
+func init() {
+	validation.Register(validation.Rule{
+		Tag:     "wbrid",
+		Check:   func(v reflect.Value) bool { return idPattern.MatchString(v.String()) },
+		Message: "must be a lower-case id: a letter, then letters, digits, '_' or '-', at most 64 characters",
+		Schema:  map[string]any{"pattern": idPattern.String()},
+	})
+}
+
+// Deck is a Weekly Business Review deck: the metrics the meeting walks, how
+// each is computed from daily data, and the order they are read in.
+type Deck struct {
+	// Schema is the URL or path of this document's JSON Schema, for editors.
+	Schema string `json:"$schema,omitempty"`
+	// Title names the deck, such as the business it reviews.
+	Title string `json:"title,omitempty" validate:"omitempty,max=200"`
+	// Calendar says which weekday ends a week and which month ends the
+	// fiscal year; both have defaults.
+	Calendar Calendar `json:"calendar,omitzero"`
+	// Metrics are every metric the deck computes, inputs and outputs.
+	Metrics []Metric `json:"metrics" validate:"required,min=1,max=1000,dive"`
+	// Sections are the titled parts of the deck in the order they are read;
+	// without sections the metrics are read in the order they are listed.
+	Sections []Section `json:"sections,omitempty" validate:"omitempty,max=100,dive"`
+}
+
+// Calendar fixes the weeks, fiscal quarters and fiscal years of a deck.
+type Calendar struct {
+	// WeekEnds is the weekday a week ends on; saturday when left out.
+	WeekEnds Weekday `json:"weekEnds,omitempty" validate:"omitempty,enum"`
+	// FiscalYearEnd is the last month of the fiscal year; december when
+	// left out. Fiscal quarters are the three-month blocks after it.
+	FiscalYearEnd Month `json:"fiscalYearEnd,omitempty" validate:"omitempty,enum"`
+}
+
+// Metric is one line of the deck.
+type Metric struct {
+	// ID names the metric in data rows, in ratios, in drives and in sections.
+	ID string `json:"id" validate:"required,wbrid"`
+	// Name is the metric as people say it; the id when left out.
+	Name string `json:"name,omitempty" validate:"omitempty,max=200"`
+	// Role says whether the metric is a controllable input or an output.
+	Role Role `json:"role" validate:"required,enum"`
+	// Owner is the person who explains the metric's exceptional variation;
+	// every input metric needs one.
+	Owner string `json:"owner,omitempty" validate:"omitempty,max=200"`
+	// Unit is what the values count: "orders", "USD", "days"; "%" marks
+	// values that are already percentages.
+	Unit string `json:"unit,omitempty" validate:"omitempty,max=40"`
+	// Aggregation says how daily values become a period's value.
+	Aggregation Aggregation `json:"aggregation" validate:"required,enum"`
+	// Numerator is the metric divided, for a ratio.
+	Numerator string `json:"numerator,omitempty" validate:"omitempty,wbrid"`
+	// Denominator is the metric divided by, for a ratio.
+	Denominator string `json:"denominator,omitempty" validate:"omitempty,wbrid"`
+	// Comparison says how changes are expressed: percent for volumes (the
+	// default), bps for rates.
+	Comparison Comparison `json:"comparison,omitempty" validate:"omitempty,enum"`
+	// Better says which way is good; up when left out.
+	Better Direction `json:"better,omitempty" validate:"omitempty,enum"`
+	// Drives lists the output metrics this input metric moves.
+	Drives []string `json:"drives,omitempty" validate:"omitempty,max=100,unique,dive,wbrid"`
+	// Plan holds the planned values of the metric by period.
+	Plan []PlanValue `json:"plan,omitempty" validate:"omitempty,max=2000,dive"`
+}
+
+// PlanValue is the planned value of a metric for one period.
+type PlanValue struct {
+	// Period is the length of the planned period.
+	Period PeriodKind `json:"period" validate:"required,enum"`
+	// End is the last day of the period: the week-ending day, the last day
+	// of the month, or of the fiscal quarter or year.
+	End Date `json:"end" validate:"required"`
+	// Value is the planned value, aggregated like the metric: a total for a
+	// sum, a level for a mean or a ratio.
+	Value float64 `json:"value"`
+}
+
+// Section is a titled, ordered list of metrics, as the deck is read.
+type Section struct {
+	// Title heads the section.
+	Title string `json:"title" validate:"required,max=200"`
+	// Metrics are the ids of the section's metrics in reading order.
+	Metrics []string `json:"metrics" validate:"required,min=1,max=1000,unique,dive,wbrid"`
+}
+
+// weekEnds returns the calendar's week-ending weekday, applying the default.
+func (c Calendar) weekEnds() Weekday {
+	if c.WeekEnds == "" {
+		return Saturday
+	}
+	return c.WeekEnds
+}
+
+// fiscalYearEnd returns the calendar's last fiscal month, applying the default.
+func (c Calendar) fiscalYearEnd() Month {
+	if c.FiscalYearEnd == "" {
+		return December
+	}
+	return c.FiscalYearEnd
+}
+
+// comparison returns the metric's comparison, applying the default.
+func (m *Metric) comparison() Comparison {
+	if m.Comparison == "" {
+		return Percent
+	}
+	return m.Comparison
+}
+
+// better returns the metric's good direction, applying the default.
+func (m *Metric) better() Direction {
+	if m.Better == "" {
+		return Up
+	}
+	return m.Better
+}
+
+// displayName returns the name, or the id when the name is left out.
+func (m *Metric) displayName() string {
+	if m.Name == "" {
+		return m.ID
+	}
+	return m.Name
+}
+
+// isRate reports whether bps comparisons make sense: a ratio (a fraction)
+// or values already in percent.
+func (m *Metric) isRate() bool {
+	return m.Aggregation == Ratio || m.Unit == "%"
+}
+
+// metric returns the metric with the given id, or nil.
+func (d *Deck) metric(id string) *Metric {
+	for i := range d.Metrics {
+		if d.Metrics[i].ID == id {
+			return &d.Metrics[i]
+		}
+	}
+	return nil
+}
