@@ -1,0 +1,104 @@
+// Package decision models Type 1 and Type 2 decisions — one-way and two-way
+// doors — as documents a team writes, validates and reviews.
+//
+// Some decisions are consequential and cannot be walked back: one-way doors.
+// They deserve a slow, careful process with deliberation and consultation.
+// Most decisions can be walked back: two-way doors. They should be made
+// quickly, by a high-judgment individual or a small group, with about 70% of
+// the information you wish you had. A two-way door is no licence for
+// carelessness; it asks for risk to be made explicit: if you cannot afford
+// the cost of failure, abandon the bet early; if you can, map out the risks
+// and the decision makers in advance.
+//
+// Which decisions count as one-way depends on what a company believes and
+// has committed to, so that belief is a document of its own, a [Policy].
+// [DefaultPolicy] is the article's: customer experience, reputation and
+// legal matters are one-way; business practices and pricing are two-way.
+//
+// # Use
+//
+//	d, err := decision.Parse(data)          // JSON or YAML, strict
+//	if err != nil { ... }                    // line, column, JSON pointer
+//	if err := d.Validate(); err != nil {     // errors.As(err, &ve) with
+//		...                                  // var ve *decision.ValidationError
+//	}
+//	c, err := decision.Classify(d, decision.DefaultPolicy())
+//	fmt.Println(c.Door)                      // one-way
+//	for _, r := range c.Reasons { ... }      // rule, door, path, message
+//	for _, f := range c.Findings { ... }     // review advice
+//	err = decision.Markdown(os.Stdout, d, &c)
+//
+// A directory of records is checked as a log:
+//
+//	log, err := decision.LoadLog(os.DirFS("docs/decisions"), ".")
+//	findings, err := log.Check(decision.Date{Year: 2026, Month: 11, Day: 26})
+//
+// The JSON Schemas of both documents are [Schema] and [PolicySchema], also
+// committed as decision.schema.json and policy.schema.json.
+//
+// # Classification
+//
+// Classify lists every rule that fired, each with the door it points to and
+// the JSON pointer of the field it read. The door is one-way when any reason
+// points one way.
+//
+//	rule               door     field                     when
+//	one-way-area       one-way  /areas/i                  the area is in the policy's oneWayAreas
+//	two-way-area       two-way  /areas/i                  the area is in the policy's twoWayAreas
+//	irreversible       one-way  /reversibility/reversible not reversible and impact >= oneWayWhen.impactAtLeast
+//	irreversible-minor two-way  /impact                   not reversible but impact below it
+//	reversible         two-way  /reversibility/reversible reversible
+//	undo-cost          one-way  /reversibility/undoCost   undoCost >= oneWayWhen.undoCostAtLeast
+//	undo-cost-within   two-way  /reversibility/undoCost   undoCost below it
+//	undo-time          one-way  /reversibility/undoTime   undoTime >= oneWayWhen.undoTimeAtLeast
+//	undo-time-within   two-way  /reversibility/undoTime   undoTime shorter
+//
+// Undo times compare in nominal days (a year is 365 days, a month 30).
+// The door sets the [Process]: who decides, how much deliberation, how much
+// information, and how dissent is handled (disagree and commit).
+//
+// # Findings
+//
+// Findings are advice; they never make a document invalid.
+//
+//	rule                         severity  fires when
+//	one-way-no-approver          error     a one-way door names no approver
+//	one-way-no-risk-map          error     a one-way door lists no risks
+//	one-way-underinformed        warning   an open one-way door has less than information.oneWay
+//	two-way-stalled              warning   an open two-way door waits on information.stalled or more
+//	two-way-group-too-large      warning   driver, approver and contributors exceed smallGroupMax
+//	two-way-no-risk-map          info      a two-way door lists no risks
+//	cost-beyond-affordable-loss  error     an open decision's costOfFailure exceeds affordableLoss: abandon early
+//	cost-of-failure-unstated     info      the policy has an affordable loss but the decision no costOfFailure
+//	information-unstated         info      the decision does not state its information share
+//	risk-unmitigated             warning   a risk scoring highRiskAtLeast or more has no mitigation
+//	risk-no-owner                info      such a risk has no owner
+//	dissent-uncommitted          warning   an accepted decision has dissent that has not committed
+//	review-overdue               warning   (Log.Check) an open decision's reviewBy is before today
+//
+// Open decisions are drafts, proposals and accepted ones.
+//
+// # Validation rules the schema cannot state (Go-only)
+//
+// Decision.Validate also checks, with these rule names: option names are
+// unique (unique); chosen names an option (chosen-option); an accepted,
+// deprecated or superseded decision names its choice (chosen-required); a
+// superseded decision names its successor in links.supersededBy, and a
+// decision naming a successor is superseded (superseded-successor); a draft
+// or proposal supersedes nothing (supersede-status); no link points at the
+// decision itself (self-link); reviewBy is not before date
+// (review-after-date). Policy.Validate checks that no area is both one-way
+// and two-way (area-both-doors) and that information.oneWay >= twoWay and
+// stalled > twoWay (information-order). Log.Check adds unique-id,
+// link-target, link-reciprocal (supersedes/supersededBy and related agree
+// at both ends; amends points one way), supersede-status (a successor is
+// not a draft or proposal) and supersede-cycle.
+//
+// # Limits
+//
+// Parse and ParsePolicy refuse input over [MaxBytes] (8 MiB), nesting deeper
+// than 64 levels and any list or object over 100,000 entries; the field
+// rules bound lists further (20 options, 100 risks, 13 areas). Durations
+// take at most nine digits per number. LoadLog reads at most [MaxLogFiles]
+// files and refuses a larger file without reading it whole.
+package decision
