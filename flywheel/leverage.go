@@ -1,0 +1,277 @@
+package flywheel
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"math/cmplx"
+	"slices"
+)
+
+// MaxLeverageNodes is the largest strongly connected component Leverage
+// analyses: its eigenvalue routine takes time cubic in the component's
+// size, about 0.3 s at this size.
+const MaxLeverageNodes = 300
+
+// Leverage says how fast a push grows as it goes round the wheel and where
+// a push, or a stronger link, moves the wheel most.
+//
+// The wheel is read as the linear system Δx(t+1) = A Δx(t), where A[to][from]
+// is a link's weight with its polarity's sign (delays left aside): the
+// changes grow per step by the spectral radius of A, the largest modulus of
+// its eigenvalues.
+type Leverage struct {
+	// Growth is the spectral radius: the factor by which a push grows per
+	// step once the wheel turns. Above 1 the wheel spins up; below 1 every
+	// push fades out (though it is amplified on the way).
+	Growth float64 `json:"growth"`
+	// Eigenvalue is the dominant eigenvalue as [real, imaginary]. When it
+	// is not a positive real number, pushes come back reversed or
+	// oscillate rather than grow steadily; see Oscillates.
+	Eigenvalue [2]float64 `json:"eigenvalue"`
+	// Oscillates is true when the dominant eigenvalue is not positive real:
+	// a balancing structure dominates and the wheel swings instead of
+	// spinning up.
+	Oscillates bool `json:"oscillates"`
+	// Dominant is the loop with the highest own rate (Loop.Rate); nil when
+	// the wheel has no loop.
+	Dominant *Loop `json:"dominant,omitempty"`
+	// Links ranks links by elasticity, highest first.
+	Links []LinkLeverage `json:"links"`
+	// Nodes ranks nodes by Push, highest first.
+	Nodes []NodeLeverage `json:"nodes"`
+}
+
+// LinkLeverage is one link's hold on the wheel's growth.
+type LinkLeverage struct {
+	// Link is the index in Flywheel.Links.
+	Link int `json:"link"`
+	// From and To are the link's node IDs.
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Elasticity is (∂Growth/∂weight)·(weight/Growth): strengthening the
+	// link by 1% raises Growth by this many percent. The elasticities of
+	// the links in the dominant component add up to 1; links outside it
+	// have 0.
+	Elasticity float64 `json:"elasticity"`
+}
+
+// NodeLeverage is one node's hold on the wheel.
+type NodeLeverage struct {
+	// Node is the node's ID.
+	Node string `json:"node"`
+	// Push is the share of the wheel's long-run response that a push at
+	// this node produces (the node's entry in the dominant left
+	// eigenvector, scaled so the entries add up to 1): where to push.
+	Push float64 `json:"push"`
+	// Elasticity is the sum of the elasticities of the links leaving the
+	// node: the share of the growth rate that passes through it.
+	Elasticity float64 `json:"elasticity"`
+}
+
+// Leverage computes the wheel's growth rate (spectral radius of its signed
+// weight matrix), each link's elasticity of it, each node's share of the
+// response to a push, and the dominant loop. The spectrum is computed per
+// strongly connected component, since links between components do not
+// change it; a component larger than MaxLeverageNodes is refused with
+// ErrTooLarge. The dominant loop comes from Loops with default options.
+func (f *Flywheel) Leverage() (*Leverage, error) {
+	if err := f.checkSize(); err != nil {
+		return nil, err
+	}
+	g := newGraph(f)
+	comp, size := g.sccs()
+	members := make([][]int32, len(size))
+	for v, c := range comp {
+		if size[c] > 1 || g.selfLinked(int32(v)) {
+			members[c] = append(members[c], int32(v))
+		}
+	}
+	type spectrum struct {
+		nodes  []int32
+		a      []float64
+		lambda complex128
+	}
+	var specs []spectrum
+	growth := 0.0
+	for _, ns := range members {
+		if len(ns) == 0 {
+			continue
+		}
+		if len(ns) > MaxLeverageNodes {
+			return nil, fmt.Errorf("%w: a strongly connected part of %d nodes; Leverage analyses at most %d", ErrTooLarge, len(ns), MaxLeverageNodes)
+		}
+		a := g.matrix(f, ns)
+		eig, err := eigenvalues(append([]float64(nil), a...), len(ns))
+		if err != nil {
+			return nil, err
+		}
+		lambda := dominant(eig)
+		specs = append(specs, spectrum{ns, a, lambda})
+		growth = math.Max(growth, cmplx.Abs(lambda))
+	}
+	lev := &Leverage{Growth: growth}
+	push := make([]float64, g.n)
+	elastic := make([]float64, len(g.to))
+	if growth > 0 {
+		first := true
+		for _, s := range specs {
+			if cmplx.Abs(s.lambda) < growth*(1-1e-9) {
+				continue
+			}
+			if first {
+				re, im := real(s.lambda), imag(s.lambda)
+				if math.Abs(im) <= 1e-9*growth {
+					im = 0 // rounding left by QR, not an oscillation
+				}
+				lev.Eigenvalue = [2]float64{re, im}
+				lev.Oscillates = im != 0 || re <= 0
+				first = false
+			}
+			g.sensitivity(s.nodes, s.a, s.lambda, push, elastic)
+		}
+	}
+	for e, el := range elastic {
+		lev.Links = append(lev.Links, LinkLeverage{Link: int(g.link[e]), From: f.Nodes[g.from[e]].ID, To: f.Nodes[g.to[e]].ID, Elasticity: el})
+	}
+	nodeEl := make([]float64, g.n)
+	for e, el := range elastic {
+		nodeEl[g.from[e]] += el
+	}
+	for v := range g.n {
+		lev.Nodes = append(lev.Nodes, NodeLeverage{Node: f.Nodes[v].ID, Push: push[v], Elasticity: nodeEl[v]})
+	}
+	slices.SortStableFunc(lev.Links, func(a, b LinkLeverage) int {
+		return cmp.Or(cmp.Compare(b.Elasticity, a.Elasticity), cmp.Compare(a.Link, b.Link))
+	})
+	slices.SortStableFunc(lev.Nodes, func(a, b NodeLeverage) int {
+		return cmp.Or(cmp.Compare(b.Push, a.Push), cmp.Compare(b.Elasticity, a.Elasticity))
+	})
+	loops, _ := f.Loops(LoopOptions{}) // a bounded search; the strongest loop found stands
+	lev.Dominant = strongest(loops)
+	return lev, nil
+}
+
+// strongest returns the loop of highest Rate, the first on ties.
+func strongest(loops []Loop) *Loop {
+	var best *Loop
+	for i := range loops {
+		if best == nil || loops[i].Rate() > best.Rate()*(1+1e-12) {
+			best = &loops[i]
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	l := *best
+	return &l
+}
+
+func (g *graph) selfLinked(v int32) bool {
+	for _, e := range g.out[g.off[v]:g.off[v+1]] {
+		if g.to[e] == v {
+			return true
+		}
+	}
+	return false
+}
+
+// matrix returns the signed weight matrix of the component ns, row-major,
+// with A[i][j] the effect of node ns[j] on node ns[i].
+func (g *graph) matrix(f *Flywheel, ns []int32) []float64 {
+	pos := make(map[int32]int, len(ns))
+	for i, v := range ns {
+		pos[v] = i
+	}
+	n := len(ns)
+	a := make([]float64, n*n)
+	for j, v := range ns {
+		for _, e := range g.out[g.off[v]:g.off[v+1]] {
+			if i, ok := pos[g.to[e]]; ok {
+				a[i*n+j] = f.Links[g.link[e]].Signed()
+			}
+		}
+	}
+	return a
+}
+
+// dominant picks the eigenvalue of largest modulus, preferring the largest
+// real part among those of (nearly) equal modulus, then the positive
+// imaginary part, so the choice does not depend on QR's order.
+func dominant(eig []complex128) complex128 {
+	rho := 0.0
+	for _, e := range eig {
+		rho = math.Max(rho, cmplx.Abs(e))
+	}
+	best, set := complex(0, 0), false
+	for _, e := range eig {
+		if cmplx.Abs(e) < rho*(1-1e-9) {
+			continue
+		}
+		if !set || real(e) > real(best)+1e-12 || (math.Abs(real(e)-real(best)) <= 1e-12 && imag(e) > imag(best)) {
+			best, set = e, true
+		}
+	}
+	return best
+}
+
+// sensitivity adds the left-eigenvector shares of the component ns to push
+// and the elasticity of the spectral radius to each of its edges.
+//
+// For a simple eigenvalue λ with right eigenvector v and left eigenvector u
+// (uᵀA = λuᵀ), ∂λ/∂A[i][j] = u_i v_j / uᵀv; the radius ρ = |λ| then moves by
+// Re(conj(λ)/ρ · ∂λ/∂A[i][j]). When uᵀv nearly vanishes (a defective
+// eigenvalue) the derivative is estimated by finite differences instead.
+func (g *graph) sensitivity(ns []int32, a []float64, lambda complex128, push, elastic []float64) {
+	n := len(ns)
+	rho := cmplx.Abs(lambda)
+	v := nullVector(a, n, lambda, false)
+	u := nullVector(a, n, lambda, true)
+	var uv complex128
+	for i := range u {
+		uv += u[i] * v[i]
+	}
+	pos := make(map[int32]int, n)
+	total := 0.0
+	for i, x := range ns {
+		pos[x] = i
+		total += cmplx.Abs(u[i])
+	}
+	for i, x := range ns {
+		if total > 0 {
+			push[x] += cmplx.Abs(u[i]) / total
+		}
+	}
+	defective := cmplx.Abs(uv) < 1e-8
+	for _, from := range ns {
+		j := pos[from]
+		for _, e := range g.out[g.off[from]:g.off[from+1]] {
+			i, ok := pos[g.to[e]]
+			if !ok || a[i*n+j] == 0 {
+				continue
+			}
+			if defective {
+				elastic[e] = finiteElasticity(a, n, i, j, rho)
+				continue
+			}
+			d := u[i] * v[j] / uv
+			elastic[e] = real(cmplx.Conj(lambda)/complex(rho, 0)*d) * a[i*n+j] / rho
+		}
+	}
+}
+
+// finiteElasticity estimates the elasticity of the spectral radius to
+// A[i][j] by a central difference of relative step 1e-6.
+func finiteElasticity(a []float64, n, i, j int, rho float64) float64 {
+	const h = 1e-6
+	radius := func(scale float64) float64 {
+		b := append([]float64(nil), a...)
+		b[i*n+j] *= scale
+		eig, err := eigenvalues(b, n)
+		if err != nil {
+			return rho
+		}
+		return cmplx.Abs(dominant(eig))
+	}
+	return (radius(1+h) - radius(1-h)) / (2 * h * rho)
+}
