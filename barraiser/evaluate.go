@@ -173,34 +173,21 @@ func Evaluate(l *Loop, opts Options) (Outcome, error) {
 
 	// The bar raiser's vote: a veto whatever the others say.
 	for _, iv := range l.Interviewers {
-		if iv.Role != RoleBarRaiser {
-			continue
-		}
-		f, ok := byID[iv.ID]
-		switch {
-		case !ok:
-			decide(true, "bar-raiser-vote", "the bar raiser %q has not voted; no hire without the bar raiser's vote", iv.ID)
-		case !f.Vote.LeansHire():
-			o.Vetoed = true
-			decide(true, "bar-raiser-veto", "the bar raiser %q voted %s: a veto, whatever the others voted", iv.ID, f.Vote)
-		default:
-			decide(false, "bar-raiser-vote", "the bar raiser %q voted %s", iv.ID, f.Vote)
-		}
-	}
-
-	if !opts.HiringManagerOptional {
-		for _, iv := range l.Interviewers {
-			if iv.Role != RoleHiringManager {
+		if iv.Role == RoleBarRaiser {
+			f, ok := byID[iv.ID]
+			if ok && !f.Vote.LeansHire() {
+				o.Vetoed = true
+				decide(true, "bar-raiser-veto", "the bar raiser %q voted %s: a veto, whatever the others voted", iv.ID, f.Vote)
 				continue
 			}
-			f, ok := byID[iv.ID]
-			switch {
-			case !ok:
-				decide(true, "hiring-manager-vote", "the hiring manager %q has not voted", iv.ID)
-			case !f.Vote.LeansHire():
-				decide(true, "hiring-manager-vote", "the hiring manager %q voted %s; a hire needs the hiring manager inclined", iv.ID, f.Vote)
-			default:
-				decide(false, "hiring-manager-vote", "the hiring manager %q voted %s", iv.ID, f.Vote)
+			voteRule(decide, "bar-raiser-vote", "bar raiser", iv.ID, f, ok)
+		}
+	}
+	if !opts.HiringManagerOptional {
+		for _, iv := range l.Interviewers {
+			if iv.Role == RoleHiringManager {
+				f, ok := byID[iv.ID]
+				voteRule(decide, "hiring-manager-vote", "hiring manager", iv.ID, f, ok)
 			}
 		}
 	}
@@ -224,7 +211,11 @@ func Evaluate(l *Loop, opts Options) (Outcome, error) {
 	if opts.RequireMajority {
 		yes := o.Tally.StronglyInclined + o.Tally.Inclined
 		no := o.Tally.NotInclined + o.Tally.StronglyNotInclined
-		decide(yes <= no, "majority", "%d inclined against %d not inclined; a hire needs more inclined", yes, no)
+		if yes > no {
+			decide(false, "majority", "%d inclined against %d not inclined", yes, no)
+		} else {
+			decide(true, "majority", "%d inclined against %d not inclined; a hire needs more inclined", yes, no)
+		}
 	}
 
 	if !opts.AllowMissingFeedback {
@@ -274,6 +265,18 @@ func Evaluate(l *Loop, opts Options) (Outcome, error) {
 		o.Reasons = []Reason{}
 	}
 	return o, nil
+}
+
+// voteRule decides on the vote of a member whose inclined vote a hire needs.
+func voteRule(decide func(bool, string, string, ...any), rule, who, id string, f Feedback, voted bool) {
+	switch {
+	case !voted:
+		decide(true, rule, "the %s %q has not voted; no hire without it", who, id)
+	case !f.Vote.LeansHire():
+		decide(true, rule, "the %s %q voted %s; a hire needs the %s inclined", who, id, f.Vote, who)
+	default:
+		decide(false, rule, "the %s %q voted %s", who, id, f.Vote)
+	}
 }
 
 func (o Options) strongNoBlocks() int {
