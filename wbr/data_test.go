@@ -1,0 +1,153 @@
+package wbr
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestReadCSVAcceptsCommonShapes(t *testing.T) {
+	tests := map[string]string{
+		"plain":        "date,metric,value\n2026-11-20,orders,10\n2026-11-21,orders,12.5\n2026-11-21,sessions,-3e2\n",
+		"bom and crlf": "\xef\xbb\xbfdate,metric,value\r\n2026-11-20,orders,10\r\n2026-11-21,orders,12.5\r\n2026-11-21,sessions,-3e2\r\n",
+		"blank lines":  "\n\ndate,metric,value\n\n2026-11-20,orders,10\n   \n2026-11-21,orders,12.5\n\n2026-11-21,sessions,-3e2",
+		"quotes":       "\"date\",\"metric\",\"value\"\n2026-11-20,\"orders\",10\n2026-11-21, orders ,\"12.5\"\n2026-11-21,sessions,-3e2\n",
+		"out of order": "Date,Metric,Value\n2026-11-21,sessions,-3e2\n2026-11-21,orders,12.5\n2026-11-20,orders,10\n",
+	}
+	for name, in := range tests {
+		t.Run(name, func(t *testing.T) {
+			d, err := ReadCSV(strings.NewReader(in))
+			require.NoError(t, err)
+			assert.Equal(t, 3, d.Len())
+			assert.Equal(t, []string{"orders", "sessions"}, d.Metrics())
+			o := d.get([]byte("orders"))
+			require.NotNil(t, o)
+			assert.Equal(t, []day{dayOfTime(date("2026-11-20")), dayOfTime(date("2026-11-21"))}, o.days)
+			assert.Equal(t, []float64{10, 12.5}, o.vals)
+			assert.Equal(t, []float64{-300}, d.get([]byte("sessions")).vals)
+		})
+	}
+}
+
+func TestReadCSVErrorsNameTheLine(t *testing.T) {
+	const h = "date,metric,value\n"
+	tests := []struct {
+		name, in string
+		sentinel error
+		msg      string
+	}{
+		{"empty", "", ErrBadRow, "no header"},
+		{"no header", "2026-11-21,orders,1\n", ErrBadRow, "line 1: the header must be date,metric,value"},
+		{"two fields", h + "2026-11-21,orders\n", ErrBadRow, "line 2: want 3"},
+		{"four fields", h + "2026-11-21,orders,1,2\n", ErrBadRow, "line 2: want 3"},
+		{"bad date", h + "2026-11-21,orders,1\n21/11/2026,orders,1\n", ErrBadRow, "line 3: date \"21/11/2026\""},
+		{"day that does not exist", h + "2023-02-29,orders,1\n", ErrBadRow, "line 2: date"},
+		{"not a number", h + "2026-11-21,orders,ten\n", ErrBadRow, "line 2: value \"ten\" is not a decimal number"},
+		{"NaN", h + "2026-11-21,orders,NaN\n", ErrBadRow, "line 2: value \"NaN\" is not a finite number"},
+		{"Inf", h + "2026-11-21,orders,-Inf\n", ErrBadRow, "line 2: value \"-Inf\" is not a finite number"},
+		{"overflow", h + "2026-11-21,orders,1e400\n", ErrBadRow, "line 2: value \"1e400\" is not a finite decimal number"},
+		{"hex", h + "2026-11-21,orders,0x10\n", ErrBadRow, "line 2"},
+		{"empty value", h + "2026-11-21,orders,\n", ErrBadRow, "line 2: value \"\" is empty"},
+		{"empty metric", h + "2026-11-21,,1\n", ErrBadRow, "line 2: the metric is empty"},
+		{"duplicate", h + "2026-11-20,orders,1\n2026-11-21,orders,1\n\n2026-11-21,orders,2\n", ErrDuplicate, "line 5: orders on 2026-11-21 was already given on line 3"},
+		{"duplicate out of order", h + "2026-11-21,orders,1\n2026-11-20,orders,1\n2026-11-21,orders,2\n", ErrDuplicate, "line 4: orders on 2026-11-21 was already given on line 2"},
+		{"long line", h + "2026-11-21,orders," + strings.Repeat("1", MaxLineBytes) + "\n", ErrTooLarge, "line 2 is longer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadCSV(strings.NewReader(tt.in))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.sentinel)
+			assert.Contains(t, err.Error(), tt.msg)
+		})
+	}
+}
+
+// endless yields the same row for ever, like a huge file.
+type endless struct {
+	row []byte
+	off int
+	n   int
+}
+
+func (e *endless) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		c := copy(p[n:], e.row[e.off:])
+		n += c
+		e.off = (e.off + c) % len(e.row)
+	}
+	e.n += n
+	return n, nil
+}
+
+func TestReadCSVIsBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads about 10 million lines")
+	}
+	t.Run("blank lines", func(t *testing.T) {
+		r := &endless{row: []byte("\n")}
+		_, err := ReadCSV(io.MultiReader(strings.NewReader("date,metric,value\n"), r))
+		assert.ErrorIs(t, err, ErrTooLarge)
+		assert.Less(t, r.n, MaxLines+2*MaxLineBytes, "stopped after the bound, not at the end")
+	})
+}
+
+func TestReadCSVTooManyMetrics(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("date,metric,value\n")
+	for i := 0; i <= MaxMetrics; i++ {
+		fmt.Fprintf(&b, "2026-11-21,m%d,1\n", i)
+	}
+	_, err := ReadCSV(&b)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorContains(t, err, fmt.Sprintf("line %d: more than %d metrics", MaxMetrics+2, MaxMetrics))
+}
+
+func TestReadCSVAllocatesPerMetricNotPerRow(t *testing.T) {
+	small := csvOf(10, 100)
+	large := csvOf(10, 1000)
+	allocs := func(data []byte) float64 {
+		return testing.AllocsPerRun(5, func() {
+			_, err := ReadCSV(bytes.NewReader(data))
+			require.NoError(t, err)
+		})
+	}
+	a, b := allocs(small), allocs(large)
+	// Ten times the rows: the slices grow by doubling, so only a few more
+	// allocations, never one per row (9,000 more rows here).
+	assert.Less(t, b-a, 200.0, "allocations: %v for 1,000 rows, %v for 10,000", a, b)
+}
+
+// csvOf writes metrics × days rows of daily data ending 2026-11-21.
+func csvOf(metrics, days int) []byte {
+	var b bytes.Buffer
+	b.WriteString("date,metric,value\n")
+	end := date("2026-11-21")
+	for m := 0; m < metrics; m++ {
+		for d := days - 1; d >= 0; d-- {
+			fmt.Fprintf(&b, "%s,metric_%03d,%.2f\n", end.AddDate(0, 0, -d).Format(time.DateOnly), m, 1000+100*math.Sin(float64(d+m)))
+		}
+	}
+	return b.Bytes()
+}
+
+func TestDataAdd(t *testing.T) {
+	var d Data
+	require.NoError(t, d.Add(date("2026-11-21"), "orders", 2))
+	require.NoError(t, d.Add(date("2026-11-20"), "orders", 1))
+	assert.ErrorIs(t, d.Add(date("2026-11-21"), "orders", 3), ErrDuplicate)
+	assert.ErrorIs(t, d.Add(date("2026-11-22"), "orders", math.NaN()), ErrBadRow)
+	assert.ErrorIs(t, d.Add(date("2026-11-22"), "orders", math.Inf(-1)), ErrBadRow)
+	assert.Equal(t, 2, d.Len())
+	assert.Equal(t, []float64{1, 2}, d.get([]byte("orders")).vals)
+	assert.Empty(t, Data{}.Metrics())
+	assert.Zero(t, Data{}.Len())
+}
