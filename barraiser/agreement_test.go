@@ -216,3 +216,21 @@ func TestInterpretLandisKoch(t *testing.T) {
 		assert.Equal(t, want, Interpret(k), "%v", k)
 	}
 }
+
+func TestLoopAgreement(t *testing.T) {
+	// hire.json: Customer Obsession 3, 3, 2; Dive Deep 3, 3; Ownership 4, 3.
+	// Agreement per principle 1/3, 1, 0 → 4/9; score shares 1/7, 5/7, 1/7
+	// → chance 27/49; kappa = (4/9 - 27/49) / (22/49) = -47/198.
+	k, n, err := LoopAgreement(loadLoop(t, "testdata/valid/hire.json"))
+	require.NoError(t, err)
+	assert.Equal(t, 3, n)
+	assert.InDelta(t, -47.0/198, k, 1e-12)
+	assert.Equal(t, Poor, Interpret(k))
+
+	_, _, err = LoopAgreement(&Loop{})
+	assert.ErrorIs(t, err, ErrUndefined)
+	_, _, err = LoopAgreement(nil)
+	assert.ErrorIs(t, err, ErrNilLoop)
+	_, _, err = LoopAgreement(&Loop{Feedback: []Feedback{{Ratings: []Rating{{Principle: "x", Score: 7}}}}})
+	assert.Error(t, err)
+}

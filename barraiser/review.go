@@ -70,7 +70,9 @@ func Review(l *Loop, opts Options) []Finding {
 		add("no-recruiter", Info, "/interviewers", "Add the recruiter who runs the process.", "the loop has no recruiter")
 	}
 	given := map[string]bool{}
-	raters := map[string]map[string]bool{}
+	// raters maps a principle to who rated it and where, for the path of a
+	// finding about a principle only one person rated.
+	raters := map[string]map[string]string{}
 	for i, f := range l.Feedback {
 		at := "/feedback/" + strconv.Itoa(i)
 		given[f.Interviewer] = true
@@ -86,9 +88,9 @@ func Review(l *Loop, opts Options) []Finding {
 			rat := at + "/ratings/" + strconv.Itoa(j)
 			sum += r.Score
 			if raters[r.Principle] == nil {
-				raters[r.Principle] = map[string]bool{}
+				raters[r.Principle] = map[string]string{}
 			}
-			raters[r.Principle][f.Interviewer] = true
+			raters[r.Principle][f.Interviewer] = rat + "/principle"
 			if w := countWords(r.Evidence); w < MinEvidenceWords {
 				add("thin-evidence", Warning, rat+"/evidence", "Write what the candidate said or did, with one specific example.",
 					"%d words of evidence for %q; at least %d make a rating checkable", w, r.Principle, MinEvidenceWords)
@@ -122,11 +124,11 @@ func Review(l *Loop, opts Options) []Finding {
 	}
 	for _, p := range l.PrincipleList() {
 		if n := len(raters[p]); n == 1 {
-			var who string
-			for id := range raters[p] {
-				who = id
+			var who, path string
+			for id, at := range raters[p] {
+				who, path = id, at
 			}
-			add("single-coverage", Info, "/principles", "Assign the principle to a second interviewer so that no principle rests on one opinion.",
+			add("single-coverage", Info, path, "Assign the principle to a second interviewer so that no principle rests on one opinion.",
 				"%q is rated by %q only", p, who)
 		}
 	}
