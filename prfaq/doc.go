@@ -1,0 +1,3 @@
+// Package prfaq models Amazon's Working Backwards PR/FAQ: parsing,
+// validation, a JSON Schema and a review of the document and its prose.
+package prfaq

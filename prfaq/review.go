@@ -1,0 +1,148 @@
+package prfaq
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/dayone-go/mechanisms/internal/finding"
+)
+
+// Review judges a PR/FAQ the way its readers would and returns the findings,
+// sorted by path and offset. It runs the prose rules of ReviewText on every
+// text field (Path is the field's JSON pointer; Start, End, Line and Column
+// are within that field's text) and the PR/FAQ rules on the document as a
+// whole: the press release's and the FAQs' length, paragraph length, the
+// topics each FAQ must cover, numbers in the problem and the customer quote,
+// an alternative named in the solution, the customer present in the press
+// release and no future tense in it. Review works on any document, valid or
+// not; a nil document has no findings.
+func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
+	if doc == nil {
+		return nil
+	}
+	cfg := opts.resolve()
+	var out []Finding
+	want := customerStems(doc.Customer.Who)
+	found := false
+	alternative := false
+	var pr, faq Stats
+	for _, f := range doc.textFields() {
+		c := *cfg
+		c.launch = f.pr && !f.quote
+		c.para = f.pr
+		if f.pr {
+			// The press release is judged for readability as a whole below.
+			c.on[rReadability] = false
+		}
+		s := &scanner{text: f.text, cfg: &c, path: f.path}
+		if f.pr && len(want) > 0 {
+			s.want = want
+		}
+		s.run()
+		s.finish()
+		out = append(out, s.out...)
+		switch {
+		case f.pr:
+			pr.Words += s.words
+			pr.Sentences += s.sentences
+			pr.Syllables += s.syllables
+			found = found || s.found
+			if strings.HasPrefix(f.path, "/pressRelease/solution/") {
+				alternative = alternative || s.alternative
+			}
+			if !s.number && (f.path == "/pressRelease/problem" || f.path == "/pressRelease/customerQuote/text") && strings.TrimSpace(f.text) != "" {
+				out = cfg.add(out, rMissingNumber, f.path, "no number here: say how many customers have the problem, how often, or what it costs them", "a number")
+			}
+		case strings.HasPrefix(f.path, "/externalFaq/") || strings.HasPrefix(f.path, "/internalFaq/"):
+			faq.Words += s.words
+		}
+	}
+	if pr.Words > cfg.prMaxWords {
+		out = cfg.add(out, rPRLength, "/pressRelease", fmt.Sprintf("the press release is %d words, about %.1f pages; keep it to about one page (%d words)",
+			pr.Words, float64(pr.Words)/float64(cfg.wordsPerPage), cfg.prMaxWords), "cut it to what a customer needs to know")
+	}
+	if faq.Words > cfg.faqMaxWords {
+		out = cfg.add(out, rFAQLength, "/", fmt.Sprintf("the FAQs are %d words, about %.1f pages; keep them to five pages (%d words)",
+			faq.Words, float64(faq.Words)/float64(cfg.wordsPerPage), cfg.faqMaxWords), "keep the questions readers really ask")
+	}
+	if pr.Words >= cfg.minReadWords && cfg.on[rReadability] {
+		p := &scanner{words: pr.Words, sentences: pr.Sentences, syllables: pr.Syllables}
+		if st := p.stats(); st.ReadingEase < cfg.minEase || st.Grade > cfg.maxGrade {
+			out = cfg.add(out, rReadability, "/pressRelease", fmt.Sprintf("the press release is hard to read: Flesch reading ease %.1f (aim for %.0f or more), Flesch-Kincaid grade %.1f (aim for %.0f or less)",
+				st.ReadingEase, cfg.minEase, st.Grade, cfg.maxGrade), "shorter sentences and shorter words")
+		}
+	}
+	out = cfg.topics(out, rExternalTopics, "/externalFaq", "external", "customers", doc.ExternalFAQ, cfg.externalTopics)
+	out = cfg.topics(out, rInternalTopics, "/internalFaq", "internal", "stakeholders", doc.InternalFAQ, cfg.internalTopics)
+	if len(doc.PressRelease.Solution) > 0 && !alternative {
+		out = cfg.add(out, rNoAlternative, "/pressRelease/solution", "the solution never says what customers do today or how this is better than it",
+			"name the alternative (today customers …) and how much better this is")
+	}
+	if len(want) > 0 && !found {
+		out = cfg.add(out, rCustomerAbsent, "/pressRelease", fmt.Sprintf("the customer from the five questions (%q) does not appear in the press release", clip(strings.TrimSpace(doc.Customer.Who))),
+			"name the customer in the headline, subheadline or summary")
+	}
+	finding.Sort(out)
+	return out
+}
+
+// add appends a whole-field finding of rule r when the rule is on.
+func (c *config) add(out []Finding, r ruleID, path, msg, suggest string) []Finding {
+	if !c.on[r] {
+		return out
+	}
+	return append(out, Finding{Rule: ruleTable[r].ID, Severity: c.severity[r], Path: path, Message: msg, Suggestion: suggest})
+}
+
+func (c *config) topics(out []Finding, r ruleID, path, which, who string, faqs []FAQ, want []Topic) []Finding {
+	if !c.on[r] {
+		return out
+	}
+	have := map[Topic]bool{}
+	for _, q := range faqs {
+		have[q.Topic] = true
+	}
+	for _, t := range want {
+		if !have[t] {
+			out = c.add(out, r, path, fmt.Sprintf("the %s FAQ has no question on %s, which %s always ask", which, t, who),
+				fmt.Sprintf("add a question with topic %s", t))
+		}
+	}
+	return out
+}
+
+// customerStems returns the stems of the content words of the customer
+// description: the words that should reappear in the press release.
+func customerStems(who string) map[string]bool {
+	var m map[string]bool
+	for _, w := range strings.FieldsFunc(who, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' }) {
+		w = strings.ToLower(strings.Trim(w, "-'"))
+		if len(w) < 3 || strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		if e := lexicon[w]; e != nil && (e.flags != 0 || e.rule != noRule) {
+			continue
+		}
+		if m == nil {
+			m = map[string]bool{}
+		}
+		m[string(stem([]byte(w)))] = true
+	}
+	return m
+}
+
+// stem strips a plural or possessive ending so "bookshops" matches
+// "bookshop's". It may write into w.
+func stem(w []byte) []byte {
+	switch {
+	case hasSuffix(w, "'s"):
+		return w[:len(w)-2]
+	case hasSuffix(w, "ies") && len(w) > 4:
+		w[len(w)-3] = 'y' // w is scratch space: "companies" → "company"
+		return w[:len(w)-2]
+	case hasSuffix(w, "s") && !hasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}

@@ -1,0 +1,3 @@
+package prfaq
+
+const templatePath = "../examples/templates/prfaq.yaml"

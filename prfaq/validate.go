@@ -1,0 +1,125 @@
+package prfaq
+
+import (
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/dayone-go/mechanisms/internal/problem"
+	"github.com/dayone-go/mechanisms/internal/validation"
+)
+
+// ValidationError is the error Validate returns. Use
+// errors.As(err, &ve) with var ve *prfaq.ValidationError to get the problems,
+// each with a JSON pointer path, a stable rule name and a message.
+type ValidationError = problem.Error
+
+// Problem is one reason a document is invalid.
+type Problem = problem.Problem
+
+// questionMark is the schema form of "a question ends in a question mark"
+// (ASCII or full-width), allowing trailing line breaks from YAML block
+// scalars. Only ASCII white space is allowed after it so that Go's regexp
+// and ECMAScript regexps agree on every input.
+var questionMark = regexp.MustCompile(`[?？][ \t\r\n]*$`)
+
+func init() {
+	validation.Register(validation.Rule{
+		Tag: "prfaqquestion",
+		Check: func(v reflect.Value) bool {
+			return v.Kind() == reflect.String && questionMark.MatchString(v.String())
+		},
+		Message: "must be a question ending in a question mark",
+		Schema:  map[string]any{"pattern": questionMark.String()},
+	})
+}
+
+// Validate checks the document's structure: required sections and fields,
+// lengths and list sizes, known enum values, questions that end in a
+// question mark, plus the rules the schema cannot state (see the package
+// documentation): no field that is only white space, a headline and a
+// subheadline of one sentence each, and a launch date not before the
+// document's date. It returns nil or a *ValidationError listing every problem.
+func (d *PRFAQ) Validate() error {
+	if d == nil {
+		var l problem.List
+		l.Add("/", "required", "the document is missing")
+		return l.Err("prfaq")
+	}
+	var l problem.List = validation.Struct(d)
+	for _, f := range d.textFields() {
+		if f.text != "" && strings.TrimFunc(f.text, unicode.IsSpace) == "" {
+			l.Add(f.path, "blank", "must not be only white space")
+		}
+	}
+	for _, f := range []struct{ path, text string }{
+		{"/pressRelease/headline", d.PressRelease.Headline},
+		{"/pressRelease/subheadline", d.PressRelease.Subheadline},
+	} {
+		if n := Readability(f.text).Sentences; n > 1 {
+			l.Add(f.path, "one-sentence", "must be one sentence, not %d", n)
+		}
+	}
+	launch := d.PressRelease.Dateline.LaunchDate
+	if !launch.IsZero() && !d.Date.IsZero() && launch.Before(d.Date) {
+		l.Add("/pressRelease/dateline/launchDate", "launch-before-date",
+			"launch date %s is before the document date %s; write the press release for a launch still to come", launch, d.Date)
+	}
+	return l.Err("prfaq")
+}
+
+// field is one text field of a document with its JSON pointer.
+type field struct {
+	path string
+	text string
+	// pr marks the press release narrative, where launch-tense rules apply.
+	pr bool
+	// quote marks a quote, where people may speak of the future.
+	quote bool
+}
+
+// textFields lists every prose field of d in document order.
+func (d *PRFAQ) textFields() []field {
+	c, p := &d.Customer, &d.PressRelease
+	fs := []field{
+		{path: "/title", text: d.Title},
+		{path: "/customer/who", text: c.Who},
+		{path: "/customer/problem", text: c.Problem},
+		{path: "/customer/benefit", text: c.Benefit},
+		{path: "/customer/evidence", text: c.Evidence},
+		{path: "/customer/experience", text: c.Experience},
+		{path: "/pressRelease/headline", text: p.Headline, pr: true},
+		{path: "/pressRelease/subheadline", text: p.Subheadline, pr: true},
+		{path: "/pressRelease/dateline/city", text: p.Dateline.City},
+		{path: "/pressRelease/summary", text: p.Summary, pr: true},
+		{path: "/pressRelease/problem", text: p.Problem, pr: true},
+	}
+	for i, s := range p.Solution {
+		fs = append(fs, field{path: "/pressRelease/solution/" + strconv.Itoa(i), text: s, pr: true})
+	}
+	fs = append(fs,
+		field{path: "/pressRelease/leaderQuote/text", text: p.LeaderQuote.Text, pr: true, quote: true},
+		field{path: "/pressRelease/leaderQuote/speaker", text: p.LeaderQuote.Speaker},
+		field{path: "/pressRelease/leaderQuote/role", text: p.LeaderQuote.Role},
+		field{path: "/pressRelease/customerQuote/text", text: p.CustomerQuote.Text, pr: true, quote: true},
+		field{path: "/pressRelease/customerQuote/speaker", text: p.CustomerQuote.Speaker},
+		field{path: "/pressRelease/customerQuote/role", text: p.CustomerQuote.Role},
+		field{path: "/pressRelease/gettingStarted", text: p.GettingStarted, pr: true},
+		field{path: "/pressRelease/callToAction", text: p.CallToAction, pr: true},
+	)
+	for _, list := range []struct {
+		name string
+		faqs []FAQ
+	}{{"externalFaq", d.ExternalFAQ}, {"internalFaq", d.InternalFAQ}} {
+		for i, q := range list.faqs {
+			base := "/" + list.name + "/" + strconv.Itoa(i)
+			fs = append(fs, field{path: base + "/question", text: q.Question}, field{path: base + "/answer", text: q.Answer})
+		}
+	}
+	for i, v := range d.Visuals {
+		fs = append(fs, field{path: "/visuals/" + strconv.Itoa(i) + "/caption", text: v.Caption})
+	}
+	return fs
+}
