@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 )
 
@@ -287,9 +286,6 @@ var (
 		"<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`, "#", `\#`, "!", `\!`,
 		"&", "&amp;", "$", `\$`,
 	)
-	// orderedMarker is what would turn a line into a numbered list item.
-	orderedMarker = regexp.MustCompile(`^([0-9]+)([.)])`)
-	spaces        = regexp.MustCompile(`\s+`)
 )
 
 // inline escapes text for use inside a Markdown line, a heading, a list item
@@ -297,8 +293,7 @@ var (
 // in Markdown is backslash-escaped, and what would start a block (a list
 // marker, a thematic break, a setext underline) is escaped too.
 func inline(s string) string {
-	s = strings.TrimSpace(spaces.ReplaceAllString(s, " "))
-	s = mdEscaper.Replace(s)
+	s = mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
 	if s == "" {
 		return s
 	}
@@ -306,7 +301,15 @@ func inline(s string) string {
 	case '-', '+', '=':
 		return `\` + s
 	}
-	return orderedMarker.ReplaceAllString(s, `$1\$2`)
+	// Digits followed by '.' or ')' would start a numbered list.
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		return s[:i] + `\` + s[i:]
+	}
+	return s
 }
 
 // codeSafe keeps a code span intact: rule ids and paths come from this
