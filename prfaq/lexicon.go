@@ -291,5 +291,5 @@ var syllableExceptions = map[string]int8{
 	"dialog": 3, "dialogue": 3, "science-based": 3, "reinvent": 3, "reinvented": 4, "reenter": 3, "deploy": 2,
 	"minute": 2, "minutes": 2, "sandwiches": 3, "orange": 2, "vehicle": 3, "vehicles": 3, "simile": 3,
 	"apostrophe": 4, "cafe": 2, "adobe": 3, "acre": 2, "acres": 2, "centre": 2, "theatre": 3, "fuel": 2,
-	"jewel": 2, "real": 1, "toward": 2, "towards": 2, "forward": 2, "business's": 3,
+	"jewel": 2, "real": 1, "familiar": 3, "peculiar": 3, "toward": 2, "towards": 2, "forward": 2, "business's": 3,
 }

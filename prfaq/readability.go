@@ -33,8 +33,11 @@ func Readability(text string) Stats {
 	return s.stats()
 }
 
-func (s *scanner) stats() Stats {
-	st := Stats{Words: s.words, Sentences: s.sentences, Syllables: s.syllables}
+func (s *scanner) stats() Stats { return scores(s.words, s.sentences, s.syllables) }
+
+// scores applies the two formulas to the counts.
+func scores(words, sentences, syllables int) Stats {
+	st := Stats{Words: words, Sentences: sentences, Syllables: syllables}
 	if st.Words == 0 {
 		return st
 	}
@@ -143,7 +146,7 @@ func syllablesPart(w []byte) int {
 		// "walked" loses the e; "wanted", "needed" keep it, as does
 		// "settled".
 		c := w[n-3]
-		if c == 'l' && consonant(n-4) {
+		if c == 'l' && consonant(n-4) && w[n-4] != 'l' {
 			break
 		}
 		if consonant(n-3) && c != 't' && c != 'd' {
@@ -163,7 +166,7 @@ func syllablesPart(w []byte) int {
 			p := w[i-1]
 			switch {
 			case p == 'c' || p == 't' || p == 's' || p == 'g' || p == 'x' || p == 'i':
-			case p == 'l' && i >= 2 && (w[i-2] == 'l' || w[i-2] == 'i'): // million, familiar
+			case p == 'l' && i >= 2 && w[i-2] == 'l': // million, brilliant
 			case b == 'o' && p == 'n' && (i+3 == n || (i+4 == n && w[n-1] == 's')) && w[i+2] == 'n': // opinion, union
 			default:
 				count++

@@ -67,8 +67,7 @@ func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 			faq.Words, float64(faq.Words)/float64(cfg.wordsPerPage), cfg.faqMaxWords), "keep the questions readers really ask")
 	}
 	if pr.Words >= cfg.minReadWords && cfg.on[rReadability] {
-		p := &scanner{words: pr.Words, sentences: pr.Sentences, syllables: pr.Syllables}
-		if st := p.stats(); st.ReadingEase < cfg.minEase || st.Grade > cfg.maxGrade {
+		if st := scores(pr.Words, pr.Sentences, pr.Syllables); st.ReadingEase < cfg.minEase || st.Grade > cfg.maxGrade {
 			out = cfg.add(out, rReadability, "/pressRelease", fmt.Sprintf("the press release is hard to read: Flesch reading ease %.1f (aim for %.0f or more), Flesch-Kincaid grade %.1f (aim for %.0f or less)",
 				st.ReadingEase, cfg.minEase, st.Grade, cfg.maxGrade), "shorter sentences and shorter words")
 		}
