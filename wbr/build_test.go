@@ -39,15 +39,15 @@ func weekData(t *testing.T, d *Data, end string, metric string, vals ...float64)
 	}
 }
 
-func find(t *testing.T, r *Report, id string) MetricReport {
+func find(t *testing.T, r *Report, id string) *MetricReport {
 	t.Helper()
-	for _, m := range r.Metrics {
-		if m.ID == id {
-			return m
+	for i := range r.Metrics {
+		if r.Metrics[i].ID == id {
+			return &r.Metrics[i]
 		}
 	}
 	t.Fatalf("no metric %s", id)
-	return MetricReport{}
+	return nil
 }
 
 func TestRatioOfSumsNotMeanOfRatios(t *testing.T) {

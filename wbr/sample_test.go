@@ -32,7 +32,7 @@ func sampleData() []byte {
 	for t := start; !t.After(sampleEnd); t = t.AddDate(0, 0, 1) {
 		years := t.Sub(start).Hours() / 24 / 365.25
 		yday := float64(t.YearDay())
-		season := 1 + 0.12*math.Exp(-math.Pow((yday-345)/18, 2)) // December peak
+		season := 1 + 0.12*math.Exp(-math.Pow((yday-350)/10, 2)) // December peak
 		if m, d := t.Month(), t.Day(); m == time.November && d >= 24 && d <= 30 {
 			season += 0.25 // Black Friday week
 		}

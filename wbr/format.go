@@ -1,0 +1,162 @@
+package wbr
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// isFraction reports whether the metric's values are fractions shown as
+// percentages: a ratio compared in basis points.
+func (m *MetricReport) isFraction() bool {
+	return m.Aggregation == Ratio && m.Comparison == BPS
+}
+
+// formatValue writes a figure for people: thousands separated above 1,000,
+// two decimals below, fractions of a rate as percentages; "n/a" for nil.
+func (m *MetricReport) formatValue(v *float64) string {
+	if v == nil {
+		return "n/a"
+	}
+	x := *v
+	switch {
+	case m.isFraction():
+		return trimZeros(strconv.FormatFloat(x*100, 'f', 2, 64)) + "%"
+	case m.Unit == "%":
+		return trimZeros(strconv.FormatFloat(x, 'f', 2, 64)) + "%"
+	}
+	return grouped(x)
+}
+
+// formatChange writes a change with its sign and unit: "+3.6%", "-88 bps".
+func (m *MetricReport) formatChange(c *float64) string {
+	if c == nil {
+		return "n/a"
+	}
+	if m.Comparison == BPS {
+		return signed(strconv.FormatFloat(math.Round(*c), 'f', 0, 64)) + " bps"
+	}
+	return signed(strconv.FormatFloat(*c, 'f', 1, 64)) + "%"
+}
+
+func signed(s string) string {
+	if s == "0" || s == "-0" || s == "0.0" || s == "-0.0" {
+		return strings.TrimPrefix(s, "-")
+	}
+	if !strings.HasPrefix(s, "-") {
+		return "+" + s
+	}
+	return "−" + s[1:] // a minus sign, not a hyphen, lines up in tables
+}
+
+func trimZeros(s string) string {
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		return "0"
+	}
+	return s
+}
+
+// grouped writes x with thousands separators, rounded to a whole number
+// from 1,000 up and to two decimals below.
+func grouped(x float64) string {
+	if math.Abs(x) < 1000 {
+		return trimZeros(strconv.FormatFloat(x, 'f', 2, 64))
+	}
+	s := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// compact writes x briefly for chart axes: 1.2K, 3.45M, 95%.
+func (m *MetricReport) compact(x float64) string {
+	if m.isFraction() {
+		return trimZeros(strconv.FormatFloat(x*100, 'f', 2, 64)) + "%"
+	}
+	suffix := ""
+	if m.Unit == "%" {
+		suffix = "%"
+	}
+	a := math.Abs(x)
+	switch {
+	case a >= 1e9:
+		return trimZeros(strconv.FormatFloat(x/1e9, 'f', 2, 64)) + "B"
+	case a >= 1e6:
+		return trimZeros(strconv.FormatFloat(x/1e6, 'f', 2, 64)) + "M"
+	case a >= 1e4:
+		return trimZeros(strconv.FormatFloat(x/1e3, 'f', 1, 64)) + "K"
+	}
+	return trimZeros(strconv.FormatFloat(x, 'f', 3, 64)) + suffix
+}
+
+// missed reports whether a variance against plan goes the wrong way.
+func (m *MetricReport) missed(variance *float64) bool {
+	if variance == nil {
+		return false
+	}
+	if m.Better == Down {
+		return *variance > 0
+	}
+	return *variance < 0
+}
+
+// mdEscape makes document text inert in Markdown: every mark that could
+// start emphasis, code, a link, an image, a table cell, an entity or a tag
+// is backslash-escaped and line breaks become spaces. Text is never put at
+// the start of a line, so list and heading markers need no escape.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '{', '}', '[', ']', '#', '!', '|', '<', '>', '&', '~':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// xmlEscape makes document text safe inside SVG text and attributes.
+func xmlEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&apos;")
+		default:
+			if r < 0x20 && r != '\t' && r != '\n' {
+				continue // not allowed in XML 1.0
+			}
+			if r == 0xFFFE || r == 0xFFFF {
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,189 @@
+package wbr
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Markdown renders the report as the deck is read: callouts first (XmR
+// signals in the week reviewed, plan misses, periods with missing days),
+// then each section with each metric's box: last week, WoW, YoY, the
+// to-date periods with their year-over-year changes and the plan. With a
+// non-empty chartDir each metric links its 6-12 chart at
+// chartDir/<id>.svg (write them with MetricReport.SVG). Text from the deck
+// is escaped.
+func (r *Report) Markdown(chartDir string) []byte {
+	var b bytes.Buffer
+	title := "Weekly Business Review"
+	if r.Title != "" {
+		title = mdEscape(r.Title)
+	}
+	fmt.Fprintf(&b, "# %s: week ending %s\n\n", title, r.WeekEnding)
+	fmt.Fprintf(&b, "Weeks end on %s; the fiscal year ends in %s. Volumes are compared in percent, rates in basis points (bps). "+
+		"Year over year compares a week with the week 364 days earlier and a to-date period with the same days a year earlier. "+
+		"n/a marks a figure that is undefined: no data, a change against zero, or a period with days missing (marked with †).\n\n",
+		r.Calendar.WeekEnds, r.Calendar.FiscalYearEnd)
+
+	b.WriteString("## Callouts\n\n")
+	n := 0
+	for i := range r.Metrics {
+		if c := r.Metrics[i].callouts(r.WeekEnding); len(c) > 0 {
+			fmt.Fprintf(&b, "- **%s** (owner %s): %s.\n", mdEscape(r.Metrics[i].Name), ownerOf(&r.Metrics[i]), strings.Join(c, "; "))
+			n++
+		}
+	}
+	if n == 0 {
+		b.WriteString("Nothing exceptional: no signal in the week reviewed, no plan missed, no data missing.\n")
+	}
+	b.WriteByte('\n')
+
+	index := map[string]int{}
+	for i, m := range r.Metrics {
+		index[m.ID] = i
+	}
+	for _, s := range r.Sections {
+		fmt.Fprintf(&b, "## %s\n\n", mdEscape(s.Title))
+		for _, id := range s.Metrics {
+			if i, ok := index[id]; ok {
+				r.Metrics[i].markdown(&b, r, chartDir)
+			}
+		}
+	}
+	return b.Bytes()
+}
+
+func ownerOf(m *MetricReport) string {
+	if m.Owner == "" {
+		return "none named"
+	}
+	return mdEscape(m.Owner)
+}
+
+// callouts lists what the meeting should hear about this metric.
+func (m *MetricReport) callouts(week Date) []string {
+	var out, sig []string
+	for _, s := range m.Signals {
+		if s.Week == week {
+			sig = append(sig, signalText(s.Signal))
+		}
+	}
+	if len(sig) > 0 {
+		out = append(out, "XmR signals this week: "+strings.Join(sig, ", "))
+	}
+	if m.Plan != nil {
+		for _, p := range []struct {
+			name string
+			plan *float64
+			v    *float64
+		}{{"last week", m.Plan.Week, m.Plan.WeekVariance}, {"month to date", m.Plan.MTD, m.Plan.MTDVariance}, {"quarter to date", m.Plan.QTD, m.Plan.QTDVariance}, {"year to date", m.Plan.YTD, m.Plan.YTDVariance}} {
+			if m.missed(p.v) {
+				out = append(out, fmt.Sprintf("%s missed plan by %s (plan %s)", p.name, m.formatChange(p.v), m.formatValue(p.plan)))
+			}
+		}
+	}
+	if len(m.Incomplete) > 0 {
+		out = append(out, "days missing in "+strconv.Itoa(len(m.Incomplete))+" period(s); their figures are partial and not compared")
+	}
+	return out
+}
+
+// signalText says what an XmR signal means in words.
+func signalText(s Signal) string {
+	dir := "below"
+	if s.Above {
+		dir = "above"
+	}
+	switch {
+	case s.MovingRange && s.Above:
+		return "a jump up larger than the range limit (XmR rule 1)"
+	case s.MovingRange:
+		return "a drop larger than the range limit (XmR rule 1)"
+	case s.Rule == 1:
+		return "a point " + dir + " the natural process limits (XmR rule 1)"
+	case s.Rule == 2:
+		return "three of four points near the " + map[bool]string{true: "upper", false: "lower"}[s.Above] + " limit (XmR rule 2)"
+	}
+	return "a run of eight or more points " + dir + " the centre line (XmR rule 3)"
+}
+
+func (m *MetricReport) markdown(b *bytes.Buffer, r *Report, chartDir string) {
+	fmt.Fprintf(b, "### %s\n\n", mdEscape(m.Name))
+	fmt.Fprintf(b, "`%s` · %s metric · owner %s", m.ID, m.Role, ownerOf(m))
+	if m.Unit != "" {
+		fmt.Fprintf(b, " · %s", mdEscape(m.Unit))
+	}
+	fmt.Fprintf(b, " · %s", m.Aggregation)
+	if m.Better == Down {
+		b.WriteString(" · lower is better")
+	}
+	b.WriteString("\n\n")
+	if chartDir != "" {
+		fmt.Fprintf(b, "![6-12 chart of %s](%s/%s.svg)\n\n", mdEscape(m.Name), chartDir, m.ID)
+	}
+	inc := map[string]bool{}
+	for _, s := range m.Incomplete {
+		inc[s] = true
+	}
+	val := func(key string, v *float64) string {
+		s := m.formatValue(v)
+		if inc[key] {
+			s += " †"
+		}
+		return s
+	}
+	var plan PlanReport
+	if m.Plan != nil {
+		plan = *m.Plan
+	}
+	b.WriteString("| Period | Actual | WoW | Year ago | YoY | Plan | vs plan |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	row := func(name, key string, v, wow, ya, yoy, p, pv *float64, yaKey string) {
+		w := ""
+		if key == "lastWeek" {
+			w = m.formatChange(wow)
+		}
+		pl, pvs := "", ""
+		if p != nil {
+			pl, pvs = m.formatValue(p), m.formatChange(pv)
+			if m.missed(pv) {
+				pvs = "**" + pvs + "**"
+			}
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", name, val(key, v), w, val(yaKey, ya), m.formatChange(yoy), pl, pvs)
+	}
+	row("Last week", "lastWeek", m.LastWeek, m.WoW, m.YearAgoWeek, m.YoY, plan.Week, plan.WeekVariance, "yearAgoWeek")
+	row("Month to date", "mtd", m.MTD, nil, m.MTDYearAgo, m.MTDYoY, plan.MTD, plan.MTDVariance, "mtdYearAgo")
+	row("Quarter to date", "qtd", m.QTD, nil, m.QTDYearAgo, m.QTDYoY, plan.QTD, plan.QTDVariance, "qtdYearAgo")
+	row("Year to date", "ytd", m.YTD, nil, m.YTDYearAgo, m.YTDYoY, plan.YTD, plan.YTDVariance, "ytdYearAgo")
+	b.WriteByte('\n')
+
+	if m.XmR == nil {
+		b.WriteString("XmR: fewer than two complete weeks; no limits yet.\n\n")
+		return
+	}
+	c := m.XmR
+	fmt.Fprintf(b, "XmR over %d weeks: centre %s, natural process limits %s to %s, range limit %s.",
+		c.Points, m.formatValue(&c.Mean), m.formatValue(&c.Lower), m.formatValue(&c.Upper), m.formatValue(&c.RangeLimit))
+	recent := m.recentSignals(r.Periods)
+	if len(recent) == 0 {
+		b.WriteString(" No signal in the last six weeks.\n\n")
+		return
+	}
+	b.WriteString(" Signals in the last six weeks:\n\n")
+	for _, s := range recent {
+		fmt.Fprintf(b, "- week ending %s: %s\n", s.Week, signalText(s.Signal))
+	}
+	b.WriteByte('\n')
+}
+
+// recentSignals returns the signals that fall on the six weeks of the chart.
+func (m *MetricReport) recentSignals(p Periods) []WeekSignal {
+	var out []WeekSignal
+	for _, s := range m.Signals {
+		if len(p.Weeks) > 0 && !s.Week.Before(p.Weeks[0].End) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
