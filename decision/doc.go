@@ -26,7 +26,11 @@
 //	fmt.Println(c.Door)                      // one-way
 //	for _, r := range c.Reasons { ... }      // rule, door, path, message
 //	for _, f := range c.Findings { ... }     // review advice
+//	decision.Place(data, c.Findings)         // line and column of each finding
 //	err = decision.Markdown(os.Stdout, d, &c)
+//
+// ParseReader and ParsePolicyReader read from an io.Reader without ever
+// reading more than MaxBytes+1 bytes.
 //
 // A directory of records is checked as a log:
 //

@@ -2,6 +2,7 @@ package decision
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
@@ -21,4 +22,36 @@ func Parse(data []byte) (*Decision, error) {
 		return nil, fmt.Errorf("decision: %w", err)
 	}
 	return &d, nil
+}
+
+// ParseReader reads a decision from r, refusing input over MaxBytes after
+// reading at most MaxBytes+1 bytes, so a huge or endless stream is never
+// read whole.
+func ParseReader(r io.Reader) (*Decision, error) {
+	data, err := strict.ReadAll(r, MaxBytes)
+	if err != nil {
+		return nil, fmt.Errorf("decision: %w", err)
+	}
+	return Parse(data)
+}
+
+// ParsePolicyReader reads a policy from r under the same bound as ParseReader.
+func ParsePolicyReader(r io.Reader) (*Policy, error) {
+	data, err := strict.ReadAll(r, MaxBytes)
+	if err != nil {
+		return nil, fmt.Errorf("policy: %w", err)
+	}
+	return ParsePolicy(data)
+}
+
+// Place fills in the Line and Column of each finding from its Path, as the
+// finding's field stands in data, the source the document was parsed from.
+// A path to a field the document leaves out gets the place of the nearest
+// enclosing value. Findings whose Path is empty are left alone.
+func Place(data []byte, fs []Finding) {
+	for i := range fs {
+		if fs[i].Path != "" {
+			fs[i].Line, fs[i].Column = strict.Position(data, fs[i].Path)
+		}
+	}
 }
