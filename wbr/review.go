@@ -1,0 +1,181 @@
+package wbr
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/dayone-go/mechanisms/internal/finding"
+	"github.com/dayone-go/mechanisms/internal/strict"
+)
+
+// Review returns advice on a valid deck: what a WBR would miss without being
+// wrong. It never repeats a Validate problem. Rules:
+//
+//	inputs-outnumbered  warning  fewer input metrics than output metrics
+//	input-drives-none   warning  an input drives no output, directly or as a ratio operand
+//	unsectioned-metric  warning  a metric no section shows
+//	no-sections         info     the deck has no sections
+//	unowned-output      info     an output metric names no owner
+//	unnamed-metric      info     a metric has only an id
+//	no-plan             info     no metric has a plan value
+func Review(d *Deck) []Finding {
+	var fs []Finding
+	add := func(rule string, sev Severity, path, format string, args ...any) {
+		fs = append(fs, Finding{Rule: rule, Severity: sev, Path: path, Message: fmt.Sprintf(format, args...)})
+	}
+	if d == nil {
+		return nil
+	}
+	inputs, outputs, plans := 0, 0, 0
+	shown := map[string]bool{}
+	for _, s := range d.Sections {
+		for _, id := range s.Metrics {
+			shown[id] = true
+		}
+	}
+	for i := range d.Metrics {
+		m := &d.Metrics[i]
+		plans += len(m.Plan)
+		switch m.Role {
+		case Input:
+			inputs++
+			if !d.drivesSomething(m.ID) {
+				add("input-drives-none", Warning, ptr("metrics", i), "input %q drives no output; name the outputs it moves in drives, or ask whether the deck needs it", m.ID)
+			}
+		case Output:
+			outputs++
+			if m.Owner == "" {
+				add("unowned-output", Info, ptr("metrics", i), "output %q has no owner to speak to it", m.ID)
+			}
+		}
+		if m.Name == "" {
+			add("unnamed-metric", Info, ptr("metrics", i), "metric %q has no name; the report shows its id", m.ID)
+		}
+		if len(d.Sections) > 0 && !shown[m.ID] {
+			add("unsectioned-metric", Warning, ptr("metrics", i), "no section shows %q, so the meeting never reads it", m.ID)
+		}
+	}
+	if inputs < outputs {
+		add("inputs-outnumbered", Warning, "/metrics", "%d input metrics against %d outputs: a WBR spends its time on the controllable inputs", inputs, outputs)
+	}
+	if len(d.Sections) == 0 {
+		add("no-sections", Info, "/sections", "no sections: the report reads the metrics in the order they are listed")
+	}
+	if plans == 0 {
+		add("no-plan", Info, "/metrics", "no metric has a plan, so the report cannot show variance to plan")
+	}
+	finding.Sort(fs)
+	return fs
+}
+
+// drivesSomething reports whether input id drives an output itself or
+// through a ratio that uses it.
+func (d *Deck) drivesSomething(id string) bool {
+	seen := map[string]bool{}
+	var walk func(id string) bool
+	walk = func(id string) bool {
+		if seen[id] {
+			return false
+		}
+		seen[id] = true
+		m := d.metric(id)
+		if m == nil {
+			return false
+		}
+		if len(m.Drives) > 0 {
+			return true
+		}
+		for i := range d.Metrics {
+			r := &d.Metrics[i]
+			if r.Aggregation == Ratio && (r.Numerator == id || r.Denominator == id) && walk(r.ID) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(id)
+}
+
+// Locate fills in the line and column of each finding's path in the deck's
+// source, JSON or YAML, where the path can be found.
+func Locate(src []byte, fs []Finding) {
+	for i := range fs {
+		if fs[i].Path == "" {
+			continue
+		}
+		fs[i].Line, fs[i].Column = strict.Position(src, fs[i].Path)
+	}
+}
+
+// Findings returns what the meeting should discuss in this report, each
+// with the JSON pointer of the metric in the deck. Rules:
+//
+//	xmr-signal     warning  the week reviewed carries an XmR signal
+//	plan-missed    warning  a figure is behind plan (ahead, where lower is better)
+//	missing-days   warning  a period has days without data
+//	no-data        warning  the metric has no value for the week reviewed
+func (r *Report) Findings() []Finding {
+	var fs []Finding
+	for i := range r.Metrics {
+		m := &r.Metrics[i]
+		at := ptr("metrics", i)
+		var sig []string
+		for _, s := range m.Signals {
+			if s.Week == r.WeekEnding {
+				sig = append(sig, signalText(s.Signal))
+			}
+		}
+		if len(sig) > 0 {
+			fs = append(fs, Finding{Rule: "xmr-signal", Severity: Warning, Path: at, Message: fmt.Sprintf("%s: %s; %s should explain it", m.ID, joinAnd(sig), ownerWords(m))})
+		}
+		if m.Plan != nil {
+			for _, p := range []struct {
+				name    string
+				plan, v *float64
+			}{{"last week", m.Plan.Week, m.Plan.WeekVariance}, {"month to date", m.Plan.MTD, m.Plan.MTDVariance}, {"quarter to date", m.Plan.QTD, m.Plan.QTDVariance}, {"year to date", m.Plan.YTD, m.Plan.YTDVariance}} {
+				if m.missed(p.v) {
+					fs = append(fs, Finding{Rule: "plan-missed", Severity: Warning, Path: at, Message: fmt.Sprintf("%s %s missed plan by %s (plan %s)", m.ID, p.name, m.formatChange(p.v), m.formatValue(p.plan))})
+				}
+			}
+		}
+		if m.LastWeek == nil {
+			fs = append(fs, Finding{Rule: "no-data", Severity: Warning, Path: at, Message: fmt.Sprintf("%s has no data for the week ending %s", m.ID, r.WeekEnding)})
+		} else if len(m.Incomplete) > 0 {
+			fs = append(fs, Finding{Rule: "missing-days", Severity: Warning, Path: at, Message: fmt.Sprintf("%s lacks data on some days of %v; those figures are partial and not compared", m.ID, m.Incomplete)})
+		}
+	}
+	finding.Sort(fs)
+	return fs
+}
+
+func ownerWords(m *MetricReport) string {
+	if m.Owner == "" {
+		return "its owner"
+	}
+	return m.Owner
+}
+
+func joinAnd(s []string) string {
+	out := ""
+	for i, x := range s {
+		switch {
+		case i == 0:
+		case i == len(s)-1:
+			out += " and "
+		default:
+			out += ", "
+		}
+		out += x
+	}
+	return out
+}
+
+// JSON returns the report as indented JSON ending in a newline: null for
+// undefined figures, never NaN or Inf.
+func (r *Report) JSON() ([]byte, error) {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("wbr: %w", err)
+	}
+	return append(b, '\n'), nil
+}
