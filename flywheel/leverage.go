@@ -38,7 +38,7 @@ type Leverage struct {
 	Dominant *Loop `json:"dominant,omitempty"`
 	// Links ranks links by elasticity, highest first.
 	Links []LinkLeverage `json:"links"`
-	// Nodes ranks nodes by Push, highest first.
+	// Nodes ranks nodes by the size of Push, largest first.
 	Nodes []NodeLeverage `json:"nodes"`
 }
 
@@ -61,8 +61,10 @@ type NodeLeverage struct {
 	// Node is the node's ID.
 	Node string `json:"node"`
 	// Push is the share of the wheel's long-run response that a push at
-	// this node produces (the node's entry in the dominant left
-	// eigenvector, scaled so the entries add up to 1): where to push.
+	// this node produces: the node's entry in the dominant left
+	// eigenvector, scaled so the absolute values add up to 1. A negative
+	// share means pushing the node down moves the wheel forward (lower
+	// prices); when the wheel oscillates the shares are magnitudes.
 	Push float64 `json:"push"`
 	// Elasticity is the sum of the elasticities of the links leaving the
 	// node: the share of the growth rate that passes through it.
@@ -145,7 +147,7 @@ func (f *Flywheel) Leverage() (*Leverage, error) {
 		return cmp.Or(cmp.Compare(b.Elasticity, a.Elasticity), cmp.Compare(a.Link, b.Link))
 	})
 	slices.SortStableFunc(lev.Nodes, func(a, b NodeLeverage) int {
-		return cmp.Or(cmp.Compare(b.Push, a.Push), cmp.Compare(b.Elasticity, a.Elasticity))
+		return cmp.Or(cmp.Compare(math.Abs(b.Push), math.Abs(a.Push)), cmp.Compare(b.Elasticity, a.Elasticity))
 	})
 	loops, _ := f.Loops(LoopOptions{}) // a bounded search; the strongest loop found stands
 	lev.Dominant = strongest(loops)
@@ -238,9 +240,16 @@ func (g *graph) sensitivity(ns []int32, a []float64, lambda complex128, push, el
 		total += cmplx.Abs(u[i])
 	}
 	for i, x := range ns {
-		if total > 0 {
-			push[x] += cmplx.Abs(u[i]) / total
+		if total == 0 {
+			break
 		}
+		share := cmplx.Abs(u[i]) / total
+		if math.Abs(imag(lambda)) <= 1e-9*rho && real(lambda) > 0 {
+			// A real eigenvector (its phase fixed by normalize): keep the
+			// sign, which says in which direction to push.
+			share = real(u[i]) / total
+		}
+		push[x] += share
 	}
 	defective := cmplx.Abs(uv) < 1e-8
 	for _, from := range ns {

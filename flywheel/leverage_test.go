@@ -132,3 +132,24 @@ func TestDominantPrefersPositiveReal(t *testing.T) {
 	assert.Equal(t, complex(1, 1), dominant([]complex128{complex(1, -1), complex(1, 1), 0.5}))
 	assert.InDelta(t, 0, cmplx.Abs(dominant(nil)), 0)
 }
+
+func TestLeveragePushSignOnTemplate(t *testing.T) {
+	// Lower prices and lower unit cost move the Amazon wheel: their push
+	// shares are negative; every share's size adds up to 1.
+	lev, err := template(t).Leverage()
+	require.NoError(t, err)
+	push := map[string]float64{}
+	total := 0.0
+	for _, n := range lev.Nodes {
+		push[n.Node] = n.Push
+		total += math.Abs(n.Push)
+	}
+	assert.InDelta(t, 1, total, 1e-9)
+	for _, id := range []string{"prices", "cost", "backlog"} {
+		assert.Negative(t, push[id], id)
+	}
+	for _, id := range []string{"experience", "traffic", "sellers", "selection", "growth"} {
+		assert.Positive(t, push[id], id)
+	}
+	assert.Zero(t, push["capacity"], "a lever outside every loop has no share")
+}

@@ -1,0 +1,98 @@
+package flywheel
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// Markdown renders a report for people: the wheel's nodes and links, its
+// loops, its leverage and the review's findings. Every piece of document
+// text is escaped, so a label holding "|" or "<script>" stays text.
+func (f *Flywheel) Markdown() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n\n", md(f.Name))
+	if f.Description != "" {
+		fmt.Fprintf(&b, "%s\n\n", md(f.Description))
+	}
+	d := f.diagram()
+	b.WriteString("## Loops\n\n")
+	if len(d.loops) == 0 {
+		b.WriteString("No loops: nothing comes back around.\n\n")
+	} else {
+		b.WriteString("| Loop | Polarity | Gain | Rate per step | Delay | Path |\n|---|---|---|---|---|---|\n")
+		for i := range d.loops {
+			l := &d.loops[i]
+			fmt.Fprintf(&b, "| %s | %s | %.4g | %.4g | %d | %s |\n", l.ID, l.Polarity, l.Gain, l.Rate(), l.Delay, md(f.path(l)))
+		}
+		if d.truncated {
+			b.WriteString("\nThe loop search stopped at its bound; more loops exist.\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("## Leverage\n\n")
+	if lev, err := f.Leverage(); err != nil {
+		fmt.Fprintf(&b, "Not computed: %s.\n\n", md(err.Error()))
+	} else {
+		fmt.Fprintf(&b, "Growth factor per step (spectral radius): **%.4g**", lev.Growth)
+		if lev.Oscillates {
+			b.WriteString(", oscillating: the dominant eigenvalue is not positive real")
+		}
+		b.WriteString(".\n")
+		if lev.Dominant != nil {
+			fmt.Fprintf(&b, "Dominant loop: **%s** (%s), %.4g per step.\n", lev.Dominant.ID, lev.Dominant.Polarity, lev.Dominant.Rate())
+		}
+		b.WriteString("\n| Link | Elasticity |\n|---|---|\n")
+		for _, l := range lev.Links {
+			fmt.Fprintf(&b, "| %s → %s | %.3f |\n", md(f.name(l.From)), md(f.name(l.To)), l.Elasticity)
+		}
+		b.WriteString("\n| Node | Push share | Elasticity |\n|---|---|---|\n")
+		for _, n := range lev.Nodes {
+			fmt.Fprintf(&b, "| %s | %.3f | %.3f |\n", md(f.name(n.Node)), n.Push, n.Elasticity)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("## Links\n\n| From | To | Polarity | Weight | Delay | Loops | Note |\n|---|---|---|---|---|---|---|\n")
+	for k, l := range f.Links {
+		fmt.Fprintf(&b, "| %s | %s | %s | %g | %d | %s | %s |\n", md(f.name(l.From)), md(f.name(l.To)), md(string(l.Polarity)), l.W(), l.Delay, strings.Join(d.byLink[k], " "), md(l.Note))
+	}
+	b.WriteString("\n## Review\n\n")
+	fs := f.Review()
+	if len(fs) == 0 {
+		b.WriteString("No findings.\n")
+	}
+	for _, x := range fs {
+		fmt.Fprintf(&b, "- **%s** `%s` at `%s`: %s", x.Severity, x.Rule, x.Path, md(x.Message))
+		if x.Suggestion != "" {
+			fmt.Fprintf(&b, " (%s)", md(x.Suggestion))
+		}
+		b.WriteString("\n")
+	}
+	return b.Bytes()
+}
+
+// md escapes text for Markdown: punctuation that could start markup gets a
+// backslash, angle brackets and ampersands become entities so no HTML gets
+// through, and line breaks become spaces so table rows hold.
+func md(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r < ' ' || r == 0x7f:
+		case strings.ContainsRune("\\`*_{}[]()#+-.!|~", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
