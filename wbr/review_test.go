@@ -119,7 +119,7 @@ func TestReportJSONContract(t *testing.T) {
 		}
 	}
 	o := find(t, r, "orders")
-	assert.InDelta(t, (*o.LastWeek-*o.PriorWeek)/ *o.PriorWeek*100, doc.Metrics[0]["wow"].(float64), 1e-9, "percent in percent")
+	assert.InDelta(t, (*o.LastWeek-*o.PriorWeek) / *o.PriorWeek * 100, doc.Metrics[0]["wow"].(float64), 1e-9, "percent in percent")
 
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", 1, 1, 1, 1, 1, 1, 1)
