@@ -166,11 +166,20 @@ func TestEnumsRefuseUnknownOnMarshal(t *testing.T) {
 }
 
 func TestTemplateIsValid(t *testing.T) {
-	data, err := os.ReadFile("../examples/templates/decision.yaml")
-	require.NoError(t, err)
-	d, err := Parse(data)
-	require.NoError(t, err)
+	data, d := loadTemplate(t)
 	require.NoError(t, d.Validate())
 	assert.True(t, strings.HasPrefix(string(data), "# yaml-language-server: $schema=../../decision/decision.schema.json\n"))
 	assert.Equal(t, decisionOpts.ID(), d.Schema)
+}
+
+const templatePath = "../examples/templates/decision.yaml"
+
+// loadTemplate returns the decision template's bytes and its parse.
+func loadTemplate(t testing.TB) ([]byte, *Decision) {
+	t.Helper()
+	data, err := os.ReadFile(templatePath)
+	require.NoError(t, err)
+	d, err := Parse(data)
+	require.NoError(t, err)
+	return data, d
 }

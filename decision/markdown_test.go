@@ -12,10 +12,7 @@ import (
 )
 
 func TestMarkdownGolden(t *testing.T) {
-	data, err := os.ReadFile("../examples/templates/decision.yaml")
-	require.NoError(t, err)
-	d, err := Parse(data)
-	require.NoError(t, err)
+	_, d := loadTemplate(t)
 	pdata, err := os.ReadFile("../examples/templates/policy.yaml")
 	require.NoError(t, err)
 	p, err := ParsePolicy(pdata)

@@ -3,7 +3,6 @@ package decision
 import (
 	"encoding/json"
 	"io"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,10 +12,7 @@ import (
 )
 
 func TestJSONRoundTrip(t *testing.T) {
-	data, err := os.ReadFile("../examples/templates/decision.yaml")
-	require.NoError(t, err)
-	d, err := Parse(data)
-	require.NoError(t, err)
+	_, d := loadTemplate(t)
 	j, err := json.Marshal(d)
 	require.NoError(t, err)
 	assert.Contains(t, string(j), `"reviewBy":"2027-02-20"`)
@@ -59,10 +55,7 @@ func TestParseReaderBounded(t *testing.T) {
 }
 
 func TestPlace(t *testing.T) {
-	data, err := os.ReadFile("../examples/templates/decision.yaml")
-	require.NoError(t, err)
-	d, err := Parse(data)
-	require.NoError(t, err)
+	data, d := loadTemplate(t)
 	c, err := Classify(d, DefaultPolicy())
 	require.NoError(t, err)
 	require.NotEmpty(t, c.Findings)
