@@ -49,7 +49,15 @@ func (d *PRFAQ) Validate() error {
 		return l.Err("prfaq")
 	}
 	var l problem.List = validation.Struct(d)
-	for _, f := range d.textFields() {
+	fields := d.textFields()
+	for i, a := range d.Authors {
+		fields = append(fields, field{path: "/authors/" + strconv.Itoa(i), text: a})
+	}
+	for i, v := range d.Visuals {
+		fields = append(fields, field{path: "/visuals/" + strconv.Itoa(i) + "/uri", text: v.URI})
+	}
+	fields = append(fields, field{path: "/id", text: d.ID})
+	for _, f := range fields {
 		if f.text != "" && strings.TrimFunc(f.text, unicode.IsSpace) == "" {
 			l.Add(f.path, "blank", "must not be only white space")
 		}

@@ -1,0 +1,131 @@
+package prfaq
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func loadTemplate(t testing.TB) *PRFAQ {
+	t.Helper()
+	b, err := os.ReadFile(templatePath)
+	require.NoError(t, err)
+	d, err := Parse(b)
+	require.NoError(t, err)
+	require.NoError(t, d.Validate())
+	return d
+}
+
+// paths returns the paths of the findings of rule.
+func paths(fs []Finding, rule string) []string {
+	var out []string
+	for _, f := range fs {
+		if f.Rule == rule {
+			out = append(out, f.Path)
+		}
+	}
+	return out
+}
+
+func TestTemplateReviewsClean(t *testing.T) {
+	d := loadTemplate(t)
+	fs := Review(d, ReviewOptions{})
+	assert.LessOrEqual(t, len(fs), 3, "the template should pass the review with few findings: %v", fs)
+}
+
+func TestPRFAQRules(t *testing.T) {
+	tests := []struct {
+		rule  string
+		edit  func(d *PRFAQ)
+		paths []string
+	}{
+		{RulePressReleaseLen, func(d *PRFAQ) { d.PressRelease.Solution = append(d.PressRelease.Solution, strings.Repeat("Owners sell books. ", 120)) },
+			[]string{"/pressRelease"}},
+		{RulePressReleaseLen, func(d *PRFAQ) {}, nil},
+		{RuleFAQLength, func(d *PRFAQ) { d.InternalFAQ[0].Answer = strings.Repeat("Owners sell books in the shop. ", 420) }, []string{"/"}},
+		{RuleFAQLength, func(d *PRFAQ) {}, nil},
+		{RuleParagraphLength, func(d *PRFAQ) { d.PressRelease.Summary = strings.Repeat("Owners sell books. ", 5) }, []string{"/pressRelease/summary"}},
+		{RuleParagraphLength, func(d *PRFAQ) { d.PressRelease.Summary = strings.Repeat("Owners sell books. ", 4) + "\n\n" + strings.Repeat("Owners sell books. ", 4) }, nil},
+		{RuleParagraphLength, func(d *PRFAQ) { d.Customer.Evidence = strings.Repeat("Owners sell books. ", 9) }, nil},
+		{RuleExternalFAQTopics, func(d *PRFAQ) { d.ExternalFAQ = d.ExternalFAQ[:1] }, []string{"/externalFaq", "/externalFaq", "/externalFaq"}},
+		{RuleExternalFAQTopics, func(d *PRFAQ) {}, nil},
+		{RuleInternalFAQTopics, func(d *PRFAQ) { d.InternalFAQ[4].Topic = OtherTopic }, []string{"/internalFaq"}},
+		{RuleInternalFAQTopics, func(d *PRFAQ) {}, nil},
+		{RuleMissingNumber, func(d *PRFAQ) {
+			d.PressRelease.Problem = "Owners keep counts by hand."
+			d.PressRelease.CustomerQuote.Text = "It saves me time."
+		}, []string{"/pressRelease/customerQuote/text", "/pressRelease/problem"}},
+		{RuleMissingNumber, func(d *PRFAQ) { d.PressRelease.Problem = "Owners lose twelve orders a month." }, nil},
+		{RuleNoAlternative, func(d *PRFAQ) { d.PressRelease.Solution = []string{"Shelfwise connects to the till."} }, []string{"/pressRelease/solution"}},
+		{RuleNoAlternative, func(d *PRFAQ) { d.PressRelease.Solution = []string{"Unlike the spreadsheet, Shelfwise connects to the till."} }, nil},
+		{RuleCustomerAbsent, func(d *PRFAQ) { d.Customer.Who = "Florists in Wales" }, []string{"/pressRelease"}},
+		{RuleCustomerAbsent, func(d *PRFAQ) { d.Customer.Who = "Owners of bookshops" }, nil},
+		{RuleFutureTense, func(d *PRFAQ) {
+			d.PressRelease.Summary = "Shelfwise will launch stock sync. We are going to help owners."
+			d.PressRelease.LeaderQuote.Text = "We will keep adding marketplaces."
+		}, []string{"/pressRelease/summary", "/pressRelease/summary"}},
+		{RuleFutureTense, func(d *PRFAQ) { d.ExternalFAQ[0].Answer = "The price will stay at £29 for 2027." }, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			d := loadTemplate(t)
+			tt.edit(d)
+			assert.Equal(t, tt.paths, paths(Review(d, ReviewOptions{}), tt.rule))
+		})
+	}
+}
+
+func TestReviewProseInFields(t *testing.T) {
+	d := loadTemplate(t)
+	d.ExternalFAQ[1].Answer = "It is very fast."
+	fs := Review(d, ReviewOptions{})
+	var hit *Finding
+	for i := range fs {
+		if fs[i].Rule == RuleWeaselWord {
+			hit = &fs[i]
+		}
+	}
+	require.NotNil(t, hit)
+	assert.Equal(t, "/externalFaq/1/answer", hit.Path)
+	assert.Equal(t, "very", d.ExternalFAQ[1].Answer[hit.Start:hit.End])
+	assert.Equal(t, [2]int{1, 7}, [2]int{hit.Line, hit.Column})
+}
+
+func TestReviewOptions(t *testing.T) {
+	d := loadTemplate(t)
+	d.ExternalFAQ = d.ExternalFAQ[:1]
+	assert.NotEmpty(t, paths(Review(d, ReviewOptions{}), RuleExternalFAQTopics))
+	assert.Empty(t, paths(Review(d, ReviewOptions{Disable: []string{RuleExternalFAQTopics}}), RuleExternalFAQTopics))
+	assert.Empty(t, paths(Review(d, ReviewOptions{ExternalTopics: []Topic{Price}}), RuleExternalFAQTopics))
+	assert.NotEmpty(t, paths(Review(loadTemplate(t), ReviewOptions{PressReleaseMaxWords: 100}), RulePressReleaseLen))
+	fs := Review(loadTemplate(t), ReviewOptions{FAQMaxWords: 50, Severity: map[string]Severity{RuleFAQLength: Error}})
+	require.NotEmpty(t, paths(fs, RuleFAQLength))
+	for _, f := range fs {
+		if f.Rule == RuleFAQLength {
+			assert.Equal(t, Error, f.Severity)
+			assert.Contains(t, f.Message, "pages")
+		}
+	}
+}
+
+func TestReviewAnyDocument(t *testing.T) {
+	assert.Nil(t, Review(nil, ReviewOptions{}))
+	require.NotPanics(t, func() { Review(&PRFAQ{}, ReviewOptions{}) })
+}
+
+func TestReviewManyFAQs(t *testing.T) {
+	d := loadTemplate(t)
+	q := d.ExternalFAQ[0]
+	d.ExternalFAQ = make([]FAQ, 100_000)
+	for i := range d.ExternalFAQ {
+		d.ExternalFAQ[i] = q
+	}
+	fs := Review(d, ReviewOptions{})
+	assert.Equal(t, []string{"/"}, paths(fs, RuleFAQLength))
+	err := d.Validate()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "/externalFaq: must have at most 200 items")
+}
