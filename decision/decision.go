@@ -1,12 +1,18 @@
 package decision
 
 import (
+	"time"
+
 	"github.com/dayone-go/mechanisms/internal/civil"
 	"github.com/dayone-go/mechanisms/internal/enum"
 )
 
 // Date is a calendar day written YYYY-MM-DD.
 type Date = civil.Date
+
+// DateOf returns the calendar day of t in t's location, such as today's
+// date for Log.Check: DateOf(time.Now()).
+func DateOf(t time.Time) Date { return civil.DateOf(t) }
 
 // Decision is one decision record: what was decided, among which options,
 // how reversible it is, what could go wrong and who is involved. Classify

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/stretchr/testify/assert"
@@ -144,4 +145,12 @@ func TestLoadLogRefusesTooManyFiles(t *testing.T) {
 	}
 	_, err := LoadLog(fsys, "d")
 	assert.ErrorIs(t, err, ErrTooManyFiles)
+}
+
+func TestDateOf(t *testing.T) {
+	loc := time.FixedZone("UTC+14", 14*3600)
+	// 2026-11-26 11:00 UTC is already the 27th in UTC+14.
+	tm := time.Date(2026, 11, 26, 11, 0, 0, 0, time.UTC)
+	assert.Equal(t, today, DateOf(tm))
+	assert.Equal(t, Date{Year: 2026, Month: 11, Day: 27}, DateOf(tm.In(loc)))
 }
