@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/dayone-go/mechanisms/internal/enum"
+	"github.com/dayone-go/mechanisms/internal/problem"
 )
 
 // Severity ranks a finding.
@@ -72,13 +73,13 @@ type Finding struct {
 	Suggestion string `json:"suggestion,omitempty"`
 }
 
-// Sort orders findings by path, then start offset, then rule, so output is
+// Sort orders findings by path (array indexes numerically), then start offset, then rule, so output is
 // stable whatever order the rules ran in.
 func Sort(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
+		if c := problem.ComparePaths(a.Path, b.Path); c != 0 {
+			return c < 0
 		}
 		if a.Start != b.Start {
 			return a.Start < b.Start

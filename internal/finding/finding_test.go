@@ -20,11 +20,13 @@ func TestSeverityAndSort(t *testing.T) {
 		{Rule: "a", Path: "/x", Start: 5},
 		{Rule: "z", Path: "/a", Start: 9},
 		{Rule: "c", Path: "/x", Start: 1},
+		{Rule: "n", Path: "/m/10"},
+		{Rule: "n", Path: "/m/4"},
 	}
 	Sort(fs)
 	var got []string
 	for _, f := range fs {
 		got = append(got, f.Path+f.Rule)
 	}
-	assert.Equal(t, []string{"/az", "/xc", "/xa", "/xb"}, got)
+	assert.Equal(t, []string{"/az", "/m/4n", "/m/10n", "/xc", "/xa", "/xb"}, got)
 }

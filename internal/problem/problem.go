@@ -69,7 +69,7 @@ func (l List) Err(kind string) error {
 	}
 	ps := append([]Problem(nil), l...)
 	sort.SliceStable(ps, func(i, j int) bool {
-		if c := comparePaths(ps[i].Path, ps[j].Path); c != 0 {
+		if c := ComparePaths(ps[i].Path, ps[j].Path); c != 0 {
 			return c < 0
 		}
 		if ps[i].Rule != ps[j].Rule {
@@ -87,9 +87,10 @@ func (l List) Err(kind string) error {
 	return &Error{Kind: kind, Problems: out}
 }
 
-// comparePaths orders pointers token by token, numbers numerically, so that
-// /items/2 comes before /items/10.
-func comparePaths(a, b string) int {
+// ComparePaths orders JSON pointers token by token, numbers numerically, so
+// that /items/2 comes before /items/10. It returns -1, 0 or +1 like strings.Compare
+// (any negative or positive number for a shorter or longer path).
+func ComparePaths(a, b string) int {
 	ta, tb := strings.Split(a, "/"), strings.Split(b, "/")
 	for i := 0; i < len(ta) && i < len(tb); i++ {
 		if ta[i] == tb[i] {
