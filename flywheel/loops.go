@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 )
 
 // ErrTooManyLoops is returned, wrapped, by Loops and EachLoop when a bound
@@ -153,6 +152,12 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 		maxWork: 1_000_000 + 64*(n+len(g.to)),
 	}
 	s.comp, s.size = g.sccs()
+	// A node's B list only ever holds its predecessors, so all the lists
+	// fit in one arena laid out like the reverse adjacency.
+	arena := make([]int32, len(g.to))
+	for v := range s.bset {
+		s.bset[v] = arena[g.rOff[v]:g.rOff[v]:g.rOff[v+1]]
+	}
 	for e := range g.to {
 		if g.from[e] == g.to[e] {
 			s.self[g.from[e]] = true
@@ -386,7 +391,7 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 	})
 	names := make([]string, len(nodes))
 	links := make([]int, len(nodes))
-	var ids strings.Builder
+	var ids []byte
 	idEnd := make([]int, len(recs))
 	r, b := 0, 0
 	at := 0
@@ -394,14 +399,12 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 	for i, rc := range recs {
 		if rc.polarity == Reinforcing {
 			r++
-			ids.WriteByte('R')
-			ids.WriteString(strconv.Itoa(r))
+			ids = strconv.AppendInt(append(ids, 'R'), int64(r), 10)
 		} else {
 			b++
-			ids.WriteByte('B')
-			ids.WriteString(strconv.Itoa(b))
+			ids = strconv.AppendInt(append(ids, 'B'), int64(b), 10)
 		}
-		idEnd[i] = ids.Len()
+		idEnd[i] = len(ids)
 		k := int(rc.n)
 		for j := 0; j < k; j++ {
 			names[at+j] = f.Nodes[nodes[int(rc.at)+j]].ID
@@ -410,7 +413,7 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 		out[i] = Loop{Nodes: names[at : at+k : at+k], Links: links[at : at+k : at+k], Polarity: rc.polarity, Gain: rc.gain, Delay: rc.delay}
 		at += k
 	}
-	all := ids.String()
+	all := string(ids) // one string; each ID is a slice of it
 	prev := 0
 	for i := range out {
 		out[i].ID = all[prev:idEnd[i]]
