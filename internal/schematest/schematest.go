@@ -41,6 +41,22 @@ func Compile(t testing.TB, schema []byte) *jsonschema.Schema {
 	return s
 }
 
+// CompileAny compiles a schema of any draft the validator knows, read from
+// its $schema (draft-04 for SARIF 2.1.0, for instance).
+func CompileAny(t testing.TB, schema []byte) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema))
+	require.NoError(t, err, "schema is not JSON")
+	c := jsonschema.NewCompiler()
+	require.NoError(t, c.AddResource("schema.json", doc))
+	s, err := c.Compile("schema.json")
+	require.NoError(t, err, "schema does not compile")
+	return s
+}
+
+// Instance turns a JSON or YAML document into what the schema validator reads.
+func Instance(data []byte) (any, error) { return instance(data) }
+
 // instance turns a JSON or YAML document into what the schema validator reads.
 func instance(data []byte) (any, error) {
 	v, err := strict.ToJSONValue(data, strict.Limits{})

@@ -8,6 +8,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -50,6 +51,8 @@ func yamlError(err error) error {
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
+		// The line goes in Error's own prefix; don't say it twice.
+		msg = strings.Replace(msg, "line "+m[1]+": ", "", 1)
 	}
 	return &Error{Line: line, Msg: msg, Err: ErrSyntax}
 }
