@@ -323,3 +323,42 @@ func TestWriteCorpus(t *testing.T) {
 		t.Logf("wrote %d documents to %s", len(manifest), *corpusDir)
 	}
 }
+
+// TestSchemasDescribeEverything checks what tool builders rely on in every
+// committed schema: draft 2020-12, a stable $id that is the file's own URL, a
+// title, no unknown keys at any object, and a description on every property.
+func TestSchemasDescribeEverything(t *testing.T) {
+	for _, k := range registry {
+		if k.SchemaPath == "" {
+			continue
+		}
+		t.Run(k.Name, func(t *testing.T) {
+			var s map[string]any
+			require.NoError(t, json.Unmarshal(k.Schema(), &s))
+			assert.Equal(t, "https://json-schema.org/draft/2020-12/schema", s["$schema"])
+			assert.Equal(t, "https://raw.githubusercontent.com/dayone-go/mechanisms/main/"+k.SchemaPath, s["$id"])
+			assert.NotEmpty(t, s["title"])
+			schematest.Compile(t, k.Schema())
+			var walk func(node map[string]any, where string)
+			walk = func(node map[string]any, where string) {
+				props, _ := node["properties"].(map[string]any)
+				if props != nil {
+					assert.Equal(t, false, node["additionalProperties"], "%s allows unknown keys", where)
+				}
+				for name, p := range props {
+					pm := p.(map[string]any)
+					assert.NotEmpty(t, pm["description"], "%s/%s has no description", where, name)
+					walk(pm, where+"/"+name)
+				}
+				if items, ok := node["items"].(map[string]any); ok {
+					walk(items, where+"[]")
+				}
+			}
+			walk(s, "#")
+			defs, _ := s["$defs"].(map[string]any)
+			for name, d := range defs {
+				walk(d.(map[string]any), "#/$defs/"+name)
+			}
+		})
+	}
+}
