@@ -21,6 +21,7 @@ const (
 	RuleWeakestLink        = "weakest-link"
 	RuleNoReinforcingLoop  = "no-reinforcing-loop"
 	RuleSpinsDown          = "spins-down"
+	RuleOscillates         = "oscillates"
 	RuleLoopsTruncated     = "loops-truncated"
 	RuleLeverageSkipped    = "leverage-skipped"
 )
@@ -28,9 +29,10 @@ const (
 // Review returns advice on a wheel that may be valid and still weak,
 // sorted by path: nodes on no loop that are not levers, a main loop of more
 // than MaxWheelNodes parts, a balancing loop stronger than the main
-// reinforcing loop, the main loop's weakest link, and a wheel whose growth
-// factor is below 1. The main loop is the reinforcing loop of highest
-// Rate. Review never fails: what it cannot compute it reports as a finding.
+// reinforcing loop, the main loop's weakest link, a wheel whose dominant
+// mode oscillates, and one whose growth factor is below 1. The main loop is
+// the reinforcing loop of highest Rate. Review never fails: what it cannot
+// compute it reports as a finding.
 func (f *Flywheel) Review() []Finding {
 	var out []Finding
 	add := func(rule string, sev Severity, path, suggestion, format string, args ...any) {
@@ -91,7 +93,11 @@ func (f *Flywheel) Review() []Finding {
 	switch {
 	case err != nil:
 		add(RuleLeverageSkipped, Info, "/", "", "leverage was not computed: %v", err)
-	case main != nil && lev.Growth < 1:
+	case main == nil:
+	case lev.Oscillates:
+		add(RuleOscillates, Warning, "/links", "weaken or slow the balancing loops that feed back quickly",
+			"the wheel's dominant mode is not steady growth (eigenvalue %.3g%+.3gi): pushes come back as swings", lev.Eigenvalue[0], lev.Eigenvalue[1])
+	case lev.Growth < 1:
 		add(RuleSpinsDown, Info, "/links", "strengthen the links with the highest elasticity",
 			"the wheel's growth factor is %.3g per step: a push is amplified but fades rather than spinning the wheel up", lev.Growth)
 	}

@@ -46,7 +46,7 @@ func TestReviewRules(t *testing.T) {
 				{From: "a", To: "b", Polarity: Positive, Weight: w(1.1)}, {From: "b", To: "a", Polarity: Positive, Weight: w(1.2)},
 				{From: "b", To: "c", Polarity: Positive, Weight: w(2)}, {From: "c", To: "b", Polarity: Negative, Weight: w(2)},
 			},
-		}, []string{"info weakest-link /links/0", "warning balancing-dominates /links/2"}},
+		}, []string{"warning oscillates /links", "info weakest-link /links/0", "warning balancing-dominates /links/2"}},
 		{"fading wheel", ring(3, 0.5), []string{"info spins-down /links", "info weakest-link /links/0"}},
 		{"no reinforcing loop", &Flywheel{
 			Nodes: []Node{{ID: "a"}, {ID: "b"}},
