@@ -194,9 +194,10 @@ func Evaluate(l *Loop, opts Options) (Outcome, error) {
 
 	if limit := opts.strongNoBlocks(); limit > 0 {
 		var strong []string
+		roster := l.roster()
 		for _, f := range l.Feedback {
 			if f.Vote == StronglyNotInclined {
-				if iv := l.interviewer(f.Interviewer); iv != nil && iv.Role != RoleBarRaiser {
+				if iv := roster[f.Interviewer]; iv != nil && iv.Role != RoleBarRaiser {
 					strong = append(strong, f.Interviewer)
 				}
 			}

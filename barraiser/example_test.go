@@ -10,14 +10,7 @@ import (
 )
 
 func ExampleEvaluate() {
-	data, err := os.ReadFile("../examples/templates/loop.yaml")
-	if err != nil {
-		panic(err)
-	}
-	l, err := barraiser.Parse(data)
-	if err != nil {
-		panic(err)
-	}
+	l := load("../examples/templates/loop.yaml")
 	o, err := barraiser.Evaluate(l, barraiser.Options{})
 	if err != nil {
 		panic(err)
@@ -38,14 +31,7 @@ func ExampleEvaluate() {
 }
 
 func ExampleEvaluate_veto() {
-	data, err := os.ReadFile("../examples/templates/loop.yaml")
-	if err != nil {
-		panic(err)
-	}
-	l, err := barraiser.Parse(data)
-	if err != nil {
-		panic(err)
-	}
+	l := load("../examples/templates/loop.yaml")
 	// Everyone else is inclined; the bar raiser is not.
 	l.Feedback[0].Vote = barraiser.NotInclined
 	o, err := barraiser.Evaluate(l, barraiser.Options{})
@@ -126,14 +112,7 @@ func ExampleFleissKappa() {
 }
 
 func ExampleReview() {
-	data, err := os.ReadFile("testdata/valid/hire.json")
-	if err != nil {
-		panic(err)
-	}
-	l, err := barraiser.Parse(data)
-	if err != nil {
-		panic(err)
-	}
+	l := load("testdata/valid/hire.json")
 	l.Feedback[0].Ratings[0].Evidence = "Good."
 	for _, f := range barraiser.Review(l, barraiser.Options{}) {
 		fmt.Println(f.Severity, f.Rule, f.Path)
@@ -167,14 +146,7 @@ func ExampleCalibrate() {
 }
 
 func ExampleMarkdown() {
-	data, err := os.ReadFile("testdata/valid/veto.json")
-	if err != nil {
-		panic(err)
-	}
-	l, err := barraiser.Parse(data)
-	if err != nil {
-		panic(err)
-	}
+	l := load("testdata/valid/veto.json")
 	o, err := barraiser.Evaluate(l, barraiser.Options{})
 	if err != nil {
 		panic(err)
@@ -198,4 +170,17 @@ func ExampleMarkdown() {
 	//
 	// - `bar-raiser-veto` (blocks): the bar raiser "br" voted not-inclined: a veto, whatever the others voted
 	// - `raises-bar` (blocks): score 2.86 is better than 50% of the cohort of 4; raising the bar needs strictly more than half
+}
+
+// load reads and parses a loop document, as a program would.
+func load(path string) *barraiser.Loop {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		panic(err)
+	}
+	l, err := barraiser.Parse(data)
+	if err != nil {
+		panic(err)
+	}
+	return l
 }

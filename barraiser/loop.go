@@ -234,12 +234,15 @@ func (l *Loop) PrincipleList() []string {
 	return append([]string(nil), l.Principles...)
 }
 
-// interviewer returns the interviewer with the given id, or nil.
-func (l *Loop) interviewer(id string) *Interviewer {
+// roster maps each interviewer id to the first interviewer with it. Lookups
+// go through a map so that checking a loop stays linear in its size even
+// for the oversized documents Validate exists to refuse.
+func (l *Loop) roster() map[string]*Interviewer {
+	m := make(map[string]*Interviewer, len(l.Interviewers))
 	for i := range l.Interviewers {
-		if l.Interviewers[i].ID == id {
-			return &l.Interviewers[i]
+		if _, ok := m[l.Interviewers[i].ID]; !ok {
+			m[l.Interviewers[i].ID] = &l.Interviewers[i]
 		}
 	}
-	return nil
+	return m
 }

@@ -56,13 +56,16 @@ func Markdown(l *Loop, o Outcome) []byte {
 	fmt.Fprintf(&b, "\n## Votes\n\nStrongly inclined %d, inclined %d, not inclined %d, strongly not inclined %d; %d missing; points %+d.\n\n",
 		t.StronglyInclined, t.Inclined, t.NotInclined, t.StronglyNotInclined, t.Missing, t.Points)
 	b.WriteString("| Interviewer | Loop role | Level | Vote | Submitted |\n| --- | --- | ---: | --- | --- |\n")
+	given := map[string]*Feedback{}
+	for i := range l.Feedback {
+		if _, ok := given[l.Feedback[i].Interviewer]; !ok {
+			given[l.Feedback[i].Interviewer] = &l.Feedback[i]
+		}
+	}
 	for _, iv := range l.Interviewers {
 		vote, at := "no feedback", ""
-		for _, f := range l.Feedback {
-			if f.Interviewer == iv.ID {
-				vote, at = esc(string(f.Vote)), f.SubmittedAt.Format(timeLayout)
-				break
-			}
+		if f := given[iv.ID]; f != nil {
+			vote, at = esc(string(f.Vote)), f.SubmittedAt.Format(timeLayout)
 		}
 		fmt.Fprintf(&b, "| %s (%s) | %s | %d | %s | %s |\n", esc(iv.Name), esc(iv.ID), esc(string(iv.Role)), iv.Level, vote, at)
 	}
@@ -85,21 +88,21 @@ func Markdown(l *Loop, o Outcome) []byte {
 	}
 
 	b.WriteString("\n## Evidence\n")
-	for _, p := range l.PrincipleList() {
-		var items []string
-		for _, f := range l.Feedback {
-			name := f.Interviewer
-			if iv := l.interviewer(f.Interviewer); iv != nil {
-				name = iv.Name
-			}
-			for _, r := range f.Ratings {
-				if r.Principle == p {
-					items = append(items, fmt.Sprintf("- **%s** (%s), %d of 4: %s\n", esc(name), esc(f.Interviewer), r.Score, esc(r.Evidence)))
-				}
-			}
+	roster := l.roster()
+	items := map[string][]string{}
+	for _, f := range l.Feedback {
+		name := f.Interviewer
+		if iv := roster[f.Interviewer]; iv != nil {
+			name = iv.Name
 		}
-		if len(items) > 0 {
-			fmt.Fprintf(&b, "\n### %s\n\n%s", esc(p), strings.Join(items, ""))
+		for _, r := range f.Ratings {
+			items[r.Principle] = append(items[r.Principle], fmt.Sprintf("- **%s** (%s), %d of 4: %s\n", esc(name), esc(f.Interviewer), r.Score, esc(r.Evidence)))
+		}
+	}
+	for _, p := range l.PrincipleList() {
+		if len(items[p]) > 0 {
+			fmt.Fprintf(&b, "\n### %s\n\n%s", esc(p), strings.Join(items[p], ""))
+			delete(items, p) // a principle listed twice is shown once
 		}
 	}
 	return b.Bytes()

@@ -69,6 +69,7 @@ func Review(l *Loop, opts Options) []Finding {
 	if !hasRecruiter {
 		add("no-recruiter", Info, "/interviewers", "Add the recruiter who runs the process.", "the loop has no recruiter")
 	}
+	roster := l.roster()
 	given := map[string]bool{}
 	// raters maps a principle to who rated it and where, for the path of a
 	// finding about a principle only one person rated.
@@ -76,7 +77,7 @@ func Review(l *Loop, opts Options) []Finding {
 	for i, f := range l.Feedback {
 		at := "/feedback/" + strconv.Itoa(i)
 		given[f.Interviewer] = true
-		iv := l.interviewer(f.Interviewer)
+		iv := roster[f.Interviewer]
 		assigned := map[string]bool{}
 		if iv != nil {
 			for _, p := range iv.Principles {

@@ -113,15 +113,19 @@ func (l *Loop) checkInterviewers(ps *problem.List) {
 	// One person listed twice under different ids could be both bar raiser
 	// and hiring manager or recruiter; the bar raiser must come from outside
 	// the hiring team, so compare names too.
+	team := map[string][]int{}
+	for i, iv := range l.Interviewers {
+		if iv.Role == RoleHiringManager || iv.Role == RoleRecruiter {
+			team[normName(iv.Name)] = append(team[normName(iv.Name)], i)
+		}
+	}
 	for _, b := range barRaisers {
 		name := normName(l.Interviewers[b].Name)
 		if name == "" {
 			continue
 		}
-		for i, iv := range l.Interviewers {
-			if (iv.Role == RoleHiringManager || iv.Role == RoleRecruiter) && normName(iv.Name) == name {
-				ps.Add(fmt.Sprintf("/interviewers/%d/name", b), "bar-raiser-independent", "the bar raiser %q is also the %s at /interviewers/%d; the bar raiser must be neither the hiring manager nor the recruiter", l.Interviewers[b].Name, iv.Role, i)
-			}
+		for _, i := range team[name] {
+			ps.Add(fmt.Sprintf("/interviewers/%d/name", b), "bar-raiser-independent", "the bar raiser %q is also the %s at /interviewers/%d; the bar raiser must be neither the hiring manager nor the recruiter", l.Interviewers[b].Name, l.Interviewers[i].Role, i)
 		}
 	}
 }
@@ -130,10 +134,11 @@ func normName(s string) string { return strings.ToLower(strings.Join(strings.Fie
 
 func (l *Loop) checkFeedback(ps *problem.List) {
 	known := l.principleSet()
+	roster := l.roster()
 	seen := map[string]int{}
 	for i, f := range l.Feedback {
 		at := "/feedback/" + strconv.Itoa(i)
-		iv := l.interviewer(f.Interviewer)
+		iv := roster[f.Interviewer]
 		if f.Interviewer != "" {
 			if iv == nil {
 				ps.Add(at+"/interviewer", "unknown-interviewer", "%q is not an interviewer in this loop", f.Interviewer)
