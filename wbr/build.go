@@ -195,13 +195,17 @@ func checkMetrics(d *Deck, data Data) error {
 // engine holds each data metric's values over the window the report needs,
 // one slot per day, NaN where a day has no data.
 type engine struct {
-	d      *Deck
-	lo, hi day
-	dense  map[string][]float64
+	d       *Deck
+	lo, hi  day
+	dense   map[string][]float64
+	metrics map[string]*Metric
 }
 
 func newEngine(d *Deck, data Data, lo, hi day) *engine {
-	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}}
+	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics))}
+	for i := range d.Metrics {
+		e.metrics[d.Metrics[i].ID] = &d.Metrics[i]
+	}
 	if data.s == nil {
 		return e
 	}
@@ -258,8 +262,8 @@ func (e *engine) value(m *Metric, s span, depth int) figure {
 		return figure{missing: s.days()}
 	}
 	if m.Aggregation == Ratio {
-		n := e.value(e.d.metric(m.Numerator), s, depth+1)
-		dn := e.value(e.d.metric(m.Denominator), s, depth+1)
+		n := e.value(e.metrics[m.Numerator], s, depth+1)
+		dn := e.value(e.metrics[m.Denominator], s, depth+1)
 		f := figure{missing: max(n.missing, dn.missing)}
 		if n.ok && dn.ok && dn.v != 0 {
 			f.v, f.ok = n.v/dn.v, true
@@ -338,7 +342,8 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	r := MetricReport{
 		ID: m.ID, Name: m.displayName(), Role: m.Role, Owner: m.Owner, Unit: m.Unit,
 		Aggregation: m.Aggregation, Comparison: m.comparison(), Better: m.better(),
-		Incomplete: []string{}, XmRWeeks: []Date{}, Signals: []WeekSignal{},
+		Incomplete: []string{}, XmRWeeks: make([]Date, 0, len(sp.xmr)), Signals: []WeekSignal{},
+		Weeks: make([]ChartPoint, 0, len(sp.weeks)), Months: make([]ChartPoint, 0, len(sp.months)),
 	}
 	val := func(s span) figure { return e.value(m, s, 0) }
 	flag := func(name string, f figure) {

@@ -243,6 +243,8 @@ func (c Calendar) weekEnd(t time.Time) (day, error) {
 	return w, nil
 }
 
+var tokenEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
 // ptr builds a JSON pointer from keys and indexes.
 func ptr(parts ...any) string {
 	var b strings.Builder
@@ -252,7 +254,10 @@ func ptr(parts ...any) string {
 		case int:
 			b.WriteString(strconv.Itoa(v))
 		case string:
-			b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(v))
+			if strings.ContainsAny(v, "~/") {
+				v = tokenEscaper.Replace(v)
+			}
+			b.WriteString(v)
 		}
 	}
 	return b.String()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -150,4 +151,18 @@ func TestDataAdd(t *testing.T) {
 	assert.Equal(t, []float64{1, 2}, d.get([]byte("orders")).vals)
 	assert.Empty(t, Data{}.Metrics())
 	assert.Zero(t, Data{}.Len())
+}
+
+func TestFastDecimalMatchesStrconv(t *testing.T) {
+	for _, s := range []string{"0", "-0", "12", "12.5", "-1234.56", "0.1", "0.3", "2.675", "999999999999999", "123456789.012345", ".5", "5.", "+7.25", "0.000000000000001", "1.2345678901234567", "1e3"} {
+		want, err := strconv.ParseFloat(s, 64)
+		require.NoError(t, err, s)
+		got, msg := parseValue([]byte(s))
+		require.Empty(t, msg, s)
+		assert.Equal(t, math.Float64bits(want), math.Float64bits(got), "%s: %v vs %v", s, got, want)
+	}
+	for _, s := range []string{".", "-", "1.2.3", "--1", "1-2"} {
+		_, msg := parseValue([]byte(s))
+		assert.NotEmpty(t, msg, s)
+	}
 }

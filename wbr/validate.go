@@ -46,11 +46,11 @@ func (d *Deck) Validate() error {
 			if m.Role != Input {
 				l.Add(at, "drives-from-output", "only input metrics drive outputs; %q is an %s", m.ID, m.Role)
 			}
-			tm := d.metric(t)
+			j, ok := ids[t]
 			switch {
-			case tm == nil:
+			case !ok:
 				l.Add(at, "unknown-metric", "no metric has id %q", t)
-			case tm.Role != Output:
+			case d.Metrics[j].Role != Output:
 				l.Add(at, "drives-input", "%q is not an output metric", t)
 			default:
 				driven[t] = true

@@ -1,0 +1,110 @@
+package wbr
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+)
+
+func FuzzParse(f *testing.F) {
+	if b, err := os.ReadFile(templatePath); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte(`{"metrics":[{"id":"a","role":"input","owner":"o","aggregation":"ratio","numerator":"a","denominator":"a"}]}`))
+	f.Add([]byte("metrics:\n  - id: a\n    role: output\n    aggregation: sum\n"))
+	f.Add([]byte("calendar: {weekEnds: friday, fiscalYearEnd: june}\nmetrics: []\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Parse(data)
+		if err != nil {
+			return
+		}
+		if d.Validate() != nil {
+			return
+		}
+		_ = Review(d)
+		// A valid deck must build on any week-ending day, with or without data.
+		var data2 Data
+		_ = data2.Add(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), d.Metrics[0].ID, 1)
+		_, _ = Build(d, data2, time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))
+	})
+}
+
+func FuzzReadCSV(f *testing.F) {
+	f.Add([]byte("date,metric,value\n2026-11-21,orders,12.5\n"))
+	f.Add([]byte("\xef\xbb\xbfdate,metric,value\r\n\r\n2026-02-28,\"a\",-1e3\r\n2026-02-27,a,NaN\r\n"))
+	f.Add([]byte("date,metric,value\n2024-02-29,a,1\n2024-02-29,a,2\n"))
+	f.Add([]byte("date,metric,value\n0001-01-01,a,1\n9999-12-31,a,0x1p3\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		d, err := ReadCSV(bytes.NewReader(in))
+		if err != nil {
+			return
+		}
+		n := 0
+		for _, id := range d.Metrics() {
+			s := d.get([]byte(id))
+			for i, v := range s.vals {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("non-finite value %v accepted", v)
+				}
+				if i > 0 && s.days[i] <= s.days[i-1] {
+					t.Fatalf("%s: days not strictly increasing", id)
+				}
+			}
+			n += len(s.vals)
+		}
+		if n != d.Len() {
+			t.Fatalf("Len %d, points %d", d.Len(), n)
+		}
+		// Whatever was read, a deck naming those metrics builds without
+		// panicking and without NaN in its JSON.
+		deck := &Deck{Metrics: []Metric{{ID: "out", Role: Output, Aggregation: Sum}}}
+		for _, id := range d.Metrics() {
+			if !idPattern.MatchString(id) || id == "out" {
+				return
+			}
+			deck.Metrics = append(deck.Metrics, Metric{ID: id, Role: Input, Owner: "o", Aggregation: Mean, Drives: []string{"out"}})
+		}
+		if len(deck.Metrics) > 50 {
+			return
+		}
+		r, err := Build(deck, d, time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			return
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte("NaN")) {
+			t.Fatal("NaN in report")
+		}
+		for i := range r.Metrics {
+			_ = r.Metrics[i].SVG()
+		}
+		_ = r.Markdown("c")
+	})
+}
+
+// FuzzParseValue checks the hand-written decimal fast path against strconv.
+func FuzzParseValue(f *testing.F) {
+	for _, s := range []string{"12.5", "-0.1", "999999999999999.9", "0.30000000000000004", "1e5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := fastDecimal([]byte(s))
+		if !ok {
+			return
+		}
+		want, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("%q: fast path accepted what strconv refuses: %v", s, err)
+		}
+		if math.Float64bits(v) != math.Float64bits(want) {
+			t.Fatalf("%q: fast path %v, strconv %v", s, v, want)
+		}
+	})
+}

@@ -1,0 +1,121 @@
+package wbr
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestInvalidDecksNameTheRule checks each go-only testdata deck fails for
+// the rule its file name says, at a path that points into the deck.
+func TestInvalidDecksNameTheRule(t *testing.T) {
+	want := map[string][]string{
+		"duplicate-id.yaml":        {"/metrics/1/id unique"},
+		"self-ratio.yaml":          {"/metrics/0/denominator circular", "/metrics/0/numerator circular"},
+		"circular-ratio.yaml":      {"/metrics/0/numerator circular", "/metrics/1/numerator circular"},
+		"missing-denominator.yaml": {"/metrics/1/denominator ratio-operands"},
+		"bps-volume.yaml":          {"/metrics/0/comparison bps-not-rate"},
+		"only-outputs.yaml":        {"/metrics no-inputs"},
+		"undriven-output.yaml":     {"/metrics/1 undriven-output"},
+		"unowned-input.yaml":       {"/metrics/1/owner unowned-input"},
+		"drives-unknown.yaml":      {"/metrics/1/drives/1 unknown-metric"},
+		"section-unknown.yaml":     {"/sections/0/metrics/1 unknown-metric"},
+		"plan-end.yaml":            {"/metrics/0/plan/0/end plan-end", "/metrics/0/plan/1/end plan-end"},
+	}
+	for file, rules := range want {
+		t.Run(file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "invalid", file))
+			require.NoError(t, err)
+			d, err := Parse(data)
+			require.NoError(t, err)
+			err = d.Validate()
+			var ve *ValidationError
+			require.True(t, errors.As(err, &ve), "%v", err)
+			var got []string
+			for _, p := range ve.Problems {
+				got = append(got, p.Path+" "+p.Rule)
+			}
+			assert.Equal(t, rules, got)
+			assert.True(t, strings.HasPrefix(err.Error(), "wbr: "))
+		})
+	}
+}
+
+func TestValidateCrossFieldRules(t *testing.T) {
+	base := func() *Deck { return smallDeck() }
+	tests := []struct {
+		name   string
+		change func(d *Deck)
+		want   []string
+	}{
+		{"valid", func(*Deck) {}, nil},
+		{"operands on a sum", func(d *Deck) { d.Metrics[1].Numerator = "views" }, []string{"/metrics/1 ratio-operands"}},
+		{"unknown operand", func(d *Deck) { d.Metrics[3].Denominator = "nope" }, []string{"/metrics/3/denominator unknown-metric"}},
+		{"bps on a percent unit", func(d *Deck) { d.Metrics[4].Unit = "%"; d.Metrics[4].Comparison = BPS }, nil},
+		{"drives from an output", func(d *Deck) { d.Metrics[0].Drives = []string{"orders"} }, []string{"/metrics/0/drives/0 drives-from-output"}},
+		{"drives an input", func(d *Deck) { d.Metrics[1].Drives = []string{"views"} }, []string{"/metrics/1/drives/0 drives-input"}},
+		{"duplicate plan", func(d *Deck) {
+			p := PlanValue{Period: PlanWeek, End: dayOfTime(date("2026-11-21")).date(), Value: 1}
+			d.Metrics[0].Plan = []PlanValue{p, p}
+		}, []string{"/metrics/0/plan/1 unique"}},
+		{"plan on a Friday under Friday weeks", func(d *Deck) {
+			d.Calendar.WeekEnds = Friday
+			d.Metrics[0].Plan = []PlanValue{{Period: PlanWeek, End: dayOfTime(date("2026-11-20")).date(), Value: 1}}
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := base()
+			tt.change(d)
+			err := d.Validate()
+			if tt.want == nil {
+				assert.NoError(t, err)
+				return
+			}
+			var ve *ValidationError
+			require.True(t, errors.As(err, &ve), "%v", err)
+			var got []string
+			for _, p := range ve.Problems {
+				got = append(got, p.Path+" "+p.Rule)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	var nilDeck *Deck
+	assert.Error(t, nilDeck.Validate())
+}
+
+func TestParseErrorsSayWhere(t *testing.T) {
+	_, err := Parse([]byte("metrics:\n  - id: a\n    role: input\n    aggregation: average\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "wbr: line 4")
+	assert.Contains(t, err.Error(), "/metrics/0/aggregation")
+	assert.Contains(t, err.Error(), "allowed: sum, mean, min, max, last, ratio")
+
+	_, err = Parse([]byte(`{"metrics": [], "colour": 1}`))
+	assert.ErrorContains(t, err, "colour")
+	_, err = Parse(nil)
+	assert.Error(t, err)
+}
+
+func TestEnumsRoundTrip(t *testing.T) {
+	for _, w := range weekdays {
+		b, err := w.MarshalText()
+		require.NoError(t, err)
+		var back Weekday
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, w, back)
+	}
+	assert.Equal(t, "saturday", string(Calendar{}.weekEnds()))
+	assert.Equal(t, Saturday.Time().String(), "Saturday")
+	assert.Equal(t, June.Time().String(), "June")
+	_, err := Role("boss").MarshalText()
+	assert.Error(t, err)
+	var a Aggregation
+	assert.ErrorContains(t, a.UnmarshalText([]byte("median")), "allowed: sum, mean, min, max, last, ratio")
+}
