@@ -260,6 +260,13 @@ func init() {
 	for w, n := range syllableExceptions {
 		get(w).syllables = n
 	}
+	// Every lexicon word carries its syllable count, so the scanner's one
+	// lookup per word serves readability too.
+	for w, e := range lexicon {
+		if e.syllables == 0 {
+			e.syllables = int8(syllables([]byte(w), true))
+		}
+	}
 }
 
 // syllableExceptions are words the counting rules get wrong, counted by

@@ -30,7 +30,10 @@ type scanner struct {
 	text string
 	cfg  *config // nil when only counting, for Readability
 	path string
+	// out collects findings; those of this text start at base, so one
+	// slice can serve every field of a document.
 	out  []Finding
+	base int
 	// dropped counts findings past MaxFindings.
 	dropped int
 	// steps counts the work done, so tests can check it grows linearly.
@@ -365,8 +368,11 @@ func (s *scanner) word(st, e int) {
 		s.syllables++
 	case !fits:
 		s.syllables += vowelGroups(w)
+	case ent != nil:
+		s.syllables += int(ent.syllables)
 	default:
-		s.syllables += syllables(key)
+		// Not in the lexicon as a whole; its parts may be ("state-of-the-art").
+		s.syllables += syllables(key, other > 0)
 	}
 	if s.cfg == nil {
 		return
@@ -383,7 +389,7 @@ func (s *scanner) word(st, e int) {
 	s.ring[s.nring%maxPhraseWords] = span{st, e}
 	s.nring++
 
-	if s.hasPrev && !digit && flags&fRepeatOK == 0 && equalFold(t[s.prev.s:s.prev.e], w) {
+	if s.hasPrev && !digit && flags&fRepeatOK == 0 && equalFold(t[s.prev.s:s.prev.e], w) && s.active(rRepeated) {
 		s.emit(rRepeated, s.prev.s, e, fmt.Sprintf("%q is repeated", clip(w)), "delete one")
 	}
 	s.prev, s.hasPrev = span{st, e}, true
@@ -410,13 +416,13 @@ func (s *scanner) word(st, e int) {
 		if !hit && ent.rule != noRule {
 			hit = s.wordFinding(ent, st, e, upper)
 		}
-		if !hit && flags&fFuture != 0 && s.cfg.launch {
+		if !hit && flags&fFuture != 0 && s.cfg.launch && s.active(rFuture) {
 			s.emit(rFuture, st, e, fmt.Sprintf("%q is future tense; write the press release as if the product has launched", clip(w)), "the present or past tense")
 			hit = true
 		}
 	}
 	adverb := !acronym && n > 4 && lower > 0 && hasSuffix(key, "ly") && flags&fNotAdverb == 0
-	if adverb && !hit && flags&(fComparative|fGap) == 0 {
+	if adverb && !hit && flags&(fComparative|fGap) == 0 && s.active(rAdverb) {
 		s.emit(rAdverb, st, e, fmt.Sprintf("adverb %q; a stronger verb or a number says more", clip(w)), "delete it, or use a stronger verb")
 	}
 
@@ -427,7 +433,9 @@ func (s *scanner) word(st, e int) {
 		participle := flags&fParticiple != 0 || n >= 4 && hasSuffix(key, "ed") && flags&fAdjective == 0 && !digit
 		switch {
 		case participle:
-			s.emit(rPassive, s.beStart, e, fmt.Sprintf("passive voice %q; say who does it", clip(t[s.beStart:e])), "the active voice")
+			if s.active(rPassive) {
+				s.emit(rPassive, s.beStart, e, fmt.Sprintf("passive voice %q; say who does it", clip(t[s.beStart:e])), "the active voice")
+			}
 			s.beActive = false
 		case (flags&fGap != 0 || adverb) && s.beGap < 2:
 			s.beGap++
@@ -475,12 +483,15 @@ func (s *scanner) matches(words []string) bool {
 }
 
 func (s *scanner) phraseFinding(r ruleID, st, e int, suggest string) bool {
+	if r == rFuture && !s.cfg.launch {
+		return false
+	}
+	if !s.active(r) {
+		return true
+	}
 	p := clip(s.text[st:e])
 	switch r {
 	case rFuture:
-		if !s.cfg.launch {
-			return false
-		}
 		s.emit(r, st, e, fmt.Sprintf("%q is future tense; write the press release as if the product has launched", p), suggest)
 	case rHedging:
 		s.emit(r, st, e, fmt.Sprintf("%q hedges; say what you know, or what you do not know yet and how you will find out", p), suggest)
@@ -493,17 +504,21 @@ func (s *scanner) phraseFinding(r ruleID, st, e int, suggest string) bool {
 }
 
 func (s *scanner) wordFinding(ent *entry, st, e, upper int) bool {
-	w := clip(s.text[st:e])
+	w := s.text[st:e]
+	// "May" inside a sentence is the month.
+	if ent.rule == rHedging && upper > 0 && s.sentWords > 1 && (w == "May" || w == "MAY") {
+		return false
+	}
+	if !s.active(ent.rule) {
+		return true
+	}
+	w = clip(w)
 	switch ent.rule {
 	case rWeasel:
 		s.emit(rWeasel, st, e, fmt.Sprintf("%q is vague; say how many or how much", w), "a number")
 	case rHype:
 		s.emit(rHype, st, e, fmt.Sprintf("%q claims instead of showing; say what the customer gets", w), "the fact or number behind it")
 	case rHedging:
-		// "May" inside a sentence is the month.
-		if upper > 0 && s.sentWords > 1 && (w == "May" || w == "MAY") {
-			return false
-		}
 		s.emit(rHedging, st, e, fmt.Sprintf("%q hedges; say what you know, or what you do not know yet and how you will find out", w), "")
 	case rWordy:
 		s.emit(rWordy, st, e, fmt.Sprintf("%q is wordy", w), ent.suggest)
@@ -547,12 +562,22 @@ func adjectiveLike(w []byte) bool {
 	return false
 }
 
-func (s *scanner) emit(r ruleID, st, e int, msg, suggest string) {
+// active reports whether a finding of rule r would be kept, counting it
+// as dropped when the text already has MaxFindings. Callers check it before
+// formatting a message, so a text past the limit costs no formatting.
+func (s *scanner) active(r ruleID) bool {
 	if s.cfg == nil || !s.cfg.on[r] {
-		return
+		return false
 	}
-	if len(s.out) >= s.cfg.maxFindings {
+	if len(s.out)-s.base >= s.cfg.maxFindings {
 		s.dropped++
+		return false
+	}
+	return true
+}
+
+func (s *scanner) emit(r ruleID, st, e int, msg, suggest string) {
+	if !s.active(r) {
 		return
 	}
 	s.out = append(s.out, Finding{Rule: ruleTable[r].ID, Severity: s.cfg.severity[r], Path: s.path, Start: st, End: e, Message: msg, Suggestion: suggest})
@@ -572,7 +597,7 @@ func (s *scanner) finish() {
 		s.out = append(s.out, Finding{Rule: RuleTooManyFindings, Severity: s.cfg.severity[rTooMany], Path: s.path,
 			Message: fmt.Sprintf("%d more findings were not reported; the limit is %d per text (MaxFindings)", s.dropped, s.cfg.maxFindings)})
 	}
-	finding.Sort(s.out)
+	finding.Sort(s.out[s.base:])
 	s.positions()
 }
 
@@ -581,7 +606,7 @@ func (s *scanner) finish() {
 func (s *scanner) positions() {
 	t := s.text
 	line, col, at := 1, 1, 0
-	for i := range s.out {
+	for i := s.base; i < len(s.out); i++ {
 		f := &s.out[i]
 		if f.End <= f.Start {
 			continue

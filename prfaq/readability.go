@@ -65,14 +65,17 @@ func isVowel(c byte) bool {
 // syllables counts the syllables of one lower-case word (ASCII letters,
 // apostrophes and hyphens; other bytes count as vowels so accented letters
 // form syllables). Every word has at least one.
-func syllables(w []byte) int {
+//
+// lookup says whether to consult the lexicon's exceptions; callers that
+// have just missed the whole word there skip it for words without parts.
+func syllables(w []byte, lookup bool) int {
 	total, start := 0, 0
 	// Hyphenated words are counted part by part: "state-of-the-art" is four
 	// words' worth of syllables.
 	for i := 0; i <= len(w); i++ {
 		if i == len(w) || w[i] == '-' {
 			if i > start {
-				total += syllablesPart(w[start:i])
+				total += syllablesPart(w[start:i], lookup || start > 0 || i < len(w))
 			}
 			start = i + 1
 		}
@@ -83,7 +86,7 @@ func syllables(w []byte) int {
 	return total
 }
 
-func syllablesPart(w []byte) int {
+func syllablesPart(w []byte, lookup bool) int {
 	// A possessive or contraction adds no vowel sound except after
 	// sibilants ("boss's"), which is rare enough to ignore.
 	if n := len(w); n > 2 && w[n-2] == '\'' {
@@ -92,8 +95,10 @@ func syllablesPart(w []byte) int {
 	if n := len(w); n > 1 && w[n-1] == '\'' {
 		w = w[:n-1]
 	}
-	if e := lexicon[string(w)]; e != nil && e.syllables > 0 {
-		return int(e.syllables)
+	if lookup {
+		if e := lexicon[string(w)]; e != nil && e.syllables > 0 {
+			return int(e.syllables)
+		}
 	}
 	n := len(w)
 	if n == 0 {
@@ -152,7 +157,7 @@ func syllablesPart(w []byte) int {
 		if consonant(n-3) && c != 't' && c != 'd' {
 			count--
 		}
-	case hasSuffix(w, "ely") && consonant(n-4) && vowelAt(n-5):
+	case n >= 5 && hasSuffix(w, "ely") && consonant(n-4) && vowelAt(n-5):
 		// "lately", "completely": the e before -ly is silent.
 		count--
 	}

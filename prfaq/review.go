@@ -22,26 +22,31 @@ func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 		return nil
 	}
 	cfg := opts.resolve()
-	var out []Finding
 	want := customerStems(doc.Customer.Who)
 	found := false
 	alternative := false
 	var pr, faq Stats
+	// Three variants of the options: the press release narrative (launch
+	// tense and paragraph rules, readability judged for the whole release),
+	// its quotes (people may speak of the future) and everything else.
+	narrative, quote := *cfg, *cfg
+	narrative.launch, narrative.para, narrative.on[rReadability] = true, true, false
+	quote.para, quote.on[rReadability] = true, false
+	s := &scanner{}
 	for _, f := range doc.textFields() {
-		c := *cfg
-		c.launch = f.pr && !f.quote
-		c.para = f.pr
-		if f.pr {
-			// The press release is judged for readability as a whole below.
-			c.on[rReadability] = false
+		c := cfg
+		switch {
+		case f.quote:
+			c = &quote
+		case f.pr:
+			c = &narrative
 		}
-		s := &scanner{text: f.text, cfg: &c, path: f.path}
+		*s = scanner{text: f.text, cfg: c, path: f.path, out: s.out, base: len(s.out)}
 		if f.pr && len(want) > 0 {
 			s.want = want
 		}
 		s.run()
 		s.finish()
-		out = append(out, s.out...)
 		switch {
 		case f.pr:
 			pr.Words += s.words
@@ -52,12 +57,13 @@ func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 				alternative = alternative || s.alternative
 			}
 			if !s.number && (f.path == "/pressRelease/problem" || f.path == "/pressRelease/customerQuote/text") && strings.TrimSpace(f.text) != "" {
-				out = cfg.add(out, rMissingNumber, f.path, "no number here: say how many customers have the problem, how often, or what it costs them", "a number")
+				s.out = cfg.add(s.out, rMissingNumber, f.path, "no number here: say how many customers have the problem, how often, or what it costs them", "a number")
 			}
 		case strings.HasPrefix(f.path, "/externalFaq/") || strings.HasPrefix(f.path, "/internalFaq/"):
 			faq.Words += s.words
 		}
 	}
+	out := s.out
 	if pr.Words > cfg.prMaxWords {
 		out = cfg.add(out, rPRLength, "/pressRelease", fmt.Sprintf("the press release is %d words, about %.1f pages; keep it to about one page (%d words)",
 			pr.Words, float64(pr.Words)/float64(cfg.wordsPerPage), cfg.prMaxWords), "cut it to what a customer needs to know")

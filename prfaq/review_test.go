@@ -42,13 +42,17 @@ func TestPRFAQRules(t *testing.T) {
 		edit  func(d *PRFAQ)
 		paths []string
 	}{
-		{RulePressReleaseLen, func(d *PRFAQ) { d.PressRelease.Solution = append(d.PressRelease.Solution, strings.Repeat("Owners sell books. ", 120)) },
+		{RulePressReleaseLen, func(d *PRFAQ) {
+			d.PressRelease.Solution = append(d.PressRelease.Solution, strings.Repeat("Owners sell books. ", 120))
+		},
 			[]string{"/pressRelease"}},
 		{RulePressReleaseLen, func(d *PRFAQ) {}, nil},
 		{RuleFAQLength, func(d *PRFAQ) { d.InternalFAQ[0].Answer = strings.Repeat("Owners sell books in the shop. ", 420) }, []string{"/"}},
 		{RuleFAQLength, func(d *PRFAQ) {}, nil},
 		{RuleParagraphLength, func(d *PRFAQ) { d.PressRelease.Summary = strings.Repeat("Owners sell books. ", 5) }, []string{"/pressRelease/summary"}},
-		{RuleParagraphLength, func(d *PRFAQ) { d.PressRelease.Summary = strings.Repeat("Owners sell books. ", 4) + "\n\n" + strings.Repeat("Owners sell books. ", 4) }, nil},
+		{RuleParagraphLength, func(d *PRFAQ) {
+			d.PressRelease.Summary = strings.Repeat("Owners sell books. ", 4) + "\n\n" + strings.Repeat("Owners sell books. ", 4)
+		}, nil},
 		{RuleParagraphLength, func(d *PRFAQ) { d.Customer.Evidence = strings.Repeat("Owners sell books. ", 9) }, nil},
 		{RuleExternalFAQTopics, func(d *PRFAQ) { d.ExternalFAQ = d.ExternalFAQ[:1] }, []string{"/externalFaq", "/externalFaq", "/externalFaq"}},
 		{RuleExternalFAQTopics, func(d *PRFAQ) {}, nil},
@@ -60,7 +64,9 @@ func TestPRFAQRules(t *testing.T) {
 		}, []string{"/pressRelease/customerQuote/text", "/pressRelease/problem"}},
 		{RuleMissingNumber, func(d *PRFAQ) { d.PressRelease.Problem = "Owners lose twelve orders a month." }, nil},
 		{RuleNoAlternative, func(d *PRFAQ) { d.PressRelease.Solution = []string{"Shelfwise connects to the till."} }, []string{"/pressRelease/solution"}},
-		{RuleNoAlternative, func(d *PRFAQ) { d.PressRelease.Solution = []string{"Unlike the spreadsheet, Shelfwise connects to the till."} }, nil},
+		{RuleNoAlternative, func(d *PRFAQ) {
+			d.PressRelease.Solution = []string{"Unlike the spreadsheet, Shelfwise connects to the till."}
+		}, nil},
 		{RuleCustomerAbsent, func(d *PRFAQ) { d.Customer.Who = "Florists in Wales" }, []string{"/pressRelease"}},
 		{RuleCustomerAbsent, func(d *PRFAQ) { d.Customer.Who = "Owners of bookshops" }, nil},
 		{RuleFutureTense, func(d *PRFAQ) {

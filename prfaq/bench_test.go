@@ -1,0 +1,100 @@
+package prfaq
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// narrative returns about 3,000 words of memo prose, the length of an
+// Amazon six-pager, built from testdata/memo.md.
+func narrative(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile("testdata/memo.md")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	memo := string(b)
+	text := strings.Repeat(memo+"\n", 4)
+	half := memo[:strings.LastIndex(memo[:len(memo)/2], "\n\n")]
+	return text + half
+}
+
+func TestNarrativeIsSixPages(t *testing.T) {
+	words := Readability(narrative(t)).Words
+	if words < 2800 || words > 3300 {
+		t.Fatalf("the benchmark narrative has %d words; want about 3,000", words)
+	}
+}
+
+func BenchmarkReviewText(b *testing.B) {
+	text := narrative(b)
+	words := Readability(text).Words
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	for b.Loop() {
+		n = len(ReviewText(text, ReviewOptions{}))
+	}
+	b.ReportMetric(float64(words), "words/op")
+	b.ReportMetric(float64(n), "findings/op")
+}
+
+func BenchmarkReadability(b *testing.B) {
+	text := narrative(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Readability(text)
+	}
+}
+
+func BenchmarkReviewTextTenMegabytes(b *testing.B) {
+	text := strings.Repeat(narrative(b)+"\n", 10<<20/len(narrative(b)))
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ReviewText(text, ReviewOptions{})
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	data, err := os.ReadFile(templatePath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	d := loadTemplate(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := d.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReview(b *testing.B) {
+	d := loadTemplate(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Review(d, ReviewOptions{})
+	}
+}
+
+func BenchmarkMarkdown(b *testing.B) {
+	d := loadTemplate(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Markdown(d)
+	}
+}
