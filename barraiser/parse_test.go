@@ -54,3 +54,18 @@ func TestReadLimits(t *testing.T) {
 	_, err = Read(bytes.NewReader(make([]byte, strict.DefaultMaxBytes+1)))
 	assert.ErrorIs(t, err, strict.ErrTooLarge)
 }
+
+func TestParseRefusesNonFiniteAndMistypedValues(t *testing.T) {
+	for in, want := range map[string]string{
+		"cohort: [2.5, .nan]\n":            "line 1, column 15: number \".nan\" is not finite",
+		"cohort: [.inf]\n":                 "line 1, column 10",
+		"feedback:\n  - vote: 5\n":         "/feedback/0/vote",
+		"interviewers: {id: a}\n":          "/interviewers",
+		"role: {level: \"six\"}\n":         "/role/level",
+		"debrief: {decision: postponed}\n": "allowed: hire, no-hire",
+	} {
+		_, err := Parse([]byte(in))
+		require.Error(t, err, in)
+		assert.Contains(t, err.Error(), want, in)
+	}
+}
