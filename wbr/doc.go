@@ -1,0 +1,89 @@
+// Package wbr computes a Weekly Business Review from a deck and raw daily
+// data.
+//
+// Every week leaders walk a deck of metrics. Output metrics (orders,
+// revenue) are what the business wants; controllable input metrics
+// (selection, in-stock rate, delivery speed, price) are what teams can move,
+// and they drive the outputs. Each metric has an owner who explains
+// exceptional variation. Each metric is read as a 6-12 chart, the trailing
+// six weeks beside the trailing twelve months with last year behind them,
+// and a box of figures: last week, week over week (WoW), year over year
+// (YoY), month, quarter and year to date with their YoY changes, and the
+// plan. Volumes are compared in percent, rates in basis points. XmR
+// (process-behaviour) charts separate signals from routine noise, so the
+// meeting spends its time on what changed.
+//
+// # Use
+//
+//	deck, err := wbr.Parse(yamlOrJSON)       // strict: unknown keys are errors
+//	err = deck.Validate()                      // *wbr.ValidationError with every problem
+//	data, err := wbr.ReadCSV(file)             // date,metric,value rows
+//	report, err := wbr.Build(deck, data, weekEnding)
+//	md := report.Markdown("charts")            // the deck as it is read
+//	svg := report.Metrics[i].SVG()             // write to charts/<id>.svg
+//	js, err := report.JSON()                   // figures for other tools
+//	advice := append(wbr.Review(deck), report.Findings()...)
+//
+// errors.As(err, &ve) with var ve *wbr.ValidationError yields the problems
+// of an invalid deck, each with a JSON pointer and a stable rule name.
+//
+// # Definitions
+//
+// A week ends on the calendar's weekEnds day (default saturday) and holds
+// the seven days up to it. The year-ago week ends 364 days earlier, so a
+// Saturday is compared with a Saturday. The twelve months are the last
+// twelve complete calendar months; their year-ago values are the same
+// months a year earlier. Month, quarter and year to date run from the
+// start of the calendar month, fiscal quarter and fiscal year (fiscalYearEnd,
+// default december) to the week-ending day; their year-ago periods are the
+// same dates one calendar year earlier, 29 February becoming 28 February.
+//
+// A period's value aggregates the daily values: sum, mean, min, max or the
+// last day with data. A ratio metric divides its numerator's period value by
+// its denominator's (a ratio of sums, never a mean of daily ratios); it is
+// undefined when the denominator is zero.
+//
+// A percent change is (current − earlier) / |earlier| × 100, undefined when
+// the earlier value is zero. A bps change is the difference × 10,000 for a
+// ratio (a fraction) and × 100 for a metric whose unit is "%". A change is
+// also undefined (null in JSON, n/a in Markdown) when either period lacks
+// data on any day: such periods are listed in MetricReport.Incomplete and
+// their values cover only the days with data. Variance to plan uses the
+// same units; a month, quarter or year plan of a summed metric is prorated
+// by the days elapsed.
+//
+// Each metric carries an XmR chart of its weekly values over the trailing
+// run of complete weeks (at most 26) ending with the week reviewed, with the
+// signals of Wheeler's three detection rules (see XmR). A trending metric
+// signals: that is the chart saying the process has moved.
+//
+// # Rules
+//
+// Validate enforces the schema's field rules and these rules, which are
+// Go-only because JSON Schema cannot state them:
+//
+//	unique           metric ids, plan periods of a metric
+//	ratio-operands   a ratio has a numerator and a denominator; other metrics have neither
+//	unknown-metric   ratio operands, drives and sections name metrics of the deck
+//	circular         a ratio does not depend on itself, directly or through other ratios
+//	bps-not-rate     bps only for a ratio or a metric in unit "%"
+//	drives-from-output, drives-input   only inputs drive, and only outputs
+//	no-inputs        a deck of outputs alone: the WBR exists to manage inputs
+//	undriven-output  every output is driven by at least one input
+//	unowned-input    every input has an owner
+//	plan-end         a plan period ends where the calendar says (week-ending day,
+//	                 month end, fiscal quarter or year end)
+//
+// Review gives advice on a valid deck (input-drives-none,
+// inputs-outnumbered, unsectioned-metric, no-sections, unowned-output,
+// unnamed-metric, no-plan) and Report.Findings on a computed week
+// (xmr-signal, plan-missed, missing-days, no-data); neither is an error.
+//
+// # Limits
+//
+// Parse takes at most 8 MiB, nesting 64 deep, 100,000 entries per list; a
+// deck holds at most 1,000 metrics and 100 sections. ReadCSV streams its
+// input and stops with ErrTooLarge past MaxLineBytes per line, MaxLines
+// lines, MaxPoints rows or MaxMetrics metrics; it allocates per metric,
+// not per row. Build needs week-ending dates from year 3 to 9998.
+package wbr
