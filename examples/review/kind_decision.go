@@ -2,8 +2,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"sort"
+	"time"
 
 	"github.com/dayone-go/mechanisms/decision"
 )
@@ -95,8 +99,9 @@ func reviewDecision(in input) result {
 		r.Err = err
 		return r
 	}
+	r.Doc = d
 	r.Findings = c.Findings
-	r.Summary = append(r.Summary, fmt.Sprintf("door: %s under %s (%d reasons)", c.Door, from, len(c.Reasons)))
+	r.Summary = append(r.Summary, fmt.Sprintf("door: %s under %s (%s)", c.Door, from, plural(len(c.Reasons), "reason")))
 	for _, reason := range c.Reasons {
 		r.Summary = append(r.Summary, fmt.Sprintf("  %-8s %s: %s", reason.Door, reason.Rule, reason.Message))
 	}
@@ -123,4 +128,68 @@ func reviewPolicy(in input) result {
 		r.Summary = append(r.Summary, fmt.Sprintf("two-way areas: %v", p.TwoWayAreas))
 	}
 	return r
+}
+
+// checkLogs checks the valid decisions of each folder together as a decision
+// log: unique ids, links that resolve and agree at both ends, no supersede
+// cycles, review-by dates that have passed. Problems and findings are added
+// to the document they are about.
+func checkLogs(docs []reviewed, today time.Time) {
+	byDir := map[string][]int{}
+	for i, d := range docs {
+		if _, ok := d.Doc.(*decision.Decision); ok && d.Kind == "decision" && !d.invalid() {
+			dir := filepath.Dir(d.File)
+			byDir[dir] = append(byDir[dir], i)
+		}
+	}
+	dirs := make([]string, 0, len(byDir))
+	for dir := range byDir {
+		dirs = append(dirs, dir)
+	}
+	sort.Strings(dirs)
+	for _, dir := range dirs {
+		idx := byDir[dir]
+		if len(idx) < 2 {
+			continue
+		}
+		log := &decision.Log{}
+		bySource := map[string]int{}
+		for _, i := range idx {
+			log.Entries = append(log.Entries, decision.Entry{Source: docs[i].File, Decision: docs[i].Doc.(*decision.Decision)})
+			bySource[docs[i].File] = i
+		}
+		fs, err := log.Check(decision.DateOf(today))
+		var ve *decision.ValidationError
+		if errors.As(err, &ve) {
+			for _, p := range ve.Problems {
+				src, ptr := log.Locate(p.Path)
+				i, ok := bySource[src]
+				if !ok {
+					continue
+				}
+				p.Path = ptr
+				p.Rule = "log-" + p.Rule
+				docs[i].Problems = append(docs[i].Problems, p)
+			}
+		}
+		for _, f := range fs {
+			src, ptr := log.Locate(f.Path)
+			i, ok := bySource[src]
+			if !ok {
+				continue
+			}
+			f.Path = ptr
+			docs[i].Findings = append(docs[i].Findings, f)
+		}
+		for _, i := range idx {
+			docs[i].Summary = append(docs[i].Summary, fmt.Sprintf("checked as a decision log with the %d other decisions in %s", len(idx)-1, dir))
+		}
+	}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

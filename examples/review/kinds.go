@@ -58,6 +58,9 @@ type result struct {
 	Summary []string
 	// Files are outputs to write under -out, by relative name.
 	Files map[string][]byte
+	// Doc is the parsed document of a valid file, for checks that span
+	// documents (a decision log).
+	Doc any
 }
 
 // invalid reports whether the document failed to parse or validate.

@@ -30,6 +30,10 @@
 // be told are listed as skipped; a file named on the command line whose kind
 // cannot be told is an error.
 //
+// Decisions that share a folder are also checked together as a decision log:
+// unique ids, links that resolve and agree at both ends, no supersede cycles,
+// and review-by dates that have passed.
+//
 // Exit status: 0 when every document is valid (and no finding reaches
 // -fail-on), 1 when any document is invalid, unreadable or of unknown kind,
 // 2 on usage errors (bad flags, a path that does not exist).
@@ -45,6 +49,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dayone-go/mechanisms/examples/templates"
@@ -75,6 +80,8 @@ type reviewed struct {
 	result
 	// Rows are the outcome as findings with file positions, for output.
 	Rows []row
+	// data is the file's content, kept to place findings added later.
+	data []byte
 }
 
 var (
@@ -148,6 +155,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			d := reviewFile(os.DirFS(dir), base, o, false)
 			d.File = p
 			docs = append(docs, d)
+		}
+	}
+
+	before := make([]int, len(docs))
+	for i, d := range docs {
+		before[i] = len(d.Problems) + len(d.Findings)
+	}
+	checkLogs(docs, time.Now())
+	for i := range docs {
+		if len(docs[i].Problems)+len(docs[i].Findings) != before[i] {
+			finding.Sort(docs[i].Findings)
+			docs[i].place()
 		}
 	}
 
@@ -238,12 +257,18 @@ func reviewFS(fsys fs.FS, root string, o options, walk bool) []reviewed {
 // reviewFile reads, detects and reviews one file.
 func reviewFile(fsys fs.FS, name string, o options, walk bool) reviewed {
 	d, data := reviewFileResult(fsys, name, o, walk)
+	d.data = data
+	d.place()
+	return d
+}
+
+// place computes the rows, with file positions, from the outcome.
+func (d *reviewed) place() {
 	locate := func(string) (int, int) { return 0, 0 }
 	if len(d.Problems) > 0 || len(d.Findings) > 0 {
-		locate = strict.Locator(data)
+		locate = strict.Locator(d.data)
 	}
-	d.Rows = rows(d, locate)
-	return d
+	d.Rows = rows(*d, locate)
 }
 
 func reviewFileResult(fsys fs.FS, name string, o options, walk bool) (reviewed, []byte) {

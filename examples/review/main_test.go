@@ -362,3 +362,26 @@ func TestSchemasDescribeEverything(t *testing.T) {
 		})
 	}
 }
+
+func TestDecisionsInAFolderAreCheckedAsALog(t *testing.T) {
+	code, out, _ := runReview(t, "-format", "json", "testdata/log")
+	assert.Equal(t, 1, code)
+	var rep jsonReport
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	got := map[string]string{}
+	for _, r := range rep.Findings {
+		if strings.HasPrefix(r.Rule, "log-") || r.Rule == "review-overdue" {
+			got[filepath.Base(r.File)+" "+r.Path] = r.Rule
+		}
+	}
+	assert.Equal(t, map[string]string{
+		"0001-use-postgres.decision.yaml /links/supersededBy": "log-link-reciprocal",
+		"0002-shard-orders.decision.yaml /links/related/0":    "log-link-reciprocal",
+		"0002-shard-orders.decision.yaml /reviewBy":           "review-overdue",
+	}, got)
+	valid := map[string]bool{}
+	for _, d := range rep.Documents {
+		valid[filepath.Base(d.File)] = d.Valid
+	}
+	assert.Equal(t, map[string]bool{"0001-use-postgres.decision.yaml": false, "0002-shard-orders.decision.yaml": false, "0003-cache.decision.yaml": true}, valid)
+}
