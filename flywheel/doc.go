@@ -63,8 +63,9 @@
 //	weakest-link         info      the lowest weight on the main loop
 //	spins-down           info      the growth factor is below 1: pushes fade
 //	no-reinforcing-loop  error     no loop reinforces (Validate refuses this too)
-//	loops-truncated      info      the loop search hit a bound (error if too large)
+//	loops-truncated      info      the loop search hit a bound; findings use the loops found
 //	leverage-skipped     info      a component too large for Leverage
+//	too-large            error     more than MaxNodes nodes or MaxLinks links
 //
 // The main loop is the reinforcing loop of highest Rate.
 //

@@ -24,6 +24,7 @@ const (
 	RuleOscillates         = "oscillates"
 	RuleLoopsTruncated     = "loops-truncated"
 	RuleLeverageSkipped    = "leverage-skipped"
+	RuleTooLarge           = "too-large"
 )
 
 // Review returns advice on a wheel that may be valid and still weak,
@@ -39,7 +40,7 @@ func (f *Flywheel) Review() []Finding {
 		out = append(out, Finding{Rule: rule, Severity: sev, Path: path, Message: fmt.Sprintf(format, args...), Suggestion: suggestion})
 	}
 	if err := f.checkSize(); err != nil {
-		add(RuleLoopsTruncated, Error, "/", "", "%v", err)
+		add(RuleTooLarge, Error, "/", "split the wheel, or model groups of parts as one node", "%v", err)
 		return out
 	}
 	on := newGraph(f).onLoop()

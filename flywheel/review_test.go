@@ -54,7 +54,7 @@ func TestReviewRules(t *testing.T) {
 		}, []string{"error no-reinforcing-loop /links"}},
 		{"too many loops", complete(60), []string{"info loops-truncated /links", "info weakest-link /links/0"}},
 		{"too big for leverage", ring(MaxLeverageNodes+1, 1), []string{"info leverage-skipped /", "info weakest-link /links/0", "warning too-many-components /nodes"}},
-		{"too large", ring(MaxNodes+1, 1), []string{"error loops-truncated /"}},
+		{"too large", ring(MaxNodes+1, 1), []string{"error too-large /"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			assert.Equal(t, c.want, rules(c.f.Review()))

@@ -80,9 +80,6 @@ func (f *Flywheel) SVG() []byte {
 			m.x, m.y, color, m.x, m.y+4.5, color, sign)
 	}
 	for i := range f.Nodes {
-		if !inOrder(order, i) {
-			continue
-		}
 		p, h := pos[i], half[i]
 		fill, stroke, rx := "#f6f8fa", "#57606a", 14.0
 		switch f.Nodes[i].Kind {
@@ -182,10 +179,6 @@ func (d *diagram) nodeIndex(id string) int {
 		}
 	}
 	return 0
-}
-
-func inOrder(order []int, v int) bool {
-	return v < len(order)
 }
 
 // clip shortens s to at most n characters, ending in "…" when cut.

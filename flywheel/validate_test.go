@@ -2,9 +2,11 @@ package flywheel
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dayone-go/mechanisms/internal/strict"
@@ -105,4 +107,29 @@ func TestValidateAcceptsValidDocuments(t *testing.T) {
 		require.NoError(t, err, file)
 		assert.NoError(t, f.Validate(), file)
 	}
+}
+
+// TestParseHugeDocument: a document of 100,000 nodes is within the
+// decoder's limits but is refused by Validate, and every analysis refuses
+// it without working on it.
+func TestParseHugeDocument(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"name":"huge","nodes":[`)
+	for i := 0; i < 100_000; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":"n%d"}`, i)
+	}
+	b.WriteString(`],"links":[{"from":"n0","to":"n1","polarity":"+"},{"from":"n1","to":"n0","polarity":"+"}]}`)
+	f, err := Parse([]byte(b.String()))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"/nodes range"}, problems(t, f.Validate()))
+	_, err = f.Loops(LoopOptions{})
+	assert.ErrorIs(t, err, ErrTooLarge)
+	_, err = f.Leverage()
+	assert.ErrorIs(t, err, ErrTooLarge)
+	_, err = f.Simulate(SimOptions{})
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.Equal(t, "too-large", f.Review()[0].Rule)
 }
