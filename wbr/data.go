@@ -167,8 +167,8 @@ func (b byDay) Swap(i, j int) {
 	s.lines[i], s.lines[j] = s.lines[j], s.lines[i]
 }
 
-// ReadCSV reads long-format daily data: a header line "date,metric,value",
-// then one row per metric and day, the date as YYYY-MM-DD and the value a
+// ReadCSV reads long-format daily data: a header line "date,metric,value"
+// (the three names in any order and case), then one row per metric and day, the date as YYYY-MM-DD and the value a
 // finite decimal number. A leading byte order mark, CRLF line ends, blank
 // lines and double quotes around a field are accepted. Rows may come in any
 // order. A malformed row, a second row for the same metric and day, NaN or
@@ -181,6 +181,7 @@ func ReadCSV(r io.Reader) (Data, error) {
 	br := bufio.NewReaderSize(r, MaxLineBytes)
 	line := 0
 	header := false
+	var order [3]int // the column of date, metric and value
 	var last *series // rows of one metric usually come together
 	for {
 		b, err := br.ReadSlice('\n')
@@ -207,17 +208,19 @@ func ReadCSV(r io.Reader) (Data, error) {
 			}
 			continue
 		}
-		f0, f1, f2, ok := split3(b)
+		c0, c1, c2, ok := split3(b)
 		if !ok {
 			return Data{}, errorf(ErrBadRow, "line %d: want 3 comma-separated fields date,metric,value", line)
 		}
 		if !header {
-			if !bytes.EqualFold(f0, []byte("date")) || !bytes.EqualFold(f1, []byte("metric")) || !bytes.EqualFold(f2, []byte("value")) {
-				return Data{}, errorf(ErrBadRow, "line %d: the header must be date,metric,value", line)
+			if order, ok = columns(c0, c1, c2); !ok {
+				return Data{}, errorf(ErrBadRow, "line %d: the header must name the columns date, metric and value", line)
 			}
 			header = true
 			continue
 		}
+		cols := [3][]byte{c0, c1, c2}
+		f0, f1, f2 := cols[order[0]], cols[order[1]], cols[order[2]]
 		dd, ok := parseDay(f0)
 		if !ok {
 			return Data{}, errorf(ErrBadRow, "line %d: date %q is not a day that exists, written YYYY-MM-DD", line, clip(f0))
@@ -272,6 +275,30 @@ func trimSpace(b []byte) []byte {
 		b = b[1:]
 	}
 	return b
+}
+
+// columns reads the header: the names date, metric and value in any order,
+// any case.
+func columns(c ...[]byte) ([3]int, bool) {
+	var order [3]int
+	seen := 0
+	for i, name := range c {
+		k := -1
+		switch {
+		case bytes.EqualFold(name, []byte("date")):
+			k = 0
+		case bytes.EqualFold(name, []byte("metric")):
+			k = 1
+		case bytes.EqualFold(name, []byte("value")):
+			k = 2
+		}
+		if k < 0 || seen&(1<<k) != 0 {
+			return order, false
+		}
+		seen |= 1 << k
+		order[k] = i
+	}
+	return order, true
 }
 
 // split3 splits a row into exactly three fields, trimming spaces and one

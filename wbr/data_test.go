@@ -16,11 +16,12 @@ import (
 
 func TestReadCSVAcceptsCommonShapes(t *testing.T) {
 	tests := map[string]string{
-		"plain":        "date,metric,value\n2026-11-20,orders,10\n2026-11-21,orders,12.5\n2026-11-21,sessions,-3e2\n",
-		"bom and crlf": "\xef\xbb\xbfdate,metric,value\r\n2026-11-20,orders,10\r\n2026-11-21,orders,12.5\r\n2026-11-21,sessions,-3e2\r\n",
-		"blank lines":  "\n\ndate,metric,value\n\n2026-11-20,orders,10\n   \n2026-11-21,orders,12.5\n\n2026-11-21,sessions,-3e2",
-		"quotes":       "\"date\",\"metric\",\"value\"\n2026-11-20,\"orders\",10\n2026-11-21, orders ,\"12.5\"\n2026-11-21,sessions,-3e2\n",
-		"out of order": "Date,Metric,Value\n2026-11-21,sessions,-3e2\n2026-11-21,orders,12.5\n2026-11-20,orders,10\n",
+		"plain":         "date,metric,value\n2026-11-20,orders,10\n2026-11-21,orders,12.5\n2026-11-21,sessions,-3e2\n",
+		"bom and crlf":  "\xef\xbb\xbfdate,metric,value\r\n2026-11-20,orders,10\r\n2026-11-21,orders,12.5\r\n2026-11-21,sessions,-3e2\r\n",
+		"blank lines":   "\n\ndate,metric,value\n\n2026-11-20,orders,10\n   \n2026-11-21,orders,12.5\n\n2026-11-21,sessions,-3e2",
+		"quotes":        "\"date\",\"metric\",\"value\"\n2026-11-20,\"orders\",10\n2026-11-21, orders ,\"12.5\"\n2026-11-21,sessions,-3e2\n",
+		"out of order":  "Date,Metric,Value\n2026-11-21,sessions,-3e2\n2026-11-21,orders,12.5\n2026-11-20,orders,10\n",
+		"columns moved": "metric,value,date\norders,10,2026-11-20\norders,12.5,2026-11-21\nsessions,-3e2,2026-11-21\n",
 	}
 	for name, in := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -45,7 +46,8 @@ func TestReadCSVErrorsNameTheLine(t *testing.T) {
 		msg      string
 	}{
 		{"empty", "", ErrBadRow, "no header"},
-		{"no header", "2026-11-21,orders,1\n", ErrBadRow, "line 1: the header must be date,metric,value"},
+		{"no header", "2026-11-21,orders,1\n", ErrBadRow, "line 1: the header must name the columns date, metric and value"},
+		{"header twice a name", "date,date,value\n", ErrBadRow, "line 1: the header must name"},
 		{"two fields", h + "2026-11-21,orders\n", ErrBadRow, "line 2: want 3"},
 		{"four fields", h + "2026-11-21,orders,1,2\n", ErrBadRow, "line 2: want 3"},
 		{"bad date", h + "2026-11-21,orders,1\n21/11/2026,orders,1\n", ErrBadRow, "line 3: date \"21/11/2026\""},

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -95,7 +96,12 @@ func TestSampleData(t *testing.T) {
 	}
 	onDisk, err := os.ReadFile(samplePath)
 	require.NoError(t, err)
+	assert.Less(t, len(onDisk), 1_500_000, "the sample should stay small enough to commit")
+	if runtime.GOARCH != "amd64" {
+		// Other architectures may fuse multiply-adds in math.Pow and friends,
+		// moving a last digit; the committed file is generated on amd64.
+		t.Skip("byte-for-byte comparison runs on amd64")
+	}
 	assert.Equal(t, len(got), len(onDisk), "%s is stale: run go generate ./wbr", samplePath)
 	assert.True(t, bytes.Equal(got, onDisk), "%s is stale: run go generate ./wbr", samplePath)
-	assert.Less(t, len(onDisk), 1_500_000, "the sample should stay small enough to commit")
 }

@@ -89,33 +89,3 @@ func TestValidateCrossFieldRules(t *testing.T) {
 	var nilDeck *Deck
 	assert.Error(t, nilDeck.Validate())
 }
-
-func TestParseErrorsSayWhere(t *testing.T) {
-	_, err := Parse([]byte("metrics:\n  - id: a\n    role: input\n    aggregation: average\n"))
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "wbr: line 4")
-	assert.Contains(t, err.Error(), "/metrics/0/aggregation")
-	assert.Contains(t, err.Error(), "allowed: sum, mean, min, max, last, ratio")
-
-	_, err = Parse([]byte(`{"metrics": [], "colour": 1}`))
-	assert.ErrorContains(t, err, "colour")
-	_, err = Parse(nil)
-	assert.Error(t, err)
-}
-
-func TestEnumsRoundTrip(t *testing.T) {
-	for _, w := range weekdays {
-		b, err := w.MarshalText()
-		require.NoError(t, err)
-		var back Weekday
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, w, back)
-	}
-	assert.Equal(t, "saturday", string(Calendar{}.weekEnds()))
-	assert.Equal(t, Saturday.Time().String(), "Saturday")
-	assert.Equal(t, June.Time().String(), "June")
-	_, err := Role("boss").MarshalText()
-	assert.Error(t, err)
-	var a Aggregation
-	assert.ErrorContains(t, a.UnmarshalText([]byte("median")), "allowed: sum, mean, min, max, last, ratio")
-}

@@ -4,34 +4,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// golden compares got with testdata/name, rewriting it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), string(got), "%s differs; run go test ./wbr -update and review the diff", path)
-}
-
-func TestMarkdownGolden(t *testing.T) {
-	r := sampleReport(t)
-	md := r.Markdown("charts")
-	golden(t, "report.md.golden", md)
-	assert.Equal(t, md, sampleReport(t).Markdown("charts"), "deterministic")
-	assert.NotContains(t, string(r.Markdown("")), "![", "no chart links without a chart directory")
-}
 
 func TestSVGGolden(t *testing.T) {
 	r := sampleReport(t)
@@ -122,24 +100,4 @@ func TestNiceTicks(t *testing.T) {
 	for _, tt := range tests {
 		assert.InDeltaSlice(t, tt.want, niceTicks(tt.in), 1e-9, "%v", tt.in)
 	}
-}
-
-func TestFormatting(t *testing.T) {
-	vol := &MetricReport{Aggregation: Sum, Comparison: Percent}
-	rate := &MetricReport{Aggregation: Ratio, Comparison: BPS}
-	pct := &MetricReport{Aggregation: Mean, Comparison: BPS, Unit: "%"}
-	f := func(x float64) *float64 { return &x }
-	assert.Equal(t, "1,234,568", vol.formatValue(f(1234567.8)))
-	assert.Equal(t, "-1,000", vol.formatValue(f(-1000)))
-	assert.Equal(t, "2.44", vol.formatValue(f(2.4371)))
-	assert.Equal(t, "n/a", vol.formatValue(nil))
-	assert.Equal(t, "95.12%", rate.formatValue(f(0.95123)))
-	assert.Equal(t, "97.5%", pct.formatValue(f(97.5)))
-	assert.Equal(t, "+3.6%", vol.formatChange(f(3.6127)))
-	assert.Equal(t, "−12.5%", vol.formatChange(f(-12.5)))
-	assert.Equal(t, "0.0%", vol.formatChange(f(-0.01)))
-	assert.Equal(t, "−88 bps", rate.formatChange(f(-88.2)))
-	assert.Equal(t, "n/a", rate.formatChange(nil))
-	assert.Equal(t, "1.2M", vol.compact(1.2e6))
-	assert.Equal(t, "47.5K", vol.compact(47500))
 }
