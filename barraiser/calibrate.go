@@ -180,11 +180,17 @@ type VoteAgreement struct {
 	Band Agreement `json:"band"`
 }
 
-type pairKey struct{ a, b string }
+// pairVote is one loop's votes by two interviewers, a < b in id order.
+type pairVote struct {
+	key          uint64 // a<<32 | b
+	rankA, rankB int8
+}
 
-type pairCounts struct {
-	shared int
-	table  [4][4]int
+// calRecord is a Record reduced to small integers: interviewers are numbered
+// in the order of their ids, so sorting by number sorts by id.
+type calRecord struct {
+	loop, iv, index int32
+	rank            int8 // vote rank - 1
 }
 
 // Calibrate measures interviewers across many loops: each one's leniency or
@@ -194,19 +200,19 @@ type pairCounts struct {
 // agreement of votes within loops (Fleiss' kappa). A record with an unknown
 // vote, a score outside 1..4, an empty loop or interviewer id, or a second
 // record for the same interviewer and loop is an error naming its index.
+// At most math.MaxInt32 records are read.
 func Calibrate(records []Record, opts CalibrationOptions) (Calibration, error) {
 	opts = opts.withDefaults()
 	if opts.Weighting < Unweighted || opts.Weighting > Quadratic {
 		return Calibration{}, fmt.Errorf("barraiser: unknown weighting %d", int(opts.Weighting))
 	}
-	type acc struct {
-		loops, n int
-		sum      float64
+	if len(records) > math.MaxInt32 {
+		return Calibration{}, fmt.Errorf("barraiser: %d records; at most %d", len(records), math.MaxInt32)
 	}
-	per := map[string]*acc{}
-	byLoop := map[string][]int{}
-	var loopOrder []string
 	c := Calibration{Records: len(records), Interviewers: []InterviewerCalibration{}, Pairs: []PairAgreement{}}
+	ivNum := map[string]int32{}
+	loopNum := map[string]int32{}
+	recs := make([]calRecord, len(records))
 	var sum, sumSq float64
 	for i, r := range records {
 		if r.Loop == "" || r.Interviewer == "" {
@@ -215,26 +221,45 @@ func Calibrate(records []Record, opts CalibrationOptions) (Calibration, error) {
 		if !r.Vote.Valid() {
 			return Calibration{}, fmt.Errorf("barraiser: record %d: unknown vote %q", i, r.Vote)
 		}
-		a := per[r.Interviewer]
-		if a == nil {
-			a = &acc{}
-			per[r.Interviewer] = a
-		}
-		a.loops++
 		for _, s := range r.Scores {
 			if s < 1 || s > 4 {
 				return Calibration{}, fmt.Errorf("barraiser: record %d: score %d outside 1..4", i, s)
 			}
-			a.n++
-			a.sum += float64(s)
 			sum += float64(s)
 			sumSq += float64(s) * float64(s)
 		}
 		c.Ratings += len(r.Scores)
-		if _, ok := byLoop[r.Loop]; !ok {
-			loopOrder = append(loopOrder, r.Loop)
+		if _, ok := ivNum[r.Interviewer]; !ok {
+			ivNum[r.Interviewer] = 0
 		}
-		byLoop[r.Loop] = append(byLoop[r.Loop], i)
+		ln, ok := loopNum[r.Loop]
+		if !ok {
+			ln = int32(len(loopNum))
+			loopNum[r.Loop] = ln
+		}
+		recs[i] = calRecord{loop: ln, index: int32(i), rank: int8(r.Vote.Rank() - 1)}
+	}
+	ids := make([]string, 0, len(ivNum))
+	for id := range ivNum {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for n, id := range ids {
+		ivNum[id] = int32(n)
+	}
+	type acc struct {
+		loops, n int
+		sum      float64
+	}
+	per := make([]acc, len(ids))
+	for i, r := range records {
+		n := ivNum[r.Interviewer]
+		recs[i].iv = n
+		per[n].loops++
+		per[n].n += len(r.Scores)
+		for _, s := range r.Scores {
+			per[n].sum += float64(s)
+		}
 	}
 	if c.Ratings > 0 {
 		n := float64(c.Ratings)
@@ -243,14 +268,8 @@ func Calibrate(records []Record, opts CalibrationOptions) (Calibration, error) {
 		// enough; clamp the rounding that can make it a hair below zero.
 		c.StdDev = math.Sqrt(math.Max(0, sumSq/n-c.Mean*c.Mean))
 	}
-
-	ids := make([]string, 0, len(per))
-	for id := range per {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		a := per[id]
+	for n, id := range ids {
+		a := per[n]
 		ic := InterviewerCalibration{Interviewer: id, Loops: a.loops, Ratings: a.n, Trusted: a.n >= opts.MinRatings}
 		if a.n > 0 {
 			ic.Mean = a.sum / float64(a.n)
@@ -273,57 +292,72 @@ func Calibrate(records []Record, opts CalibrationOptions) (Calibration, error) {
 		c.Interviewers = append(c.Interviewers, ic)
 	}
 
-	pairs := map[pairKey]*pairCounts{}
-	var fleiss [][]int
-	for _, loop := range loopOrder {
-		idx := byLoop[loop]
-		slices.SortFunc(idx, func(x, y int) int { return cmp.Compare(records[x].Interviewer, records[y].Interviewer) })
-		for k := 1; k < len(idx); k++ {
-			if records[idx[k]].Interviewer == records[idx[k-1]].Interviewer {
-				return Calibration{}, fmt.Errorf("barraiser: record %d: a second record for interviewer %q on loop %q", max(idx[k], idx[k-1]), records[idx[k]].Interviewer, loop)
-			}
+	// Group by loop, interviewers in id order within each loop.
+	slices.SortFunc(recs, func(x, y calRecord) int {
+		if d := cmp.Compare(x.loop, y.loop); d != 0 {
+			return d
 		}
-		if len(idx) < 2 {
+		if d := cmp.Compare(x.iv, y.iv); d != 0 {
+			return d
+		}
+		return cmp.Compare(x.index, y.index)
+	})
+	var votes []pairVote
+	var fleiss [][]int
+	for lo := 0; lo < len(recs); {
+		hi := lo + 1
+		for hi < len(recs) && recs[hi].loop == recs[lo].loop {
+			if recs[hi].iv == recs[hi-1].iv {
+				r := records[recs[hi].index]
+				return Calibration{}, fmt.Errorf("barraiser: record %d: a second record for interviewer %q on loop %q", recs[hi].index, r.Interviewer, r.Loop)
+			}
+			hi++
+		}
+		group := recs[lo:hi]
+		lo = hi
+		if len(group) < 2 {
 			continue
 		}
 		row := make([]int, 4)
-		for x, ix := range idx {
-			ra := records[ix]
-			row[ra.Vote.Rank()-1]++
-			for _, iy := range idx[x+1:] {
-				rb := records[iy]
-				key := pairKey{ra.Interviewer, rb.Interviewer}
-				p := pairs[key]
-				if p == nil {
-					p = &pairCounts{}
-					pairs[key] = p
-				}
-				p.shared++
-				p.table[ra.Vote.Rank()-1][rb.Vote.Rank()-1]++
+		for x, ra := range group {
+			row[ra.rank]++
+			for _, rb := range group[x+1:] {
+				votes = append(votes, pairVote{key: uint64(ra.iv)<<32 | uint64(rb.iv), rankA: ra.rank, rankB: rb.rank})
 			}
 		}
 		fleiss = append(fleiss, row)
 	}
-	for key, p := range pairs {
-		if p.shared < opts.MinShared {
+	// Sorting the pair votes by pair, rather than counting them in a map,
+	// keeps the many pairs that meet once or twice cheap; since interviewer
+	// numbers follow id order, the pairs come out sorted by ids.
+	slices.SortFunc(votes, func(x, y pairVote) int { return cmp.Compare(x.key, y.key) })
+	table := make([][]int, 4)
+	for i := range table {
+		table[i] = make([]int, 4)
+	}
+	for lo := 0; lo < len(votes); {
+		hi := lo + 1
+		for hi < len(votes) && votes[hi].key == votes[lo].key {
+			hi++
+		}
+		run := votes[lo:hi]
+		lo = hi
+		if len(run) < opts.MinShared {
 			continue
 		}
-		table := make([][]int, 4)
-		for i := range table {
-			table[i] = p.table[i][:]
+		for _, row := range table {
+			clear(row)
 		}
-		pa := PairAgreement{A: key.a, B: key.b, Shared: p.shared, Band: Undefined}
+		for _, v := range run {
+			table[v.rankA][v.rankB]++
+		}
+		key := run[0].key
+		pa := PairAgreement{A: ids[key>>32], B: ids[key&math.MaxUint32], Shared: len(run), Band: Undefined}
 		if k, err := CohenKappa(table, opts.Weighting); err == nil {
 			pa.Kappa, pa.Band = k, Interpret(k)
 		}
 		c.Pairs = append(c.Pairs, pa)
 	}
-	slices.SortFunc(c.Pairs, func(x, y PairAgreement) int {
-		if d := cmp.Compare(x.A, y.A); d != 0 {
-			return d
-		}
-		return cmp.Compare(x.B, y.B)
-	})
 	c.Votes = VoteAgreement{Loops: len(fleiss), Band: Undefined}
 	if len(fleiss) > 0 {
 		if k, err := FleissKappa(fleiss); err == nil {

@@ -174,3 +174,21 @@ func TestCalibratePairWithoutVariationIsUndefined(t *testing.T) {
 	assert.Equal(t, Constant, c.Interviewers[0].Leaning, "every rating equal")
 	assert.Zero(t, c.StdDev)
 }
+
+func TestCalibrateIgnoresRecordOrder(t *testing.T) {
+	rs := benchRecords(3000)
+	c1, err := Calibrate(rs, CalibrationOptions{MinShared: 2})
+	require.NoError(t, err)
+	rev := make([]Record, len(rs))
+	for i, r := range rs {
+		rev[len(rs)-1-i] = r
+	}
+	c2, err := Calibrate(rev, CalibrationOptions{MinShared: 2})
+	require.NoError(t, err)
+	require.NotEmpty(t, c1.Pairs)
+	assert.Equal(t, c1.Interviewers, c2.Interviewers)
+	assert.Equal(t, c1.Pairs, c2.Pairs)
+	assert.Equal(t, c1.Votes.Loops, c2.Votes.Loops)
+	assert.InDelta(t, c1.Votes.Kappa, c2.Votes.Kappa, 1e-12)
+	assert.InDelta(t, c1.Mean, c2.Mean, 1e-12)
+}
