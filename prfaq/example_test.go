@@ -1,0 +1,92 @@
+package prfaq_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/dayone-go/mechanisms/prfaq"
+)
+
+func ExampleReviewText() {
+	text := "Our revolutionary service is very fast. The WBR was run by the team."
+	for _, f := range prfaq.ReviewText(text, prfaq.ReviewOptions{}) {
+		fmt.Printf("%d:%d %s %q\n", f.Line, f.Column, f.Rule, text[f.Start:f.End])
+	}
+	// Output:
+	// 1:5 hype "revolutionary"
+	// 1:30 weasel-word "very"
+	// 1:45 undefined-acronym "WBR"
+	// 1:49 passive-voice "was run"
+}
+
+func ExampleReviewText_options() {
+	text := "In order to ship, we utilize the WBR."
+	opts := prfaq.ReviewOptions{
+		Disable:       []string{prfaq.RuleWordyPhrase},
+		KnownAcronyms: []string{"WBR"},
+	}
+	fmt.Println(len(prfaq.ReviewText(text, opts)))
+	// Output: 0
+}
+
+func ExampleReadability() {
+	st := prfaq.Readability("The cat sat on the mat. It was happy there.")
+	fmt.Printf("%d words, %d sentences, %d syllables, ease %.2f, grade %.2f\n",
+		st.Words, st.Sentences, st.Syllables, st.ReadingEase, st.Grade)
+	// Output: 10 words, 2 sentences, 11 syllables, ease 108.70, grade -0.66
+}
+
+func ExampleParse() {
+	_, err := prfaq.Parse([]byte("id: X\nstage: idea\n"))
+	fmt.Println(err)
+	// Output: prfaq: line 2, column 8: /stage: unknown stage "idea"; allowed: hypothesis, validated, growth
+}
+
+func ExamplePRFAQ_Validate() {
+	data, _ := os.ReadFile("../examples/templates/prfaq.yaml")
+	doc, err := prfaq.Parse(data)
+	if err != nil {
+		panic(err)
+	}
+	doc.PressRelease.Headline = "Shelfwise launches. Owners rejoice."
+	doc.ExternalFAQ[0].Question = "The price"
+	var ve *prfaq.ValidationError
+	if errors.As(doc.Validate(), &ve) {
+		for _, p := range ve.Problems {
+			fmt.Println(p.Path, p.Rule)
+		}
+	}
+	// Output:
+	// /externalFaq/0/question prfaqquestion
+	// /pressRelease/headline one-sentence
+}
+
+func ExampleReview() {
+	data, _ := os.ReadFile("../examples/templates/prfaq.yaml")
+	doc, err := prfaq.Parse(data)
+	if err != nil {
+		panic(err)
+	}
+	doc.PressRelease.Summary = "Shelfwise will sync stock for bookshops."
+	doc.InternalFAQ = doc.InternalFAQ[:4] // drop the question on risks
+	for _, f := range prfaq.Review(doc, prfaq.ReviewOptions{}) {
+		fmt.Println(f.Path, f.Rule, f.Message)
+	}
+	// Output:
+	// /internalFaq internal-faq-topics the internal FAQ has no question on risks, which stakeholders always ask
+	// /pressRelease/summary future-tense "will" is future tense; write the press release as if the product has launched
+}
+
+func ExampleFindingsMarkdown() {
+	fs := prfaq.ReviewText("It is very fast.", prfaq.ReviewOptions{})
+	fmt.Print(string(prfaq.FindingsMarkdown("Review", fs)))
+	// Output:
+	// ## Review
+	//
+	// 1 finding: 1 warning.
+	//
+	// | Severity | Rule | Where | Message | Suggestion |
+	// | --- | --- | --- | --- | --- |
+	// | warning | weasel-word | text 1:7 | "very" is vague; say how many or how much | a number |
+}
