@@ -60,10 +60,13 @@ func trimZeros(s string) string {
 }
 
 // grouped writes x with thousands separators, rounded to a whole number
-// from 1,000 up and to two decimals below.
+// from 1,000 up and to two decimals below unless it is whole.
 func grouped(x float64) string {
 	if math.Abs(x) < 1000 {
-		return trimZeros(strconv.FormatFloat(x, 'f', 2, 64))
+		if x == math.Trunc(x) {
+			return strconv.FormatFloat(x, 'f', 0, 64)
+		}
+		return strconv.FormatFloat(x, 'f', 2, 64) // 41.20, not 41.2, beside 40.81
 	}
 	s := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
 	neg := strings.HasPrefix(s, "-")

@@ -14,6 +14,8 @@ func TestFormatting(t *testing.T) {
 	assert.Equal(t, "1,234,568", vol.formatValue(f(1234567.8)))
 	assert.Equal(t, "-1,000", vol.formatValue(f(-1000)))
 	assert.Equal(t, "2.44", vol.formatValue(f(2.4371)))
+	assert.Equal(t, "41.20", vol.formatValue(f(41.2)))
+	assert.Equal(t, "3", vol.formatValue(f(3)))
 	assert.Equal(t, "n/a", vol.formatValue(nil))
 	assert.Equal(t, "95.12%", rate.formatValue(f(0.95123)))
 	assert.Equal(t, "97.5%", pct.formatValue(f(97.5)))

@@ -137,7 +137,11 @@ func (m *MetricReport) markdown(b *bytes.Buffer, r *Report, chartDir string) {
 	if m.Plan != nil {
 		plan = *m.Plan
 	}
-	b.WriteString("| Period | Actual | WoW | Year ago | YoY | Plan | vs plan |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	if m.Plan != nil {
+		b.WriteString("| Period | Actual | WoW | Year ago | YoY | Plan | vs plan |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	} else {
+		b.WriteString("| Period | Actual | WoW | Year ago | YoY |\n|---|---:|---:|---:|---:|\n")
+	}
 	row := func(name, key string, v, wow, ya, yoy, p, pv *float64, yaKey string) {
 		w := ""
 		if key == "lastWeek" {
@@ -150,7 +154,11 @@ func (m *MetricReport) markdown(b *bytes.Buffer, r *Report, chartDir string) {
 				pvs = "**" + pvs + "**"
 			}
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", name, val(key, v), w, val(yaKey, ya), m.formatChange(yoy), pl, pvs)
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |", name, val(key, v), w, val(yaKey, ya), m.formatChange(yoy))
+		if m.Plan != nil {
+			fmt.Fprintf(b, " %s | %s |", pl, pvs)
+		}
+		b.WriteByte('\n')
 	}
 	row("Last week", "lastWeek", m.LastWeek, m.WoW, m.YearAgoWeek, m.YoY, plan.Week, plan.WeekVariance, "yearAgoWeek")
 	row("Month to date", "mtd", m.MTD, nil, m.MTDYearAgo, m.MTDYoY, plan.MTD, plan.MTDVariance, "mtdYearAgo")

@@ -70,7 +70,7 @@ func TestRenderersEscapeDeckText(t *testing.T) {
 	assert.NotContains(t, md, "*bold*")
 	for _, line := range strings.Split(md, "\n") {
 		if strings.HasPrefix(line, "| Last week") {
-			assert.Equal(t, 8, strings.Count(line, "|")-strings.Count(line, `\|`), "a name cannot add table cells: %s", line)
+			assert.Equal(t, 6, strings.Count(line, "|")-strings.Count(line, `\|`), "a name cannot add table cells: %s", line)
 		}
 	}
 }
