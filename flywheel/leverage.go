@@ -10,7 +10,7 @@ import (
 
 // MaxLeverageNodes is the largest strongly connected component Leverage
 // analyses: its eigenvalue routine takes time cubic in the component's
-// size, about 0.3 s at this size.
+// size: well under a second at this size.
 const MaxLeverageNodes = 300
 
 // Leverage says how fast a push grows as it goes round the wheel and where
