@@ -2,6 +2,7 @@ package prfaq
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -63,6 +64,12 @@ type scanner struct {
 
 	acronyms map[string]bool
 	inList   bool
+	inCode   bool
+	// eol is the end of the line last looked up; noClose marks, per
+	// closing mark (backtick, parenthesis), where the current line has none
+	// left.
+	eol     int
+	noClose [2]int
 
 	// Whole-text facts Review asks about.
 	number      bool            // some word is a number
@@ -110,8 +117,22 @@ func (s *scanner) run() {
 				i = j + m
 				continue
 			}
+			fence := strings.HasPrefix(t[j:], "```") || strings.HasPrefix(t[j:], "~~~")
+			if fence || s.inCode {
+				// Code in a Markdown narrative is not prose: skip the
+				// fenced block, fences included.
+				if fence {
+					s.inCode = !s.inCode
+				}
+				s.endSentence()
+				i = lineEnd(t, j)
+				s.steps += i - j
+				blank = false
+				continue
+			}
 			switch {
-			case t[j] == '#':
+			case t[j] == '#' || t[j] == '|':
+				// A heading or a table row ends at its line, period or not.
 				s.endSentence()
 				heading = true
 			case t[j] != '\n' && t[j] != '\r' && prevBlank:
@@ -153,6 +174,34 @@ func (s *scanner) run() {
 		case c == '.' || c == '!' || c == '?':
 			blank = false
 			i = s.terminal(i)
+		case c == '`' || c == ']' && i+1 < len(t) && t[i+1] == '(':
+			// Inline code and link targets are not prose: skip to the
+			// closing backtick or parenthesis on the same line.
+			blank = false
+			closing, which := byte('`'), 0
+			if c == ']' {
+				closing, which = ')', 1
+			}
+			if i >= s.eol {
+				s.eol = lineEnd(t, i)
+				s.steps += s.eol - i
+			}
+			// Once a line has no closing mark after some point, later
+			// openers on that line need not look again: the scan stays
+			// linear on a 10 MB line full of backticks.
+			if i < s.noClose[which] {
+				i++
+				continue
+			}
+			k := strings.IndexByte(t[i+1:s.eol], closing)
+			if k < 0 {
+				s.steps += s.eol - i
+				s.noClose[which] = s.eol
+				i++
+				continue
+			}
+			s.steps += k
+			i += k + 2
 		default:
 			if c != ' ' && c != '\t' && c != '\r' {
 				blank = false
@@ -162,6 +211,14 @@ func (s *scanner) run() {
 	}
 	s.endSentence()
 	s.endParagraph()
+}
+
+// lineEnd returns the index of the next line break at or after i, or len(t).
+func lineEnd(t string, i int) int {
+	if k := strings.IndexByte(t[i:], '\n'); k >= 0 {
+		return i + k
+	}
+	return len(t)
 }
 
 func isAlnum(c byte) bool {
@@ -422,7 +479,7 @@ func (s *scanner) word(st, e int) {
 		}
 	}
 	adverb := !acronym && n > 4 && lower > 0 && hasSuffix(key, "ly") && flags&fNotAdverb == 0
-	if adverb && !hit && flags&(fComparative|fGap) == 0 && s.active(rAdverb) {
+	if adverb && !hit && s.active(rAdverb) {
 		s.emit(rAdverb, st, e, fmt.Sprintf("adverb %q; a stronger verb or a number says more", clip(w)), "delete it, or use a stronger verb")
 	}
 

@@ -53,6 +53,9 @@ func TestProseRulesHitsAndMisses(t *testing.T) {
 		{RuleRepeatedWord, "He had had enough. It ends. Ends matter.", nil},
 		{RuleBulletList, "Intro.\n\n- one\n- two\n\nText.\n\n1. first\n2. second\n", []string{"- ", "1. "}},
 		{RuleBulletList, "A - B and 3.5 * 2 are not lists.", nil},
+		{RuleWeaselWord, "Use `very` here.\n\n```\nmany = very\n```\n\nSee [the doc](http://x/very) now.", nil},
+		{RuleWeaselWord, "```\nvery\n```\nMany left.", []string{"Many"}},
+		{RuleSentenceLength, "| a | b | c | d | e | f | g | h |\n| a | b | c | d | e | f | g | h |\n| a | b | c | d | e | f | g | h |\n| a | b | c | d | e | f | g | h |\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule+"/"+tt.text[:min(len(tt.text), 30)], func(t *testing.T) {
@@ -170,6 +173,11 @@ func TestWorkGrowsLinearly(t *testing.T) {
 		"newlines":    "\n",
 		"bullets":     "- x\n",
 		"parentheses": "(ABC) ",
+		"backticks":   "` ",
+		"links":       "](x ",
+		"link pairs":  "](x) ",
+		"fences":      "```\nvery\n",
+		"tables":      "| very | x |\n",
 	}
 	for name, unit := range shapes {
 		t.Run(name, func(t *testing.T) {
