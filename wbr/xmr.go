@@ -53,7 +53,9 @@ type Signal struct {
 // XmR computes the XmR chart of values and its signals.
 //
 // A point exactly on the centre line is on neither side: it ends a run for
-// rule 3 and never counts for rule 2. Rule 2 counts a point only when it is
+// rule 3 and never counts for rule 2. A point exactly on a natural process
+// limit, or a moving range exactly on the range limit, is inside: rule 1
+// needs a value strictly beyond. Rule 2 counts a point only when it is
 // strictly closer to a limit than to the centre line. Every point that takes
 // part in a run (rule 3) or a qualifying window (rule 2) is flagged, so a
 // run of nine points gives nine signals. A moving range is flagged at the
