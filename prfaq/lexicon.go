@@ -170,6 +170,21 @@ func init() {
 		we expect
 		tends to
 		as far as we know`)
+	addPhrases(rHype, `
+		state of the art
+		best in class
+		world class
+		cutting edge
+		bleeding edge
+		next generation
+		game changer
+		industry leading
+		low-hanging fruit
+		move the needle
+		think outside the box
+		paradigm shift
+		win-win
+		best of breed`)
 	addPhrases(rWeasel, `
 		a lot
 		lots of

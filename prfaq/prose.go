@@ -457,6 +457,12 @@ func (s *scanner) word(st, e int) {
 	}
 
 	hit := false
+	// "There is" and "there are" opening a sentence delay its subject.
+	if s.sentWords == 2 && flags&fBe != 0 && s.nring >= 2 && s.active(rWordy) {
+		if p := s.ring[(s.nring-2)%maxPhraseWords]; equalFold(t[p.s:p.e], "there") {
+			s.emit(rWordy, p.s, e, fmt.Sprintf("%q delays the subject", clip(t[p.s:e])), "start with the subject and its verb")
+		}
+	}
 	if ent != nil && !acronym {
 		for _, pi := range ent.phrases {
 			p := &phrases[pi]
@@ -554,6 +560,8 @@ func (s *scanner) phraseFinding(r ruleID, st, e int, suggest string) bool {
 		s.emit(r, st, e, fmt.Sprintf("%q hedges; say what you know, or what you do not know yet and how you will find out", p), suggest)
 	case rWeasel:
 		s.emit(r, st, e, fmt.Sprintf("%q is vague; give the number", p), suggest)
+	case rHype:
+		s.emit(r, st, e, fmt.Sprintf("%q is a cliché that claims instead of showing; say what the customer gets", p), "the fact or number behind it")
 	default:
 		s.emit(r, st, e, fmt.Sprintf("%q is wordy", p), suggest)
 	}

@@ -121,7 +121,19 @@ func (c *config) topics(out []Finding, r ruleID, path, which, who string, faqs [
 // description: the words that should reappear in the press release.
 func customerStems(who string) map[string]bool {
 	var m map[string]bool
-	for _, w := range strings.FieldsFunc(who, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' }) {
+	// The customer is named before the first clause or punctuation that
+	// qualifies them: "Owners of independent bookshops, who sell online".
+	if i := strings.IndexAny(who, ",;:.()"); i > 0 {
+		who = who[:i]
+	}
+	words := strings.FieldsFunc(who, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' })
+	for i, w := range words {
+		if i > 0 && clauseWord[strings.ToLower(w)] {
+			words = words[:i]
+			break
+		}
+	}
+	for _, w := range words {
 		w = strings.ToLower(strings.Trim(w, "-'"))
 		if len(w) < 3 || strings.ContainsAny(w, "0123456789") {
 			continue
@@ -136,6 +148,8 @@ func customerStems(who string) map[string]bool {
 	}
 	return m
 }
+
+var clauseWord = map[string]bool{"who": true, "that": true, "which": true, "whose": true, "where": true, "when": true, "with": true, "without": true}
 
 // stem strips a plural or possessive ending so "bookshops" matches
 // "bookshop's". It may write into w.

@@ -69,6 +69,8 @@ func TestPRFAQRules(t *testing.T) {
 		}, nil},
 		{RuleCustomerAbsent, func(d *PRFAQ) { d.Customer.Who = "Florists in Wales" }, []string{"/pressRelease"}},
 		{RuleCustomerAbsent, func(d *PRFAQ) { d.Customer.Who = "Owners of bookshops" }, nil},
+		{RuleCustomerAbsent, func(d *PRFAQ) { d.Customer.Who = "Florists who sell books online and keep stock" }, []string{"/pressRelease"}},
+		{RuleCustomerAbsent, func(d *PRFAQ) { d.Customer.Who = "Florists, bookshops and owners" }, []string{"/pressRelease"}},
 		{RuleFutureTense, func(d *PRFAQ) {
 			d.PressRelease.Summary = "Shelfwise will launch stock sync. We are going to help owners."
 			d.PressRelease.LeaderQuote.Text = "We will keep adding marketplaces."
