@@ -67,12 +67,18 @@ func (m *MetricReport) SVG() []byte {
 		chartW, chartH, chartW, chartH, m.ID, colourText)
 	fmt.Fprintf(&b, `<title id="t-%s">6-12 chart of %s</title>`+"\n", m.ID, name)
 	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", chartW, chartH)
-	fmt.Fprintf(&b, `<text x="%d" y="26" font-size="17" font-weight="bold">%s</text>`+"\n", plotLeft-60, name)
+	fmt.Fprintf(&b, `<text x="%d" y="26" font-size="17" font-weight="bold">%s</text>`+"\n", plotLeft-60, xmlEscape(clipRunes(m.Name, 70)))
 	sub := string(m.Role) + " metric"
 	if m.Owner != "" {
 		sub += " · owner " + m.Owner
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="46" font-size="12" fill="#555b63">%s</text>`+"\n", plotLeft-60, xmlEscape(sub))
+	if m.Better == Down {
+		sub += " · lower is better"
+	}
+	fmt.Fprintf(&b, `<text x="%d" y="46" font-size="12" fill="#555b63">%s</text>`+"\n", plotLeft-60, xmlEscape(clipRunes(sub, 60)))
+	// The head of the box, so the chart reads on its own.
+	box := "Last week " + m.compactOrNA(m.LastWeek) + " · WoW " + m.formatChange(m.WoW) + " · YoY " + m.formatChange(m.YoY)
+	fmt.Fprintf(&b, `<text x="%d" y="46" text-anchor="end" font-size="13" font-weight="bold">%s</text>`+"\n", plotLeft+weeksW+gapW+monthsW, xmlEscape(box))
 
 	// Y axis: grid lines and labels shared by both panels.
 	right := plotLeft + weeksW + gapW + monthsW
@@ -239,6 +245,23 @@ func niceTicks(vals []float64) []float64 {
 		out = append(out, out[0]+step)
 	}
 	return out
+}
+
+func (m *MetricReport) compactOrNA(v *float64) string {
+	if v == nil {
+		return "n/a"
+	}
+	return m.compact(*v)
+}
+
+// clipRunes shortens s to at most n characters so long names cannot run
+// into the figures beside them; the full name stays in the title element.
+func clipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 func f1(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
