@@ -484,7 +484,8 @@ func (s *scanner) word(st, e int) {
 			hit = true
 		}
 	}
-	adverb := !acronym && n > 4 && lower > 0 && hasSuffix(key, "ly") && flags&fNotAdverb == 0
+	// A capitalised -ly word inside a sentence is a name ("Kelly").
+	adverb := !acronym && n > 4 && lower > 0 && hasSuffix(key, "ly") && flags&fNotAdverb == 0 && (upper == 0 || s.sentWords == 1)
 	if adverb && !hit && s.active(rAdverb) {
 		s.emit(rAdverb, st, e, fmt.Sprintf("adverb %q; a stronger verb or a number says more", clip(w)), "delete it, or use a stronger verb")
 	}

@@ -40,6 +40,7 @@ func TestProseRulesHitsAndMisses(t *testing.T) {
 		{RulePassiveVoice, "Owners are tired. She was interested. We cancelled it. The shop is open.", nil},
 		{RuleAdverb, "Owners quickly and easily connect their tills.", []string{"quickly", "easily"}},
 		{RuleAdverb, "The only weekly report is a friendly family reply.", nil},
+		{RuleAdverb, "Ask Kelly in Beverly. Gladly it works; Quickly too.", []string{"Gladly"}},
 		{RuleSentenceLength, strings.Repeat("word ", 31) + "end. Short one.", []string{strings.Repeat("word ", 31) + "end."}},
 		{RuleSentenceLength, strings.Repeat("word ", 29) + "end.", nil},
 		{RuleUndefinedAcronym, "The WBR meets weekly. The WBR is long. We track ARR and MRRs.", []string{"WBR", "ARR", "MRRs"}},
