@@ -3,6 +3,7 @@ package flywheel
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // ErrTooLarge is returned when a graph is larger than MaxNodes or MaxLinks,
@@ -171,4 +172,99 @@ func (g *graph) onLoop() []bool {
 		}
 	}
 	return on
+}
+
+// tarjan finds the loop-bearing strongly connected components of induced
+// subgraphs, reusing its buffers from call to call.
+type tarjan struct {
+	g       *graph
+	self    []bool
+	index   []int32
+	low     []int32
+	member  []bool
+	onStack []bool
+	stack   []int32
+	call    []struct{ v, pos int32 }
+}
+
+func newTarjan(g *graph, self []bool) *tarjan {
+	t := &tarjan{g: g, self: self, index: make([]int32, g.n), low: make([]int32, g.n),
+		member: make([]bool, g.n), onStack: make([]bool, g.n)}
+	for i := range t.index {
+		t.index[i] = -1
+	}
+	return t
+}
+
+// components finds the strongly connected components of the subgraph
+// induced by nodes that can hold a loop (more than one node, or a node
+// linked to itself). It appends each, sorted ascending, to flat and its end
+// offset to ends, so finding components allocates nothing once the
+// buffers have grown. It is Tarjan's algorithm without recursion.
+func (t *tarjan) components(nodes []int32, flat, ends []int32) ([]int32, []int32) {
+	g := t.g
+	for _, v := range nodes {
+		t.member[v] = true
+	}
+	next := int32(0)
+	for _, root := range nodes {
+		if t.index[root] >= 0 {
+			continue
+		}
+		t.index[root], t.low[root] = next, next
+		next++
+		t.stack = append(t.stack, root)
+		t.onStack[root] = true
+		t.call = append(t.call, struct{ v, pos int32 }{root, g.off[root]})
+		for len(t.call) > 0 {
+			top := &t.call[len(t.call)-1]
+			v := top.v
+			if top.pos < g.off[v+1] {
+				w := g.to[g.out[top.pos]]
+				top.pos++
+				if !t.member[w] {
+					continue
+				}
+				if t.index[w] < 0 {
+					t.index[w], t.low[w] = next, next
+					next++
+					t.stack = append(t.stack, w)
+					t.onStack[w] = true
+					t.call = append(t.call, struct{ v, pos int32 }{w, g.off[w]})
+				} else if t.onStack[w] && t.index[w] < t.low[v] {
+					t.low[v] = t.index[w]
+				}
+				continue
+			}
+			t.call = t.call[:len(t.call)-1]
+			if len(t.call) > 0 {
+				if p := t.call[len(t.call)-1].v; t.low[v] < t.low[p] {
+					t.low[p] = t.low[v]
+				}
+			}
+			if t.low[v] != t.index[v] {
+				continue
+			}
+			i := len(t.stack) - 1
+			for t.stack[i] != v {
+				i--
+			}
+			comp := t.stack[i:]
+			for _, w := range comp {
+				t.onStack[w] = false
+			}
+			if len(comp) > 1 || t.self[v] {
+				at := len(flat)
+				flat = append(flat, comp...)
+				slices.Sort(flat[at:])
+				ends = append(ends, int32(len(flat)))
+			}
+			t.stack = t.stack[:i]
+		}
+	}
+	for _, v := range nodes {
+		t.member[v] = false
+		t.index[v] = -1
+	}
+	return flat, ends
 }

@@ -86,10 +86,14 @@ type search struct {
 	g       *graph
 	f       *Flywheel
 	opts    LoopOptions
-	comp    []int32
-	size    []int32
 	self    []bool
-	allowed []bool  // in the component of the current start, index >= start
+	tarjan  *tarjan
+	work    []span  // components still to search, the last one first
+	arena   []int32 // their nodes; work is a stack, so the top is last
+	flat    []int32 // components just found, before they join the arena
+	ends    []int32
+	order   []int   // the components just found, by first node
+	allowed []bool    // in the component of the current start
 	dist    []int32 // edges from a node back to the start, within allowed
 	blocked []bool
 	bset    [][]int32 // Johnson's B lists
@@ -99,7 +103,7 @@ type search struct {
 	path    []int32 // node numbers of the current path
 	edges   []int32 // edge numbers: edges[i] leaves path[i]
 	found   int
-	work    int // steps since the last loop found
+	steps   int // search steps since the last loop found
 	maxWork int
 
 	loop  Loop // reused for every loop handed out
@@ -151,7 +155,6 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 		bset:    make([][]int32, n),
 		maxWork: 1_000_000 + 64*(n+len(g.to)),
 	}
-	s.comp, s.size = g.sccs()
 	// A node's B list only ever holds its predecessors, so all the lists
 	// fit in one arena laid out like the reverse adjacency.
 	arena := make([]int32, len(g.to))
@@ -163,53 +166,81 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 			s.self[g.from[e]] = true
 		}
 	}
+	s.tarjan = newTarjan(g, s.self)
+	all := make([]int32, n)
+	for v := range all {
+		all[v] = int32(v)
+	}
+	s.flat, s.ends = s.tarjan.components(all, nil, nil)
+	s.push()
 	return s, nil
 }
 
 // step counts one unit of work and reports whether the budget since the
 // last loop is spent.
 func (s *search) step() bool {
-	s.work++
-	return s.work > s.maxWork
+	s.steps++
+	return s.steps > s.maxWork
 }
 
 func (s *search) tooLong() error {
-	return fmt.Errorf("%w: searched %d steps after loop %d without finding another", ErrTooManyLoops, s.work, s.found)
+	return fmt.Errorf("%w: searched %d steps after loop %d without finding another", ErrTooManyLoops, s.steps, s.found)
 }
 
-// prepare marks the nodes a loop through start may use: in start's
-// component, listed at or after start, and able to get back to start. It
-// records their distance back to start for the length cap, and reports
-// whether any loop through start can exist.
-func (s *search) prepare(start int32) (bool, error) {
+// span is a component's place in the arena.
+type span struct{ at, n int32 }
+
+// push moves the components in flat onto the work stack, the one with the
+// lowest first node on top, so the search goes by ascending start node
+// within what it has split. Components on the stack are disjoint, so the
+// arena never holds more than all the nodes.
+func (s *search) push() {
+	s.order = s.order[:0]
+	for i := range s.ends {
+		s.order = append(s.order, i)
+	}
+	start := func(i int) int32 {
+		if i == 0 {
+			return s.flat[0]
+		}
+		return s.flat[s.ends[i-1]]
+	}
+	slices.SortFunc(s.order, func(a, b int) int { return int(start(b) - start(a)) })
+	for _, i := range s.order {
+		from := int32(0)
+		if i > 0 {
+			from = s.ends[i-1]
+		}
+		s.work = append(s.work, span{at: int32(len(s.arena)), n: s.ends[i] - from})
+		s.arena = append(s.arena, s.flat[from:s.ends[i]]...)
+	}
+}
+
+// prepare marks the nodes of the component c, whose first node is the
+// start, as usable and records their distance back to the start, which the
+// length cap prunes with. Every node of a strongly connected component
+// reaches the start, so each is found.
+func (s *search) prepare(c []int32) {
 	g := s.g
-	for _, v := range s.queue { // clear the previous start's marks
-		s.allowed[v] = false
+	start := c[0]
+	for _, v := range c {
+		s.allowed[v] = true
+		s.blocked[v] = false
+		s.bset[v] = s.bset[v][:0]
+		s.dist[v] = -1
 	}
 	s.queue = append(s.queue[:0], start)
-	s.allowed[start] = true
 	s.dist[start] = 0
-	c := s.comp[start]
 	for i := 0; i < len(s.queue); i++ {
 		v := s.queue[i]
 		for _, e := range g.rIn[g.rOff[v]:g.rOff[v+1]] {
-			if s.step() {
-				return false, s.tooLong()
-			}
 			u := g.from[e]
-			if u < start || s.allowed[u] || s.comp[u] != c {
-				continue
+			if s.allowed[u] && s.dist[u] < 0 {
+				s.dist[u] = s.dist[v] + 1
+				s.queue = append(s.queue, u)
 			}
-			s.allowed[u] = true
-			s.dist[u] = s.dist[v] + 1
-			s.queue = append(s.queue, u)
 		}
 	}
-	for _, v := range s.queue {
-		s.blocked[v] = false
-		s.bset[v] = s.bset[v][:0]
-	}
-	return len(s.queue) > 1 || s.self[start], nil
 }
 
 // run enumerates the loops, calling emit with the path in s.path and
@@ -217,17 +248,12 @@ func (s *search) prepare(start int32) (bool, error) {
 func (s *search) run(emit func(*search) bool) error {
 	g := s.g
 	maxLen := int32(s.opts.MaxLength)
-	for start := int32(0); int(start) < g.n; start++ {
-		if s.size[s.comp[start]] < 2 && !s.self[start] {
-			continue
-		}
-		ok, err := s.prepare(start)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			continue
-		}
+	for len(s.work) > 0 {
+		top := s.work[len(s.work)-1]
+		s.work = s.work[:len(s.work)-1]
+		c := s.arena[top.at : top.at+top.n]
+		start := c[0]
+		s.prepare(c)
 		s.frames = append(s.frames[:0], frame{v: start, pos: g.off[start]})
 		s.path = append(s.path[:0], start)
 		s.edges = s.edges[:0]
@@ -250,7 +276,7 @@ func (s *search) run(emit func(*search) bool) error {
 					}
 					top.found = true
 					s.found++
-					s.work = 0
+					s.steps = 0
 					s.edges = append(s.edges, e)
 					more := emit(s)
 					s.edges = s.edges[:len(s.edges)-1]
@@ -291,6 +317,14 @@ func (s *search) run(emit func(*search) bool) error {
 				s.frames[len(s.frames)-1].found = true
 			}
 		}
+		for _, v := range c {
+			s.allowed[v] = false
+		}
+		// Without the start, the component may fall apart: search what
+		// still holds loops, as Johnson's algorithm prescribes.
+		s.flat, s.ends = s.tarjan.components(c[1:], s.flat[:0], s.ends[:0])
+		s.arena = s.arena[:top.at]
+		s.push()
 	}
 	return nil
 }

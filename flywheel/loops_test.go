@@ -174,3 +174,20 @@ func TestLongRing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, loops)
 }
+
+// TestReversedRing numbers a 10,000-node ring against its direction, so
+// every start after the first searches the whole ring backwards and finds
+// nothing: that setup is polynomial work and must not be mistaken for a
+// runaway search.
+func TestReversedRing(t *testing.T) {
+	f := ring(MaxNodes, 1)
+	for i := range f.Links {
+		f.Links[i].From, f.Links[i].To = f.Links[i].To, f.Links[i].From
+	}
+	start := time.Now()
+	loops, err := f.Loops(LoopOptions{})
+	require.NoError(t, err)
+	require.Len(t, loops, 1)
+	assert.Len(t, loops[0].Nodes, MaxNodes)
+	t.Logf("%v", time.Since(start))
+}
