@@ -93,7 +93,7 @@ type search struct {
 	flat    []int32 // components just found, before they join the arena
 	ends    []int32
 	order   []int   // the components just found, by first node
-	allowed []bool    // in the component of the current start
+	allowed []bool  // in the component of the current start
 	dist    []int32 // edges from a node back to the start, within allowed
 	blocked []bool
 	bset    [][]int32 // Johnson's B lists
