@@ -191,3 +191,24 @@ func TestReversedRing(t *testing.T) {
 	assert.Len(t, loops[0].Nodes, MaxNodes)
 	t.Logf("%v", time.Since(start))
 }
+
+// TestStepBudget shrinks the budget of steps between loops to show the
+// search gives up with ErrTooManyLoops and keeps what it found: a 2-loop
+// is found at once, the 20-loop after it needs more than 10 steps.
+func TestStepBudget(t *testing.T) {
+	f := ring(20, 1)
+	f.Nodes = append(f.Nodes, Node{ID: "x"})
+	f.Links = append([]Link{{From: "n0", To: "x", Polarity: Positive}, {From: "x", To: "n0", Polarity: Positive}}, f.Links...)
+	s, err := f.newSearch(LoopOptions{})
+	require.NoError(t, err)
+	s.maxWork = 10
+	var found []int
+	err = s.run(func(s *search) bool { found = append(found, len(s.path)); return true })
+	require.ErrorIs(t, err, ErrTooManyLoops)
+	assert.Contains(t, err.Error(), "without finding another")
+	assert.Equal(t, []int{2}, found)
+
+	loops, err := f.Loops(LoopOptions{})
+	require.NoError(t, err, "the default budget is ample")
+	assert.Len(t, loops, 2)
+}
