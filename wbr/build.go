@@ -158,7 +158,7 @@ func Build(d *Deck, data Data, weekEnding time.Time) (*Report, error) {
 	for i := range d.Metrics {
 		r.Metrics = append(r.Metrics, e.metric(&d.Metrics[i], cal, sp))
 	}
-	r.Sections = d.Sections
+	r.Sections = append([]Section(nil), d.Sections...) // the report must not alias the deck
 	if len(r.Sections) == 0 {
 		s := Section{Title: "Metrics"}
 		for _, m := range d.Metrics {

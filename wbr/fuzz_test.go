@@ -71,7 +71,15 @@ func FuzzReadCSV(f *testing.F) {
 		if len(deck.Metrics) > 50 {
 			return
 		}
-		r, err := Build(deck, d, time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))
+		// Review the week holding the latest day read, so Build sees data.
+		latest := day(math.MinInt32)
+		for _, id := range d.Metrics() {
+			s := d.get([]byte(id))
+			latest = max(latest, s.days[len(s.days)-1])
+		}
+		w := latest + day((int(time.Saturday)-int(latest.weekday())+7)%7)
+		dt := w.date()
+		r, err := Build(deck, d, time.Date(dt.Year, dt.Month, dt.Day, 0, 0, 0, 0, time.UTC))
 		if err != nil {
 			return
 		}
