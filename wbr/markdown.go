@@ -15,6 +15,9 @@ import (
 // chartDir/<id>.svg (write them with MetricReport.SVG). Text from the deck
 // is escaped.
 func (r *Report) Markdown(chartDir string) []byte {
+	if r == nil {
+		return nil
+	}
 	var b bytes.Buffer
 	title := "Weekly Business Review"
 	if r.Title != "" {

@@ -115,6 +115,9 @@ func Locate(src []byte, fs []Finding) {
 //	missing-days   warning  a period has days without data
 //	no-data        warning  the metric has no value for the week reviewed
 func (r *Report) Findings() []Finding {
+	if r == nil {
+		return nil
+	}
 	var fs []Finding
 	for i := range r.Metrics {
 		m := &r.Metrics[i]
@@ -173,6 +176,9 @@ func joinAnd(s []string) string {
 // JSON returns the report as indented JSON ending in a newline: null for
 // undefined figures, never NaN or Inf.
 func (r *Report) JSON() ([]byte, error) {
+	if r == nil {
+		return []byte("null\n"), nil
+	}
 	b, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("wbr: %w", err)

@@ -132,3 +132,16 @@ func TestReportJSONContract(t *testing.T) {
 	assert.Nil(t, doc.Metrics[0]["wow"], "a change against zero is null")
 	assert.NotContains(t, string(b), "NaN")
 }
+
+func TestNilReportIsSafe(t *testing.T) {
+	var r *Report
+	assert.Nil(t, r.Markdown("x"))
+	assert.Nil(t, r.Findings())
+	b, err := r.JSON()
+	require.NoError(t, err)
+	assert.Equal(t, "null\n", string(b))
+	var m *MetricReport
+	assert.Nil(t, m.SVG())
+	_, err = Build(nil, Data{}, date("2026-11-21"))
+	assert.Error(t, err)
+}

@@ -33,6 +33,9 @@ const (
 // average week (the month's total × 7 / its days) so both panels share one
 // scale; the axis says so. Text from the deck is escaped.
 func (m *MetricReport) SVG() []byte {
+	if m == nil {
+		return nil
+	}
 	scale := func(p ChartPoint, v *float64) *float64 { return v }
 	perWeek := m.Aggregation == Sum
 	if perWeek {
