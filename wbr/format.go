@@ -21,9 +21,9 @@ func (m *MetricReport) formatValue(v *float64) string {
 	x := *v
 	switch {
 	case m.isFraction():
-		return trimZeros(strconv.FormatFloat(x*100, 'f', 2, 64)) + "%"
+		return strconv.FormatFloat(x*100, 'f', 2, 64) + "%"
 	case m.Unit == "%":
-		return trimZeros(strconv.FormatFloat(x, 'f', 2, 64)) + "%"
+		return strconv.FormatFloat(x, 'f', 2, 64) + "%"
 	}
 	return grouped(x)
 }
