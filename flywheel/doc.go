@@ -30,6 +30,9 @@
 //	findings := f.Review()
 //	os.WriteFile("wheel.svg", f.SVG(), 0o644)     // also DOT, Mermaid, Markdown
 //
+// No method changes the Flywheel, so one value may be analysed from many
+// goroutines at once.
+//
 // # Loops
 //
 // Loops and EachLoop enumerate the elementary loops with Johnson's

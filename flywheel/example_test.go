@@ -145,3 +145,13 @@ links:
 	//   n0 -->|"+ R1"| n1
 	//   n1 -->|"+ R1"| n0
 }
+
+func ExampleParse() {
+	_, err := flywheel.Parse([]byte(`
+name: Typo
+nodes:
+  - {id: a, kind: flow}
+`))
+	fmt.Println(err)
+	// Output: flywheel: line 4, column 19: /nodes/0/kind: unknown kind "flow"; allowed: variable, stock, lever
+}
