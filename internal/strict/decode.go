@@ -61,7 +61,7 @@ func Decode(data []byte, v any, lim Limits) error {
 	if root.kind == kNull {
 		return &Error{Line: root.line, Column: root.col, Msg: "the document is empty", Err: ErrEmpty}
 	}
-	return decodeValue(root, rv.Elem(), "")
+	return decodeValue(root, rv.Elem(), &path{})
 }
 
 // ReadAll reads at most max bytes from r; a longer input is refused with
@@ -83,8 +83,8 @@ func ReadAll(r io.Reader, max int) ([]byte, error) {
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
-func typeErr(n *node, ptr, want string) error {
-	return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(ptr), Msg: fmt.Sprintf("must be %s, not %s", want, n.kind), Err: ErrType}
+func typeErr(n *node, at *path, want string) error {
+	return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("must be %s, not %s", want, n.kind), Err: ErrType}
 }
 
 func ptrOrRoot(p string) string {
@@ -102,7 +102,7 @@ func escapeToken(s string) string {
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
 
-func decodeValue(n *node, rv reflect.Value, ptr string) error {
+func decodeValue(n *node, rv reflect.Value, at *path) error {
 	t := rv.Type()
 	if n.kind == kNull {
 		switch t.Kind() {
@@ -110,40 +110,41 @@ func decodeValue(n *node, rv reflect.Value, ptr string) error {
 			rv.SetZero()
 			return nil
 		}
-		return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(ptr), Msg: "must not be null; leave the key out instead", Err: ErrType}
+		return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: "must not be null; leave the key out instead", Err: ErrType}
 	}
 	if t.Kind() == reflect.Pointer {
 		if rv.IsNil() {
 			rv.Set(reflect.New(t.Elem()))
 		}
-		return decodeValue(n, rv.Elem(), ptr)
+		return decodeValue(n, rv.Elem(), at)
 	}
 	if reflect.PointerTo(t).Implements(textUnmarshaler) {
 		if n.kind != kString {
-			return typeErr(n, ptr, "a string")
+			return typeErr(n, at, "a string")
 		}
 		u := rv.Addr().Interface().(encoding.TextUnmarshaler)
 		if err := u.UnmarshalText([]byte(n.text)); err != nil {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(ptr), Msg: err.Error(), Err: err}
+			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: err.Error(), Err: err}
 		}
 		return nil
 	}
 	switch t.Kind() {
 	case reflect.Interface:
 		if t.NumMethod() != 0 {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(ptr), Msg: "cannot decode into " + t.String(), Err: ErrType}
+			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: "cannot decode into " + t.String(), Err: ErrType}
 		}
 		rv.Set(reflect.ValueOf(generic(n)))
 		return nil
 	case reflect.Struct:
-		return decodeStruct(n, rv, ptr)
+		return decodeStruct(n, rv, at)
 	case reflect.Slice:
 		if n.kind != kArray {
-			return typeErr(n, ptr, "an array")
+			return typeErr(n, at, "an array")
 		}
 		s := reflect.MakeSlice(t, len(n.items), len(n.items))
 		for i, item := range n.items {
-			if err := decodeValue(item, s.Index(i), ptr+"/"+strconv.Itoa(i)); err != nil {
+			elem := at.item(i)
+			if err := decodeValue(item, s.Index(i), &elem); err != nil {
 				return err
 			}
 		}
@@ -151,15 +152,16 @@ func decodeValue(n *node, rv reflect.Value, ptr string) error {
 		return nil
 	case reflect.Map:
 		if n.kind != kObject {
-			return typeErr(n, ptr, "an object")
+			return typeErr(n, at, "an object")
 		}
 		if t.Key().Kind() != reflect.String {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(ptr), Msg: "cannot decode into " + t.String(), Err: ErrType}
+			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: "cannot decode into " + t.String(), Err: ErrType}
 		}
 		m := reflect.MakeMapWithSize(t, len(n.keys))
 		for i, k := range n.keys {
 			ev := reflect.New(t.Elem()).Elem()
-			if err := decodeValue(n.vals[i], ev, ptr+"/"+escapeToken(k)); err != nil {
+			child := at.child(k)
+			if err := decodeValue(n.vals[i], ev, &child); err != nil {
 				return err
 			}
 			m.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), ev)
@@ -168,59 +170,60 @@ func decodeValue(n *node, rv reflect.Value, ptr string) error {
 		return nil
 	case reflect.String:
 		if n.kind != kString {
-			return typeErr(n, ptr, "a string")
+			return typeErr(n, at, "a string")
 		}
 		rv.SetString(n.text)
 		return nil
 	case reflect.Bool:
 		if n.kind != kBool {
-			return typeErr(n, ptr, "true or false")
+			return typeErr(n, at, "true or false")
 		}
 		rv.SetBool(n.b)
 		return nil
 	case reflect.Float32, reflect.Float64:
 		if n.kind != kNumber {
-			return typeErr(n, ptr, "a number")
+			return typeErr(n, at, "a number")
 		}
 		if rv.OverflowFloat(n.num) {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(ptr), Msg: fmt.Sprintf("number %s is out of range", n.text), Err: ErrType}
+			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("number %s is out of range", n.text), Err: ErrType}
 		}
 		rv.SetFloat(n.num)
 		return nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		if n.kind != kNumber {
-			return typeErr(n, ptr, "an integer")
+			return typeErr(n, at, "an integer")
 		}
 		if n.num != math.Trunc(n.num) || n.num < math.MinInt64 || n.num > math.MaxInt64 || rv.OverflowInt(int64(n.num)) {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(ptr), Msg: fmt.Sprintf("must be an integer in range, not %s", n.text), Err: ErrType}
+			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("must be an integer in range, not %s", n.text), Err: ErrType}
 		}
 		rv.SetInt(int64(n.num))
 		return nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		if n.kind != kNumber {
-			return typeErr(n, ptr, "a non-negative integer")
+			return typeErr(n, at, "a non-negative integer")
 		}
 		if n.num != math.Trunc(n.num) || n.num < 0 || n.num > math.MaxUint64 || rv.OverflowUint(uint64(n.num)) {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(ptr), Msg: fmt.Sprintf("must be a non-negative integer in range, not %s", n.text), Err: ErrType}
+			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("must be a non-negative integer in range, not %s", n.text), Err: ErrType}
 		}
 		rv.SetUint(uint64(n.num))
 		return nil
 	}
-	return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(ptr), Msg: "cannot decode into " + t.String(), Err: ErrType}
+	return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: "cannot decode into " + t.String(), Err: ErrType}
 }
 
-func decodeStruct(n *node, rv reflect.Value, ptr string) error {
+func decodeStruct(n *node, rv reflect.Value, at *path) error {
 	if n.kind != kObject {
-		return typeErr(n, ptr, "an object")
+		return typeErr(n, at, "an object")
 	}
 	info := fieldsOf(rv.Type())
 	for i, k := range n.keys {
 		idx, ok := info.byName[k]
 		if !ok {
-			return &Error{Line: n.vals[i].line, Column: n.vals[i].col, Pointer: ptrOrRoot(ptr),
+			return &Error{Line: n.vals[i].line, Column: n.vals[i].col, Pointer: ptrOrRoot(at.String()),
 				Msg: fmt.Sprintf("unknown key %q (known keys: %s)", k, strings.Join(info.names, ", ")), Err: ErrUnknownKey}
 		}
-		if err := decodeValue(n.vals[i], rv.FieldByIndex(idx), ptr+"/"+escapeToken(k)); err != nil {
+		child := at.child(k)
+		if err := decodeValue(n.vals[i], rv.FieldByIndex(idx), &child); err != nil {
 			return err
 		}
 	}

@@ -14,7 +14,7 @@ func (b *builder) parseJSON(data []byte) (*node, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	p := &jsonParser{b: b, dec: dec, data: data}
-	root, err := p.value(0)
+	root, err := p.value(0, &path{})
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func (p *jsonParser) syntax(err error) error {
 	return &Error{Msg: err.Error(), Err: ErrSyntax}
 }
 
-func (p *jsonParser) value(depth int) (*node, error) {
+func (p *jsonParser) value(depth int, at *path) (*node, error) {
 	line, col := p.pos()
 	tok, err := p.dec.Token()
 	if err != nil {
@@ -93,7 +93,7 @@ func (p *jsonParser) value(depth int) (*node, error) {
 	case bool:
 		return &node{kind: kBool, b: t, line: line, col: col}, nil
 	case json.Number:
-		return numberNode(string(t), line, col)
+		return numberNode(string(t), line, col, at)
 	case string:
 		return &node{kind: kString, text: t, line: line, col: col}, nil
 	case json.Delim:
@@ -102,15 +102,15 @@ func (p *jsonParser) value(depth int) (*node, error) {
 		}
 		switch t {
 		case '{':
-			return p.object(depth+1, line, col)
+			return p.object(depth+1, line, col, at)
 		case '[':
-			return p.array(depth+1, line, col)
+			return p.array(depth+1, line, col, at)
 		}
 	}
 	return nil, &Error{Line: line, Column: col, Msg: fmt.Sprintf("unexpected %v", tok), Err: ErrSyntax}
 }
 
-func (p *jsonParser) object(depth, line, col int) (*node, error) {
+func (p *jsonParser) object(depth, line, col int, at *path) (*node, error) {
 	n := &node{kind: kObject, line: line, col: col}
 	seen := map[string]bool{}
 	for p.dec.More() {
@@ -130,7 +130,8 @@ func (p *jsonParser) object(depth, line, col int) (*node, error) {
 		if err := p.b.items(len(n.keys)+1, kl, kc, "object"); err != nil {
 			return nil, err
 		}
-		v, err := p.value(depth)
+		child := at.child(key)
+		v, err := p.value(depth, &child)
 		if err != nil {
 			return nil, err
 		}
@@ -143,14 +144,15 @@ func (p *jsonParser) object(depth, line, col int) (*node, error) {
 	return n, nil
 }
 
-func (p *jsonParser) array(depth, line, col int) (*node, error) {
+func (p *jsonParser) array(depth, line, col int, at *path) (*node, error) {
 	n := &node{kind: kArray, line: line, col: col}
 	for p.dec.More() {
 		il, ic := p.pos()
 		if err := p.b.items(len(n.items)+1, il, ic, "array"); err != nil {
 			return nil, err
 		}
-		v, err := p.value(depth)
+		item := at.item(len(n.items))
+		v, err := p.value(depth, &item)
 		if err != nil {
 			return nil, err
 		}

@@ -170,13 +170,13 @@ func (b *builder) items(n, line, col int, what string) error {
 }
 
 // numberNode builds a number from its literal, refusing values JSON cannot hold.
-func numberNode(lit string, line, col int) (*node, error) {
+func numberNode(lit string, line, col int, at *path) (*node, error) {
 	f, err := strconv.ParseFloat(lit, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return nil, &Error{Line: line, Column: col, Msg: fmt.Sprintf("invalid number %q", lit), Err: ErrSyntax}
+		return nil, &Error{Line: line, Column: col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("invalid number %q", lit), Err: ErrSyntax}
 	}
 	if math.IsInf(f, 0) || math.IsNaN(f) || errors.Is(err, strconv.ErrRange) {
-		return nil, &Error{Line: line, Column: col, Msg: fmt.Sprintf("number %q is not finite", lit), Err: ErrType}
+		return nil, &Error{Line: line, Column: col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("number %q is not finite", lit), Err: ErrType}
 	}
 	return &node{kind: kNumber, text: lit, num: f, line: line, col: col}, nil
 }
@@ -196,4 +196,28 @@ func lineCol(data []byte, off int) (int, int) {
 		}
 	}
 	return line, col
+}
+
+// path is the JSON pointer of the value being built, kept as a chain of
+// frames on the stack and spelled out only when an error needs it, so
+// parsing does not allocate a pointer string per value.
+type path struct {
+	parent *path
+	key    string
+	index  int
+	isKey  bool
+}
+
+func (p *path) child(key string) path { return path{parent: p, key: key, isKey: true} }
+func (p *path) item(i int) path       { return path{parent: p, index: i} }
+
+func (p *path) String() string {
+	if p == nil || p.parent == nil {
+		return ""
+	}
+	tok := strconv.Itoa(p.index)
+	if p.isKey {
+		tok = escapeToken(p.key)
+	}
+	return p.parent.String() + "/" + tok
 }

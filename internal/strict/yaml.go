@@ -43,7 +43,7 @@ func (b *builder) parseYAML(data []byte) (root *node, err error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
 	}
-	return b.yamlValue(doc.Content[0], 0)
+	return b.yamlValue(doc.Content[0], 0, &path{})
 }
 
 func yamlError(err error) error {
@@ -57,7 +57,7 @@ func yamlError(err error) error {
 	return &Error{Line: line, Msg: msg, Err: ErrSyntax}
 }
 
-func (b *builder) yamlValue(y *yaml.Node, depth int) (*node, error) {
+func (b *builder) yamlValue(y *yaml.Node, depth int, at *path) (*node, error) {
 	if err := b.count(y.Line, y.Column); err != nil {
 		return nil, err
 	}
@@ -69,7 +69,7 @@ func (b *builder) yamlValue(y *yaml.Node, depth int) (*node, error) {
 		if err := b.depth(depth+1, y.Line, y.Column); err != nil {
 			return nil, err
 		}
-		n, err := b.yamlValue(y.Alias, depth+1)
+		n, err := b.yamlValue(y.Alias, depth+1, at)
 		if err != nil {
 			return nil, err
 		}
@@ -98,7 +98,8 @@ func (b *builder) yamlValue(y *yaml.Node, depth int) (*node, error) {
 				return nil, &Error{Line: k.Line, Column: k.Column, Msg: fmt.Sprintf("duplicate key %q", k.Value), Err: ErrSyntax}
 			}
 			seen[k.Value] = true
-			val, err := b.yamlValue(v, depth+1)
+			child := at.child(k.Value)
+			val, err := b.yamlValue(v, depth+1, &child)
 			if err != nil {
 				return nil, err
 			}
@@ -114,8 +115,9 @@ func (b *builder) yamlValue(y *yaml.Node, depth int) (*node, error) {
 			return nil, err
 		}
 		n := &node{kind: kArray, line: y.Line, col: y.Column, items: make([]*node, 0, len(y.Content))}
-		for _, c := range y.Content {
-			v, err := b.yamlValue(c, depth+1)
+		for i, c := range y.Content {
+			item := at.item(i)
+			v, err := b.yamlValue(c, depth+1, &item)
 			if err != nil {
 				return nil, err
 			}
@@ -123,12 +125,12 @@ func (b *builder) yamlValue(y *yaml.Node, depth int) (*node, error) {
 		}
 		return n, nil
 	case yaml.ScalarNode:
-		return yamlScalar(y)
+		return yamlScalar(y, at)
 	}
 	return nil, &Error{Line: y.Line, Column: y.Column, Msg: "unsupported YAML node", Err: ErrSyntax}
 }
 
-func yamlScalar(y *yaml.Node) (*node, error) {
+func yamlScalar(y *yaml.Node, at *path) (*node, error) {
 	switch y.ShortTag() {
 	case "!!null":
 		return &node{kind: kNull, line: y.Line, col: y.Column}, nil
@@ -145,13 +147,13 @@ func yamlScalar(y *yaml.Node) (*node, error) {
 		}
 		switch i := v.(type) {
 		case int:
-			return numberNode(strconv.Itoa(i), y.Line, y.Column)
+			return numberNode(strconv.Itoa(i), y.Line, y.Column, at)
 		case int64:
-			return numberNode(strconv.FormatInt(i, 10), y.Line, y.Column)
+			return numberNode(strconv.FormatInt(i, 10), y.Line, y.Column, at)
 		case uint64:
-			return numberNode(strconv.FormatUint(i, 10), y.Line, y.Column)
+			return numberNode(strconv.FormatUint(i, 10), y.Line, y.Column, at)
 		case float64:
-			return floatNode(i, y)
+			return floatNode(i, y, at)
 		}
 		return nil, &Error{Line: y.Line, Column: y.Column, Msg: fmt.Sprintf("invalid integer %q", y.Value), Err: ErrSyntax}
 	case "!!float":
@@ -159,7 +161,7 @@ func yamlScalar(y *yaml.Node) (*node, error) {
 		if err := y.Decode(&f); err != nil {
 			return nil, &Error{Line: y.Line, Column: y.Column, Msg: err.Error(), Err: ErrSyntax}
 		}
-		return floatNode(f, y)
+		return floatNode(f, y, at)
 	case "!!str", "!!timestamp":
 		// A timestamp stays text: dates are decoded by the target type.
 		return &node{kind: kString, text: y.Value, line: y.Line, col: y.Column}, nil
@@ -167,9 +169,9 @@ func yamlScalar(y *yaml.Node) (*node, error) {
 	return nil, &Error{Line: y.Line, Column: y.Column, Msg: fmt.Sprintf("unsupported YAML tag %s", y.Tag), Err: ErrType}
 }
 
-func floatNode(f float64, y *yaml.Node) (*node, error) {
+func floatNode(f float64, y *yaml.Node, at *path) (*node, error) {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return nil, &Error{Line: y.Line, Column: y.Column, Msg: fmt.Sprintf("number %q is not finite", y.Value), Err: ErrType}
+		return nil, &Error{Line: y.Line, Column: y.Column, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("number %q is not finite", y.Value), Err: ErrType}
 	}
 	return &node{kind: kNumber, text: strconv.FormatFloat(f, 'g', -1, 64), num: f, line: y.Line, col: y.Column}, nil
 }
