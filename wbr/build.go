@@ -462,7 +462,7 @@ func (e *engine) plan(m *Metric, cal Calendar, sp spans, p plans, week figure, t
 		found = true
 		pv := *v
 		if m.Aggregation == Sum {
-			pv = pv * float64(todateSpans[i].days()) / float64(whole[i].days())
+			pv *= float64(todateSpans[i].days()) / float64(whole[i].days()) // a share, so a huge plan cannot overflow
 		}
 		*out[i].v = &pv
 		*out[i].vr = change(m, todate[i], figure{v: pv, ok: true})

@@ -262,3 +262,26 @@ func TestSampleReportIsComplete(t *testing.T) {
 	}
 	assert.True(t, hit, "the in-stock drop signals: %+v", rate.Signals)
 }
+
+func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
+	d := smallDeck()
+	d.Metrics[0].Plan = []PlanValue{{Period: PlanMonth, End: dayOfTime(date("2026-11-30")).date(), Value: math.MaxFloat64}}
+	var data Data
+	weekData(t, &data, "2026-11-21", "orders", math.MaxFloat64, math.MaxFloat64, 1, 1, 1, 1, 1)
+	weekData(t, &data, "2026-11-14", "orders", 1, 1, 1, 1, 1, 1, 1)
+	weekData(t, &data, "2026-11-21", "hits", math.MaxFloat64, math.MaxFloat64, 1, 1, 1, 1, 1)
+	weekData(t, &data, "2026-11-21", "views", math.MaxFloat64, math.MaxFloat64, 1, 1, 1, 1, 1)
+	r, err := Build(d, data, date("2026-11-21"))
+	require.NoError(t, err)
+	b, err := r.JSON()
+	require.NoError(t, err, "encoding/json refuses NaN and Inf")
+	assert.NotContains(t, string(b), "Inf")
+	o := find(t, r, "orders")
+	assert.Nil(t, o.LastWeek, "an overflowing sum is undefined")
+	require.NotNil(t, o.Plan)
+	assert.False(t, math.IsInf(*o.Plan.MTD, 0))
+	for i := range r.Metrics {
+		wellFormed(t, r.Metrics[i].SVG())
+	}
+	_ = r.Markdown("c")
+}

@@ -62,7 +62,8 @@ func (m *MetricReport) SVG() []byte {
 	collect(m.Months, scale)
 	ticks := niceTicks(all)
 	lo, hi := ticks[0], ticks[len(ticks)-1]
-	y := func(v float64) float64 { return plotBot - (v-lo)/(hi-lo)*(plotBot-plotTop) }
+	// Halves keep hi − lo finite for values near ±MaxFloat64.
+	y := func(v float64) float64 { return plotBot - (v/2-lo/2)/(hi/2-lo/2)*(plotBot-plotTop) }
 
 	var b bytes.Buffer
 	name := xmlEscape(m.Name)
@@ -223,6 +224,9 @@ func niceTicks(vals []float64) []float64 {
 		lo, hi = lo-pad, hi+pad
 	}
 	raw := (hi - lo) / 5
+	if math.IsInf(raw, 0) {
+		raw = hi/5 - lo/5
+	}
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := mag
 	for _, f := range []float64{1, 2, 2.5, 5, 10} {
@@ -233,8 +237,10 @@ func niceTicks(vals []float64) []float64 {
 	}
 	start := math.Floor(lo/step) * step
 	end := math.Ceil(hi/step) * step
-	if math.IsInf(start, 0) || math.IsInf(end, 0) || math.IsNaN(step) || step == 0 {
-		return []float64{lo, hi}
+	for _, f := range []float64{start, end, step} {
+		if math.IsNaN(f) || math.IsInf(f, 0) || step == 0 {
+			return []float64{lo, hi}
+		}
 	}
 	var out []float64
 	for k := 0; k <= 20; k++ {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"math"
 	"strings"
 	"testing"
 
@@ -75,6 +76,16 @@ func TestRenderersEscapeDeckText(t *testing.T) {
 	}
 }
 
+func TestSVGWithExtremeValues(t *testing.T) {
+	f := func(x float64) *float64 { return &x }
+	m := &MetricReport{ID: "x", Name: "X", Aggregation: Mean}
+	for i, v := range []float64{-math.MaxFloat64, math.MaxFloat64, 0, 1e-300, -1e300, 5} {
+		m.Weeks = append(m.Weeks, ChartPoint{Period: per("2026-01-01", "2026-01-07"), Value: f(v), YearAgo: f(-v), Plan: f(float64(i))})
+	}
+	svg := m.SVG()
+	wellFormed(t, svg)
+}
+
 func TestSVGWithoutData(t *testing.T) {
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", 1, 1, 1, 1, 1, 1, 1)
@@ -96,6 +107,7 @@ func TestNiceTicks(t *testing.T) {
 		{[]float64{43.2, 51.7}, []float64{42, 44, 46, 48, 50, 52}},
 		{[]float64{5, 5}, []float64{4.7, 4.8, 4.9, 5, 5.1, 5.2, 5.3}},
 		{[]float64{0, 0}, []float64{-1, -0.5, 0, 0.5, 1}},
+		{[]float64{-math.MaxFloat64, math.MaxFloat64}, []float64{-math.MaxFloat64, math.MaxFloat64}},
 	}
 	for _, tt := range tests {
 		assert.InDeltaSlice(t, tt.want, niceTicks(tt.in), 1e-9, "%v", tt.in)
