@@ -96,11 +96,14 @@ func (f *Flywheel) DOT() []byte {
 	var b bytes.Buffer
 	b.WriteString("digraph flywheel {\n")
 	b.WriteString("  layout=circo;\n  labelloc=t;\n  fontname=\"Helvetica\";\n")
-	title := f.Name
+	// The legend's lines end in \l, DOT's left-justified line break.
+	label := dotQuote(f.Name)
+	label = label[:len(label)-1] + `\n`
 	for _, line := range d.legend() {
-		title += "\n" + line
+		q := dotQuote(line)
+		label += q[1:len(q)-1] + `\l`
 	}
-	fmt.Fprintf(&b, "  label=%s;\n", dotQuote(title))
+	fmt.Fprintf(&b, "  label=%s\";\n", label)
 	b.WriteString("  node [fontname=\"Helvetica\", style=\"rounded\"];\n  edge [fontname=\"Helvetica\"];\n")
 	for i, n := range f.Nodes {
 		shape := "ellipse"

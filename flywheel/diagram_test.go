@@ -1,6 +1,8 @@
 package flywheel
 
 import (
+	"bytes"
+	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
@@ -61,4 +63,22 @@ func TestMermaidEscapesLabels(t *testing.T) {
 	for _, h := range hostile {
 		assert.Contains(t, labels, strings.NewReplacer("\n", " ", "\x01", " ").Replace(h))
 	}
+}
+
+// TestDOTParsesWithGraphviz hands the hostile wheel to Graphviz when it is
+// installed: the file must parse and every label come out as text.
+func TestDOTParsesWithGraphviz(t *testing.T) {
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("Graphviz is not installed")
+	}
+	cmd := exec.Command(dot, "-Tsvg")
+	cmd.Stdin = bytes.NewReader(hostileWheel().DOT())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	require.NoError(t, err, stderr.String())
+	assert.Empty(t, stderr.String())
+	assert.Contains(t, string(out), "&lt;/svg&gt;&lt;script&gt;")
+	assert.Contains(t, string(out), `back\slash \N \l`)
 }
