@@ -277,6 +277,7 @@ func init() {
 	}
 	// Every lexicon word carries its syllable count, so the scanner's one
 	// lookup per word serves readability too.
+	buildTable()
 	for w, e := range lexicon {
 		if e.syllables == 0 {
 			e.syllables = int8(syllables([]byte(w), true))
@@ -314,4 +315,62 @@ var syllableExceptions = map[string]int8{
 	"minute": 2, "minutes": 2, "sandwiches": 3, "orange": 2, "vehicle": 3, "vehicles": 3, "simile": 3,
 	"apostrophe": 4, "cafe": 2, "adobe": 3, "acre": 2, "acres": 2, "centre": 2, "theatre": 3, "fuel": 2,
 	"jewel": 2, "real": 1, "familiar": 3, "peculiar": 3, "toward": 2, "towards": 2, "forward": 2, "business's": 3,
+}
+
+// The scanner looks words up in an open-addressing table rather than the
+// map: the hash is computed while the word is lower-cased, in the same pass,
+// so a lookup is one probe and one comparison in the common case.
+type slot struct {
+	key string
+	e   *entry
+}
+
+var (
+	table     []slot
+	tableMask uint32
+)
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func hashOf(b []byte) uint32 {
+	h := uint32(fnvOffset)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return h
+}
+
+// buildTable indexes the lexicon; called once at init, after the lexicon
+// is complete.
+func buildTable() {
+	size := 1
+	for size < 4*len(lexicon) {
+		size <<= 1
+	}
+	table = make([]slot, size)
+	tableMask = uint32(size - 1)
+	for w, e := range lexicon {
+		i := hashOf([]byte(w)) & tableMask
+		for table[i].e != nil {
+			i = (i + 1) & tableMask
+		}
+		table[i] = slot{w, e}
+	}
+}
+
+// lexLookup returns the lexicon entry of the lower-case word w with hash h,
+// or nil.
+func lexLookup(w []byte, h uint32) *entry {
+	for i := h & tableMask; ; i = (i + 1) & tableMask {
+		s := &table[i]
+		if s.e == nil {
+			return nil
+		}
+		if s.key == string(w) {
+			return s.e
+		}
+	}
 }

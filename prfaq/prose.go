@@ -377,6 +377,7 @@ func (s *scanner) word(st, e int) {
 	w := t[st:e]
 	n, upper, lower, other := 0, 0, 0, 0
 	digit, fits := false, true
+	h := uint32(fnvOffset)
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		switch {
@@ -397,6 +398,7 @@ func (s *scanner) word(st, e int) {
 		if n < len(s.key) {
 			s.key[n] = c
 			n++
+			h = (h ^ uint32(c)) * fnvPrime
 		} else {
 			fits = false
 		}
@@ -404,7 +406,7 @@ func (s *scanner) word(st, e int) {
 	key := s.key[:n]
 	var ent *entry
 	if fits {
-		ent = lexicon[string(key)]
+		ent = lexLookup(key, h)
 	}
 	s.words++
 	s.sentWords++
