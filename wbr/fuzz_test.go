@@ -38,6 +38,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbfdate,metric,value\r\n\r\n2026-02-28,\"a\",-1e3\r\n2026-02-27,a,NaN\r\n"))
 	f.Add([]byte("date,metric,value\n2024-02-29,a,1\n2024-02-29,a,2\n"))
 	f.Add([]byte("date,metric,value\n0001-01-01,a,1\n9999-12-31,a,0x1p3\n"))
+	f.Add([]byte("date,metric,value\n2026-11-21,a,1e308\n2026-11-20,a,-1e308\n2026-11-19,b,1.7976931348623157e308\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		d, err := ReadCSV(bytes.NewReader(in))
 		if err != nil {
