@@ -100,7 +100,7 @@ func init() {
 	lexicon = make(map[string]*entry, 1024)
 
 	mark(fBe, "am is are was were be been being isn't aren't wasn't weren't it's that's there's he's she's what's who's")
-	mark(fGap, "not also never always often still just already then now being been usually all both fully n't")
+	mark(fGap, "not also never always often still just already then now being been usually all both fully n't very well so too quite much even further")
 	mark(fParticiple, `built done given made known shown taken seen written sent held found kept left led paid sold told
 		brought bought caught taught thought set put cut hit begun broken chosen driven eaten fallen forgotten frozen
 		gotten hidden ridden risen spoken stolen sworn thrown woken worn drawn grown flown blown born borne torn beaten
@@ -108,7 +108,7 @@ func init() {
 		shut spent spun split spread stuck struck stung swept understood undertaken upheld withdrawn won wound forbidden
 		forgiven mistaken shaken undone rewritten rebuilt redone overseen overtaken run become sung sunk drunk rung
 		stricken sewn shorn sown swollen slain hewn mown outdone outgrown misled mislaid misunderstood overdone
-		overridden overthrown underpaid undersold uploaded downloaded`)
+		overridden overthrown underpaid undersold uploaded downloaded read said let`)
 	mark(fAdjective, `tired interested excited bored pleased worried concerned married supposed scared surprised qualified
 		experienced advanced detailed complicated sophisticated talented determined crowded skilled ashamed annoyed
 		amazed confused delighted disappointed embarrassed exhausted frightened satisfied committed dedicated focused
@@ -141,7 +141,7 @@ func init() {
 	ruleWords(rWeasel, `many various very fairly several extremely exceedingly quite remarkably few surprisingly mostly
 		largely huge tiny excellent interestingly significantly substantially significant substantial clearly vast
 		relatively completely literally basically essentially virtually really nearly almost numerous countless
-		often usually generally typically lots tons plenty`)
+		often usually generally typically frequently sometimes rarely lots tons plenty`)
 	ruleWords(rHype, `revolutionary game-changing game-changer best-in-class world-class cutting-edge seamless seamlessly
 		innovative groundbreaking disruptive amazing incredible unparalleled unprecedented next-generation next-gen
 		state-of-the-art industry-leading market-leading best-of-breed robust powerful magical awesome stunning
@@ -149,7 +149,7 @@ func init() {
 		synergies paradigm world-leading first-class unmatched unrivaled unrivalled supercharge supercharged
 		turnkey frictionless bleeding-edge mind-blowing`)
 	ruleWords(rHedging, `may might could perhaps possibly probably maybe hopefully seemingly somewhat arguably presumably
-		supposedly apparently potentially conceivably`)
+		supposedly apparently potentially conceivably likely unlikely`)
 	addPhrases(rHedging, `
 		i think
 		we think
@@ -186,6 +186,21 @@ func init() {
 		win-win
 		best of breed`)
 	addPhrases(rWeasel, `
+		most customers
+		most users
+		most people
+		most of the
+		some customers
+		some users
+		some people
+		some of the
+		nearly all
+		almost all
+		the vast majority
+		a handful of
+		in most cases
+		for the most part
+		a significant number
 		a lot
 		lots of
 		a number of => a number: how many?

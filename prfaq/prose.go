@@ -453,9 +453,12 @@ func (s *scanner) word(st, e int) {
 	}
 	s.prev, s.hasPrev = span{st, e}, true
 
-	acronym := upper >= 2 && other == 0 && (lower == 0 || lower == 1 && w[len(w)-1] == 's') && upper <= 6
-	if acronym {
-		s.acronym(st, e, lower == 1)
+	acronym := false
+	if upper >= 2 && upper <= 6 {
+		if a, ok := acronymOf(w); ok {
+			acronym = true
+			s.acronym(st, e, a)
+		}
 	}
 
 	hit := false
@@ -492,8 +495,8 @@ func (s *scanner) word(st, e int) {
 		s.emit(rAdverb, st, e, fmt.Sprintf("adverb %q; a stronger verb or a number says more", clip(w)), "delete it, or use a stronger verb")
 	}
 
-	// Passive voice: a form of "be", at most two words such as "not" or an
-	// adverb, then a past participle.
+	// Passive voice: a form of "be", at most three words such as "not",
+	// "very" or an adverb, then a past participle.
 	isBe := flags&fBe != 0
 	if s.beActive && !isBe {
 		participle := flags&fParticiple != 0 || n >= 4 && hasSuffix(key, "ed") && flags&fAdjective == 0 && !digit
@@ -503,7 +506,7 @@ func (s *scanner) word(st, e int) {
 				s.emit(rPassive, s.beStart, e, fmt.Sprintf("passive voice %q; say who does it", clip(t[s.beStart:e])), "the active voice")
 			}
 			s.beActive = false
-		case (flags&fGap != 0 || adverb) && s.beGap < 2:
+		case (flags&fGap != 0 || adverb) && s.beGap < 3:
 			s.beGap++
 		default:
 			s.beActive = false
@@ -555,6 +558,13 @@ func (s *scanner) phraseFinding(r ruleID, st, e int, suggest string) bool {
 	if !s.active(r) {
 		return true
 	}
+	// The phrase replaces what its first words were flagged for on their
+	// own: "nearly all" is one weasel, not two.
+	for k := len(s.out) - 1; k >= s.base && s.out[k].Start >= st; k-- {
+		if f := s.out[k]; f.End <= e && wordRules[f.Rule] {
+			s.out = append(s.out[:k], s.out[k+1:]...)
+		}
+	}
 	p := clip(s.text[st:e])
 	switch r {
 	case rFuture:
@@ -570,6 +580,9 @@ func (s *scanner) phraseFinding(r ruleID, st, e int, suggest string) bool {
 	}
 	return true
 }
+
+// wordRules are the rules that flag single words.
+var wordRules = map[string]bool{RuleWeaselWord: true, RuleHype: true, RuleHedging: true, RuleWordyPhrase: true, RuleAdverb: true}
 
 func (s *scanner) wordFinding(ent *entry, st, e, upper int) bool {
 	w := s.text[st:e]
@@ -599,12 +612,8 @@ func (s *scanner) wordFinding(ent *entry, st, e, upper int) bool {
 // acronym reports an acronym on its first use unless it is defined there,
 // "Weekly Business Review (WBR)" or "WBR (Weekly Business Review)", or is
 // known.
-func (s *scanner) acronym(st, e int, plural bool) {
+func (s *scanner) acronym(st, e int, a string) {
 	t := s.text
-	a := t[st:e]
-	if plural {
-		a = a[:len(a)-1]
-	}
 	if s.cfg.known[a] || s.acronyms[a] {
 		return
 	}
@@ -619,6 +628,30 @@ func (s *scanner) acronym(st, e int, plural bool) {
 	}
 	s.emit(rAcronym, st, e, fmt.Sprintf("acronym %q is used before it is defined", a),
 		"write it out on first use, with the acronym in parentheses")
+}
+
+// acronymOf returns the acronym a word is, without a plural s or a
+// possessive ("KPIs", "AWS's"): two to six capitals, digits allowed.
+func acronymOf(w string) (string, bool) {
+	switch {
+	case strings.HasSuffix(w, "'s"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "’s"):
+		w = w[:len(w)-len("’s")]
+	case len(w) > 2 && w[len(w)-1] == 's':
+		w = w[:len(w)-1]
+	}
+	upper := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case 'A' <= c && c <= 'Z':
+			upper++
+		case '0' <= c && c <= '9':
+		default:
+			return "", false
+		}
+	}
+	return w, upper >= 2 && upper <= 6
 }
 
 func adjectiveLike(w []byte) bool {
