@@ -167,15 +167,16 @@ func (b byDay) Swap(i, j int) {
 	s.lines[i], s.lines[j] = s.lines[j], s.lines[i]
 }
 
-// ReadCSV reads long-format daily data: a header line "date,metric,value"
-// (the three names in any order and case), then one row per metric and day, the date as YYYY-MM-DD and the value a
-// finite decimal number. A leading byte order mark, CRLF line ends, blank
-// lines and double quotes around a field are accepted. Rows may come in any
-// order. A malformed row, a second row for the same metric and day, NaN or
-// Inf is an error naming the line. Input is streamed and bounded by
-// MaxLineBytes, MaxLines, MaxPoints and MaxMetrics; past a bound ReadCSV
-// stops with ErrTooLarge. Whether the metrics exist is checked by Build,
-// which knows the deck.
+// ReadCSV reads long-format daily data: a header naming the columns date,
+// metric and value (in any order and case), then one row per metric and
+// day, the date as YYYY-MM-DD and the value a finite decimal number. A
+// leading byte order mark, CRLF line ends, blank lines, spaces around a
+// field and double quotes around a field (holding no comma) are accepted.
+// Rows may come in any order. A malformed row, a second row for the same
+// metric and day, NaN or Inf is an error naming the line. Input is streamed
+// and bounded by MaxLineBytes, MaxLines, MaxPoints and MaxMetrics; past a
+// bound ReadCSV stops with ErrTooLarge. Memory grows per metric, not per
+// row. Whether the metrics exist is checked by Build, which knows the deck.
 func ReadCSV(r io.Reader) (Data, error) {
 	var d Data
 	br := bufio.NewReaderSize(r, MaxLineBytes)
