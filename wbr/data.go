@@ -175,8 +175,8 @@ func (b byDay) Swap(i, j int) {
 // Rows may come in any order. A malformed row, a second row for the same
 // metric and day, NaN or Inf is an error naming the line. Input is streamed
 // and bounded by MaxLineBytes, MaxLines, MaxPoints and MaxMetrics; past a
-// bound ReadCSV stops with ErrTooLarge. Memory grows per metric, not per
-// row. Whether the metrics exist is checked by Build, which knows the deck.
+// bound ReadCSV stops with ErrTooLarge. Rows are parsed in place: the
+// number of allocations grows with the metrics, not with the rows. Whether the metrics exist is checked by Build, which knows the deck.
 func ReadCSV(r io.Reader) (Data, error) {
 	var d Data
 	br := bufio.NewReaderSize(r, MaxLineBytes)
