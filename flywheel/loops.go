@@ -249,9 +249,9 @@ func (s *search) run(emit func(*search) bool) error {
 	g := s.g
 	maxLen := int32(s.opts.MaxLength)
 	for len(s.work) > 0 {
-		top := s.work[len(s.work)-1]
+		item := s.work[len(s.work)-1]
 		s.work = s.work[:len(s.work)-1]
-		c := s.arena[top.at : top.at+top.n]
+		c := s.arena[item.at : item.at+item.n]
 		start := c[0]
 		s.prepare(c)
 		s.frames = append(s.frames[:0], frame{v: start, pos: g.off[start]})
@@ -323,7 +323,7 @@ func (s *search) run(emit func(*search) bool) error {
 		// Without the start, the component may fall apart: search what
 		// still holds loops, as Johnson's algorithm prescribes.
 		s.flat, s.ends = s.tarjan.components(c[1:], s.flat[:0], s.ends[:0])
-		s.arena = s.arena[:top.at]
+		s.arena = s.arena[:item.at]
 		s.push()
 	}
 	return nil
