@@ -212,3 +212,72 @@ func TestStepBudget(t *testing.T) {
 	require.NoError(t, err, "the default budget is ample")
 	assert.Len(t, loops, 2)
 }
+
+// bruteLoops lists every elementary loop by plain depth-first search from
+// each node through higher-numbered nodes only: slow but obviously right.
+func bruteLoops(f *Flywheel, maxLen int) map[string]bool {
+	g := newGraph(f)
+	out := map[string]bool{}
+	var path []int32
+	on := make([]bool, g.n)
+	var dfs func(start, v int32)
+	dfs = func(start, v int32) {
+		for _, e := range g.out[g.off[v]:g.off[v+1]] {
+			w := g.to[e]
+			switch {
+			case w == start:
+				out[fmt.Sprint(path)] = true
+			case w > start && !on[w] && len(path) < maxLen:
+				on[w] = true
+				path = append(path, w)
+				dfs(start, w)
+				path = path[:len(path)-1]
+				on[w] = false
+			}
+		}
+	}
+	for s := int32(0); int(s) < g.n; s++ {
+		path = append(path[:0], s)
+		on[s] = true
+		dfs(s, s)
+		on[s] = false
+	}
+	return out
+}
+
+func TestLoopsAgreeWithBruteForce(t *testing.T) {
+	x := uint64(2463534242)
+	rnd := func(n int) int {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return int(x % uint64(n))
+	}
+	for trial := 0; trial < 300; trial++ {
+		n := 2 + rnd(9)
+		f := &Flywheel{}
+		for i := 0; i < n; i++ {
+			f.Nodes = append(f.Nodes, Node{ID: fmt.Sprint(i)})
+		}
+		links := rnd(n * n)
+		for k := 0; k < links; k++ {
+			f.Links = append(f.Links, Link{From: fmt.Sprint(rnd(n)), To: fmt.Sprint(rnd(n)), Polarity: Positive})
+		}
+		maxLen := 1 + rnd(n+1)
+		want := bruteLoops(f, maxLen)
+		got := map[string]bool{}
+		idx := f.index()
+		err := f.EachLoop(LoopOptions{MaxLength: maxLen}, func(l Loop) bool {
+			p := make([]int32, len(l.Nodes))
+			for i, id := range l.Nodes {
+				p[i] = idx[id]
+			}
+			key := fmt.Sprint(p)
+			assert.False(t, got[key], "loop %s found twice", key)
+			got[key] = true
+			return true
+		})
+		require.NoError(t, err)
+		require.Equal(t, want, got, "trial %d: %d nodes, %d links, max length %d", trial, n, links, maxLen)
+	}
+}
