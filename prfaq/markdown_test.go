@@ -57,6 +57,7 @@ func TestMarkdownEscapesEverything(t *testing.T) {
 	d.Visuals[0].Caption = hostile
 	out := string(Markdown(d))
 	checkEscaped(t, out)
+	require.NotPanics(t, func() { Review(d, ReviewOptions{}) })
 	rep := string(FindingsMarkdown(hostile, []Finding{{Rule: hostile, Severity: Warning, Path: hostile, Message: hostile, Suggestion: hostile}}))
 	checkEscaped(t, rep)
 	for _, line := range strings.Split(rep, "\n") {

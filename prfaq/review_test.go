@@ -42,11 +42,11 @@ func TestPRFAQRules(t *testing.T) {
 		edit  func(d *PRFAQ)
 		paths []string
 	}{
-		{RulePressReleaseLen, func(d *PRFAQ) {
+		{RulePressReleaseLength, func(d *PRFAQ) {
 			d.PressRelease.Solution = append(d.PressRelease.Solution, strings.Repeat("Owners sell books. ", 120))
 		},
 			[]string{"/pressRelease"}},
-		{RulePressReleaseLen, func(d *PRFAQ) {}, nil},
+		{RulePressReleaseLength, func(d *PRFAQ) {}, nil},
 		{RuleFAQLength, func(d *PRFAQ) { d.InternalFAQ[0].Answer = strings.Repeat("Owners sell books in the shop. ", 420) }, []string{"/"}},
 		{RuleFAQLength, func(d *PRFAQ) {}, nil},
 		{RuleParagraphLength, func(d *PRFAQ) { d.PressRelease.Summary = strings.Repeat("Owners sell books. ", 5) }, []string{"/pressRelease/summary"}},
@@ -108,7 +108,7 @@ func TestReviewOptions(t *testing.T) {
 	assert.NotEmpty(t, paths(Review(d, ReviewOptions{}), RuleExternalFAQTopics))
 	assert.Empty(t, paths(Review(d, ReviewOptions{Disable: []string{RuleExternalFAQTopics}}), RuleExternalFAQTopics))
 	assert.Empty(t, paths(Review(d, ReviewOptions{ExternalTopics: []Topic{Price}}), RuleExternalFAQTopics))
-	assert.NotEmpty(t, paths(Review(loadTemplate(t), ReviewOptions{PressReleaseMaxWords: 100}), RulePressReleaseLen))
+	assert.NotEmpty(t, paths(Review(loadTemplate(t), ReviewOptions{PressReleaseMaxWords: 100}), RulePressReleaseLength))
 	fs := Review(loadTemplate(t), ReviewOptions{FAQMaxWords: 50, Severity: map[string]Severity{RuleFAQLength: Error}})
 	require.NotEmpty(t, paths(fs, RuleFAQLength))
 	for _, f := range fs {

@@ -23,28 +23,28 @@ const (
 // Rule ids. They are stable: tools and ReviewOptions refer to them. The
 // package documentation has the table of what each one means.
 const (
-	RuleWeaselWord        = "weasel-word"
-	RuleHype              = "hype"
-	RuleHedging           = "hedging"
-	RulePassiveVoice      = "passive-voice"
-	RuleAdverb            = "adverb"
-	RuleSentenceLength    = "sentence-length"
-	RuleUndefinedAcronym  = "undefined-acronym"
-	RuleWordyPhrase       = "wordy-phrase"
-	RuleComparative       = "unquantified-comparative"
-	RuleRepeatedWord      = "repeated-word"
-	RuleBulletList        = "bullet-list"
-	RuleReadability       = "readability"
-	RuleTooManyFindings   = "too-many-findings"
-	RulePressReleaseLen   = "press-release-length"
-	RuleFAQLength         = "faq-length"
-	RuleParagraphLength   = "paragraph-length"
-	RuleExternalFAQTopics = "external-faq-topics"
-	RuleInternalFAQTopics = "internal-faq-topics"
-	RuleMissingNumber     = "missing-number"
-	RuleNoAlternative     = "no-alternative"
-	RuleCustomerAbsent    = "customer-absent"
-	RuleFutureTense       = "future-tense"
+	RuleWeaselWord         = "weasel-word"
+	RuleHype               = "hype"
+	RuleHedging            = "hedging"
+	RulePassiveVoice       = "passive-voice"
+	RuleAdverb             = "adverb"
+	RuleSentenceLength     = "sentence-length"
+	RuleUndefinedAcronym   = "undefined-acronym"
+	RuleWordyPhrase        = "wordy-phrase"
+	RuleComparative        = "unquantified-comparative"
+	RuleRepeatedWord       = "repeated-word"
+	RuleBulletList         = "bullet-list"
+	RuleReadability        = "readability"
+	RuleTooManyFindings    = "too-many-findings"
+	RulePressReleaseLength = "press-release-length"
+	RuleFAQLength          = "faq-length"
+	RuleParagraphLength    = "paragraph-length"
+	RuleExternalFAQTopics  = "external-faq-topics"
+	RuleInternalFAQTopics  = "internal-faq-topics"
+	RuleMissingNumber      = "missing-number"
+	RuleNoAlternative      = "no-alternative"
+	RuleCustomerAbsent     = "customer-absent"
+	RuleFutureTense        = "future-tense"
 )
 
 // RuleInfo describes one review rule.
@@ -102,7 +102,7 @@ var ruleTable = [nRules]RuleInfo{
 	rBullet:         {RuleBulletList, Warning, true, "bullet lists where the narrative should be sentences"},
 	rReadability:    {RuleReadability, Info, true, "Flesch reading ease below MinReadingEase (30) or Flesch-Kincaid grade above MaxGrade (14)"},
 	rTooMany:        {RuleTooManyFindings, Info, true, "more findings than MaxFindings in one text; the rest are not reported"},
-	rPRLength:       {RulePressReleaseLen, Warning, false, "a press release over about one page (PressReleaseMaxWords, 600 words)"},
+	rPRLength:       {RulePressReleaseLength, Warning, false, "a press release over about one page (PressReleaseMaxWords, 600 words)"},
 	rFAQLength:      {RuleFAQLength, Warning, false, "FAQs over five pages (FAQMaxWords, 2,500 words)"},
 	rParagraph:      {RuleParagraphLength, Info, false, "press release paragraphs of more than MaxParagraphSentences sentences (4)"},
 	rExternalTopics: {RuleExternalFAQTopics, Warning, false, "external FAQ without the topics customers always ask: price, how it works, support, availability"},
