@@ -52,7 +52,9 @@ type LinkLeverage struct {
 	// Elasticity is (∂Growth/∂weight)·(weight/Growth): strengthening the
 	// link by 1% raises Growth by this many percent. The elasticities of
 	// the links in the dominant component add up to 1; links outside it
-	// have 0.
+	// have 0. When the dominant eigenvalue is defective (a repeated root
+	// without its own eigenvectors, where the derivative does not exist)
+	// it is a central difference, or 0 for a component too large for one.
 	Elasticity float64 `json:"elasticity"`
 }
 
@@ -251,7 +253,15 @@ func (g *graph) sensitivity(ns []int32, a []float64, lambda complex128, push, el
 		}
 		push[x] += share
 	}
-	defective := cmplx.Abs(uv) < 1e-8
+	// Normalized u and v of a simple eigenvalue have uᵀv far from 0; below
+	// 1e-6 the eigenvalue is defective, or so ill-conditioned that the
+	// derivative means nothing.
+	defective := cmplx.Abs(uv) < 1e-6
+	// Finite differences cost two eigenvalue runs per link: allowed only
+	// while that stays around a second.
+	if defective && float64(n)*float64(n)*float64(n)*float64(len(g.to)) > maxDifferenceWork {
+		return
+	}
 	for _, from := range ns {
 		j := pos[from]
 		for _, e := range g.out[g.off[from]:g.off[from+1]] {
@@ -268,6 +278,9 @@ func (g *graph) sensitivity(ns []int32, a []float64, lambda complex128, push, el
 		}
 	}
 }
+
+// maxDifferenceWork bounds n³ × links for the finite-difference fallback.
+const maxDifferenceWork = 2e8
 
 // finiteElasticity estimates the elasticity of the spectral radius to
 // A[i][j] by a central difference of relative step 1e-6.

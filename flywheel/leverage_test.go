@@ -153,3 +153,31 @@ func TestLeveragePushSignOnTemplate(t *testing.T) {
 	}
 	assert.Zero(t, push["capacity"], "a lever outside every loop has no share")
 }
+
+// TestLeverageDefectiveEigenvalue builds a component whose dominant
+// eigenvalue 1 is repeated without a second eigenvector: two 2-loops of
+// gain 1 joined by b → c and a zero-weight d → a. The radius is then
+// max(√(w_ab·w_ba), √(w_cd·w_dc)), not differentiable at this point: the
+// central difference gives the mean of the one-sided slopes, 1/4. A
+// defective eigenvalue is computed only to about √ε, so the differences
+// carry noise near 1e-3.
+func TestLeverageDefectiveEigenvalue(t *testing.T) {
+	zero := 0.0
+	f := &Flywheel{Nodes: []Node{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}}, Links: []Link{
+		{From: "a", To: "b", Polarity: Positive}, {From: "b", To: "a", Polarity: Positive},
+		{From: "c", To: "d", Polarity: Positive}, {From: "d", To: "c", Polarity: Positive},
+		{From: "b", To: "c", Polarity: Positive}, {From: "d", To: "a", Polarity: Positive, Weight: &zero},
+	}}
+	lev, err := f.Leverage()
+	require.NoError(t, err)
+	assert.InDelta(t, 1, lev.Growth, 1e-9)
+	got := map[int]float64{}
+	for _, l := range lev.Links {
+		got[l.Link] = l.Elasticity
+	}
+	for k := 0; k < 4; k++ {
+		assert.InDelta(t, 0.25, got[k], 2e-3, "link %d", k)
+	}
+	assert.InDelta(t, 0, got[4], 2e-3, "b → c does not change the spectrum here")
+	assert.Zero(t, got[5], "a zero weight has zero elasticity")
+}
