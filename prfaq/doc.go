@@ -53,16 +53,19 @@
 // defaults.
 //
 //	rule id                   severity  what it finds
-//	weasel-word               warning   vague quantities and intensifiers (many, very, significantly, a lot)
-//	hype                      warning   marketing adjectives (revolutionary, seamless, world-class)
+//	weasel-word               warning   vague quantities and intensifiers (many, very, significantly, a lot,
+//	                                    most customers, nearly all)
+//	hype                      warning   marketing adjectives and clichés (revolutionary, seamless, world-class,
+//	                                    low-hanging fruit, move the needle)
 //	hedging                   warning   hedges (may, might, could, perhaps, we believe, it seems)
-//	passive-voice             info      a form of "be", up to two adverbs, then a past participle (regular -ed
+//	passive-voice             info      a form of "be", up to three adverbs, then a past participle (regular -ed
 //	                                    or irregular); adjectives such as "tired" or "interested" are not passive
 //	adverb                    info      -ly adverbs (not "only", "early", "weekly", "friendly", ...)
 //	sentence-length           warning   sentences over MaxSentenceWords words (30)
 //	undefined-acronym         warning   an acronym of 2-6 capitals on first use without a definition in
 //	                                    parentheses next to it; KnownAcronyms and a short list are exempt
-//	wordy-phrase              info      wordy phrases, with the short form as the suggestion (in order to: to)
+//	wordy-phrase              info      wordy phrases, with the short form as the suggestion (in order to: to),
+//	                                    and sentences opening with "there is" or "there are"
 //	unquantified-comparative  warning   a comparative (faster, cheaper, more reliable) in a sentence with no number
 //	repeated-word             warning   the same word twice in a row ("the the"; "had had" is fine)
 //	bullet-list               warning   a bullet or numbered list in the narrative, once per list
@@ -102,6 +105,9 @@
 // more than 100,000 entries; Validate then bounds each list (200 FAQs each,
 // 20 solution paragraphs, 50 authors, 50 visuals) and each text field
 // (200 to 20,000 characters). Use ReviewText for longer narratives.
+//
+// In Markdown narratives, fenced code blocks, inline code and link targets
+// are skipped, and headings and table rows end sentences.
 //
 // Syllables are counted by English spelling rules (silent e, -le, -ed,
 // -es, vowel groups, y as a vowel, vowel pairs spoken apart) and a table of

@@ -226,3 +226,27 @@ func TestMessagesClipLongWords(t *testing.T) {
 	assert.Equal(t, RuleRepeatedWord, fs[0].Rule)
 	assert.Less(t, len(fs[0].Message), 100, fmt.Sprint(len(fs[0].Message)))
 }
+
+func TestZeroOptionsAreTheDefaults(t *testing.T) {
+	text := narrative(t)
+	explicit := ReviewOptions{
+		MaxSentenceWords:      DefaultMaxSentenceWords,
+		MinReadingEase:        DefaultMinReadingEase,
+		MaxGrade:              DefaultMaxGrade,
+		MinReadabilityWords:   DefaultMinReadabilityWords,
+		MaxFindings:           DefaultMaxFindings,
+		PressReleaseMaxWords:  DefaultPressReleaseMaxWords,
+		FAQMaxWords:           DefaultFAQMaxWords,
+		WordsPerPage:          DefaultWordsPerPage,
+		MaxParagraphSentences: DefaultMaxParagraphSentences,
+		ExternalTopics:        []Topic{Price, HowItWorks, Support, Availability},
+		InternalTopics:        []Topic{MarketSize, UnitEconomics, Dependencies, Assumptions, Risks},
+	}
+	got := ReviewText(text, ReviewOptions{})
+	require.NotEmpty(t, got)
+	assert.Equal(t, got, ReviewText(text, explicit))
+	d := loadTemplate(t)
+	d.ExternalFAQ, d.InternalFAQ = d.ExternalFAQ[:1], d.InternalFAQ[:1]
+	assert.Equal(t, Review(d, ReviewOptions{}), Review(d, explicit))
+	assert.NotEqual(t, got, ReviewText(text, ReviewOptions{MaxSentenceWords: 10}))
+}
