@@ -184,7 +184,8 @@ func init() {
 		think outside the box
 		paradigm shift
 		win-win
-		best of breed`)
+		best of breed
+		at the end of the day`)
 	addPhrases(rWeasel, `
 		most customers
 		most users
@@ -198,6 +199,8 @@ func init() {
 		almost all
 		the vast majority
 		a handful of
+		a wide range of
+		a wide variety of
 		in most cases
 		for the most part
 		a significant number
@@ -276,7 +279,15 @@ func init() {
 		obtain => get
 		regarding => about
 		in addition to => besides
-		a majority of => most, or the share`)
+		a majority of => most, or the share
+		leverage => use
+		leverages => uses
+		leveraging => using
+		going forward => (delete it), or the date
+		it should be noted that => (delete it)
+		needless to say => (delete it)
+		in the context of => in
+		on an ongoing basis => (delete it)`)
 	addPhrases(rFuture, `
 		going to => (write it as done)
 		plan to => (write it as done)

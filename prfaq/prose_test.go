@@ -50,6 +50,7 @@ func TestProseRulesHitsAndMisses(t *testing.T) {
 		{RuleUndefinedAcronym, "The Weekly Business Review (WBR) meets weekly. The WBR is long. ISBN (International Standard Book Number) is used. The CEO and the API.", nil},
 		{RuleWordyPhrase, "In order to win, we utilize data due to the fact that it helps.", []string{"In order to", "utilize", "due to the fact that"}},
 		{RuleWordyPhrase, "We use data to win because it helps.", nil},
+		{RuleWordyPhrase, "Going forward, we leverage it. It should be noted that it works.", []string{"Going forward", "leverage", "It should be noted that"}},
 		{RuleWordyPhrase, "There are 3 tills. Today there is one.", []string{"There are"}},
 		{RuleHype, "It is state of the art and best in class, low-hanging fruit.", []string{"state of the art", "best in class", "low-hanging fruit"}},
 		{RuleComparative, "It is faster and more reliable.", []string{"faster", "more reliable"}},
