@@ -165,3 +165,18 @@ func stem(w []byte) []byte {
 	}
 	return w
 }
+
+// FieldText returns the text of the prose field at a JSON pointer, as
+// Review read it, so a tool can quote text[f.Start:f.End] for a finding f.
+// It reports false for pointers that name no prose field.
+func (d *PRFAQ) FieldText(pointer string) (string, bool) {
+	if d == nil {
+		return "", false
+	}
+	for _, f := range d.textFields() {
+		if f.path == pointer {
+			return f.text, true
+		}
+	}
+	return "", false
+}

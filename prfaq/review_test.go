@@ -137,3 +137,27 @@ func TestReviewManyFAQs(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "/externalFaq: must have at most 200 items")
 }
+
+func TestFieldTextQuotesFindings(t *testing.T) {
+	d := loadTemplate(t)
+	d.InternalFAQ[1].Answer = "Hosting is very cheap."
+	var n int
+	for _, f := range Review(d, ReviewOptions{}) {
+		if f.End <= f.Start {
+			continue
+		}
+		text, ok := d.FieldText(f.Path)
+		require.True(t, ok, f.Path)
+		require.LessOrEqual(t, f.End, len(text))
+		if f.Rule == RuleWeaselWord {
+			assert.Equal(t, "very", text[f.Start:f.End])
+			n++
+		}
+	}
+	assert.Equal(t, 1, n)
+	_, ok := d.FieldText("/stage")
+	assert.False(t, ok)
+	var nilDoc *PRFAQ
+	_, ok = nilDoc.FieldText("/title")
+	assert.False(t, ok)
+}
