@@ -13,25 +13,30 @@ const maxLabelLoops = 4
 // maxLegendLoops is how many loops a diagram's legend lists.
 const maxLegendLoops = 12
 
-// diagram is what every renderer needs: the loops (bounded search) and,
-// for each link, the IDs of the loops through it.
-type diagram struct {
+// analysis is what the renderers and the review share, computed once: the
+// loops (a bounded search), the IDs of the loops through each link, and
+// the leverage when first asked for.
+type analysis struct {
 	f         *Flywheel
 	g         *graph
 	loops     []Loop
+	loopErr   error
 	truncated bool
 	byLink    map[int][]string
+	lev       *Leverage
+	levErr    error
+	levDone   bool
 }
 
-func (f *Flywheel) diagram() *diagram {
-	d := &diagram{f: f, byLink: map[int][]string{}}
-	if f.checkSize() != nil {
-		d.truncated = true
+func (f *Flywheel) analyse() *analysis {
+	d := &analysis{f: f, byLink: map[int][]string{}}
+	if err := f.checkSize(); err != nil {
+		d.truncated, d.loopErr = true, err
 		return d
 	}
 	d.g = newGraph(f)
 	loops, err := f.Loops(LoopOptions{})
-	d.loops, d.truncated = loops, err != nil
+	d.loops, d.loopErr, d.truncated = loops, err, err != nil
 	for _, l := range loops {
 		for _, k := range l.Links {
 			d.byLink[k] = append(d.byLink[k], l.ID)
@@ -40,9 +45,19 @@ func (f *Flywheel) diagram() *diagram {
 	return d
 }
 
+// leverage returns the wheel's leverage, computed on first use from the
+// loops already found.
+func (d *analysis) leverage() (*Leverage, error) {
+	if !d.levDone {
+		d.lev, d.levErr = d.f.leverage(d.loops)
+		d.levDone = true
+	}
+	return d.lev, d.levErr
+}
+
 // edges returns the link index of each drawn edge; links to unknown nodes
 // and repeats of a pair are not drawn.
-func (d *diagram) edges() []int32 {
+func (d *analysis) edges() []int32 {
 	if d.g == nil {
 		return nil
 	}
@@ -50,7 +65,7 @@ func (d *diagram) edges() []int32 {
 }
 
 // linkLabel is the polarity sign followed by the loop IDs through link k.
-func (d *diagram) linkLabel(k int) string {
+func (d *analysis) linkLabel(k int) string {
 	var b strings.Builder
 	if d.f.Links[k].Polarity == Negative {
 		b.WriteString("−")
@@ -70,7 +85,7 @@ func (d *diagram) linkLabel(k int) string {
 }
 
 // legend lists the first loops as "R1 reinforcing, gain 1.19: A → B → A".
-func (d *diagram) legend() []string {
+func (d *analysis) legend() []string {
 	var out []string
 	for i := range d.loops {
 		if i == maxLegendLoops {
@@ -92,7 +107,7 @@ func (d *diagram) legend() []string {
 // "−" links red and dashed, and a legend of the loops. Every label is
 // escaped for DOT's quoted strings. Render with: circo -Tsvg wheel.dot.
 func (f *Flywheel) DOT() []byte {
-	d := f.diagram()
+	d := f.analyse()
 	var b bytes.Buffer
 	b.WriteString("digraph flywheel {\n")
 	b.WriteString("  layout=circo;\n  labelloc=t;\n  fontname=\"Helvetica\";\n")
@@ -160,7 +175,7 @@ func dotQuote(s string) string {
 // markup, and "−" links are drawn dotted and red. Loop labels ride on the
 // links; the legend is a list of comments.
 func (f *Flywheel) Mermaid() []byte {
-	d := f.diagram()
+	d := f.analyse()
 	var b bytes.Buffer
 	b.WriteString("flowchart LR\n")
 	for _, line := range append([]string{f.Name}, d.legend()...) {

@@ -83,6 +83,15 @@ func (f *Flywheel) Leverage() (*Leverage, error) {
 	if err := f.checkSize(); err != nil {
 		return nil, err
 	}
+	loops, _ := f.Loops(LoopOptions{}) // a bounded search; the strongest loop found stands
+	return f.leverage(loops)
+}
+
+// leverage is Leverage with the loops already found.
+func (f *Flywheel) leverage(loops []Loop) (*Leverage, error) {
+	if err := f.checkSize(); err != nil {
+		return nil, err
+	}
 	g := newGraph(f)
 	comp, size := g.sccs()
 	members := make([][]int32, len(size))
@@ -151,7 +160,6 @@ func (f *Flywheel) Leverage() (*Leverage, error) {
 	slices.SortStableFunc(lev.Nodes, func(a, b NodeLeverage) int {
 		return cmp.Or(cmp.Compare(math.Abs(b.Push), math.Abs(a.Push)), cmp.Compare(b.Elasticity, a.Elasticity))
 	})
-	loops, _ := f.Loops(LoopOptions{}) // a bounded search; the strongest loop found stands
 	lev.Dominant = strongest(loops)
 	return lev, nil
 }

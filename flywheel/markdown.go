@@ -15,7 +15,7 @@ func (f *Flywheel) Markdown() []byte {
 	if f.Description != "" {
 		fmt.Fprintf(&b, "%s\n\n", md(f.Description))
 	}
-	d := f.diagram()
+	d := f.analyse()
 	b.WriteString("## Loops\n\n")
 	if len(d.loops) == 0 {
 		b.WriteString("No loops: nothing comes back around.\n\n")
@@ -31,7 +31,7 @@ func (f *Flywheel) Markdown() []byte {
 		b.WriteString("\n")
 	}
 	b.WriteString("## Leverage\n\n")
-	if lev, err := f.Leverage(); err != nil {
+	if lev, err := d.leverage(); err != nil {
 		fmt.Fprintf(&b, "Not computed: %s.\n\n", md(err.Error()))
 	} else {
 		fmt.Fprintf(&b, "Growth factor per step (spectral radius): **%.4g**", lev.Growth)
@@ -57,7 +57,7 @@ func (f *Flywheel) Markdown() []byte {
 		fmt.Fprintf(&b, "| %s | %s | %s | %g | %d | %s | %s |\n", md(f.name(l.From)), md(f.name(l.To)), md(string(l.Polarity)), l.W(), l.Delay, strings.Join(d.byLink[k], " "), md(l.Note))
 	}
 	b.WriteString("\n## Review\n\n")
-	fs := f.Review()
+	fs := d.review()
 	if len(fs) == 0 {
 		b.WriteString("No findings.\n")
 	}

@@ -35,6 +35,11 @@ const (
 // the reinforcing loop of highest Rate. Review never fails: what it cannot
 // compute it reports as a finding.
 func (f *Flywheel) Review() []Finding {
+	return f.analyse().review()
+}
+
+func (d *analysis) review() []Finding {
+	f := d.f
 	var out []Finding
 	add := func(rule string, sev Severity, path, suggestion, format string, args ...any) {
 		out = append(out, Finding{Rule: rule, Severity: sev, Path: path, Message: fmt.Sprintf(format, args...), Suggestion: suggestion})
@@ -51,9 +56,9 @@ func (f *Flywheel) Review() []Finding {
 				"%q is on no loop: nothing it does comes back around", n.Name())
 		}
 	}
-	loops, err := f.Loops(LoopOptions{})
-	if errors.Is(err, ErrTooManyLoops) {
-		add(RuleLoopsTruncated, Info, "/links", "", "only the first %d loops were reviewed: %v", len(loops), err)
+	loops := d.loops
+	if errors.Is(d.loopErr, ErrTooManyLoops) {
+		add(RuleLoopsTruncated, Info, "/links", "", "only the first %d loops were reviewed: %v", len(loops), d.loopErr)
 	}
 	var main, balancing *Loop
 	for i := range loops {
@@ -90,7 +95,7 @@ func (f *Flywheel) Review() []Finding {
 			"the weakest link of the main loop %s (%s) is %s → %s with weight %g",
 			main.ID, f.path(main), f.name(f.Links[weak].From), f.name(f.Links[weak].To), f.Links[weak].W())
 	}
-	lev, err := f.Leverage()
+	lev, err := d.leverage()
 	switch {
 	case err != nil:
 		add(RuleLeverageSkipped, Info, "/", "", "leverage was not computed: %v", err)

@@ -17,7 +17,7 @@ const (
 // not markup), with control characters replaced by spaces.
 func (f *Flywheel) Summary() string {
 	var b strings.Builder
-	d := f.diagram()
+	d := f.analyse()
 	r := 0
 	for _, l := range d.loops {
 		if l.Polarity == Reinforcing {
@@ -37,7 +37,7 @@ func (f *Flywheel) Summary() string {
 		l := &d.loops[i]
 		fmt.Fprintf(&b, "  %-4s %-11s gain %-7.4g rate %.4g/step: %s\n", l.ID, l.Polarity, l.Gain, l.Rate(), plain(f.path(l)))
 	}
-	lev, err := f.Leverage()
+	lev, err := d.leverage()
 	if err != nil {
 		fmt.Fprintf(&b, "leverage not computed: %v\n", err)
 		return b.String()

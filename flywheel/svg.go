@@ -17,7 +17,7 @@ const maxSVGLabel = 32
 // dashed for "−", with the sign on each arrow, loop IDs (R1, B1) inside the
 // loops they name, and a legend. All document text is XML-escaped.
 func (f *Flywheel) SVG() []byte {
-	d := f.diagram()
+	d := f.analyse()
 	order := d.circleOrder()
 	n := len(order)
 	radius := math.Max(150, float64(n)*34)
@@ -145,7 +145,7 @@ func boxExit(c, p, h point) point {
 
 // circleOrder places the nodes of the strongest reinforcing loop first, in
 // loop order, then the other nodes in document order.
-func (d *diagram) circleOrder() []int {
+func (d *analysis) circleOrder() []int {
 	var order []int
 	placed := make([]bool, len(d.f.Nodes))
 	var main *Loop
@@ -172,7 +172,7 @@ func (d *diagram) circleOrder() []int {
 	return order
 }
 
-func (d *diagram) nodeIndex(id string) int {
+func (d *analysis) nodeIndex(id string) int {
 	for i, n := range d.f.Nodes {
 		if n.ID == id {
 			return i

@@ -52,7 +52,7 @@ func TestClip(t *testing.T) {
 
 func TestSVGPlacesMainLoopFirst(t *testing.T) {
 	f := template(t)
-	d := f.diagram()
+	d := f.analyse()
 	order := d.circleOrder()
 	assert.Len(t, order, len(f.Nodes))
 	// R1, the strongest reinforcing loop: experience, traffic, sellers, selection.
