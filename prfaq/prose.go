@@ -620,7 +620,11 @@ func (s *scanner) acronym(st, e int, a string) {
 	if s.acronyms == nil {
 		s.acronyms = make(map[string]bool)
 	}
-	s.acronyms[a] = true
+	// Memory stays bounded on adversarial text full of distinct
+	// acronyms: past the bound, acronyms are judged afresh each time.
+	if len(s.acronyms) < maxAcronyms {
+		s.acronyms[a] = true
+	}
 	inParens := st > 0 && t[st-1] == '(' && e < len(t) && t[e] == ')'
 	before := e < len(t) && t[e] == '(' || e+1 < len(t) && t[e] == ' ' && t[e+1] == '('
 	if inParens || before {
@@ -629,6 +633,9 @@ func (s *scanner) acronym(st, e int, a string) {
 	s.emit(rAcronym, st, e, fmt.Sprintf("acronym %q is used before it is defined", a),
 		"write it out on first use, with the acronym in parentheses")
 }
+
+// maxAcronyms bounds the acronyms remembered per text.
+const maxAcronyms = 10_000
 
 // acronymOf returns the acronym a word is, without a plural s or a
 // possessive ("KPIs", "AWS's"): two to six capitals, digits allowed.

@@ -251,3 +251,15 @@ func TestZeroOptionsAreTheDefaults(t *testing.T) {
 	assert.Equal(t, Review(d, ReviewOptions{}), Review(d, explicit))
 	assert.NotEqual(t, got, ReviewText(text, ReviewOptions{MaxSentenceWords: 10}))
 }
+
+func TestDistinctAcronymsBoundMemory(t *testing.T) {
+	var b strings.Builder
+	for i := range 30_000 {
+		fmt.Fprintf(&b, "(%c%c%c) ", 'A'+i%26, 'A'+i/26%26, 'A'+i/676%26)
+	}
+	s := scanField(b.String(), "", ReviewOptions{}.resolve())
+	assert.LessOrEqual(t, len(s.acronyms), maxAcronyms)
+	for _, f := range s.out {
+		assert.NotEqual(t, RuleUndefinedAcronym, f.Rule, "every acronym is defined where it stands")
+	}
+}
