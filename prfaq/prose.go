@@ -77,7 +77,8 @@ type scanner struct {
 	want        map[string]bool // stems of the customer's words
 	found       bool            // one of them was read
 
-	key [64]byte
+	key     [64]byte
+	stemBuf [64]byte
 }
 
 // scanField scans one field's text with the rules of cfg.
@@ -442,7 +443,7 @@ func (s *scanner) word(st, e int) {
 	if flags&fAlternative != 0 {
 		s.alternative = true
 	}
-	if s.want != nil && !s.found && fits && s.want[string(stem(key))] {
+	if s.want != nil && !s.found && fits && s.want[string(stem(key, s.stemBuf[:0]))] {
 		s.found = true
 	}
 	s.ring[s.nring%maxPhraseWords] = span{st, e}
@@ -463,8 +464,8 @@ func (s *scanner) word(st, e int) {
 
 	hit := false
 	// "There is" and "there are" opening a sentence delay its subject.
-	if s.sentWords == 2 && flags&fBe != 0 && s.nring >= 2 && s.active(rWordy) {
-		if p := s.ring[(s.nring-2)%maxPhraseWords]; equalFold(t[p.s:p.e], "there") {
+	if s.sentWords == 2 && flags&fBe != 0 && s.nring >= 2 {
+		if p := s.ring[(s.nring-2)%maxPhraseWords]; equalFold(t[p.s:p.e], "there") && s.active(rWordy) {
 			s.emit(rWordy, p.s, e, fmt.Sprintf("%q delays the subject", clip(t[p.s:e])), "start with the subject and its verb")
 		}
 	}

@@ -144,7 +144,7 @@ func customerStems(who string) map[string]bool {
 		if m == nil {
 			m = map[string]bool{}
 		}
-		m[string(stem([]byte(w)))] = true
+		m[string(stem([]byte(w), nil))] = true
 	}
 	return m
 }
@@ -152,18 +152,18 @@ func customerStems(who string) map[string]bool {
 var clauseWord = map[string]bool{"who": true, "that": true, "which": true, "whose": true, "where": true, "when": true, "with": true, "without": true}
 
 // stem strips a plural or possessive ending so "bookshops" matches
-// "bookshop's". It may write into w.
-func stem(w []byte) []byte {
+// "bookshop's" and "companies" matches "company". It appends the stem to
+// buf and leaves w alone.
+func stem(w, buf []byte) []byte {
 	switch {
 	case hasSuffix(w, "'s"):
-		return w[:len(w)-2]
+		return append(buf, w[:len(w)-2]...)
 	case hasSuffix(w, "ies") && len(w) > 4:
-		w[len(w)-3] = 'y' // w is scratch space: "companies" → "company"
-		return w[:len(w)-2]
+		return append(append(buf, w[:len(w)-3]...), 'y')
 	case hasSuffix(w, "s") && !hasSuffix(w, "ss") && len(w) > 3:
-		return w[:len(w)-1]
+		return append(buf, w[:len(w)-1]...)
 	}
-	return w
+	return append(buf, w...)
 }
 
 // FieldText returns the text of the prose field at a JSON pointer, as

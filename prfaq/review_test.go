@@ -161,3 +161,19 @@ func TestFieldTextQuotesFindings(t *testing.T) {
 	_, ok = nilDoc.FieldText("/title")
 	assert.False(t, ok)
 }
+
+func TestStem(t *testing.T) {
+	for in, want := range map[string]string{"bookshops": "bookshop", "bookshop's": "bookshop", "companies": "company",
+		"business": "business", "bus": "bus", "owner": "owner"} {
+		w := []byte(in)
+		assert.Equal(t, want, string(stem(w, nil)), in)
+		assert.Equal(t, in, string(w), "the word is left alone")
+	}
+	d := loadTemplate(t)
+	d.Customer.Who = "Small companies that sell books"
+	d.PressRelease.Summary += " Each company saves 6 hours."
+	assert.Empty(t, paths(Review(d, ReviewOptions{}), RuleCustomerAbsent))
+	d.PressRelease.Summary = "Shelfwise launches."
+	d.Customer.Who = "Florist companies"
+	assert.NotEmpty(t, paths(Review(d, ReviewOptions{}), RuleCustomerAbsent))
+}
