@@ -58,6 +58,8 @@ type scanner struct {
 	beGap       int
 	more        span
 	hasMore     bool
+	could       span // a "could" waiting to see whether "not" follows
+	hasCould    bool
 	prevNoOrAny bool
 
 	paraStart, paraEnd, paraSentences int
@@ -342,6 +344,10 @@ func (s *scanner) terminal(i int) int {
 }
 
 func (s *scanner) endSentence() {
+	if s.hasCould {
+		s.hasCould = false
+		s.hedge(s.could.s, s.could.e)
+	}
 	if s.sentWords == 0 {
 		return
 	}
@@ -448,6 +454,13 @@ func (s *scanner) word(st, e int) {
 	}
 	s.ring[s.nring%maxPhraseWords] = span{st, e}
 	s.nring++
+	if s.hasCould {
+		// "could not" is past inability, not a hedge.
+		s.hasCould = false
+		if !equalFold(w, "not") && !equalFold(w, "never") {
+			s.hedge(s.could.s, s.could.e)
+		}
+	}
 
 	if s.hasPrev && !digit && flags&fRepeatOK == 0 && equalFold(t[s.prev.s:s.prev.e], w) && s.active(rRepeated) {
 		s.emit(rRepeated, s.prev.s, e, fmt.Sprintf("%q is repeated", clip(w)), "delete one")
@@ -582,6 +595,10 @@ func (s *scanner) phraseFinding(r ruleID, st, e int, suggest string) bool {
 	return true
 }
 
+func (s *scanner) hedge(st, e int) {
+	s.emit(rHedging, st, e, fmt.Sprintf("%q hedges; say what you know, or what you do not know yet and how you will find out", clip(s.text[st:e])), "")
+}
+
 // wordRules are the rules that flag single words.
 var wordRules = map[string]bool{RuleWeaselWord: true, RuleHype: true, RuleHedging: true, RuleWordyPhrase: true, RuleAdverb: true}
 
@@ -601,7 +618,11 @@ func (s *scanner) wordFinding(ent *entry, st, e, upper int) bool {
 	case rHype:
 		s.emit(rHype, st, e, fmt.Sprintf("%q claims instead of showing; say what the customer gets", w), "the fact or number behind it")
 	case rHedging:
-		s.emit(rHedging, st, e, fmt.Sprintf("%q hedges; say what you know, or what you do not know yet and how you will find out", w), "")
+		if equalFold(w, "could") {
+			s.could, s.hasCould = span{st, e}, true
+			return true
+		}
+		s.hedge(st, e)
 	case rWordy:
 		s.emit(rWordy, st, e, fmt.Sprintf("%q is wordy", w), ent.suggest)
 	default:

@@ -35,6 +35,7 @@ func TestProseRulesHitsAndMisses(t *testing.T) {
 		{RuleHype, "It updates listings within 60 seconds.", nil},
 		{RuleHedging, "We believe owners may like it; perhaps they will.", []string{"We believe", "may", "perhaps"}},
 		{RuleHedging, "The pilot starts in May with 40 shops.", nil},
+		{RuleHedging, "Owners could not keep up. It could fail. It could", []string{"could", "could"}},
 		{RulePassiveVoice, "The order was cancelled. Listings are updated by the till. It is being built. The code has been written.",
 			[]string{"was cancelled", "are updated", "is being built", "been written"}},
 		{RulePassiveVoice, "The app was not quickly removed.", []string{"was not quickly removed"}},
