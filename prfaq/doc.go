@@ -57,7 +57,7 @@
 //	                                    most customers, nearly all)
 //	hype                      warning   marketing adjectives and clichés (revolutionary, seamless, world-class,
 //	                                    low-hanging fruit, move the needle)
-//	hedging                   warning   hedges (may, might, could, perhaps, we believe, it seems)
+//	hedging                   warning   hedges (may, might, could but not "could not", perhaps, we believe, it seems)
 //	passive-voice             info      a form of "be", up to three adverbs, then a past participle (regular -ed
 //	                                    or irregular); adjectives such as "tired" or "interested" are not passive
 //	adverb                    info      -ly adverbs (not "only", "early", "weekly", "friendly", ...)
