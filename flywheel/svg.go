@@ -3,8 +3,8 @@ package flywheel
 import (
 	"bytes"
 	"fmt"
+	"github.com/dayone-go/mechanisms/internal/render"
 	"math"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -40,13 +40,13 @@ func (f *Flywheel) SVG() []byte {
 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Helvetica, Arial, sans-serif" font-size="13">`+"\n", width, height, width, height)
-	fmt.Fprintf(&b, "<title>%s</title>\n", xmlEscape(f.Name))
+	fmt.Fprintf(&b, "<title>%s</title>\n", render.XML(f.Name))
 	b.WriteString(`<defs>` +
 		`<marker id="pos" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1a7f37"/></marker>` +
 		`<marker id="neg" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#cf222e"/></marker>` +
 		"</defs>\n")
 	b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
-	fmt.Fprintf(&b, `<text x="%.1f" y="32" text-anchor="middle" font-size="18" font-weight="bold">%s</text>`+"\n", cx, xmlEscape(clip(f.Name, 80)))
+	fmt.Fprintf(&b, `<text x="%.1f" y="32" text-anchor="middle" font-size="18" font-weight="bold">%s</text>`+"\n", cx, render.XML(clip(f.Name, 80)))
 
 	for e, k := range d.edges() {
 		from, to := d.g.from[e], d.g.to[e]
@@ -90,7 +90,7 @@ func (f *Flywheel) SVG() []byte {
 		}
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" rx="%.0f" fill="%s" stroke="%s" stroke-width="1.4"/>`+"\n",
 			p.x-h.x, p.y-h.y, 2*h.x, 2*h.y, rx, fill, stroke)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>`+"\n", p.x, p.y+4.5, xmlEscape(labels[i]))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>`+"\n", p.x, p.y+4.5, render.XML(labels[i]))
 	}
 	// Loop IDs sit at the centre of their nodes, nudged apart.
 	for i := range d.loops {
@@ -112,11 +112,11 @@ func (f *Flywheel) SVG() []byte {
 		if l.Polarity == Balancing {
 			color = "#cf222e"
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" fill="%s" font-weight="bold">⟳ %s</text>`+"\n", c.x, c.y, color, xmlEscape(l.ID))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" fill="%s" font-weight="bold">⟳ %s</text>`+"\n", c.x, c.y, color, render.XML(l.ID))
 	}
 	y := cy + radius + 60
 	for _, line := range legend {
-		fmt.Fprintf(&b, `<text x="20" y="%.1f" fill="#24292f">%s</text>`+"\n", y, xmlEscape(clip(line, 160)))
+		fmt.Fprintf(&b, `<text x="20" y="%.1f" fill="#24292f">%s</text>`+"\n", y, render.XML(clip(line, 160)))
 		y += 18
 	}
 	b.WriteString("</svg>\n")
@@ -188,31 +188,4 @@ func clip(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
-}
-
-// xmlEscape escapes text for XML content and attribute values, and drops
-// control characters XML 1.0 forbids.
-func xmlEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&#39;")
-		default:
-			if (r < ' ' && r != '\t' && r != '\n') || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError {
-				b.WriteByte(' ')
-				continue
-			}
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -135,31 +135,3 @@ func mdEscape(s string) string {
 	}
 	return b.String()
 }
-
-// xmlEscape makes document text safe inside SVG text and attributes.
-func xmlEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&apos;")
-		default:
-			if r < 0x20 && r != '\t' && r != '\n' {
-				continue // not allowed in XML 1.0
-			}
-			if r == 0xFFFE || r == 0xFFFF {
-				continue
-			}
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}

@@ -3,6 +3,7 @@ package wbr
 import (
 	"bytes"
 	"fmt"
+	"github.com/dayone-go/mechanisms/internal/render"
 	"math"
 	"strconv"
 	"time"
@@ -66,12 +67,12 @@ func (m *MetricReport) SVG() []byte {
 	y := func(v float64) float64 { return plotBot - (v/2-lo/2)/(hi/2-lo/2)*(plotBot-plotTop) }
 
 	var b bytes.Buffer
-	name := xmlEscape(m.Name)
+	name := render.XML(m.Name)
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="t-%s" font-family="Helvetica, Arial, sans-serif" font-size="12" fill="%s">`+"\n",
 		chartW, chartH, chartW, chartH, m.ID, colourText)
 	fmt.Fprintf(&b, `<title id="t-%s">6-12 chart of %s</title>`+"\n", m.ID, name)
 	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", chartW, chartH)
-	fmt.Fprintf(&b, `<text x="%d" y="26" font-size="17" font-weight="bold">%s</text>`+"\n", plotLeft-60, xmlEscape(clipRunes(m.Name, 70)))
+	fmt.Fprintf(&b, `<text x="%d" y="26" font-size="17" font-weight="bold">%s</text>`+"\n", plotLeft-60, render.XML(clipRunes(m.Name, 70)))
 	sub := string(m.Role) + " metric"
 	if m.Owner != "" {
 		sub += " · owner " + m.Owner
@@ -79,17 +80,17 @@ func (m *MetricReport) SVG() []byte {
 	if m.Better == Down {
 		sub += " · lower is better"
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="46" font-size="12" fill="#555b63">%s</text>`+"\n", plotLeft-60, xmlEscape(clipRunes(sub, 60)))
+	fmt.Fprintf(&b, `<text x="%d" y="46" font-size="12" fill="#555b63">%s</text>`+"\n", plotLeft-60, render.XML(clipRunes(sub, 60)))
 	// The head of the box, so the chart reads on its own.
 	box := "Last week " + m.compactOrNA(m.LastWeek) + " · WoW " + m.formatChange(m.WoW) + " · YoY " + m.formatChange(m.YoY)
-	fmt.Fprintf(&b, `<text x="%d" y="46" text-anchor="end" font-size="13" font-weight="bold">%s</text>`+"\n", plotLeft+weeksW+gapW+monthsW, xmlEscape(box))
+	fmt.Fprintf(&b, `<text x="%d" y="46" text-anchor="end" font-size="13" font-weight="bold">%s</text>`+"\n", plotLeft+weeksW+gapW+monthsW, render.XML(box))
 
 	// Y axis: grid lines and labels shared by both panels.
 	right := plotLeft + weeksW + gapW + monthsW
 	for _, t := range ticks {
 		yy := y(t)
 		fmt.Fprintf(&b, `<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="%s"/>`+"\n", plotLeft, f1(yy), right, f1(yy), colourGrid)
-		fmt.Fprintf(&b, `<text x="%d" y="%s" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", plotLeft-8, f1(yy), xmlEscape(m.compact(t)))
+		fmt.Fprintf(&b, `<text x="%d" y="%s" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", plotLeft-8, f1(yy), render.XML(m.compact(t)))
 	}
 	axis := m.Unit
 	if axis == "" {
@@ -101,7 +102,7 @@ func (m *MetricReport) SVG() []byte {
 	if perWeek {
 		axis += " per week"
 	}
-	fmt.Fprintf(&b, `<text transform="translate(14 %d) rotate(-90)" text-anchor="middle" font-size="12">%s</text>`+"\n", (plotTop+plotBot)/2, xmlEscape(axis))
+	fmt.Fprintf(&b, `<text transform="translate(14 %d) rotate(-90)" text-anchor="middle" font-size="12">%s</text>`+"\n", (plotTop+plotBot)/2, render.XML(axis))
 
 	// Panels.
 	weekX := func(i int) float64 { return plotLeft + (float64(i)+0.5)*weeksW/6 }
