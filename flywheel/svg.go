@@ -3,9 +3,10 @@ package flywheel
 import (
 	"bytes"
 	"fmt"
-	"github.com/dayone-go/mechanisms/internal/render"
 	"math"
 	"unicode/utf8"
+
+	"github.com/dayone-go/mechanisms/internal/render"
 )
 
 // maxSVGLabel is the most characters of a label an SVG node shows.

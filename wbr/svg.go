@@ -3,10 +3,11 @@ package wbr
 import (
 	"bytes"
 	"fmt"
-	"github.com/dayone-go/mechanisms/internal/render"
 	"math"
 	"strconv"
 	"time"
+
+	"github.com/dayone-go/mechanisms/internal/render"
 )
 
 // Geometry of the 6-12 chart, in SVG user units.
