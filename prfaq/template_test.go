@@ -1,3 +1,0 @@
-package prfaq
-
-const templatePath = "../examples/templates/prfaq.yaml"
