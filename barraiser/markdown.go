@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/dayone-go/mechanisms/internal/render"
 )
 
 // Markdown renders the debrief packet of l: the outcome and the reasons
@@ -113,23 +115,5 @@ func num(x float64) string {
 	return strconv.FormatFloat(x, 'f', 2, 64)
 }
 
-// esc makes document text inert in Markdown: it backslash-escapes the
-// punctuation that starts emphasis, code, links, HTML, entities, table cells
-// or strike-through, and folds line breaks into spaces so that text stays
-// inside its list item or table cell. Text never starts a line in the
-// packet, so list and heading markers need no escape.
-func esc(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n', '\r', '\t', '\v', '\f':
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// esc makes document text inert in the packet's Markdown.
+func esc(s string) string { return render.MarkdownInline(s) }

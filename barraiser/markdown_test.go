@@ -48,7 +48,7 @@ func TestMarkdownEscapesDocumentText(t *testing.T) {
 	assert.NotContains(t, md, "<script>")
 	assert.NotContains(t, md, "[x](")
 	assert.NotContains(t, md, "\n# heading")
-	assert.Contains(t, md, `\<script\>`)
+	assert.Contains(t, md, `&lt;script&gt;`)
 	// Every table row keeps its column count: no cell was split by a pipe.
 	for _, line := range strings.Split(md, "\n") {
 		if strings.HasPrefix(line, "| Bea") || strings.HasPrefix(line, `| \<`) {

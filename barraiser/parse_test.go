@@ -57,8 +57,8 @@ func TestReadLimits(t *testing.T) {
 
 func TestParseRefusesNonFiniteAndMistypedValues(t *testing.T) {
 	for in, want := range map[string]string{
-		"cohort: [2.5, .nan]\n":            "line 1, column 15: number \".nan\" is not finite",
-		"cohort: [.inf]\n":                 "line 1, column 10",
+		"cohort: [2.5, .nan]\n":            "line 1, column 15: /cohort/1: number \".nan\" is not finite",
+		"cohort: [.inf]\n":                 "line 1, column 10: /cohort/0",
 		"feedback:\n  - vote: 5\n":         "/feedback/0/vote",
 		"interviewers: {id: a}\n":          "/interviewers",
 		"role: {level: \"six\"}\n":         "/role/level",

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/dayone-go/mechanisms/internal/render"
 )
 
 // Markdown writes d for people as a MADR-style record: a header table, the
@@ -280,37 +282,9 @@ func list(xs []string) string {
 	return strings.Join(out, ", ")
 }
 
-var (
-	mdEscaper = strings.NewReplacer(
-		`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-		"<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`, "#", `\#`, "!", `\!`,
-		"&", "&amp;", "$", `\$`,
-	)
-)
-
 // inline escapes text for use inside a Markdown line, a heading, a list item
-// or a table cell: line breaks become spaces, every character with meaning
-// in Markdown is backslash-escaped, and what would start a block (a list
-// marker, a thematic break, a setext underline) is escaped too.
-func inline(s string) string {
-	s = mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '-', '+', '=':
-		return `\` + s
-	}
-	// Digits followed by '.' or ')' would start a numbered list.
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
-		return s[:i] + `\` + s[i:]
-	}
-	return s
-}
+// or a table cell.
+func inline(s string) string { return render.MarkdownInline(s) }
 
 // codeSafe keeps a code span intact: rule ids and paths come from this
 // package, but a path can carry a document's key, so backticks go.

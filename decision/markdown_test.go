@@ -47,7 +47,7 @@ func TestMarkdownEscapesDocumentText(t *testing.T) {
 	for _, bad := range []string{"<script>", "[x](", "*bold*", "_it_", "`code`", "\n# not", "\n- not", "\n1. not", "\n    not", "\n> not", "\n---", "\n## Injected", "![img]", "| pipe |", "r1 | r2", "& ~~"} {
 		assert.NotContains(t, out, bad)
 	}
-	assert.Contains(t, out, `\<script\>`)
+	assert.Contains(t, out, `&lt;script&gt;`)
 	assert.Contains(t, out, `a \| b \*bold\* \_it\_`)
 	assert.Contains(t, out, "\n\\- not a list\n")
 	assert.Contains(t, out, "\n1\\. not numbered\n")
@@ -79,7 +79,7 @@ func TestInline(t *testing.T) {
 		"12) x":        `12\) x`,
 		"a\tb\n c":     "a b c",
 		`back\slash`:   `back\\slash`,
-		"R&D <b>":      `R&amp;D \<b\>`,
+		"R&D <b>":      `R&amp;D &lt;b&gt;`,
 		"cost $5 - $6": `cost \$5 - \$6`,
 	} {
 		assert.Equal(t, want, inline(in), in)

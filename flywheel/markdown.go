@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"github.com/dayone-go/mechanisms/internal/render"
 )
 
 // Markdown renders a report for people: the wheel's nodes and links, its
@@ -74,25 +76,4 @@ func (f *Flywheel) Markdown() []byte {
 // md escapes text for Markdown: punctuation that could start markup gets a
 // backslash, angle brackets and ampersands become entities so no HTML gets
 // through, and line breaks become spaces so table rows hold.
-func md(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case r < ' ' || r == 0x7f:
-		case strings.ContainsRune("\\`*_{}[]()#+-.!|~", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func md(s string) string { return render.MarkdownInline(s) }

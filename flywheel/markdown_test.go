@@ -23,6 +23,6 @@ func TestMarkdownEscapesLabels(t *testing.T) {
 		assert.Len(t, unescapedPipe.FindAllString(line, -1), 8, line)
 	}
 	assert.Equal(t, len(hostile)+2, rows, "header, separator and one row per link")
-	assert.Contains(t, out, `a"\] \-\-&gt; evil\["x`)
+	assert.Contains(t, out, `a"\] --&gt; evil\["x`)
 	assert.Contains(t, out, `pipe \| and \#35; hash`)
 }

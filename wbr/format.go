@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/dayone-go/mechanisms/internal/render"
 )
 
 // isFraction reports whether the metric's values are fractions shown as
@@ -116,22 +118,5 @@ func (m *MetricReport) missed(variance *float64) bool {
 	return *variance < 0
 }
 
-// mdEscape makes document text inert in Markdown: every mark that could
-// start emphasis, code, a link, an image, a table cell, an entity or a tag
-// is backslash-escaped and line breaks become spaces. Text is never put at
-// the start of a line, so list and heading markers need no escape.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '{', '}', '[', ']', '#', '!', '|', '<', '>', '&', '~':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// mdEscape makes document text inert in the report's Markdown.
+func mdEscape(s string) string { return render.MarkdownInline(s) }

@@ -33,3 +33,36 @@ func TestXMLKeepsDocumentsWellFormed(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownInline(t *testing.T) {
+	tests := map[string]string{
+		"plain words":                "plain words",
+		"*bold* and _it_":            `\*bold\* and \_it\_`,
+		"[link](http://x) ![img](y)": `\[link\](http://x) \!\[img\](y)`,
+		"a | b":                      `a \| b`,
+		"<script>alert(1)</script>":  "&lt;script&gt;alert(1)&lt;/script&gt;",
+		"AT&T &amp;":                 "AT&amp;T &amp;amp;",
+		"`code` ~~strike~~ $x$":      "\\`code\\` \\~\\~strike\\~\\~ \\$x\\$",
+		"two\nlines\r\nhere\ttab":    "two lines here tab",
+		"- not a list":               `\- not a list`,
+		"+ neither":                  `\+ neither`,
+		"12. not ordered":            `12\. not ordered`,
+		"3) nor this":                `3\) nor this`,
+		"# no heading":               `\# no heading`,
+		"> no quote":                 "&gt; no quote",
+		"  - indented":               `\- indented`,
+		"version 1.2 - ok":           "version 1.2 - ok",
+		"bad \xff byte":              "bad \uFFFD byte",
+		"bell\x07":                   "bell ",
+		`back\slash`:                 `back\\slash`,
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, MarkdownInline(in), "%q", in)
+	}
+}
+
+func TestMarkdownText(t *testing.T) {
+	in := "First *para*\ncontinues here.\n\n\n- Second para\r\n\r\nThird."
+	assert.Equal(t, "First \\*para\\* continues here.\n\n\\- Second para\n\nThird.", MarkdownText(in))
+	assert.Equal(t, "", MarkdownText(" \n\n "))
+}
