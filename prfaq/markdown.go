@@ -3,7 +3,8 @@ package prfaq
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/dayone-go/mechanisms/internal/render"
 )
 
 // Markdown renders the document the way a team reads it in the meeting: the
@@ -162,7 +163,7 @@ func blocks(text string) []string {
 		var lines []string
 		for _, l := range strings.Split(p, "\n") {
 			if l = strings.TrimSpace(l); l != "" {
-				lines = append(lines, escapeLine(l))
+				lines = append(lines, render.MarkdownInline(l))
 			}
 		}
 		if len(lines) > 0 {
@@ -174,67 +175,4 @@ func blocks(text string) []string {
 
 // inline escapes text for one line of Markdown: a table cell, a heading,
 // emphasis. Line breaks become spaces.
-func inline(text string) string {
-	return escapeLine(strings.Join(strings.Fields(text), " "))
-}
-
-// escapeLine escapes one line so that it renders as the literal text: the
-// Markdown punctuation that could start emphasis, code, links, tables or
-// strike-through is backslash-escaped, HTML's <, > and & become entities,
-// what would start a block at the line's beginning (heading, list, quote,
-// rule) is escaped, control characters become spaces and invalid UTF-8
-// becomes U+FFFD.
-func escapeLine(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	lead := strings.TrimLeft(s, " \t")
-	b.WriteString(s[:len(s)-len(lead)])
-	if k := blockMarker(lead); k > 0 {
-		b.WriteString(lead[:k-1])
-		b.WriteByte('\\')
-		lead = lead[k-1:]
-	}
-	for i := 0; i < len(lead); {
-		r, size := utf8.DecodeRuneInString(lead[i:])
-		i += size
-		switch {
-		case r == utf8.RuneError && size <= 1:
-			b.WriteRune(utf8.RuneError)
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '&':
-			b.WriteString("&amp;")
-		case strings.ContainsRune("\\`*_[]|~", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029':
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// blockMarker returns the length up to and including the character that
-// would make the line a Markdown block (#, -, +, =, a number and . or )),
-// or 0.
-func blockMarker(s string) int {
-	if s == "" {
-		return 0
-	}
-	switch s[0] {
-	case '#', '-', '+', '=':
-		return 1
-	}
-	k := 0
-	for k < len(s) && k < 9 && '0' <= s[k] && s[k] <= '9' {
-		k++
-	}
-	if k > 0 && k < len(s) && (s[k] == '.' || s[k] == ')') {
-		return k + 1
-	}
-	return 0
-}
+func inline(text string) string { return render.MarkdownInline(text) }
