@@ -1,0 +1,71 @@
+package schemagen
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Bounds is a type whose every field exercises one tag translation.
+type Bounds struct {
+	// Name is bounded in length.
+	Name string `json:"name" validate:"required,min=2,max=10"`
+	// Code has an exact length.
+	Code string `json:"code,omitempty" validate:"omitempty,len=3"`
+	// Score is bounded exclusively.
+	Score float64 `json:"score" validate:"gt=0,lt=1"`
+	// Count is bounded inclusively.
+	Count int `json:"count" validate:"gte=1,lte=9"`
+	// Tags is a bounded list of unique, bounded words.
+	Tags []string `json:"tags,omitempty" validate:"omitempty,min=1,max=4,unique,dive,min=1,max=5"`
+	// Labels is a bounded map.
+	Labels map[string]string `json:"labels,omitempty" validate:"omitempty,max=2"`
+	// Pick is one of a few words.
+	Pick string `json:"pick" validate:"oneof=a b c"`
+	// Either has an either-or rule with no single schema form.
+	Either string `json:"either,omitempty" validate:"omitempty,email|url"`
+}
+
+func TestTagsBecomeKeywords(t *testing.T) {
+	b, err := Generate(Bounds{}, Options{Path: "x/bounds.schema.json", Title: "Bounds", PkgPath: "github.com/dayone-go/mechanisms/internal/schemagen", Dir: "."})
+	require.NoError(t, err)
+	var s struct {
+		ID         string                    `json:"$id"`
+		Title      string                    `json:"title"`
+		Required   []string                  `json:"required"`
+		Additional bool                      `json:"additionalProperties"`
+		Props      map[string]map[string]any `json:"properties"`
+	}
+	require.NoError(t, json.Unmarshal(b, &s))
+	assert.Equal(t, BaseID+"x/bounds.schema.json", s.ID)
+	assert.Equal(t, "Bounds", s.Title)
+	assert.False(t, s.Additional)
+	assert.ElementsMatch(t, []string{"name"}, s.Required)
+	p := s.Props
+	assert.Equal(t, map[string]any{"type": "string", "minLength": 2.0, "maxLength": 10.0, "description": "Name is bounded in length."}, p["name"])
+	assert.Equal(t, 3.0, p["code"]["minLength"])
+	assert.Equal(t, 3.0, p["code"]["maxLength"])
+	assert.Equal(t, 0.0, p["score"]["exclusiveMinimum"])
+	assert.Equal(t, 1.0, p["score"]["exclusiveMaximum"])
+	assert.Equal(t, 1.0, p["count"]["minimum"])
+	assert.Equal(t, 9.0, p["count"]["maximum"])
+	assert.Equal(t, 1.0, p["tags"]["minItems"])
+	assert.Equal(t, 4.0, p["tags"]["maxItems"])
+	assert.Equal(t, true, p["tags"]["uniqueItems"])
+	assert.Equal(t, map[string]any{"type": "string", "minLength": 1.0, "maxLength": 5.0}, p["tags"]["items"])
+	assert.Equal(t, 2.0, p["labels"]["maxProperties"])
+	assert.Equal(t, []any{"a", "b", "c"}, p["pick"]["enum"])
+	assert.NotContains(t, p["either"], "format", "either-or rules stay Go-only")
+}
+
+// Undocumented lacks a doc comment on its field.
+type Undocumented struct {
+	X int `json:"x"`
+}
+
+func TestEveryPropertyNeedsADescription(t *testing.T) {
+	_, err := Generate(Undocumented{}, Options{Path: "u.json", PkgPath: "github.com/dayone-go/mechanisms/internal/schemagen", Dir: "."})
+	assert.ErrorContains(t, err, `Undocumented.X ("x") has no doc comment`)
+}
