@@ -101,7 +101,7 @@ func reviewDecision(in input) result {
 	}
 	r.Doc = d
 	r.Findings = c.Findings
-	r.Summary = append(r.Summary, fmt.Sprintf("door: %s under %s (%s)", c.Door, from, plural(len(c.Reasons), "reason")))
+	r.Summary = append(r.Summary, fmt.Sprintf("door: %s under %s (%s)", c.Door, from, count(len(c.Reasons), "reason")))
 	for _, reason := range c.Reasons {
 		r.Summary = append(r.Summary, fmt.Sprintf("  %-8s %s: %s", reason.Door, reason.Rule, reason.Message))
 	}
@@ -185,11 +185,4 @@ func checkLogs(docs []reviewed, today time.Time) {
 			docs[i].Summary = append(docs[i].Summary, fmt.Sprintf("checked as a decision log with the %d other decisions in %s", len(idx)-1, dir))
 		}
 	}
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -38,7 +38,8 @@ func rows(d reviewed, locate func(string) (int, int)) []row {
 		var se *strict.Error
 		switch {
 		case errors.As(d.Err, &se):
-			r.Rule, r.Line, r.Column, r.Path = "parse", se.Line, se.Column, se.Pointer
+			// The place goes in its own fields; the message says only what.
+			r.Rule, r.Line, r.Column, r.Path, r.Message = "parse", se.Line, se.Column, se.Pointer, se.Msg
 		case errors.Is(d.Err, errUnknownKind):
 			r.Rule = "unknown-kind"
 		case errors.Is(d.Err, errBinary):
@@ -105,7 +106,7 @@ func writeText(w io.Writer, docs []reviewed, out string) error {
 			fmt.Fprintf(w, "  wrote %d files under %s: %s\n", len(names), filepath.Join(out, stemOf(d.File)), strings.Join(names, ", "))
 		}
 	}
-	fmt.Fprintf(w, "\n%d documents: %d valid, %d invalid, %d skipped; %d findings\n", valid+invalid, valid, invalid, skipped, findings)
+	fmt.Fprintf(w, "\n%s: %d valid, %d invalid, %d skipped; %s\n", count(valid+invalid, "document"), valid, invalid, skipped, count(findings, "finding"))
 	return nil
 }
 
@@ -139,4 +140,11 @@ func writeJSON(w io.Writer, docs []reviewed) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rep)
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
