@@ -385,3 +385,22 @@ func TestDecisionsInAFolderAreCheckedAsALog(t *testing.T) {
 	}
 	assert.Equal(t, map[string]bool{"0001-use-postgres.decision.yaml": false, "0002-shard-orders.decision.yaml": false, "0003-cache.decision.yaml": true}, valid)
 }
+
+// TestTemplatesCarryTheirSchema checks the editor support every template
+// promises: the yaml-language-server comment pointing at the committed
+// schema, then $schema with the schema's $id.
+func TestTemplatesCarryTheirSchema(t *testing.T) {
+	for _, k := range registry {
+		if k.Template == "" {
+			continue
+		}
+		data, err := templates.FS.ReadFile(k.Template)
+		require.NoError(t, err)
+		lines := strings.SplitN(string(data), "\n", 3)
+		require.Len(t, lines, 3, k.Template)
+		assert.Equal(t, "# yaml-language-server: $schema=../../"+k.SchemaPath, lines[0], k.Template)
+		assert.Equal(t, "$schema: https://raw.githubusercontent.com/dayone-go/mechanisms/main/"+k.SchemaPath, lines[1], k.Template)
+		_, err = os.Stat(filepath.Join("..", "templates", "..", "..", k.SchemaPath))
+		assert.NoError(t, err, "the comment's relative path resolves from examples/templates")
+	}
+}
