@@ -36,8 +36,10 @@ type SimOptions struct {
 	// the first node in the document is pushed by 1.
 	Push map[string]float64
 	// Capacity, when above 0, is a carrying capacity every level tends to:
-	// a rise is scaled by (1 - level/Capacity), so growth slows as levels
-	// fill up and stops at the capacity. Falls are not scaled.
+	// a rise is scaled by (1 - level/Capacity), clamped to [0, 1], so growth
+	// slows as levels fill up; a rise that would still pass the capacity
+	// stops at it. Falls are not scaled, and a level at or above the
+	// capacity (an initial value or a push may put it there) does not rise.
 	Capacity float64
 }
 
@@ -72,8 +74,10 @@ func (s *Simulation) Series(id string) []float64 {
 //
 // where Δx_j(t) = x_j(t) − x_j(t−1) is the change of the source (the push
 // itself at t = 0, nothing before). So a change travels one link per step
-// plus the link's delay. With a Capacity, rises are damped logistically.
-// When a level overflows Simulate returns the steps computed so far with an
+// plus the link's delay. With a Capacity, rises are damped logistically and
+// no rise carries a level past the capacity (see SimOptions.Capacity). A
+// link whose weight is not finite (possible only for a Flywheel built in Go
+// and not validated) is refused. When a level overflows Simulate returns the steps computed so far with an
 // error wrapping ErrOverflow, never Inf or NaN.
 func (f *Flywheel) Simulate(opts SimOptions) (*Simulation, error) {
 	if err := f.checkSize(); err != nil {
@@ -93,6 +97,11 @@ func (f *Flywheel) Simulate(opts SimOptions) (*Simulation, error) {
 		return nil, fmt.Errorf("%w: %d steps × %d nodes; Simulate keeps at most %d levels", ErrTooLarge, steps, n, MaxSimCells)
 	case opts.Capacity < 0 || !finite(opts.Capacity):
 		return nil, fmt.Errorf("flywheel: capacity must be a finite number ≥ 0, not %v", opts.Capacity)
+	}
+	for i, l := range f.Links {
+		if !finite(l.W()) {
+			return nil, fmt.Errorf("flywheel: /links/%d/weight must be a finite number, not %v", i, l.W())
+		}
 	}
 	idx := f.index()
 	push := make([]float64, n)
@@ -147,10 +156,18 @@ func (f *Flywheel) Simulate(opts SimOptions) (*Simulation, error) {
 				l := &f.Links[g.link[e]]
 				in += l.Signed() * change(t-l.Delay, int(g.from[e]))
 			}
-			if opts.Capacity > 0 && in > 0 {
-				in *= math.Max(0, 1-cur[i]/opts.Capacity)
-			}
 			next[i] = cur[i] + in
+			if k := opts.Capacity; k > 0 && in > 0 {
+				// The discrete logistic step overshoots once the raw rise
+				// exceeds the room left, so the rise also stops at the
+				// capacity (exactly, whatever the rounding of the sum);
+				// and a level below zero is damped by nothing, not
+				// amplified.
+				next[i] = cur[i]
+				if cur[i] < k {
+					next[i] = math.Min(cur[i]+in*math.Min(1, 1-cur[i]/k), k)
+				}
+			}
 			if !finite(next[i]) || math.Abs(next[i]) > overflowAt {
 				return sim, fmt.Errorf("%w at step %d: %q passed %g", ErrOverflow, t+1, f.Nodes[i].ID, overflowAt)
 			}
