@@ -92,6 +92,9 @@ func (f *Flywheel) leverage(loops []Loop) (*Leverage, error) {
 	if err := f.checkSize(); err != nil {
 		return nil, err
 	}
+	if err := f.finiteWeights(); err != nil {
+		return nil, err
+	}
 	g := newGraph(f)
 	comp, size := g.sccs()
 	members := make([][]int32, len(size))

@@ -98,10 +98,8 @@ func (f *Flywheel) Simulate(opts SimOptions) (*Simulation, error) {
 	case opts.Capacity < 0 || !finite(opts.Capacity):
 		return nil, fmt.Errorf("flywheel: capacity must be a finite number ≥ 0, not %v", opts.Capacity)
 	}
-	for i, l := range f.Links {
-		if !finite(l.W()) {
-			return nil, fmt.Errorf("flywheel: /links/%d/weight must be a finite number, not %v", i, l.W())
-		}
+	if err := f.finiteWeights(); err != nil {
+		return nil, err
 	}
 	idx := f.index()
 	push := make([]float64, n)

@@ -62,6 +62,18 @@ func (f *Flywheel) Validate() error {
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
+// finiteWeights refuses a weight that is NaN or infinite, which only a
+// Flywheel built in Go and not validated can hold: the numeric analyses
+// say so rather than compute with it.
+func (f *Flywheel) finiteWeights() error {
+	for i, l := range f.Links {
+		if !finite(l.W()) {
+			return fmt.Errorf("flywheel: /links/%d/weight must be a finite number, not %v", i, l.W())
+		}
+	}
+	return nil
+}
+
 // errNotAFlywheel explains the missing reinforcing loop.
 var errNotAFlywheel = errors.New("this is not a flywheel: no loop reinforces itself; close a loop of links with an even number of \"-\" links")
 
