@@ -262,14 +262,30 @@ func (e *engine) value(m *Metric, s span, depth int) figure {
 		return figure{missing: s.days()}
 	}
 	if m.Aggregation == Ratio {
-		n := e.value(e.metrics[m.Numerator], s, depth+1)
-		dn := e.value(e.metrics[m.Denominator], s, depth+1)
+		n := e.operand(e.metrics[m.Numerator], s, depth+1)
+		dn := e.operand(e.metrics[m.Denominator], s, depth+1)
 		f := figure{missing: max(n.missing, dn.missing)}
 		if n.ok && dn.ok && dn.v != 0 {
 			f.v, f.ok = n.v/dn.v, true
 		}
 		return f
 	}
+	return e.aggregate(m, m.Aggregation, s)
+}
+
+// operand is the period value a ratio divides: the operand's period sum
+// whatever its own aggregation, as the issue defines a ratio ("computed
+// from their period sums"), or the value of an operand that is itself a
+// ratio, which has no sum of its own.
+func (e *engine) operand(m *Metric, s span, depth int) figure {
+	if m == nil || m.Aggregation == Ratio {
+		return e.value(m, s, depth)
+	}
+	return e.aggregate(m, Sum, s)
+}
+
+// aggregate combines the daily values of data metric m over s by agg.
+func (e *engine) aggregate(m *Metric, agg Aggregation, s span) figure {
 	win := e.dense[m.ID]
 	if win == nil {
 		return figure{missing: s.days()}
@@ -283,7 +299,7 @@ func (e *engine) value(m *Metric, s span, depth int) figure {
 			continue
 		}
 		count++
-		switch m.Aggregation {
+		switch agg {
 		case Sum, Mean:
 			sum += v
 		case Min:
@@ -303,7 +319,7 @@ func (e *engine) value(m *Metric, s span, depth int) figure {
 	}
 	f.ok = true
 	f.v = sum
-	if m.Aggregation == Mean {
+	if agg == Mean {
 		f.v = sum / float64(count)
 	}
 	return f
@@ -382,7 +398,10 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 		r.Weeks = append(r.Weeks, ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanWeek, s.hi), Missing: c.missing, YearAgoMissing: p.missing})
 	}
 	for _, s := range sp.months {
-		c, p := val(s), val(s.yearEarlier())
+		// The whole calendar month a year earlier: February 2024 keeps its
+		// 29th when it is the year-ago month of February 2025.
+		start := s.lo.date()
+		c, p := val(s), val(monthSpan(monthIndex(start.Year-1, start.Month)))
 		r.Months = append(r.Months, ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanMonth, s.hi), Missing: c.missing, YearAgoMissing: p.missing})
 	}
 	r.Plan = e.plan(m, cal, sp, plans, week, figs)

@@ -285,3 +285,44 @@ func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
 	}
 	_ = r.Markdown("c")
 }
+
+// TestRatioOfNonSumOperandUsesPeriodSums pins the definition of a
+// ratio, "computed from their period sums": an operand aggregated by mean
+// contributes its sum, not its mean. The oracle found Build dividing the
+// operand's own period value (the mean) instead.
+func TestRatioOfNonSumOperandUsesPeriodSums(t *testing.T) {
+	d := smallDeck()
+	d.Metrics = append(d.Metrics, Metric{ID: "price_per_view", Role: Input, Owner: "B", Aggregation: Ratio, Numerator: "price", Denominator: "views", Drives: []string{"orders"}})
+	var data Data
+	weekData(t, &data, "2026-11-21", "price", 1, 2, 3, 4, 5, 6, 7)
+	weekData(t, &data, "2026-11-21", "views", 10, 10, 10, 10, 10, 10, 10)
+	r, err := Build(d, data, date("2026-11-21"))
+	require.NoError(t, err)
+	m := find(t, r, "price_per_view")
+	require.NotNil(t, m.LastWeek)
+	assert.InDelta(t, 28.0/70, *m.LastWeek, 1e-15, "the sum of prices over the sum of views, not their mean (4/70)")
+	assert.InDelta(t, 4.0, *find(t, r, "price").LastWeek, 1e-15, "the mean metric itself still reads as a mean")
+}
+
+// TestYearAgoMonthIsTheWholeMonth: the year-ago value of February 2025 is
+// all of February 2024, its 29th included. The oracle found Build shifting
+// the month's last day back a year, which clamped it to 28 February and
+// dropped a day from the year-ago month.
+func TestYearAgoMonthIsTheWholeMonth(t *testing.T) {
+	var data Data
+	for d := date("2024-02-01"); d.Before(date("2024-03-01")); d = d.AddDate(0, 0, 1) {
+		require.NoError(t, data.Add(d, "orders", 1))
+	}
+	for d := date("2025-02-01"); !d.After(date("2025-03-01")); d = d.AddDate(0, 0, 1) {
+		require.NoError(t, data.Add(d, "orders", 1))
+	}
+	r, err := Build(smallDeck(), data, date("2025-03-01"))
+	require.NoError(t, err)
+	feb := find(t, r, "orders").Months[11]
+	assert.Equal(t, "2025-02-01", feb.Period.Start.String())
+	assert.Equal(t, "2025-02-28", feb.Period.End.String())
+	require.NotNil(t, feb.YearAgo)
+	assert.Equal(t, 29.0, *feb.YearAgo)
+	assert.Zero(t, feb.YearAgoMissing)
+	assert.Equal(t, 28.0, *feb.Value)
+}

@@ -87,7 +87,8 @@ type Metric struct {
 	Unit string `json:"unit,omitempty" validate:"omitempty,max=40"`
 	// Aggregation says how daily values become a period's value.
 	Aggregation Aggregation `json:"aggregation" validate:"required,enum"`
-	// Numerator is the metric divided, for a ratio.
+	// Numerator is the metric divided, for a ratio: its period sum, or its
+	// value when it is a ratio itself.
 	Numerator string `json:"numerator,omitempty" validate:"omitempty,wbrid"`
 	// Denominator is the metric divided by, for a ratio.
 	Denominator string `json:"denominator,omitempty" validate:"omitempty,wbrid"`

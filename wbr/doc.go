@@ -33,15 +33,18 @@
 // the seven days up to it. The year-ago week ends 364 days earlier, so a
 // Saturday is compared with a Saturday. The twelve months are the last
 // twelve complete calendar months; their year-ago values are the same
-// months a year earlier. Month, quarter and year to date run from the
+// whole months a year earlier (February 2024, all 29 days, for February
+// 2025). Month, quarter and year to date run from the
 // start of the calendar month, fiscal quarter and fiscal year (fiscalYearEnd,
 // default december) to the week-ending day; their year-ago periods are the
 // same dates one calendar year earlier, 29 February becoming 28 February.
 //
 // A period's value aggregates the daily values: sum, mean, min, max or the
-// last day with data. A ratio metric divides its numerator's period value by
-// its denominator's (a ratio of sums, never a mean of daily ratios); it is
-// undefined when the denominator is zero.
+// last day with data. A ratio metric divides its numerator's period sum by
+// its denominator's (a ratio of sums, never a mean of daily ratios),
+// whatever the operands' own aggregation; an operand that is itself a
+// ratio contributes its ratio. A ratio is undefined when the denominator is
+// zero.
 //
 // A percent change is (current − earlier) / |earlier| × 100, undefined when
 // the earlier value is zero. A bps change is the difference × 10,000 for a

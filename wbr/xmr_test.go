@@ -2,6 +2,8 @@ package wbr
 
 import (
 	"math"
+	"math/rand/v2"
+	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -99,4 +101,139 @@ func TestXmRDegenerate(t *testing.T) {
 			assert.False(t, math.IsNaN(f) || math.IsInf(f, 0))
 		}
 	})
+}
+
+// The NIST/SEMATECH e-Handbook of Statistical Methods, section 6.3.2.2
+// "Individuals Control Charts", works an example of a new process's flow
+// rate over its first ten batches: mean 50.81, average moving range
+// 1.8778, limits 50.81 ± 3 × 1.8778 / 1.128 = 55.80 and 45.82, and a moving
+// range limit of 3.267 × 1.8778 = 6.13. The handbook's 3/d2 = 2.6596 and
+// D4 = 3.267 differ from Wheeler's rounded 2.66 and 3.268 in the fourth
+// significant figure, which the published two decimals absorb (the range
+// limit within 0.01). Every point lies inside the limits, the largest
+// moving range is 3.5, and no run reaches the rules' lengths.
+func TestXmRNISTFlowRateExample(t *testing.T) {
+	flow := []float64{49.6, 47.6, 49.9, 51.3, 47.8, 51.2, 52.6, 52.4, 53.6, 52.1}
+	c := XmR(flow)
+	assert.Equal(t, 10, c.Points)
+	assert.InDelta(t, 50.81, c.Mean, 0.005)
+	assert.InDelta(t, 1.8778, c.MovingRangeMean, 0.00005)
+	assert.InDelta(t, 55.80, c.Upper, 0.005)
+	assert.InDelta(t, 45.82, c.Lower, 0.005)
+	assert.InDelta(t, 6.13, c.RangeLimit, 0.01)
+	assert.Empty(t, c.Signals)
+}
+
+// byRule returns the indices a rule flags (for rule 1, the values' own
+// signals when mr is false and the moving ranges' when true) and whether
+// each is above.
+func byRule(sigs []Signal, rule int, mr bool) (idx []int, above []bool) {
+	for _, s := range sigs {
+		if s.Rule == rule && s.MovingRange == mr {
+			idx = append(idx, s.Index)
+			above = append(above, s.Above)
+		}
+	}
+	return idx, above
+}
+
+func seq(from, to int) []int {
+	var out []int
+	for i := from; i <= to; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func TestXmRHandBuiltRules(t *testing.T) {
+	t.Run("centre line inside a run of seventeen", func(t *testing.T) {
+		// Eight ones, a zero, eight ones, then two -8s: the mean is exactly 0
+		// and the average moving range 11/18, so the limits are ±1.63, the
+		// midpoints ±0.81 and the range limit 2.00. The zero sits on the
+		// centre line: it splits the ones into two runs of eight, each a rule
+		// 3 signal, and is itself on neither side, flagged by no rule.
+		c := XmR([]float64{1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, -8, -8})
+		require.Zero(t, c.Mean)
+		r3, up := byRule(c.Signals, 3, false)
+		assert.Equal(t, append(seq(0, 7), seq(9, 16)...), r3)
+		assert.NotContains(t, up, false)
+		r2, _ := byRule(c.Signals, 2, false)
+		assert.Equal(t, append(seq(0, 7), seq(9, 16)...), r2, "every window of four around the zero still holds three ones")
+		r1, _ := byRule(c.Signals, 1, false)
+		assert.Equal(t, []int{17, 18}, r1)
+		mr, _ := byRule(c.Signals, 1, true)
+		assert.Equal(t, []int{17}, mr, "the jump of 9 exceeds the range limit; the step from -8 to -8 does not")
+	})
+	t.Run("seven in a row is not a run", func(t *testing.T) {
+		c := XmR([]float64{2, 2, 2, 2, 2, 2, 2, -2, -2, -2, -2, -2, -2, -2, 0})
+		r3, _ := byRule(c.Signals, 3, false)
+		assert.Empty(t, r3)
+	})
+	t.Run("eight in a row below", func(t *testing.T) {
+		// Mean 0: eight -1s, then eight +1s; each half is a run of eight.
+		c := XmR([]float64{-1, -1, -1, -1, -1, -1, -1, -1, 1, 1, 1, 1, 1, 1, 1, 1})
+		r3, up := byRule(c.Signals, 3, false)
+		assert.Equal(t, seq(0, 15), r3)
+		assert.Equal(t, []bool{false, false, false, false, false, false, false, false, true, true, true, true, true, true, true, true}, up)
+	})
+	t.Run("rule 2 below", func(t *testing.T) {
+		// Mean -2/9, average moving range 44/17: limits 6.66 and -7.11,
+		// midpoints 3.22 and -3.66, range limit 8.46. Three of the four
+		// points from index 6 lie below -3.66; at the end 4 is beyond the
+		// upper midpoint but 3 is not, so one point there signals nothing.
+		c := XmR([]float64{1, -1, 1, -1, 1, -1, -4, -4, 1, -4, 1, -1, 1, -1, 1, -1, 4, 3})
+		assert.Equal(t, []Signal{{Index: 6, Rule: 2}, {Index: 7, Rule: 2}, {Index: 9, Rule: 2}}, c.Signals)
+	})
+	t.Run("two of four is not rule 2", func(t *testing.T) {
+		// Midpoints 3.59 and -3.92: the -4s at 6 and 8 are two of four.
+		c := XmR([]float64{1, -1, 1, -1, 1, -1, -4, 1, -4, 1, -1, 1, -1, 1, -1, 1, 4, -1})
+		assert.Empty(t, c.Signals)
+	})
+	t.Run("three of four on mixed sides is not rule 2", func(t *testing.T) {
+		// Twenty zeros, 5 -5 5 -5, twenty zeros: mean exactly 0, limits
+		// ±2.47, midpoints ±1.24. Each window of four holds at most two
+		// points beyond the midpoint on one side, so rule 2 stays silent
+		// while rule 1 flags all four; the zeros lie on the centre line, so
+		// no run forms.
+		vals := make([]float64, 44)
+		copy(vals[20:], []float64{5, -5, 5, -5})
+		c := XmR(vals)
+		r2, _ := byRule(c.Signals, 2, false)
+		assert.Empty(t, r2)
+		r3, _ := byRule(c.Signals, 3, false)
+		assert.Empty(t, r3)
+		r1, _ := byRule(c.Signals, 1, false)
+		assert.Equal(t, seq(20, 23), r1)
+		mr, _ := byRule(c.Signals, 1, true)
+		assert.Equal(t, seq(20, 24), mr)
+	})
+}
+
+// TestXmRAgreesWithNaiveRules compares XmR's signals with the oracle's
+// point-by-point reading of the rules on random series, some with ties on
+// the centre line.
+func TestXmRAgreesWithNaiveRules(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 12))
+	for n := 0; n < 2000; n++ {
+		xs := make([]float64, 2+rng.IntN(40))
+		for i := range xs {
+			switch rng.IntN(4) {
+			case 0:
+				xs[i] = float64(rng.IntN(5) - 2) // small integers: ties and exact means
+			default:
+				xs[i] = rng.NormFloat64() + float64(i)*0.05*float64(n%3)
+			}
+		}
+		var want []string
+		for _, s := range naiveSignals(xs) {
+			want = append(want, s.String())
+		}
+		var got []string
+		for _, s := range XmR(xs).Signals {
+			got = append(got, naiveSignal{s.Index, s.Rule, s.Above, s.MovingRange}.String())
+		}
+		sort.Strings(want)
+		sort.Strings(got)
+		require.Equal(t, want, got, "%v", xs)
+	}
 }
