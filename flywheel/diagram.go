@@ -26,6 +26,7 @@ type analysis struct {
 	lev       *Leverage
 	levErr    error
 	levDone   bool
+	idx       map[string]int32 // node positions by ID, built by nodeIndex
 }
 
 func (f *Flywheel) analyse() *analysis {

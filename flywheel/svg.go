@@ -13,8 +13,9 @@ import (
 const maxSVGLabel = 32
 
 // SVG renders the wheel as a standalone SVG image that any browser opens:
-// nodes on a circle (the main loop's nodes first, in loop order, so the
-// wheel reads clockwise), links as curved arrows, green for "+" and red and
+// nodes on a circle (the main loop as a ring that reads clockwise, each
+// other node beside its strongest neighbour; see circleOrder), links as
+// curved arrows, green for "+" and red and
 // dashed for "−", with the sign on each arrow, loop IDs (R1, B1) inside the
 // loops they name, and a legend. All document text is XML-escaped.
 func (f *Flywheel) SVG() []byte {
@@ -93,7 +94,7 @@ func (f *Flywheel) SVG() []byte {
 			p.x-h.x, p.y-h.y, 2*h.x, 2*h.y, rx, fill, stroke)
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>`+"\n", p.x, p.y+4.5, render.XML(labels[i]))
 	}
-	// Loop IDs sit at the centre of their nodes, nudged apart.
+	// Loop IDs sit at the centroid of their nodes, nudged apart.
 	for i := range d.loops {
 		if i == maxLegendLoops {
 			break
@@ -107,8 +108,9 @@ func (f *Flywheel) SVG() []byte {
 		}
 		c.x /= float64(len(l.Nodes))
 		c.y /= float64(len(l.Nodes))
-		c.x = 0.6*c.x + 0.4*cx
-		c.y = 0.6*c.y + 0.4*cy + float64(i%4)*16 - 24
+		// The centroid of a loop's nodes lies inside the ring they form
+		// on the circle.
+		c.y += float64(i%4)*16 - 24
 		color := "#1a7f37"
 		if l.Polarity == Balancing {
 			color = "#cf222e"
@@ -144,42 +146,14 @@ func boxExit(c, p, h point) point {
 	return point{c.x + dx*t, c.y + dy*t}
 }
 
-// circleOrder places the nodes of the strongest reinforcing loop first, in
-// loop order, then the other nodes in document order.
-func (d *analysis) circleOrder() []int {
-	var order []int
-	placed := make([]bool, len(d.f.Nodes))
-	var main *Loop
-	for i := range d.loops {
-		l := &d.loops[i]
-		if l.Polarity == Reinforcing && (main == nil || l.Rate() > main.Rate()*(1+1e-12)) {
-			main = l
-		}
-	}
-	if main != nil {
-		for _, id := range main.Nodes {
-			if v := d.nodeIndex(id); !placed[v] {
-				placed[v] = true
-				order = append(order, v)
-			}
-		}
-	}
-	for v := range d.f.Nodes {
-		if !placed[v] {
-			placed[v] = true
-			order = append(order, v)
-		}
-	}
-	return order
-}
-
+// nodeIndex returns the position of the node with the given ID (the first,
+// should IDs repeat), looked up in a map so that placing a loop of
+// thousands of nodes stays linear.
 func (d *analysis) nodeIndex(id string) int {
-	for i, n := range d.f.Nodes {
-		if n.ID == id {
-			return i
-		}
+	if d.idx == nil {
+		d.idx = d.f.index()
 	}
-	return 0
+	return int(d.idx[id])
 }
 
 // clip shortens s to at most n characters, ending in "…" when cut.
