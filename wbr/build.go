@@ -195,14 +195,15 @@ func checkMetrics(d *Deck, data Data) error {
 // engine holds each data metric's values over the window the report needs,
 // one slot per day, NaN where a day has no data.
 type engine struct {
-	d       *Deck
-	lo, hi  day
-	dense   map[string][]float64
-	metrics map[string]*Metric
+	d         *Deck
+	lo, hi    day
+	dense     map[string][]float64
+	metrics   map[string]*Metric
+	leafCache map[string][][]float64
 }
 
 func newEngine(d *Deck, data Data, lo, hi day) *engine {
-	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics))}
+	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics)), leafCache: map[string][][]float64{}}
 	for i := range d.Metrics {
 		e.metrics[d.Metrics[i].ID] = &d.Metrics[i]
 	}
@@ -238,7 +239,8 @@ func (e *engine) anyIn(s span) bool {
 }
 
 // figure is a period's value: ok when at least one day had data; missing
-// counts days without data (for a ratio, in the operand missing more).
+// counts days without data (for a ratio, days on which any metric it is
+// computed from lacks data).
 type figure struct {
 	v       float64
 	ok      bool
@@ -255,33 +257,113 @@ func (f figure) ptr() *float64 {
 
 func (f figure) complete() bool { return f.ok && f.missing == 0 }
 
-// value aggregates metric m over span s. depth guards ratio chains, which
-// Validate keeps acyclic.
-func (e *engine) value(m *Metric, s span, depth int) figure {
-	if m == nil || depth > len(e.d.Metrics) {
+// value aggregates metric m over span s.
+func (e *engine) value(m *Metric, s span) figure {
+	if m == nil {
 		return figure{missing: s.days()}
 	}
 	if m.Aggregation == Ratio {
-		n := e.operand(e.metrics[m.Numerator], s, depth+1)
-		dn := e.operand(e.metrics[m.Denominator], s, depth+1)
-		f := figure{missing: max(n.missing, dn.missing)}
-		if n.ok && dn.ok && dn.v != 0 {
-			f.v, f.ok = n.v/dn.v, true
-		}
-		return f
+		return e.ratio(m, s)
 	}
 	return e.aggregate(m, m.Aggregation, s)
 }
 
-// operand is the period value a ratio divides: the operand's period sum
-// whatever its own aggregation, as the issue defines a ratio ("computed
-// from their period sums"), or the value of an operand that is itself a
-// ratio, which has no sum of its own.
-func (e *engine) operand(m *Metric, s span, depth int) figure {
-	if m == nil || m.Aggregation == Ratio {
-		return e.value(m, s, depth)
+// ratio divides the numerator's period sum by the denominator's, as the
+// issue defines a ratio ("computed from their period sums"), whatever the
+// operands' own aggregation; an operand that is itself a ratio contributes
+// its ratio. A ratio has data on the days every metric it is computed from
+// has data, and only those days enter its sums: a day missing from one
+// operand is not divided by the same day of the other.
+func (e *engine) ratio(m *Metric, s span) figure {
+	leaves := e.leaves(m)
+	var f figure
+	for dd := s.lo; dd <= s.hi; dd++ {
+		if !present(leaves, dd-e.lo) {
+			f.missing++
+		}
 	}
-	return e.aggregate(m, Sum, s)
+	if f.missing == s.days() {
+		return f
+	}
+	if f.missing == 0 {
+		leaves = nil // every day counts: skip the checks
+	}
+	if v := e.ratioOver(m, s, leaves, 0); !math.IsNaN(v) {
+		f.v, f.ok = v, true
+	}
+	return f
+}
+
+// ratioOver computes ratio m over the days of s on which every leaf has
+// data; NaN when a denominator is zero. depth guards ratio chains, which
+// Validate keeps acyclic.
+func (e *engine) ratioOver(m *Metric, s span, leaves [][]float64, depth int) float64 {
+	if depth > len(e.d.Metrics) {
+		return math.NaN()
+	}
+	part := func(id string) float64 {
+		op := e.metrics[id]
+		if op == nil {
+			return math.NaN()
+		}
+		if op.Aggregation == Ratio {
+			return e.ratioOver(op, s, leaves, depth+1)
+		}
+		win, sum := e.dense[id], 0.0
+		for dd := s.lo; dd <= s.hi; dd++ {
+			if present(leaves, dd-e.lo) {
+				sum += win[dd-e.lo]
+			}
+		}
+		return sum
+	}
+	n, d := part(m.Numerator), part(m.Denominator)
+	if d == 0 || math.IsNaN(n) || math.IsNaN(d) {
+		return math.NaN()
+	}
+	return n / d
+}
+
+// present reports whether every leaf has data on day index i of the
+// engine's window; a nil leaf is a metric without data.
+func present(leaves [][]float64, i day) bool {
+	for _, w := range leaves {
+		if w == nil || math.IsNaN(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// leaves returns the windows of the data metrics ratio m is computed from,
+// following operands that are ratios, each once; nil for one without data.
+func (e *engine) leaves(m *Metric) [][]float64 {
+	if l, ok := e.leafCache[m.ID]; ok {
+		return l
+	}
+	var l [][]float64
+	seen := map[string]bool{}
+	var walk func(id string, depth int)
+	walk = func(id string, depth int) {
+		op := e.metrics[id]
+		if seen[id] || depth > len(e.d.Metrics) {
+			return
+		}
+		seen[id] = true
+		switch {
+		case op == nil:
+			l = append(l, nil)
+		case op.Aggregation == Ratio:
+			walk(op.Numerator, depth+1)
+			walk(op.Denominator, depth+1)
+		default:
+			l = append(l, e.dense[id])
+		}
+	}
+	walk(m.Numerator, 0)
+	walk(m.Denominator, 0)
+	e.leafCache[m.ID] = l
+	return l
 }
 
 // aggregate combines the daily values of data metric m over s by agg.
@@ -361,7 +443,7 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 		Incomplete: []string{}, XmRWeeks: make([]Date, 0, len(sp.xmr)), Signals: []WeekSignal{},
 		Weeks: make([]ChartPoint, 0, len(sp.weeks)), Months: make([]ChartPoint, 0, len(sp.months)),
 	}
-	val := func(s span) figure { return e.value(m, s, 0) }
+	val := func(s span) figure { return e.value(m, s) }
 	flag := func(name string, f figure) {
 		if f.missing > 0 {
 			r.Incomplete = append(r.Incomplete, name)

@@ -326,3 +326,30 @@ func TestYearAgoMonthIsTheWholeMonth(t *testing.T) {
 	assert.Zero(t, feb.YearAgoMissing)
 	assert.Equal(t, 28.0, *feb.Value)
 }
+
+// TestRatioWithGapsUsesCommonDays: a ratio whose operands miss different
+// days has data only on the days both have it. The oracle found Build
+// dividing hits summed without Sunday by views summed without Monday and
+// counting one missing day (the larger operand's count) where two days
+// lack a rate.
+func TestRatioWithGapsUsesCommonDays(t *testing.T) {
+	var data Data
+	for i, d := 0, date("2026-11-15"); i < 7; i, d = i+1, d.AddDate(0, 0, 1) {
+		if i != 0 { // Sunday 15 November: no hits
+			require.NoError(t, data.Add(d, "hits", float64(i+1)))
+		}
+		if i != 1 { // Monday 16 November: no views
+			require.NoError(t, data.Add(d, "views", float64(10*(i+1))))
+		}
+	}
+	weekData(t, &data, "2026-11-14", "hits", 1, 1, 1, 1, 1, 1, 1)
+	weekData(t, &data, "2026-11-14", "views", 10, 10, 10, 10, 10, 10, 10)
+	r, err := Build(smallDeck(), data, date("2026-11-21"))
+	require.NoError(t, err)
+	m := find(t, r, "hit_rate")
+	require.NotNil(t, m.LastWeek)
+	assert.InDelta(t, (3.0+4+5+6+7)/(30+40+50+60+70), *m.LastWeek, 1e-15, "Tuesday to Saturday, the days both have data")
+	assert.Equal(t, 2, m.Weeks[5].Missing)
+	assert.Contains(t, m.Incomplete, "lastWeek")
+	assert.Nil(t, m.WoW)
+}

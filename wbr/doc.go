@@ -51,7 +51,8 @@
 // ratio (a fraction) and × 100 for a metric whose unit is "%". A change is
 // also undefined (null in JSON, n/a in Markdown) when either period lacks
 // data on any day: such periods are listed in MetricReport.Incomplete and
-// their values cover only the days with data. Variance to plan uses the
+// their values cover only the days with data (for a ratio, the days on
+// which every metric it is computed from has data). Variance to plan uses the
 // same units; a month, quarter or year plan of a summed metric is prorated
 // by the days elapsed.
 //

@@ -80,11 +80,29 @@ func (o *oracle) metric(id string) *Metric {
 func (o *oracle) value(id string, from, to time.Time) oFig {
 	m := o.metric(id)
 	if m.Aggregation == Ratio {
-		n := o.periodSum(m.Numerator, from, to)
-		d := o.periodSum(m.Denominator, from, to)
-		f := oFig{missing: max(n.missing, d.missing)}
-		if n.ok && d.ok && d.v != 0 {
-			f.v, f.ok = n.v/d.v, true
+		// A ratio has data on the days all the data metrics it is computed
+		// from have data; only those days enter its operands' sums.
+		leaves := o.leaves(m, map[string]bool{})
+		var days []time.Time
+		f := oFig{}
+		for t := from; !t.After(to); t = t.AddDate(0, 0, 1) {
+			all := true
+			for _, l := range leaves {
+				_, ok := o.raw[l][keyOf(t)]
+				all = all && ok
+			}
+			if all {
+				days = append(days, t)
+			} else {
+				f.missing++
+			}
+		}
+		if len(days) == 0 {
+			return f
+		}
+		v := o.ratioOn(m, days)
+		if !math.IsNaN(v) {
+			f.v, f.ok = v, true
 		}
 		return f
 	}
@@ -126,24 +144,43 @@ func (o *oracle) value(id string, from, to time.Time) oFig {
 	return f
 }
 
-// periodSum is a ratio operand's period sum: the sum of its daily values
-// whatever its own aggregation, or the value of an operand that is itself
-// a ratio.
-func (o *oracle) periodSum(id string, from, to time.Time) oFig {
-	m := o.metric(id)
-	if m.Aggregation == Ratio {
-		return o.value(id, from, to)
-	}
-	var f oFig
-	for t := from; !t.After(to); t = t.AddDate(0, 0, 1) {
-		if v, ok := o.raw[id][keyOf(t)]; ok {
-			f.v += v
-			f.ok = true
-		} else {
-			f.missing++
+// leaves lists the data metrics ratio m is computed from.
+func (o *oracle) leaves(m *Metric, seen map[string]bool) []string {
+	var out []string
+	for _, id := range []string{m.Numerator, m.Denominator} {
+		op := o.metric(id)
+		switch {
+		case seen[id]:
+		case op.Aggregation == Ratio:
+			out = append(out, o.leaves(op, seen)...)
+		default:
+			out = append(out, id)
 		}
+		seen[id] = true
 	}
-	return f
+	return out
+}
+
+// ratioOn divides the numerator's sum over days by the denominator's,
+// whatever their own aggregation; an operand that is a ratio contributes
+// its ratio over the same days. NaN when a denominator is zero.
+func (o *oracle) ratioOn(m *Metric, days []time.Time) float64 {
+	part := func(id string) float64 {
+		op := o.metric(id)
+		if op.Aggregation == Ratio {
+			return o.ratioOn(op, days)
+		}
+		sum := 0.0
+		for _, t := range days {
+			sum += o.raw[id][keyOf(t)]
+		}
+		return sum
+	}
+	n, d := part(m.Numerator), part(m.Denominator)
+	if d == 0 || math.IsNaN(n) || math.IsNaN(d) {
+		return math.NaN()
+	}
+	return n / d
 }
 
 // change compares cur with prev in the metric's comparison unit.
@@ -747,6 +784,8 @@ func TestOracle(t *testing.T) {
 			[]time.Time{utc(2024, 1, 3), utc(2024, 7, 3), utc(2023, 6, 28), utc(2024, 7, 31)}},
 		{"thursday/march", Calendar{WeekEnds: Thursday, FiscalYearEnd: March}, time.FixedZone("+14", 14*3600), utc(2022, 12, 1), utc(2025, 3, 27),
 			[]time.Time{utc(2024, 2, 29), utc(2024, 1, 4), utc(2023, 3, 30), utc(2024, 4, 4), utc(2025, 1, 2)}},
+		{"friday/february", Calendar{WeekEnds: Friday, FiscalYearEnd: February}, time.UTC, utc(2023, 1, 6), utc(2025, 3, 28),
+			[]time.Time{utc(2024, 3, 1), utc(2025, 2, 28), utc(2024, 12, 27), utc(2025, 1, 3), utc(2023, 3, 31)}},
 		{"sunday/january", Calendar{WeekEnds: Sunday, FiscalYearEnd: January}, time.UTC, utc(2023, 1, 1), utc(2025, 3, 30),
 			[]time.Time{utc(2024, 3, 31), utc(2023, 12, 31), utc(2024, 2, 4), utc(2025, 2, 2)}},
 	}
