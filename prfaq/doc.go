@@ -54,18 +54,21 @@
 //
 //	rule id                   severity  what it finds
 //	weasel-word               warning   vague quantities and intensifiers (many, very, significantly, a lot,
-//	                                    most customers, nearly all)
+//	                                    most before a noun, nearly all, stuff), anonymous authority (it is
+//	                                    widely believed, studies show); not after a number ("three things")
 //	hype                      warning   marketing adjectives and clichés (revolutionary, seamless, world-class,
-//	                                    low-hanging fruit, move the needle)
+//	                                    low-hanging fruit, move the needle, tip of the iceberg)
 //	hedging                   warning   hedges (may, might, could but not "could not", perhaps, we believe, it seems)
 //	passive-voice             info      a form of "be", up to three adverbs, then a past participle (regular -ed
 //	                                    or irregular); adjectives such as "tired" or "interested" are not passive
-//	adverb                    info      -ly adverbs (not "only", "early", "weekly", "friendly", ...)
+//	                                    unless "by" follows ("worried by the cost")
+//	adverb                    info      -ly adverbs (not "only", "early", "weekly", "friendly", ...) and "just"
 //	sentence-length           warning   sentences over MaxSentenceWords words (30)
 //	undefined-acronym         warning   an acronym of 2-6 capitals on first use without a definition in
-//	                                    parentheses next to it; KnownAcronyms and a short list are exempt
+//	                                    parentheses next to it; KnownAcronyms and a short list are exempt,
+//	                                    and so are common words in capitals for emphasis (NOT, VERY)
 //	wordy-phrase              info      wordy phrases, with the short form as the suggestion (in order to: to),
-//	                                    and sentences opening with "there is" or "there are"
+//	                                    and clauses opening with "there is", "so" or "it is ... that/to"
 //	unquantified-comparative  warning   a comparative (faster, cheaper, more reliable) in a sentence with no number
 //	repeated-word             warning   the same word twice in a row ("the the"; "had had" is fine)
 //	bullet-list               warning   a bullet or numbered list in the narrative, once per list

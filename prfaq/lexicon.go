@@ -21,6 +21,8 @@ const (
 	fFuture                        // future tense: will, shall, won't
 	fNoBefore                      // "no"/"any": "no longer" is no comparative
 	fAlternative                   // names or points at what customers do today
+	fDeterminer                    // "the", "our": "the most" is a superlative, not a vague quantity
+	fClauseLink                    // "that", "whether", "to": ends an empty "it is ..." opener
 )
 
 // entry is what the lexicon knows about one lower-case word.
@@ -99,8 +101,10 @@ const maxPhraseWords = 8
 func init() {
 	lexicon = make(map[string]*entry, 1024)
 
-	mark(fBe, "am is are was were be been being isn't aren't wasn't weren't it's that's there's he's she's what's who's")
-	mark(fGap, "not also never always often still just already then now being been usually all both fully n't very well so too quite much even further")
+	mark(fBe, `am is are was were be been being isn't aren't wasn't weren't it's that's there's he's she's what's who's
+		i'm we're you're they're`)
+	mark(fGap, `not also never always often still just already then now being been usually all both fully n't very well so too
+		quite much even further yet no longer first later ever each again thus therefore once seldom sometimes mostly`)
 	mark(fParticiple, `built done given made known shown taken seen written sent held found kept left led paid sold told
 		brought bought caught taught thought set put cut hit begun broken chosen driven eaten fallen forgotten frozen
 		gotten hidden ridden risen spoken stolen sworn thrown woken worn drawn grown flown blown born borne torn beaten
@@ -108,21 +112,27 @@ func init() {
 		shut spent spun split spread stuck struck stung swept understood undertaken upheld withdrawn won wound forbidden
 		forgiven mistaken shaken undone rewritten rebuilt redone overseen overtaken run become sung sunk drunk rung
 		stricken sewn shorn sown swollen slain hewn mown outdone outgrown misled mislaid misunderstood overdone
-		overridden overthrown underpaid undersold uploaded downloaded read said let`)
+		overridden overthrown underpaid undersold uploaded downloaded read said let fed cast broadcast forecast reset
+		rerun withheld foreseen overheard learnt burnt spelt spilt dreamt lit bent bled beset bid bidden awoken clung
+		flung slung strung wrung sprung shrunk stunk spat rethought rewound unwound outsourced offset`)
 	mark(fAdjective, `tired interested excited bored pleased worried concerned married supposed scared surprised qualified
-		experienced advanced detailed complicated sophisticated talented determined crowded skilled ashamed annoyed
+		experienced advanced complicated sophisticated talented determined crowded skilled ashamed annoyed
 		amazed confused delighted disappointed embarrassed exhausted frightened satisfied committed dedicated focused
 		motivated thrilled relaxed stressed overwhelmed prepared indeed hundred need speed seed feed bed shed sacred
-		naked wicked beloved rugged ragged jagged crooked aged red bred fed-up unprecedented unlimited unexpected
-		unrelated unmatched unsupported unauthorized unparalleled`)
+		naked wicked beloved rugged ragged jagged crooked aged red fed-up unprecedented unlimited unexpected
+		unrelated unmatched unsupported unauthorized unparalleled frustrated irritated puzzled shocked stunned
+		relieved convinced based located`)
 	mark(fNotAdverb, `only family early daily weekly monthly yearly hourly quarterly friendly lovely likely unlikely lonely
 		costly timely orderly elderly ugly holy silly july italy ally rally tally belly jelly bully lily reply apply supply
 		comply imply rely multiply fly butterfly assembly anomaly homely lively deadly curly burly chilly hilly oily
 		scholarly worldly manly kindly bodily leisurely nightly ply reapply`)
 	mark(fComparative, `better faster cheaper easier simpler quicker lower higher greater bigger smaller larger fewer shorter
-		longer safer smarter stronger cleaner clearer sooner slower harder richer lighter`)
+		longer safer smarter stronger cleaner clearer sooner slower harder richer lighter happier quieter busier healthier
+		newer wider deeper tighter smoother calmer warmer sharper leaner`)
 	mark(fMoreLess, "more less")
 	mark(fNoBefore, "no any")
+	mark(fDeterminer, "the a an our their its your his her my this that these those for")
+	mark(fClauseLink, "that whether to how why if when")
 	mark(fAlternative, `today todays today's currently instead unlike compared comparison than rather replaces replace
 		replaced replacing without alternative alternatives existing previously formerly versus vs manual manually
 		spreadsheet spreadsheets status-quo`)
@@ -141,7 +151,10 @@ func init() {
 	ruleWords(rWeasel, `many various very fairly several extremely exceedingly quite remarkably few surprisingly mostly
 		largely huge tiny excellent interestingly significantly substantially significant substantial clearly vast
 		relatively completely literally basically essentially virtually really nearly almost numerous countless
-		often usually generally typically frequently sometimes rarely lots tons plenty`)
+		often usually generally typically frequently sometimes rarely lots tons plenty obviously considerable considerably
+		enormous massive greatly vastly stuff things most`)
+	// Adverbs without -ly that soften or pad a sentence.
+	ruleWords(rAdverb, "just")
 	ruleWords(rHype, `revolutionary game-changing game-changer best-in-class world-class cutting-edge seamless seamlessly
 		innovative groundbreaking disruptive amazing incredible unparalleled unprecedented next-generation next-gen
 		state-of-the-art industry-leading market-leading best-of-breed robust powerful magical awesome stunning
@@ -185,7 +198,68 @@ func init() {
 		paradigm shift
 		win-win
 		best of breed
-		at the end of the day`)
+		at the end of the day
+		circle back
+		touch base
+		boil the ocean
+		best of both worlds
+		level playing field
+		level the playing field
+		in a nutshell
+		needle in a haystack
+		tip of the iceberg
+		elephant in the room
+		push the envelope
+		hit the ground running
+		perfect storm
+		back to square one
+		ahead of the curve
+		par for the course
+		few and far between
+		last but not least
+		crystal clear
+		blessing in disguise
+		writing on the wall
+		go the extra mile
+		going the extra mile
+		silver bullet
+		to the next level
+		double-edged sword
+		in the same boat
+		ball is in your court
+		on the same page
+		drink from the firehose
+		drinking from a firehose
+		secret sauce
+		holy grail
+		no-brainer
+		no brainer
+		wake-up call
+		bang for the buck
+		bang for your buck
+		take it to the next level
+		think outside of the box
+		outside the box
+		thinking outside the box
+		one-stop shop
+		one stop shop
+		game changing
+		raise the roof
+		open the floodgates
+		slippery slope
+		a whole new level
+		all hands on deck
+		a drop in the bucket
+		low hanging fruit
+		hit the nail on the head
+		the icing on the cake
+		at this point in the game
+		easier said than done
+		only time will tell
+		when all is said and done
+		cream of the crop
+		a step in the right direction
+		a breath of fresh air`)
 	addPhrases(rWeasel, `
 		most customers
 		most users
@@ -207,7 +281,22 @@ func init() {
 		a lot
 		lots of
 		a number of => a number: how many?
-		a great deal`)
+		a great deal
+		a bit
+		a little bit
+		it is believed
+		it is widely believed
+		widely believed
+		it is said
+		it is thought
+		it is generally accepted
+		studies show
+		research shows
+		experts agree
+		experts say
+		some say
+		many believe
+		some would say`)
 	addPhrases(rWordy, `
 		in order to => to
 		in order for => for
@@ -287,7 +376,92 @@ func init() {
 		it should be noted that => (delete it)
 		needless to say => (delete it)
 		in the context of => in
-		on an ongoing basis => (delete it)`)
+		on an ongoing basis => (delete it)
+		adjacent to => next to
+		aforementioned => (name it again)
+		a total of => (delete it)
+		commence => start
+		comply with => follow
+		constitutes => is
+		expedite => speed up
+		finalize => finish
+		for the reason that => because
+		in accordance with => under, or by
+		in an effort to => to
+		in lieu of => instead of
+		in the amount of => for
+		notwithstanding => despite
+		optimum => best
+		procure => buy
+		remainder => rest
+		reside => live
+		subsequently => later
+		thereby => so, or by this
+		transmit => send
+		has the capacity to => can
+		a sufficient number of => enough
+		in a timely manner => on time, or the date
+		at an early date => soon, or the date
+		it is recommended that => we recommend
+		the fact that => that
+		is indicative of => shows
+		in the absence of => without
+		in conjunction with => with
+		on behalf of => for
+		in the vicinity of => near
+		by means of => by
+		for the duration of => during
+		during the course of => during
+		along the lines of => like
+		as a result of => because of
+		as of yet => yet
+		at that point in time => then
+		is in a position to => can
+		are in a position to => can
+		the reason why is that => because
+		the reason is because => because
+		very unique => unique
+		completely eliminate => eliminate
+		advance planning => planning
+		collaborate together => collaborate
+		combine together => combine
+		join together => join
+		merge together => merge
+		revert back => revert
+		return back => return
+		repeat again => repeat
+		new innovation => innovation
+		added bonus => bonus
+		final outcome => outcome
+		unexpected surprise => surprise
+		free gift => gift
+		general consensus => consensus
+		consensus of opinion => consensus
+		each individual => each
+		personal opinion => opinion
+		true facts => facts
+		plan ahead => plan
+		still remains => remains
+		first began => began
+		brief summary => summary
+		current status => status
+		period of time => period, or time
+		sum total => total
+		a period of => (delete it)
+		in a manner that => so that
+		due to the fact => because
+		in most instances => usually, or the share
+		it is clear that => (delete it)
+		it is obvious that => (delete it)
+		it goes without saying => (delete it)
+		what I mean to say is => (delete it)
+		the question as to whether => whether
+		as to whether => whether
+		has been shown to => (say who showed it)
+		serves to => (delete it)
+		in the course of => during
+		at the same time that => while
+		various different => various, or the number`)
 	addPhrases(rFuture, `
 		going to => (write it as done)
 		plan to => (write it as done)
@@ -314,7 +488,7 @@ func init() {
 // syllableExceptions are words the counting rules get wrong, counted by
 // hand against a dictionary's hyphenation.
 var syllableExceptions = map[string]int8{
-	"people": 2, "every": 2, "everyone": 3, "everything": 3, "everybody": 4, "everywhere": 3, "anyone": 3,
+	"people": 2, "warehouse": 2, "warehouses": 3, "soldier": 2, "soldiers": 2, "frontier": 2, "cashier": 2, "use": 1, "uses": 2, "used": 1, "quietly": 3, "quieter": 3, "quietest": 3, "every": 2, "everyone": 3, "everything": 3, "everybody": 4, "everywhere": 3, "anyone": 3,
 	"business": 2, "businesses": 3, "science": 2, "quiet": 2, "create": 2, "created": 3, "creates": 2, "creating": 3,
 	"creation": 3, "idea": 3, "ideas": 3, "area": 3, "areas": 3, "really": 2, "poem": 2, "poet": 2, "lion": 2,
 	"diet": 2, "via": 2, "video": 3, "videos": 3, "radio": 3, "ratio": 3, "period": 3, "serious": 3,

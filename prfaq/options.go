@@ -70,7 +70,7 @@ var (
 	// would be noise.
 	builtinAcronyms = []string{"US", "USA", "UK", "EU", "UN", "CEO", "CFO", "CTO", "COO", "VP", "HR", "IT",
 		"FAQ", "FAQS", "PR", "AI", "API", "APIS", "URL", "URLS", "PDF", "TV", "OK", "ID", "IDS", "PM", "AM",
-		"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "USB", "GPS", "SMS", "ATM", "HTML", "HTTP", "HTTPS", "LLC", "INC", "ASAP"}
+		"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "USB", "GPS", "SMS", "ATM", "QR", "CPU", "GPU", "HTML", "HTTP", "HTTPS", "LLC", "INC", "ASAP"}
 )
 
 // config is ReviewOptions resolved once per call.

@@ -61,6 +61,19 @@ type scanner struct {
 	could       span // a "could" waiting to see whether "not" follows
 	hasCould    bool
 	prevNoOrAny bool
+	prevFlags   wflag
+	// clauseWords counts the words since the sentence began or since a
+	// semicolon or colon, for the rules about how a clause opens.
+	clauseWords int
+	so          span // a "So" opening a clause, judged by the word after it
+	hasSo       bool
+	itStart     int // an "It is" opening a clause, waiting for "that" or "to"
+	itGap       int
+	hasIt       bool
+	adjBy       span // "be" + an -ed adjective, passive if "by" follows
+	hasAdjBy    bool
+	most        span // "most", a vague share before a noun but a superlative before an adjective
+	hasMost     bool
 
 	paraStart, paraEnd, paraSentences int
 
@@ -208,6 +221,9 @@ func (s *scanner) run() {
 		default:
 			if c != ' ' && c != '\t' && c != '\r' {
 				blank = false
+			}
+			if c == ';' || c == ':' {
+				s.clauseWords, s.hasSo, s.hasIt = 0, false, false
 			}
 			i++
 		}
@@ -368,6 +384,7 @@ func (s *scanner) endSentence() {
 	}
 	s.sentWords, s.sentStart, s.sentNumber, s.ncomps, s.nring = 0, -1, false, 0, 0
 	s.hasPrev, s.beActive, s.hasMore, s.prevNoOrAny = false, false, false, false
+	s.clauseWords, s.prevFlags, s.hasSo, s.hasIt, s.hasAdjBy, s.hasMost = 0, 0, false, false, false, false
 }
 
 func (s *scanner) endParagraph() {
@@ -417,6 +434,7 @@ func (s *scanner) word(st, e int) {
 	}
 	s.words++
 	s.sentWords++
+	s.clauseWords++
 	if s.sentStart < 0 {
 		s.sentStart = st
 	}
@@ -462,13 +480,17 @@ func (s *scanner) word(st, e int) {
 		}
 	}
 
+	s.pending(st, e, key, flags, digit)
+
 	if s.hasPrev && !digit && flags&fRepeatOK == 0 && equalFold(t[s.prev.s:s.prev.e], w) && s.active(rRepeated) {
 		s.emit(rRepeated, s.prev.s, e, fmt.Sprintf("%q is repeated", clip(w)), "delete one")
 	}
 	s.prev, s.hasPrev = span{st, e}, true
 
 	acronym := false
-	if upper >= 2 && upper <= 6 {
+	// A word of the lexicon in capitals ("NOT", "NEVER") is emphasis, not
+	// an acronym.
+	if upper >= 2 && upper <= 6 && (ent == nil || lower > 0 || digit) {
 		if a, ok := acronymOf(w); ok {
 			acronym = true
 			s.acronym(st, e, a)
@@ -477,9 +499,21 @@ func (s *scanner) word(st, e int) {
 
 	hit := false
 	// "There is" and "there are" opening a sentence delay its subject.
-	if s.sentWords == 2 && flags&fBe != 0 && s.nring >= 2 {
-		if p := s.ring[(s.nring-2)%maxPhraseWords]; equalFold(t[p.s:p.e], "there") && s.active(rWordy) {
+	if s.clauseWords == 2 && flags&fBe != 0 && s.nring >= 2 {
+		p := s.ring[(s.nring-2)%maxPhraseWords]
+		switch {
+		case equalFold(t[p.s:p.e], "there") && s.active(rWordy):
 			s.emit(rWordy, p.s, e, fmt.Sprintf("%q delays the subject", clip(t[p.s:e])), "start with the subject and its verb")
+		case equalFold(t[p.s:p.e], "it"):
+			s.itStart, s.itGap, s.hasIt = p.s, 0, true
+		}
+	}
+	if s.clauseWords == 1 {
+		switch {
+		case equalFold(w, "so"):
+			s.so, s.hasSo = span{st, e}, true
+		case equalFold(w, "it's") || w == "It’s" || w == "it’s":
+			s.itStart, s.itGap, s.hasIt = st, 0, true
 		}
 	}
 	if ent != nil && !acronym {
@@ -515,6 +549,11 @@ func (s *scanner) word(st, e int) {
 	if s.beActive && !isBe {
 		participle := flags&fParticiple != 0 || n >= 4 && hasSuffix(key, "ed") && flags&fAdjective == 0 && !digit
 		switch {
+		case !participle && flags&fAdjective != 0 && hasSuffix(key, "ed"):
+			// "Owners are worried" describes them; "worried by the cost"
+			// is passive. The next word decides.
+			s.adjBy, s.hasAdjBy = span{s.beStart, e}, true
+			s.beActive = false
 		case participle:
 			if s.active(rPassive) {
 				s.emit(rPassive, s.beStart, e, fmt.Sprintf("passive voice %q; say who does it", clip(t[s.beStart:e])), "the active voice")
@@ -544,6 +583,52 @@ func (s *scanner) word(st, e int) {
 		s.more, s.hasMore = span{st, e}, true
 	}
 	s.prevNoOrAny = flags&fNoBefore != 0
+	s.prevFlags = flags
+	if digit {
+		s.prevFlags |= fNumber
+	}
+}
+
+// pending settles the findings that waited for the word after them: a
+// clause opening with "So", an "It is ... that" opener, and an adjective
+// after "be" that "by" turns into a passive.
+func (s *scanner) pending(st, e int, key []byte, flags wflag, digit bool) {
+	t := s.text
+	w := t[st:e]
+	if s.hasMost {
+		s.hasMost = false
+		// "At most 5" and "at most two" bound a number; they are not vague.
+		if !adjectiveLike(key) && flags&(fGap|fComparative|fNumber) == 0 && !digit {
+			s.emit(rWeasel, s.most.s, s.most.e, fmt.Sprintf("%q is vague; say how many or how much", clip(t[s.most.s:s.most.e])), "a number, or the share")
+		}
+	}
+	if s.hasSo {
+		s.hasSo = false
+		// "So far", "so that", "so many" are not the filler "so".
+		if !equalFold(w, "far") && !equalFold(w, "that") && !equalFold(w, "much") && !equalFold(w, "many") &&
+			!equalFold(w, "few") && !equalFold(w, "long") && s.active(rWordy) {
+			s.emit(rWordy, s.so.s, s.so.e, fmt.Sprintf("%q opening a sentence adds nothing", clip(t[s.so.s:s.so.e])), "delete it")
+		}
+	}
+	if s.hasAdjBy {
+		s.hasAdjBy = false
+		if equalFold(w, "by") && s.active(rPassive) {
+			s.emit(rPassive, s.adjBy.s, s.adjBy.e, fmt.Sprintf("passive voice %q; say who does it", clip(t[s.adjBy.s:s.adjBy.e])), "the active voice")
+		}
+	}
+	if s.hasIt {
+		switch {
+		case flags&fClauseLink != 0:
+			s.hasIt = false
+			if s.active(rWordy) {
+				s.emit(rWordy, s.itStart, e, fmt.Sprintf("%q delays the subject", clip(t[s.itStart:e])), "start with the subject and its verb")
+			}
+		case digit || flags&(fDeterminer|fBe) != 0 || s.itGap >= 3:
+			s.hasIt = false
+		default:
+			s.itGap++
+		}
+	}
 }
 
 func (s *scanner) comparative(st, e int) {
@@ -579,6 +664,9 @@ func (s *scanner) phraseFinding(r ruleID, st, e int, suggest string) bool {
 			s.out = append(s.out[:k], s.out[k+1:]...)
 		}
 	}
+	if s.hasIt && st <= s.itStart {
+		s.hasIt = false // "It is widely believed that" is one finding, not two
+	}
 	p := clip(s.text[st:e])
 	switch r {
 	case rFuture:
@@ -608,6 +696,18 @@ func (s *scanner) wordFinding(ent *entry, st, e, upper int) bool {
 	if ent.rule == rHedging && upper > 0 && s.sentWords > 1 && (w == "May" || w == "MAY") {
 		return false
 	}
+	// "The most", "at most" and "our most" are superlatives, not a vague
+	// share.
+	// "Three things" and "5 tons" are counted, not vague.
+	if ent.rule == rWeasel && s.prevFlags&fNumber != 0 {
+		return false
+	}
+	if ent.rule == rWeasel && equalFold(w, "most") {
+		if s.prevFlags&fDeterminer == 0 && s.active(rWeasel) {
+			s.most, s.hasMost = span{st, e}, true
+		}
+		return true
+	}
 	if !s.active(ent.rule) {
 		return true
 	}
@@ -625,6 +725,8 @@ func (s *scanner) wordFinding(ent *entry, st, e, upper int) bool {
 		s.hedge(st, e)
 	case rWordy:
 		s.emit(rWordy, st, e, fmt.Sprintf("%q is wordy", w), ent.suggest)
+	case rAdverb:
+		s.emit(rAdverb, st, e, fmt.Sprintf("%q pads the sentence; a stronger verb or a number says more", w), "delete it")
 	default:
 		return false
 	}

@@ -1,6 +1,9 @@
 package prfaq
 
-import "math"
+import (
+	"bytes"
+	"math"
+)
 
 // Stats are the readability figures of a text.
 type Stats struct {
@@ -179,6 +182,15 @@ func syllablesPart(w []byte, lookup bool) int {
 		case a == 'u' && (b == 'a' || b == 'o') && w[i-1] != 'q' && w[i-1] != 'g':
 			count++
 		case a == 'e' && b == 'o':
+			count++
+		case a == 'i' && b == 'u' && w[i-1] != 'q': // premium, medium
+			count++
+		}
+	}
+	// -ier and -iest after a consonant are two vowels spoken apart
+	// ("happier", "busiest", "carrier"); "pier" and "tier" are too short.
+	if n >= 6 && (hasSuffix(w, "ier") || hasSuffix(w, "iers") || hasSuffix(w, "iest")) {
+		if k := bytes.LastIndexByte(w, 'i'); k > 0 && consonant(k-1) {
 			count++
 		}
 	}
