@@ -67,19 +67,29 @@ func (d *analysis) edges() []int32 {
 
 // linkLabel is the polarity sign followed by the loop IDs through link k.
 func (d *analysis) linkLabel(k int) string {
-	var b strings.Builder
+	sign := "+"
 	if d.f.Links[k].Polarity == Negative {
-		b.WriteString("−")
-	} else {
-		b.WriteString("+")
+		sign = "−"
 	}
+	if ids := d.loopIDs(k, maxLabelLoops); ids != "" {
+		return sign + " " + ids
+	}
+	return sign
+}
+
+// loopIDs lists the IDs of the first limit loops through link k, then
+// "+N more".
+func (d *analysis) loopIDs(k, limit int) string {
+	var b strings.Builder
 	ids := d.byLink[k]
 	for i, id := range ids {
-		if i == maxLabelLoops {
-			fmt.Fprintf(&b, " +%d more", len(ids)-i)
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if i == limit {
+			fmt.Fprintf(&b, "+%d more", len(ids)-i)
 			break
 		}
-		b.WriteByte(' ')
 		b.WriteString(id)
 	}
 	return b.String()
@@ -107,10 +117,18 @@ func (d *analysis) legend() []string {
 // labelled with its polarity and the loops through it, "+" links green and
 // "−" links red and dashed, and a legend of the loops. Every label is
 // escaped for DOT's quoted strings. Render with: circo -Tsvg wheel.dot.
+//
+// A wheel above MaxNodes or MaxLinks is not drawn: the graph holds only
+// its name and why.
 func (f *Flywheel) DOT() []byte {
-	d := f.analyse()
 	var b bytes.Buffer
 	b.WriteString("digraph flywheel {\n")
+	if err := f.checkSize(); err != nil {
+		q := dotQuote(f.Name + "\nnot drawn: " + err.Error())
+		fmt.Fprintf(&b, "  labelloc=t;\n  label=%s;\n}\n", q)
+		return b.Bytes()
+	}
+	d := f.analyse()
 	b.WriteString("  layout=circo;\n  labelloc=t;\n  fontname=\"Helvetica\";\n")
 	// The legend's lines end in \l, DOT's left-justified line break.
 	label := dotQuote(f.Name)
@@ -175,10 +193,17 @@ func dotQuote(s string) string {
 // quoted with Mermaid's entity codes for quotes, brackets, pipes and
 // markup, and "−" links are drawn dotted and red. Loop labels ride on the
 // links; the legend is a list of comments.
+//
+// A wheel above MaxNodes or MaxLinks is not drawn: the chart holds only
+// comments saying why.
 func (f *Flywheel) Mermaid() []byte {
-	d := f.analyse()
 	var b bytes.Buffer
 	b.WriteString("flowchart LR\n")
+	if err := f.checkSize(); err != nil {
+		fmt.Fprintf(&b, "  %%%% %s\n  %%%% not drawn: %s\n", mermaidComment(f.Name), mermaidComment(err.Error()))
+		return b.Bytes()
+	}
+	d := f.analyse()
 	for _, line := range append([]string{f.Name}, d.legend()...) {
 		fmt.Fprintf(&b, "  %%%% %s\n", mermaidComment(line))
 	}

@@ -75,14 +75,17 @@
 // # Limits
 //
 // Documents: at most MaxNodes (10,000) nodes and MaxLinks (50,000) links,
-// plus the strict decoder's bounds (8 MiB, depth 64); Loops, Leverage,
-// Simulate and the renderers refuse larger graphs built in Go with
-// ErrTooLarge. Loop search: MaxLoops (default DefaultMaxLoops, 200,000),
+// plus the strict decoder's bounds (8 MiB, depth 64); Loops, Leverage and
+// Simulate refuse larger graphs built in Go with ErrTooLarge, and SVG, DOT
+// and Mermaid draw only the name and that refusal. Loop search: MaxLoops (default DefaultMaxLoops, 200,000),
 // MaxLength (default all), at most 1,000,000 + 64·(nodes+links) steps
 // without finding a loop, and MaxLoopNodes (2,000,000) nodes held by
 // Loops; a bound hit returns the loops found with ErrTooManyLoops.
 // Leverage: components of at most MaxLeverageNodes (300) nodes. Simulate:
-// at most MaxSteps (10,000) steps and MaxSimCells levels.
+// at most MaxSteps (10,000) steps and MaxSimCells levels. Markdown lists
+// the first 100 loops. The SVG places nodes with its crossing-aware
+// layout up to 1,000 nodes and 5,000 links, and in document order past
+// them.
 //
 // # Rules only Go checks
 //

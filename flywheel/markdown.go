@@ -3,9 +3,19 @@ package flywheel
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/render"
+)
+
+// Bounds of the Markdown report, which would otherwise grow with the
+// number of loops (up to DefaultMaxLoops, each as long as the wheel) rather
+// than with the document.
+const (
+	// maxMarkdownLoops is how many loops the loops table lists.
+	maxMarkdownLoops = 100
+	// maxMarkdownLinkLoops is how many loop IDs a row of the links table
+	// lists before "+N more".
+	maxMarkdownLinkLoops = 12
 )
 
 // Markdown renders a report for people: the wheel's nodes and links, its
@@ -24,6 +34,10 @@ func (f *Flywheel) Markdown() []byte {
 	} else {
 		b.WriteString("| Loop | Polarity | Gain | Rate per step | Delay | Path |\n|---|---|---|---|---|---|\n")
 		for i := range d.loops {
+			if i == maxMarkdownLoops {
+				fmt.Fprintf(&b, "\n… and %d more loops, left out of this report.\n", len(d.loops)-i)
+				break
+			}
 			l := &d.loops[i]
 			fmt.Fprintf(&b, "| %s | %s | %.4g | %.4g | %d | %s |\n", l.ID, l.Polarity, l.Gain, l.Rate(), l.Delay, md(f.path(l)))
 		}
@@ -56,7 +70,7 @@ func (f *Flywheel) Markdown() []byte {
 	}
 	b.WriteString("## Links\n\n| From | To | Polarity | Weight | Delay | Loops | Note |\n|---|---|---|---|---|---|---|\n")
 	for k, l := range f.Links {
-		fmt.Fprintf(&b, "| %s | %s | %s | %g | %d | %s | %s |\n", md(f.name(l.From)), md(f.name(l.To)), md(string(l.Polarity)), l.W(), l.Delay, strings.Join(d.byLink[k], " "), md(l.Note))
+		fmt.Fprintf(&b, "| %s | %s | %s | %g | %d | %s | %s |\n", md(f.name(l.From)), md(f.name(l.To)), md(string(l.Polarity)), l.W(), l.Delay, d.loopIDs(k, maxMarkdownLinkLoops), md(l.Note))
 	}
 	b.WriteString("\n## Review\n\n")
 	fs := d.review()

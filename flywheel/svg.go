@@ -18,7 +18,19 @@ const maxSVGLabel = 32
 // curved arrows, green for "+" and red and
 // dashed for "−", with the sign on each arrow, loop IDs (R1, B1) inside the
 // loops they name, and a legend. All document text is XML-escaped.
+//
+// A wheel above MaxNodes or MaxLinks is not drawn: the image says why.
 func (f *Flywheel) SVG() []byte {
+	if err := f.checkSize(); err != nil {
+		var b bytes.Buffer
+		fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="100" viewBox="0 0 640 100" font-family="Helvetica, Arial, sans-serif" font-size="13">`+"\n")
+		fmt.Fprintf(&b, "<title>%s</title>\n", render.XML(f.Name))
+		b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
+		fmt.Fprintf(&b, `<text x="20" y="40" font-size="16" font-weight="bold">%s</text>`+"\n", render.XML(clip(f.Name, 60)))
+		fmt.Fprintf(&b, `<text x="20" y="70" fill="#cf222e">%s</text>`+"\n", render.XML(clip("not drawn: "+err.Error(), 90)))
+		b.WriteString("</svg>\n")
+		return b.Bytes()
+	}
 	d := f.analyse()
 	order := d.circleOrder()
 	n := len(order)
