@@ -104,7 +104,8 @@ func init() {
 	mark(fBe, `am is are was were be been being isn't aren't wasn't weren't it's that's there's he's she's what's who's
 		i'm we're you're they're`)
 	mark(fGap, `not also never always often still just already then now being been usually all both fully n't very well so too
-		quite much even further yet no longer first later ever each again thus therefore once seldom sometimes mostly`)
+		quite much even further yet no longer first later ever each again thus therefore once seldom sometimes mostly
+		only`)
 	mark(fParticiple, `built done given made known shown taken seen written sent held found kept left led paid sold told
 		brought bought caught taught thought set put cut hit begun broken chosen driven eaten fallen forgotten frozen
 		gotten hidden ridden risen spoken stolen sworn thrown woken worn drawn grown flown blown born borne torn beaten
@@ -121,7 +122,7 @@ func init() {
 		motivated thrilled relaxed stressed overwhelmed prepared indeed hundred need speed seed feed bed shed sacred
 		naked wicked beloved rugged ragged jagged crooked aged red fed-up unprecedented unlimited unexpected
 		unrelated unmatched unsupported unauthorized unparalleled frustrated irritated puzzled shocked stunned
-		relieved convinced based located`)
+		relieved convinced`)
 	mark(fNotAdverb, `only family early daily weekly monthly yearly hourly quarterly friendly lovely likely unlikely lonely
 		costly timely orderly elderly ugly holy silly july italy ally rally tally belly jelly bully lily reply apply supply
 		comply imply rely multiply fly butterfly assembly anomaly homely lively deadly curly burly chilly hilly oily

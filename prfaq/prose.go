@@ -62,6 +62,7 @@ type scanner struct {
 	hasCould    bool
 	prevNoOrAny bool
 	prevFlags   wflag
+	question    bool // the sentence being ended ends with a question mark
 	// clauseWords counts the words since the sentence began or since a
 	// semicolon or colon, for the rules about how a clause opens.
 	clauseWords int
@@ -72,8 +73,8 @@ type scanner struct {
 	hasIt       bool
 	adjBy       span // "be" + an -ed adjective, passive if "by" follows
 	hasAdjBy    bool
-	most        span // "most", a vague share before a noun but a superlative before an adjective
-	hasMost     bool
+	most        span // "most", a vague share before a noun but a superlative before an adjective;
+	hasMost     bool // also "frequently", unless "asked" follows
 
 	paraStart, paraEnd, paraSentences int
 
@@ -327,7 +328,9 @@ func (s *scanner) terminal(i int) int {
 	}
 	for j < len(t) {
 		switch {
-		case t[j] == '"' || t[j] == '\'' || t[j] == ')' || t[j] == ']':
+		case t[j] == '"' || t[j] == '\'' || t[j] == ')' || t[j] == ']' || t[j] == '*' || t[j] == '_':
+			// Closing quotes, brackets and Markdown emphasis ("**Why?**")
+			// belong to the sentence they close.
 			j++
 			continue
 		case j+3 <= len(t) && (t[j:j+3] == "”" || t[j:j+3] == "’"):
@@ -355,6 +358,7 @@ func (s *scanner) terminal(i int) int {
 	if s.sentWords > 0 {
 		s.sentEnd = end
 	}
+	s.question = strings.IndexByte(t[i:end], '?') >= 0
 	s.endSentence()
 	return end
 }
@@ -363,6 +367,24 @@ func (s *scanner) endSentence() {
 	if s.hasCould {
 		s.hasCould = false
 		s.hedge(s.could.s, s.could.e)
+	}
+	if s.hasMost && equalFold(s.text[s.most.s:s.most.e], "frequently") {
+		s.emit(rWeasel, s.most.s, s.most.e, `"frequently" is vague; say how often`, "a number")
+	}
+	if s.question {
+		// A question asks; "What could go wrong?" hedges nothing.
+		s.question = false
+		k := len(s.out)
+		for k > s.base && s.out[k-1].Start >= s.sentStart && s.sentStart >= 0 {
+			k--
+		}
+		kept := s.out[:k]
+		for _, f := range s.out[k:] {
+			if f.Rule != RuleHedging {
+				kept = append(kept, f)
+			}
+		}
+		s.out = kept
 	}
 	if s.sentWords == 0 {
 		return
@@ -538,7 +560,10 @@ func (s *scanner) word(st, e int) {
 		}
 	}
 	// A capitalised -ly word inside a sentence is a name ("Kelly").
-	adverb := !acronym && n > 4 && lower > 0 && hasSuffix(key, "ly") && flags&fNotAdverb == 0 && (upper == 0 || s.sentWords == 1)
+	// A hyphenated word ending in -ly ("read-only", "user-friendly") is an
+	// adjective.
+	adverb := !acronym && n > 4 && lower > 0 && hasSuffix(key, "ly") && flags&fNotAdverb == 0 && (upper == 0 || s.sentWords == 1) &&
+		strings.IndexByte(w, '-') < 0
 	if adverb && !hit && s.active(rAdverb) {
 		s.emit(rAdverb, st, e, fmt.Sprintf("adverb %q; a stronger verb or a number says more", clip(w)), "delete it, or use a stronger verb")
 	}
@@ -597,8 +622,11 @@ func (s *scanner) pending(st, e int, key []byte, flags wflag, digit bool) {
 	w := t[st:e]
 	if s.hasMost {
 		s.hasMost = false
+		m := t[s.most.s:s.most.e]
 		// "At most 5" and "at most two" bound a number; they are not vague.
-		if !adjectiveLike(key) && flags&(fGap|fComparative|fNumber) == 0 && !digit {
+		// "Frequently asked questions" is a name.
+		if equalFold(m, "frequently") && !equalFold(w, "asked") ||
+			!equalFold(m, "frequently") && !adjectiveLike(key) && flags&(fGap|fComparative|fNumber) == 0 && !digit {
 			s.emit(rWeasel, s.most.s, s.most.e, fmt.Sprintf("%q is vague; say how many or how much", clip(t[s.most.s:s.most.e])), "a number, or the share")
 		}
 	}
@@ -696,14 +724,15 @@ func (s *scanner) wordFinding(ent *entry, st, e, upper int) bool {
 	if ent.rule == rHedging && upper > 0 && s.sentWords > 1 && (w == "May" || w == "MAY") {
 		return false
 	}
-	// "The most", "at most" and "our most" are superlatives, not a vague
-	// share.
 	// "Three things" and "5 tons" are counted, not vague.
 	if ent.rule == rWeasel && s.prevFlags&fNumber != 0 {
 		return false
 	}
-	if ent.rule == rWeasel && equalFold(w, "most") {
-		if s.prevFlags&fDeterminer == 0 && s.active(rWeasel) {
+	// "Most" and "frequently" wait for the next word. "The most" and "our
+	// most" are superlatives, not a vague share.
+	most := equalFold(w, "most")
+	if ent.rule == rWeasel && (most || equalFold(w, "frequently")) {
+		if !(most && s.prevFlags&fDeterminer != 0) && s.active(rWeasel) {
 			s.most, s.hasMost = span{st, e}, true
 		}
 		return true
@@ -751,11 +780,42 @@ func (s *scanner) acronym(st, e int, a string) {
 	}
 	inParens := st > 0 && t[st-1] == '(' && e < len(t) && t[e] == ')'
 	before := e < len(t) && t[e] == '(' || e+1 < len(t) && t[e] == ' ' && t[e+1] == '('
-	if inParens || before {
+	if inParens || before || s.spelledOutBefore(a) {
 		return
 	}
 	s.emit(rAcronym, st, e, fmt.Sprintf("acronym %q is used before it is defined", a),
 		"write it out on first use, with the acronym in parentheses")
+}
+
+// spelledOutBefore reports whether the words just before the acronym, the
+// one being read, spell it out: "Weekly Business Review, or WBR" and
+// "return on investment or ROI". Small words may go unmatched ("Department
+// of Defense, or DOD").
+func (s *scanner) spelledOutBefore(a string) bool {
+	k := s.nring - 2 // the word before the acronym
+	if k < 0 {
+		return false
+	}
+	if w := s.ringWord(k); equalFold(w, "or") || equalFold(w, "aka") || equalFold(w, "called") || equalFold(w, "named") {
+		k--
+	}
+	i := len(a) - 1
+	for ; i >= 0 && k >= 0 && k > s.nring-maxPhraseWords; k-- {
+		w := s.ringWord(k)
+		switch {
+		case w[0]|0x20 == a[i]|0x20:
+			i--
+		case equalFold(w, "of") || equalFold(w, "and") || equalFold(w, "the") || equalFold(w, "for") || equalFold(w, "to") || equalFold(w, "in"):
+		default:
+			return false
+		}
+	}
+	return i < 0
+}
+
+func (s *scanner) ringWord(k int) string {
+	sp := s.ring[k%maxPhraseWords]
+	return s.text[sp.s:sp.e]
 }
 
 // maxAcronyms bounds the acronyms remembered per text.
