@@ -137,3 +137,25 @@ func BenchmarkRender(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCircleOrder times the SVG layout alone, from the template to
+// its bounds (layoutMaxNodes nodes, about layoutMaxEdges links).
+func BenchmarkCircleOrder(b *testing.B) {
+	data, err := os.ReadFile(templatePath)
+	require.NoError(b, err)
+	tmpl, err := Parse(data)
+	require.NoError(b, err)
+	big, _ := randomWheel(5, layoutMaxNodes, 5.0/layoutMaxNodes, false)
+	for _, c := range []struct {
+		name string
+		f    *Flywheel
+	}{{"template", tmpl}, {"sparse200", sparse(200)}, {"random1000", big}} {
+		d := c.f.analyse()
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				d.circleOrder()
+			}
+		})
+	}
+}

@@ -14,10 +14,11 @@ const maxSVGLabel = 32
 
 // SVG renders the wheel as a standalone SVG image that any browser opens:
 // nodes on a circle (the main loop as a ring that reads clockwise, each
-// other node beside its strongest neighbour; see circleOrder), links as
-// curved arrows, green for "+" and red and
-// dashed for "−", with the sign on each arrow, loop IDs (R1, B1) inside the
-// loops they name, and a legend. All document text is XML-escaped.
+// other node beside the neighbour it is most strongly linked to, on the
+// side where its links cross the fewest others), links as curved arrows,
+// green for "+" and red and dashed for "−", with the sign on each arrow,
+// loop IDs (R1, B1) inside the loops they name, and a legend. All document
+// text is XML-escaped.
 //
 // A wheel above MaxNodes or MaxLinks is not drawn: the image says why.
 func (f *Flywheel) SVG() []byte {
