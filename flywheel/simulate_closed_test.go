@@ -281,3 +281,29 @@ func TestSimulateRefusesNonFiniteWeights(t *testing.T) {
 		assert.ErrorContains(t, err, "/links/1/weight must be a finite number")
 	}
 }
+
+// TestSimulateGrowsAtTheSpectralRadius ties Simulate to Leverage: without
+// delays the changes follow Δx(t+1) = A·Δx(t), so once the dominant mode
+// takes over they grow by the spectral radius per step, and
+// (‖Δx(t)‖/‖Δx(t−k)‖)^{1/k} → Growth.
+func TestSimulateGrowsAtTheSpectralRadius(t *testing.T) {
+	f := template(t)
+	for i := range f.Links {
+		f.Links[i].Delay = 0
+	}
+	lev, err := f.Leverage()
+	require.NoError(t, err)
+	require.False(t, lev.Oscillates)
+	const steps, k = 1000, 200
+	sim, err := f.Simulate(SimOptions{Steps: steps})
+	require.NoError(t, err)
+	change := func(t int) float64 {
+		s := 0.0
+		for i := range sim.Nodes {
+			s = math.Hypot(s, sim.Levels[t][i]-sim.Levels[t-1][i])
+		}
+		return s
+	}
+	rate := math.Pow(change(steps)/change(steps-k), 1.0/k)
+	assert.InDelta(t, lev.Growth, rate, 1e-9, "growth %v", lev.Growth)
+}
