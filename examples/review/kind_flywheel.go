@@ -29,6 +29,10 @@ func init() {
 	})
 }
 
+// maxLoopsShown bounds the loops the text report lists: a dense wheel has
+// hundreds of thousands, and a report people read needs the shortest few.
+const maxLoopsShown = 20
+
 func reviewFlywheel(in input) result {
 	var r result
 	f, err := flywheel.Parse(in.Data)
@@ -50,7 +54,11 @@ func reviewFlywheel(in input) result {
 		more = " (stopped at the loop limit)"
 	}
 	r.Summary = append(r.Summary, fmt.Sprintf("%d loops%s", len(loops), more))
-	for _, l := range loops {
+	for i, l := range loops {
+		if i == maxLoopsShown {
+			r.Summary = append(r.Summary, fmt.Sprintf("  … and %d more (see the Markdown with -out)", len(loops)-maxLoopsShown))
+			break
+		}
 		r.Summary = append(r.Summary, fmt.Sprintf("  %-3s %-11s gain %.3g, delay %d: %s", l.ID, l.Polarity, l.Gain, l.Delay, strings.Join(l.Nodes, " → ")))
 	}
 	if lev, err := f.Leverage(); err == nil {

@@ -404,3 +404,25 @@ func TestTemplatesCarryTheirSchema(t *testing.T) {
 		assert.NoError(t, err, "the comment's relative path resolves from examples/templates")
 	}
 }
+
+func TestDenseFlywheelReportIsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name: dense\nnodes:\n")
+	const n = 40
+	for i := range n {
+		fmt.Fprintf(&b, "  - {id: n%d, label: node %d}\n", i, i)
+	}
+	b.WriteString("links:\n")
+	for i := range n {
+		for j := range n {
+			if i != j {
+				fmt.Fprintf(&b, "  - {from: n%d, to: n%d, polarity: \"+\"}\n", i, j)
+			}
+		}
+	}
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "dense.flywheel.yaml"), []byte(b.String()), 0o644))
+	_, out, _ := runReview(t, filepath.Join(dir, "dense.flywheel.yaml"))
+	assert.Contains(t, out, "more (see the Markdown with -out)")
+	assert.Less(t, len(out), 20_000, "the text report lists a bounded number of loops")
+}
