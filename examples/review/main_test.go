@@ -426,3 +426,33 @@ func TestDenseFlywheelReportIsBounded(t *testing.T) {
 	assert.Contains(t, out, "more (see the Markdown with -out)")
 	assert.Less(t, len(out), 20_000, "the text report lists a bounded number of loops")
 }
+
+func TestOutWritesRenderings(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := runReview(t, "-out", dir)
+	require.Equal(t, 0, code, errs)
+	for _, f := range []string{
+		"decision/decision.md",
+		"prfaq/prfaq.md",
+		"prfaq/findings.md",
+		"loop/debrief.md",
+		"deck/report.md",
+		"deck/report.json",
+		"deck/charts/orders.svg",
+		"flywheel/flywheel.dot",
+		"flywheel/flywheel.mmd",
+		"flywheel/flywheel.svg",
+	} {
+		info, err := os.Stat(filepath.Join(dir, f))
+		if assert.NoError(t, err, f) {
+			assert.Positive(t, info.Size(), f)
+		}
+	}
+	assert.Contains(t, out, "wrote ")
+	svg, err := os.ReadFile(filepath.Join(dir, "deck/charts/orders.svg"))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(svg), "<svg") || strings.HasPrefix(string(svg), "<?xml"), "a standalone SVG")
+	md, err := os.ReadFile(filepath.Join(dir, "deck/report.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "charts/orders.svg", "the report links its charts")
+}
