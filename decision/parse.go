@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/dayone-go/mechanisms/internal/finding"
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
@@ -48,10 +49,4 @@ func ParsePolicyReader(r io.Reader) (*Policy, error) {
 // finding's field stands in data, the source the document was parsed from.
 // A path to a field the document leaves out gets the place of the nearest
 // enclosing value. Findings whose Path is empty are left alone.
-func Place(data []byte, fs []Finding) {
-	for i := range fs {
-		if fs[i].Path != "" {
-			fs[i].Line, fs[i].Column = strict.Position(data, fs[i].Path)
-		}
-	}
-}
+func Place(data []byte, fs []Finding) { finding.Place(data, fs) }

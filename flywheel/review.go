@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
-	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
 // MaxWheelNodes is how many nodes a main loop may have before the review
@@ -137,9 +136,4 @@ func (f *Flywheel) name(id string) string {
 // Locate fills in the Line and Column of each finding from the source
 // document the wheel was parsed from; findings whose path is not found keep
 // 0.
-func Locate(data []byte, fs []Finding) {
-	at := strict.Locator(data)
-	for i := range fs {
-		fs[i].Line, fs[i].Column = at(fs[i].Path)
-	}
-}
+func Locate(data []byte, fs []Finding) { finding.Place(data, fs) }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
-	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
 // Review returns advice on a valid deck: what a WBR would miss without being
@@ -98,14 +97,7 @@ func (d *Deck) drivesSomething(id string) bool {
 
 // Locate fills in the line and column of each finding's path in the deck's
 // source, JSON or YAML, where the path can be found.
-func Locate(src []byte, fs []Finding) {
-	for i := range fs {
-		if fs[i].Path == "" {
-			continue
-		}
-		fs[i].Line, fs[i].Column = strict.Position(src, fs[i].Path)
-	}
-}
+func Locate(src []byte, fs []Finding) { finding.Place(src, fs) }
 
 // Findings returns what the meeting should discuss in this report, each
 // with the JSON pointer of the metric in the deck. Rules:

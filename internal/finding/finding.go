@@ -7,6 +7,7 @@ import (
 
 	"github.com/dayone-go/mechanisms/internal/enum"
 	"github.com/dayone-go/mechanisms/internal/problem"
+	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
 // Severity ranks a finding.
@@ -89,4 +90,21 @@ func Sort(fs []Finding) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// Place fills in the Line and Column of each finding that has a Path, from
+// where that path stands in data, the source the document was parsed from.
+// The source is parsed once for all findings. A path to a field the
+// document leaves out gets the place of the nearest enclosing value;
+// findings without a Path keep their own Line and Column.
+func Place(data []byte, fs []Finding) {
+	if len(fs) == 0 {
+		return
+	}
+	at := strict.Locator(data)
+	for i := range fs {
+		if fs[i].Path != "" {
+			fs[i].Line, fs[i].Column = at(fs[i].Path)
+		}
+	}
 }

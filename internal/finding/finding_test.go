@@ -30,3 +30,12 @@ func TestSeverityAndSort(t *testing.T) {
 	}
 	assert.Equal(t, []string{"/az", "/m/4n", "/m/10n", "/xc", "/xa", "/xb"}, got)
 }
+
+func TestPlace(t *testing.T) {
+	src := []byte("title: T\nrisks:\n  - impact: 9\n")
+	fs := []Finding{{Path: "/risks/0/impact"}, {Path: "/missing"}, {Line: 7, Column: 3}}
+	Place(src, fs)
+	assert.Equal(t, [2]int{3, 13}, [2]int{fs[0].Line, fs[0].Column})
+	assert.Equal(t, [2]int{1, 1}, [2]int{fs[1].Line, fs[1].Column}, "a missing key is placed at its parent")
+	assert.Equal(t, [2]int{7, 3}, [2]int{fs[2].Line, fs[2].Column}, "findings without a path keep their place")
+}
