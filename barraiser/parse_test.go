@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -41,7 +42,7 @@ func TestParseErrorsNamePlace(t *testing.T) {
 			assert.Nil(t, l)
 			assert.Contains(t, err.Error(), c.want)
 			assert.True(t, strings.HasPrefix(err.Error(), "barraiser: "), err.Error())
-			var se *strict.Error
+			var se *problem.Error
 			assert.True(t, errors.As(err, &se), "the strict error is wrapped")
 		})
 	}

@@ -29,6 +29,7 @@ func init() {
 	// a pattern that needs one visible character.
 	validation.Register(validation.Rule{
 		Tag: "barraiser_text",
+		ID:  "blank-text",
 		Check: func(v reflect.Value) bool {
 			return v.Kind() == reflect.String && strings.IndexFunc(v.String(), func(r rune) bool { return !unicode.IsSpace(r) }) >= 0
 		},

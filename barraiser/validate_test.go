@@ -41,11 +41,11 @@ func problems(t *testing.T, err error) map[string]string {
 func TestInvalidTestdataRules(t *testing.T) {
 	want := map[string][2]string{
 		"bar-raiser-is-hiring-manager.json": {"/interviewers/0/name", "bar-raiser-independent"},
-		"blank-evidence.json":               {"/feedback/2/ratings/1/evidence", "barraiser_text"},
+		"blank-evidence.json":               {"/feedback/2/ratings/1/evidence", "blank-text"},
 		"cohort-outside-scale.json":         {"/cohort/1", "range"},
 		"duplicate-feedback.json":           {"/feedback/3/interviewer", "duplicate-feedback"},
 		"duplicate-id.json":                 {"/interviewers/4/id", "duplicate-id"},
-		"empty-cohort.json":                 {"/cohort", "range"},
+		"empty-cohort.json":                 {"/cohort", "too-few"},
 		"feedback-after-debrief.json":       {"/feedback/2/submittedAt", "feedback-after-debrief"},
 		"foreign-feedback.json":             {"/feedback/3/interviewer", "unknown-interviewer"},
 		"interviewer-level-too-low.json":    {"/interviewers/4/level", "interviewer-level"},
@@ -115,7 +115,7 @@ func TestValidateCohortNaNAndEmpty(t *testing.T) {
 	assert.Error(t, err)
 
 	l.Cohort = []float64{}
-	assert.Equal(t, "range", problems(t, l.Validate())["/cohort"], "an empty cohort is refused, not ignored")
+	assert.Equal(t, "too-few", problems(t, l.Validate())["/cohort"], "an empty cohort is refused, not ignored")
 	_, err = Evaluate(l, Options{})
 	assert.Error(t, err)
 

@@ -45,7 +45,7 @@ func TestPolicyProblems(t *testing.T) {
 		{"both doors", "twoWayAreas: [pricing]", "twoWayAreas: [pricing, legal]", "/twoWayAreas/1", "area-both-doors"},
 		{"one-way asks less", "oneWay: 0.9", "oneWay: 0.6", "/information/oneWay", "information-order"},
 		{"stalled at two-way", "stalled: 0.9", "stalled: 0.7", "/information/stalled", "information-order"},
-		{"currency", "currency: USD", "currency: usd", "/currency", "decision_currency"},
+		{"currency", "currency: USD", "currency: usd", "/currency", "format"},
 		{"group", "smallGroupMax: 5", "smallGroupMax: 51", "/smallGroupMax", "range"},
 		{"risk", "highRiskAtLeast: 12", "highRiskAtLeast: 26", "/highRiskAtLeast", "range"},
 		{"affordable", "smallGroupMax: 5", "smallGroupMax: 5\naffordableLoss: -1", "/affordableLoss", "range"},

@@ -39,18 +39,21 @@ var (
 func init() {
 	validation.Register(validation.Rule{
 		Tag:     "decision_id",
+		ID:      "format",
 		Check:   func(v reflect.Value) bool { return v.Kind() == reflect.String && idRe.MatchString(v.String()) },
 		Message: "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
 		Schema:  map[string]any{"pattern": idRe.String()},
 	})
 	validation.Register(validation.Rule{
 		Tag:     "decision_duration",
+		ID:      "format",
 		Check:   func(v reflect.Value) bool { return v.Kind() == reflect.String && Duration(v.String()).Valid() },
 		Message: "must be an ISO 8601 duration such as P30D, PT12H, P1Y2M or P2W",
 		Schema:  map[string]any{"pattern": durPattern},
 	})
 	validation.Register(validation.Rule{
 		Tag:     "decision_currency",
+		ID:      "format",
 		Check:   func(v reflect.Value) bool { return v.Kind() == reflect.String && currencyRe.MatchString(v.String()) },
 		Message: "must be an ISO 4217 currency code of three capital letters, such as USD",
 		Schema:  map[string]any{"pattern": currencyRe.String()},

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dayone-go/mechanisms/internal/strict"
+	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -119,9 +119,9 @@ func TestHostileNonFiniteNumbers(t *testing.T) {
 			doc := "name: x\nnodes:\n" + nodes + "links:\n" + links
 			f, err := Parse([]byte(doc))
 			require.Error(t, err, "parsed: %+v", f)
-			var se *strict.Error
+			var se *problem.Error
 			require.True(t, errors.As(err, &se), "%v", err)
-			assert.NotZero(t, se.Line, "%v", err)
+			assert.NotZero(t, se.Problems[0].Line, "%v", err)
 		})
 	}
 }
@@ -207,7 +207,7 @@ func TestHostileHugeDocumentRenders(t *testing.T) {
 	b.WriteString("links:\n  - {from: n0, to: n1, polarity: \"+\"}\n  - {from: n1, to: n0, polarity: \"+\"}\n")
 	f, err := Parse([]byte(b.String()))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"/nodes range"}, problems(t, f.Validate()))
+	assert.Equal(t, []string{"/nodes too-many-items"}, problems(t, f.Validate()))
 	r := reviewPath(t, f)
 	assert.ErrorIs(t, r.loopErr, ErrTooLarge)
 	assert.ErrorIs(t, r.levErr, ErrTooLarge)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -34,7 +35,7 @@ func TestValidateInvalidDocuments(t *testing.T) {
 		"no-reinforcing-loop.yaml": {"/links no-reinforcing-loop"},
 		"dag.yaml":                 {"/links no-reinforcing-loop"},
 		"negative-weight.yaml":     {"/links/0/weight range"},
-		"one-node.yaml":            {"/links/0 self-link", "/links/1 duplicate-link", "/links/1 self-link", "/nodes range"},
+		"one-node.yaml":            {"/links/0 self-link", "/links/1 duplicate-link", "/links/1 self-link", "/nodes too-few"},
 		"empty-id.yaml":            {"/links/0/from required", "/links/1/to required", "/nodes/0/id required"},
 	} {
 		t.Run(file, func(t *testing.T) {
@@ -63,9 +64,9 @@ func TestParseRefusals(t *testing.T) {
 			require.NoError(t, err)
 			_, err = Parse(data)
 			require.Error(t, err)
-			var se *strict.Error
+			var se *problem.Error
 			require.True(t, errors.As(err, &se), "%v", err)
-			assert.NotZero(t, se.Line, "%v", err)
+			assert.NotZero(t, se.Problems[0].Line, "%v", err)
 			assert.Contains(t, err.Error(), want.text)
 			if want.sentinel != nil {
 				assert.ErrorIs(t, err, want.sentinel)
@@ -94,7 +95,7 @@ func TestValidateNonFiniteFromGo(t *testing.T) {
 
 func TestValidateTooManyNodes(t *testing.T) {
 	f := ring(100_000, 1)
-	assert.Contains(t, problems(t, f.Validate()), "/nodes range")
+	assert.Contains(t, problems(t, f.Validate()), "/nodes too-many-items")
 }
 
 func TestValidateAcceptsValidDocuments(t *testing.T) {
@@ -124,7 +125,7 @@ func TestParseHugeDocument(t *testing.T) {
 	b.WriteString(`],"links":[{"from":"n0","to":"n1","polarity":"+"},{"from":"n1","to":"n0","polarity":"+"}]}`)
 	f, err := Parse([]byte(b.String()))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"/nodes range"}, problems(t, f.Validate()))
+	assert.Equal(t, []string{"/nodes too-many-items"}, problems(t, f.Validate()))
 	_, err = f.Loops(LoopOptions{})
 	assert.ErrorIs(t, err, ErrTooLarge)
 	_, err = f.Leverage()

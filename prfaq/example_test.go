@@ -58,7 +58,7 @@ func ExamplePRFAQ_Validate() {
 		}
 	}
 	// Output:
-	// /externalFaq/0/question prfaqquestion
+	// /externalFaq/0/question not-a-question
 	// /pressRelease/headline one-sentence
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -44,7 +45,7 @@ func TestParseErrorsSayWhere(t *testing.T) {
 			require.NotEqual(t, string(base), in)
 			_, err := Parse([]byte(in))
 			require.Error(t, err)
-			var se *strict.Error
+			var se *problem.Error
 			assert.True(t, errors.As(err, &se))
 			assert.True(t, strings.HasPrefix(err.Error(), "prfaq: "), err.Error())
 			for _, w := range tt.want {
@@ -100,7 +101,7 @@ func TestParseHundredThousandFAQs(t *testing.T) {
 	require.Len(t, big.ExternalFAQ, 100_000)
 	var ve *ValidationError
 	require.True(t, errors.As(big.Validate(), &ve))
-	assert.Equal(t, []Problem{{Path: "/externalFaq", Rule: "range", Message: "must have at most 200 items"}}, ve.Problems)
+	assert.Equal(t, []Problem{{Path: "/externalFaq", Rule: "too-many-items", Message: "must have at most 200 items"}}, ve.Problems)
 	assert.NotEmpty(t, paths(Review(big, ReviewOptions{}), RuleFAQLength))
 
 	// One more entry than the bound is refused by the parser itself.

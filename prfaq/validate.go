@@ -28,6 +28,7 @@ var questionMark = regexp.MustCompile(`[?？][ \t\r\n]*$`)
 func init() {
 	validation.Register(validation.Rule{
 		Tag: "prfaqquestion",
+		ID:  "not-a-question",
 		Check: func(v reflect.Value) bool {
 			return v.Kind() == reflect.String && questionMark.MatchString(v.String())
 		},

@@ -30,7 +30,7 @@ func TestValidateRules(t *testing.T) {
 			[]Problem{{Path: "/authors/1", Rule: "blank", Message: "must not be only white space"},
 				{Path: "/visuals/0/uri", Rule: "blank", Message: "must not be only white space"}}},
 		{"not a question", func(d *PRFAQ) { d.ExternalFAQ[0].Question = "Price." },
-			[]Problem{{Path: "/externalFaq/0/question", Rule: "prfaqquestion", Message: "must be a question ending in a question mark"}}},
+			[]Problem{{Path: "/externalFaq/0/question", Rule: "not-a-question", Message: "must be a question ending in a question mark"}}},
 		{"question with a trailing newline", func(d *PRFAQ) { d.ExternalFAQ[0].Question = "Price?\n" }, nil},
 		{"quote without speaker", func(d *PRFAQ) { d.PressRelease.CustomerQuote.Speaker = "" },
 			[]Problem{{Path: "/pressRelease/customerQuote/speaker", Rule: "required", Message: "is required"}}},

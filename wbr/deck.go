@@ -39,6 +39,7 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,63}$`)
 func init() {
 	validation.Register(validation.Rule{
 		Tag:     "wbrid",
+		ID:      "format",
 		Check:   func(v reflect.Value) bool { return idPattern.MatchString(v.String()) },
 		Message: "must be a lower-case id: a letter, then letters, digits, '_' or '-', at most 64 characters",
 		Schema:  map[string]any{"pattern": idPattern.String()},

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
-	"github.com/dayone-go/mechanisms/internal/strict"
+	"github.com/dayone-go/mechanisms/internal/problem"
 )
 
 // row is one finding as the JSON and SARIF outputs report it. Its keys are
@@ -35,11 +35,17 @@ func rows(d reviewed, locate func(string) (int, int)) []row {
 	}
 	if d.Err != nil {
 		r := row{File: d.File, Kind: d.Kind, Rule: "unreadable", Severity: string(finding.Error), Message: d.Err.Error()}
-		var se *strict.Error
+		var pe *problem.Error
 		switch {
-		case errors.As(d.Err, &se):
+		case errors.As(d.Err, &pe) && len(pe.Problems) > 0:
 			// The place goes in its own fields; the message says only what.
-			r.Rule, r.Line, r.Column, r.Path, r.Message = "parse", se.Line, se.Column, se.Pointer, se.Msg
+			var out []row
+			for _, p := range pe.Problems {
+				pr := r
+				pr.Rule, pr.Line, pr.Column, pr.Path, pr.Message = "parse", p.Line, p.Column, p.Path, p.Message
+				out = append(out, pr)
+			}
+			return out
 		case errors.Is(d.Err, errUnknownKind):
 			r.Rule = "unknown-kind"
 		case errors.Is(d.Err, errBinary):

@@ -1,40 +1,112 @@
-// Package problem is the one error shape every mechanism's Validate returns:
-// a list of problems, each with a JSON pointer, a stable rule name and a
-// message a person can act on.
+// Package problem is the one error shape every mechanism's Parse and Validate
+// return: a list of problems, each with a JSON pointer, a stable kebab-case
+// rule id, a message a person can act on and, where a source exists, the line
+// and column.
 package problem
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 )
 
+// Rule ids shared by every package for the ideas they have in common. A
+// package's own rules use ids of the same kebab-case shape.
+const (
+	// RuleSyntax: the input is not well-formed JSON or YAML.
+	RuleSyntax = "syntax"
+	// RuleEmpty: the input holds no document.
+	RuleEmpty = "empty"
+	// RuleTooLarge: the input is over the package's MaxBytes.
+	RuleTooLarge = "too-large"
+	// RuleTooDeep: objects and arrays nest deeper than the limit.
+	RuleTooDeep = "too-deep"
+	// RuleTooMany: an object or array, or the whole document, holds more
+	// entries or values than the limit.
+	RuleTooMany = "too-many"
+	// RuleUnknownKey: a key the document kind does not declare.
+	RuleUnknownKey = "unknown-key"
+	// RuleType: a value of the wrong JSON type (a string where a number belongs).
+	RuleType = "type"
+	// RuleRequired: a required value is missing or empty.
+	RuleRequired = "required"
+	// RuleEnum: a value outside the allowed list.
+	RuleEnum = "enum"
+	// RuleFormat: a malformed date, time, duration, id or other formatted string.
+	RuleFormat = "format"
+	// RuleRange: a number outside its bounds.
+	RuleRange = "range"
+	// RuleTooShort: a string shorter than its minimum length.
+	RuleTooShort = "too-short"
+	// RuleTooLong: a string longer than its maximum length.
+	RuleTooLong = "too-long"
+	// RuleTooFew: a list with fewer entries than its minimum.
+	RuleTooFew = "too-few"
+	// RuleTooManyItems: a list with more entries than its maximum.
+	RuleTooManyItems = "too-many-items"
+	// RuleLength: a string or list whose length must be exact.
+	RuleLength = "length"
+	// RuleDuplicate: a list repeats an entry that must be unique.
+	RuleDuplicate = "duplicate"
+	// RuleDuplicateID: two entries share an id that must be unique.
+	RuleDuplicateID = "duplicate-id"
+	// RuleUnknownReference: a value names an id that does not exist.
+	RuleUnknownReference = "unknown-reference"
+	// RuleNil: Validate was called on a nil document.
+	RuleNil = "nil-document"
+)
+
 // Problem is one reason a document is invalid.
 type Problem struct {
-	// Path is the JSON pointer (RFC 6901) of the offending value, "/" for
-	// the document as a whole.
+	// Path is the JSON pointer (RFC 6901) of the offending value; for an
+	// unknown key, the pointer the key would have; "/" for the document as
+	// a whole.
 	Path string `json:"path"`
-	// Rule is a stable, machine-readable name of the broken rule
-	// ("required", "range", "enum", "unique", or a mechanism's own rule).
+	// Rule is the stable kebab-case id of the broken rule ("required",
+	// "unknown-key", or a mechanism's own rule).
 	Rule string `json:"rule"`
-	// Message says what is wrong in words.
+	// Message says what is wrong in words, with the fix where one is known.
 	Message string `json:"message"`
+	// Line and Column are 1-based positions in the source; 0 where no source
+	// exists (Validate on a value built in Go).
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
 }
 
-func (p Problem) String() string { return p.Path + ": " + p.Message }
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.Line > 0 {
+		fmt.Fprintf(&b, "line %d", p.Line)
+		if p.Column > 0 {
+			fmt.Fprintf(&b, ", column %d", p.Column)
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Path)
+	b.WriteString(": ")
+	b.WriteString(p.Message)
+	return b.String()
+}
 
-// Error is returned by Validate when a document has problems. errors.As
-// finds it; Problems lists every problem in path order.
+// Error is returned by Parse and Validate when a document has problems.
+// errors.As finds it; Problems lists every problem in path order.
 type Error struct {
 	// Kind names the document kind ("decision", "policy", ...).
-	Kind     string    `json:"kind"`
+	Kind string `json:"kind"`
+	// Problems lists every problem found, sorted by path.
 	Problems []Problem `json:"problems"`
+	// Err, when set, is a sentinel error the problems stand for (such as
+	// a package's ErrTooLarge), reachable with errors.Is.
+	Err error `json:"-"`
 }
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.Kind)
-	b.WriteString(": ")
+	if e.Kind != "" {
+		b.WriteString(e.Kind)
+		b.WriteString(": ")
+	}
 	if len(e.Problems) == 1 {
 		b.WriteString(e.Problems[0].String())
 		return b.String()
@@ -47,6 +119,26 @@ func (e *Error) Error() string {
 		b.WriteString(p.String())
 	}
 	return b.String()
+}
+
+// Unwrap returns the sentinel the problems stand for, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// WithKind returns err with its Kind set when err is an *Error without one
+// (as decoders return it), and err unchanged otherwise.
+func WithKind(err error, kind string) error {
+	var pe *Error
+	if errors.As(err, &pe) && pe.Kind == "" {
+		cp := *pe
+		cp.Kind = kind
+		return &cp
+	}
+	return err
+}
+
+// Nil is the error Validate returns for a nil document of the given kind.
+func Nil(kind string) error {
+	return &Error{Kind: kind, Problems: []Problem{{Path: "/", Rule: RuleNil, Message: "the document is nil"}}}
 }
 
 // List collects problems while a document is checked.

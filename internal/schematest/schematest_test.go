@@ -38,6 +38,7 @@ var code = regexp.MustCompile(`^[A-Z]{3}$`)
 func init() {
 	validation.Register(validation.Rule{
 		Tag:     "testcode",
+		ID:      "format",
 		Check:   func(v reflect.Value) bool { return code.MatchString(v.String()) },
 		Message: "must be three capital letters",
 		Schema:  map[string]any{"pattern": code.String()},
@@ -125,12 +126,12 @@ func TestProblemPaths(t *testing.T) {
 		got[p.Path] = p.Rule + ": " + p.Message
 	}
 	assert.Equal(t, map[string]string{
-		"/code":           "testcode: must be three capital letters",
+		"/code":           "format: must be three capital letters",
 		"/score":          "range: must be at most 5, not 9",
 		"/parts/0/label":  "required: is required",
 		"/parts/0/weight": "range: must be at most 1, not 2",
-		"/tags/0":         "range: must have at least 2 characters",
-		"/tags/1":         "range: must have at least 2 characters",
+		"/tags/0":         "too-short: must have at least 2 characters",
+		"/tags/1":         "too-short: must have at least 2 characters",
 	}, got)
 	assert.Contains(t, err.Error(), "sample: 6 problems: /code: must be three capital letters; /parts/0/label: is required;")
 }

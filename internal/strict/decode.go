@@ -3,6 +3,7 @@ package strict
 import (
 	"bytes"
 	"encoding"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/dayone-go/mechanisms/internal/problem"
 )
 
 // Decode reads data, JSON or YAML, into v, which must be a non-nil pointer.
@@ -20,8 +23,53 @@ import (
 // else as YAML. Keys are matched exactly against the json tags of v's type;
 // a key the type does not declare is an error, as is null for a value that
 // cannot be absent, a fractional number for an integer, and any value a
-// field's UnmarshalText refuses. The first error found is returned as *Error.
+// field's UnmarshalText refuses. Problems with the document come back as a
+// *problem.Error (Kind left empty for the caller to fill) whose Unwrap gives
+// this package's sentinel (ErrTooLarge, ErrSyntax, ...).
 func Decode(data []byte, v any, lim Limits) error {
+	err := decode(data, v, lim)
+	if err == nil {
+		return nil
+	}
+	return AsProblem(err)
+}
+
+// AsProblem turns an *Error into the shared *problem.Error shape; any other
+// error is returned as it is.
+func AsProblem(err error) error {
+	var se *Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	path := se.Pointer
+	if path == "" {
+		path = "/"
+	}
+	return &problem.Error{
+		Problems: []problem.Problem{{Path: path, Rule: ruleOf(se.Err), Message: se.Msg, Line: se.Line, Column: se.Column}},
+		Err:      se.Err,
+	}
+}
+
+func ruleOf(sentinel error) string {
+	switch sentinel {
+	case ErrTooLarge:
+		return problem.RuleTooLarge
+	case ErrTooDeep:
+		return problem.RuleTooDeep
+	case ErrTooMany:
+		return problem.RuleTooMany
+	case ErrSyntax:
+		return problem.RuleSyntax
+	case ErrUnknownKey:
+		return problem.RuleUnknownKey
+	case ErrEmpty:
+		return problem.RuleEmpty
+	}
+	return problem.RuleType
+}
+
+func decode(data []byte, v any, lim Limits) error {
 	lim = lim.withDefaults()
 	if len(data) > lim.MaxBytes {
 		return &Error{Msg: fmt.Sprintf("input is %d bytes; the limit is %d", len(data), lim.MaxBytes), Err: ErrTooLarge}
@@ -76,7 +124,7 @@ func ReadAll(r io.Reader, max int) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > max {
-		return nil, &Error{Msg: fmt.Sprintf("input is larger than the limit of %d bytes", max), Err: ErrTooLarge}
+		return nil, AsProblem(&Error{Msg: fmt.Sprintf("input is larger than the limit of %d bytes", max), Err: ErrTooLarge})
 	}
 	return data, nil
 }

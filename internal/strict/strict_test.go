@@ -38,7 +38,7 @@ type doc struct {
 func decodeErr(t *testing.T, in string) *Error {
 	t.Helper()
 	var d doc
-	err := Decode([]byte(in), &d, Limits{})
+	err := decode([]byte(in), &d, Limits{})
 	require.Error(t, err)
 	var se *Error
 	require.ErrorAs(t, err, &se)

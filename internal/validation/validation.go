@@ -25,7 +25,11 @@ import (
 // JSON Schema terms.
 type Rule struct {
 	// Tag is the name used in `validate` tags; keep it unique across packages.
+	// Users never see it: problems carry ID.
 	Tag string
+	// ID is the kebab-case rule id problems carry ("format" for most
+	// pattern rules); required.
+	ID string
 	// Check reports whether the field value is acceptable.
 	Check func(v reflect.Value) bool
 	// Message says what a failing value should have been.
@@ -88,6 +92,9 @@ func must(err error) {
 
 // Register adds a custom rule. Call it from a package's init.
 func Register(r Rule) {
+	if !kebab(r.ID) {
+		panic("validation: rule " + r.Tag + " needs a kebab-case ID") // a programming error at init
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	rules[r.Tag] = r
@@ -116,7 +123,7 @@ func Struct(s any) problem.List {
 		return out
 	}
 	for _, fe := range verrs {
-		out = append(out, problem.Problem{Path: Pointer(fe.Namespace()), Rule: ruleName(fe.Tag()), Message: message(fe)})
+		out = append(out, problem.Problem{Path: Pointer(fe.Namespace()), Rule: ruleName(fe), Message: message(fe)})
 	}
 	return out
 }
@@ -160,16 +167,62 @@ func escape(s string) string {
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
 
-func ruleName(tag string) string {
-	switch tag {
-	case "min", "max", "gte", "lte", "gt", "lt":
-		return "range"
-	case "len":
-		return "length"
-	case "oneof", "enum":
-		return "enum"
+// ruleName gives the shared kebab-case id of a failed tag, so no validator
+// tag name ever reaches a user.
+func ruleName(fe validator.FieldError) string {
+	counted := ""
+	switch fe.Kind() {
+	case reflect.String:
+		counted = "string"
+	case reflect.Slice, reflect.Array, reflect.Map:
+		counted = "list"
 	}
-	return tag
+	switch fe.Tag() {
+	case "required":
+		return problem.RuleRequired
+	case "min", "gte", "gt":
+		switch counted {
+		case "string":
+			return problem.RuleTooShort
+		case "list":
+			return problem.RuleTooFew
+		}
+		return problem.RuleRange
+	case "max", "lte", "lt":
+		switch counted {
+		case "string":
+			return problem.RuleTooLong
+		case "list":
+			return problem.RuleTooManyItems
+		}
+		return problem.RuleRange
+	case "len":
+		return problem.RuleLength
+	case "oneof", "enum":
+		return problem.RuleEnum
+	case "unique":
+		if fe.Param() != "" {
+			return problem.RuleDuplicateID
+		}
+		return problem.RuleDuplicate
+	}
+	if r, ok := Lookup(fe.Tag()); ok {
+		return r.ID
+	}
+	return problem.RuleFormat
+}
+
+func kebab(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && s[i-1] != '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func message(fe validator.FieldError) string {

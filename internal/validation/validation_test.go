@@ -40,7 +40,7 @@ func TestStructMessagesAndRules(t *testing.T) {
 		"/name":      {"length", "must have exactly 3 characters"},
 		"/items/0/n": {"range", "must be more than 0, not 0"},
 		"/items/1/n": {"range", "must be less than 10, not 10"},
-		"/words":     {"range", "must have at most 1 items"},
+		"/words":     {"too-many-items", "must have at most 1 items"},
 		"/pick":      {"enum", `unknown value "c"; allowed: a, b`},
 	}, byPath)
 	assert.Empty(t, Struct(&outer{Name: "abc", Items: []inner{{N: 1}}, Pick: "a"}))
