@@ -108,3 +108,13 @@ func Place(data []byte, fs []Finding) {
 		}
 	}
 }
+
+// PlaceIn fills in Line and Column as Place does, from a document already
+// parsed, so a caller that parsed the source once need not parse it again.
+func PlaceIn(doc *strict.Document, fs []Finding) {
+	for i := range fs {
+		if fs[i].Path != "" {
+			fs[i].Line, fs[i].Column = doc.Position(fs[i].Path)
+		}
+	}
+}

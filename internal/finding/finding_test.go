@@ -3,6 +3,7 @@ package finding
 import (
 	"testing"
 
+	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -38,4 +39,18 @@ func TestPlace(t *testing.T) {
 	assert.Equal(t, [2]int{3, 13}, [2]int{fs[0].Line, fs[0].Column})
 	assert.Equal(t, [2]int{1, 1}, [2]int{fs[1].Line, fs[1].Column}, "a missing key is placed at its parent")
 	assert.Equal(t, [2]int{7, 3}, [2]int{fs[2].Line, fs[2].Column}, "findings without a path keep their place")
+}
+
+func TestPlaceInAgreesWithPlace(t *testing.T) {
+	src := []byte("title: T\nrisks:\n  - impact: 9\n")
+	doc, err := strict.ParseDocument(src, strict.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := []Finding{{Path: "/risks/0/impact"}, {Path: "/title"}}
+	b := append([]Finding(nil), a...)
+	Place(src, a)
+	PlaceIn(doc, b)
+	assert.Equal(t, a, b)
+	assert.Equal(t, []string{"title", "risks"}, doc.Keys())
 }

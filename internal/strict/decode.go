@@ -70,9 +70,18 @@ func ruleOf(sentinel error) string {
 }
 
 func decode(data []byte, v any, lim Limits) error {
+	root, err := parse(data, lim)
+	if err != nil {
+		return err
+	}
+	return root.decodeInto(v)
+}
+
+// parse reads data, JSON or YAML, into the positioned tree under lim.
+func parse(data []byte, lim Limits) (*node, error) {
 	lim = lim.withDefaults()
 	if len(data) > lim.MaxBytes {
-		return &Error{Msg: fmt.Sprintf("input is %d bytes; the limit is %d", len(data), lim.MaxBytes), Err: ErrTooLarge}
+		return nil, &Error{Msg: fmt.Sprintf("input is %d bytes; the limit is %d", len(data), lim.MaxBytes), Err: ErrTooLarge}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
@@ -85,23 +94,20 @@ func decode(data []byte, v any, lim Limits) error {
 			off += size
 		}
 		line, col := lineCol(data, off)
-		return &Error{Line: line, Column: col, Msg: "input is not valid UTF-8", Err: ErrSyntax}
+		return nil, &Error{Line: line, Column: col, Msg: "input is not valid UTF-8", Err: ErrSyntax}
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 {
-		return &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
+		return nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
 	}
 	b := &builder{lim: lim}
-	var root *node
-	var err error
 	if trimmed[0] == '{' || trimmed[0] == '[' {
-		root, err = b.parseJSON(data)
-	} else {
-		root, err = b.parseYAML(data)
+		return b.parseJSON(data)
 	}
-	if err != nil {
-		return err
-	}
+	return b.parseYAML(data)
+}
+
+func (root *node) decodeInto(v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("strict: Decode needs a non-nil pointer, got %T", v)
@@ -111,6 +117,44 @@ func decode(data []byte, v any, lim Limits) error {
 	}
 	return decodeValue(root, rv.Elem(), &path{})
 }
+
+// Document is a JSON or YAML input parsed once: its kind can be detected
+// from its keys, it can be decoded into a typed value, and findings can be
+// placed in it, all without reading the bytes again.
+type Document struct {
+	root *node
+}
+
+// ParseDocument parses data under lim. Its error is a *problem.Error, as
+// Decode's is.
+func ParseDocument(data []byte, lim Limits) (*Document, error) {
+	root, err := parse(data, lim)
+	if err != nil {
+		return nil, AsProblem(err)
+	}
+	return &Document{root: root}, nil
+}
+
+// Decode decodes the document into v, a non-nil pointer, as Decode does.
+func (d *Document) Decode(v any) error {
+	if err := d.root.decodeInto(v); err != nil {
+		return AsProblem(err)
+	}
+	return nil
+}
+
+// Keys lists the top-level keys in input order; nil when the document is
+// not an object.
+func (d *Document) Keys() []string {
+	if d.root.kind != kObject {
+		return nil
+	}
+	return d.root.keys
+}
+
+// Position finds the line and column of the value at a JSON pointer, as the
+// package-level Position does.
+func (d *Document) Position(pointer string) (line, col int) { return d.root.find(pointer) }
 
 // ReadAll reads at most max bytes from r; a longer input is refused with
 // ErrTooLarge after reading max+1 bytes, never read whole. A max of 0 or less
