@@ -3,6 +3,7 @@ package wbr
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"testing"
 	"time"
@@ -97,14 +98,14 @@ func BenchmarkRender(b *testing.B) {
 	b.Run("markdown", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			_ = r.Markdown("charts")
+			_ = r.Markdown(io.Discard, "charts")
 		}
 	})
 	b.Run("svg-100-charts", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for i := range r.Metrics {
-				_ = r.Metrics[i].SVG()
+				_ = r.Metrics[i].SVG(io.Discard)
 			}
 		}
 	})

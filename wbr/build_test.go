@@ -281,9 +281,9 @@ func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
 	require.NotNil(t, o.Plan)
 	assert.False(t, math.IsInf(*o.Plan.MTD, 0))
 	for i := range r.Metrics {
-		wellFormed(t, r.Metrics[i].SVG())
+		wellFormed(t, svgOf(t, &r.Metrics[i]))
 	}
-	_ = r.Markdown("c")
+	_ = mdOf(t, r, "c")
 }
 
 // TestRatioOfNonSumOperandUsesPeriodSums pins the definition of a

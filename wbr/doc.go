@@ -19,8 +19,8 @@
 //	err = deck.Validate()                      // *wbr.ValidationError with every problem
 //	data, err := wbr.ReadCSV(file)             // date,metric,value rows
 //	report, err := wbr.Build(deck, data, weekEnding)
-//	md := report.Markdown("charts")            // the deck as it is read
-//	svg := report.Metrics[i].SVG()             // write to charts/<id>.svg
+//	err = report.Markdown(w, "charts")         // the deck as it is read
+//	err = report.Metrics[i].SVG(f)             // write to charts/<id>.svg
 //	js, err := report.JSON()                   // figures for other tools
 //	advice := append(wbr.Review(deck), report.Findings()...)
 //

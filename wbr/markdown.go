@@ -3,6 +3,7 @@ package wbr
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -14,9 +15,9 @@ import (
 // non-empty chartDir each metric links its 6-12 chart at
 // chartDir/<id>.svg (write them with MetricReport.SVG). Text from the deck
 // is escaped.
-func (r *Report) Markdown(chartDir string) []byte {
+func (r *Report) Markdown(w io.Writer, chartDir string) error {
 	if r == nil {
-		return nil
+		return errNilReport
 	}
 	var b bytes.Buffer
 	title := "Weekly Business Review"
@@ -54,7 +55,8 @@ func (r *Report) Markdown(chartDir string) []byte {
 			}
 		}
 	}
-	return b.Bytes()
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 func ownerOf(m *MetricReport) string {

@@ -2,7 +2,9 @@ package wbr
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"time"
@@ -34,10 +36,21 @@ const (
 // signal ringed in red. For a summed metric the months are shown as their
 // average week (the month's total × 7 / its days) so both panels share one
 // scale; the axis says so. Text from the deck is escaped.
-func (m *MetricReport) SVG() []byte {
+func (m *MetricReport) SVG(w io.Writer) error {
 	if m == nil {
-		return nil
+		return errNilReport
 	}
+	var b bytes.Buffer
+	m.svg(&b)
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// errNilReport is what a renderer returns for a nil report.
+var errNilReport = errors.New("wbr: nothing to render: the report is nil")
+
+// svg draws the chart into b.
+func (m *MetricReport) svg(b *bytes.Buffer) {
 	scale := func(p ChartPoint, v *float64) *float64 { return v }
 	perWeek := m.Aggregation == Sum
 	if perWeek {
@@ -67,13 +80,12 @@ func (m *MetricReport) SVG() []byte {
 	// Halves keep hi − lo finite for values near ±MaxFloat64.
 	y := func(v float64) float64 { return plotBot - (v/2-lo/2)/(hi/2-lo/2)*(plotBot-plotTop) }
 
-	var b bytes.Buffer
 	name := render.XML(m.Name)
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="t-%s" font-family="Helvetica, Arial, sans-serif" font-size="12" fill="%s">`+"\n",
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="t-%s" font-family="Helvetica, Arial, sans-serif" font-size="12" fill="%s">`+"\n",
 		chartW, chartH, chartW, chartH, m.ID, colourText)
-	fmt.Fprintf(&b, `<title id="t-%s">6-12 chart of %s</title>`+"\n", m.ID, name)
-	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", chartW, chartH)
-	fmt.Fprintf(&b, `<text x="%d" y="26" font-size="17" font-weight="bold">%s</text>`+"\n", plotLeft-60, render.XML(clipRunes(m.Name, 70)))
+	fmt.Fprintf(b, `<title id="t-%s">6-12 chart of %s</title>`+"\n", m.ID, name)
+	fmt.Fprintf(b, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", chartW, chartH)
+	fmt.Fprintf(b, `<text x="%d" y="26" font-size="17" font-weight="bold">%s</text>`+"\n", plotLeft-60, render.XML(clipRunes(m.Name, 70)))
 	sub := string(m.Role) + " metric"
 	if m.Owner != "" {
 		sub += " · owner " + m.Owner
@@ -81,17 +93,17 @@ func (m *MetricReport) SVG() []byte {
 	if m.Better == Down {
 		sub += " · lower is better"
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="46" font-size="12" fill="#555b63">%s</text>`+"\n", plotLeft-60, render.XML(clipRunes(sub, 60)))
+	fmt.Fprintf(b, `<text x="%d" y="46" font-size="12" fill="#555b63">%s</text>`+"\n", plotLeft-60, render.XML(clipRunes(sub, 60)))
 	// The head of the box, so the chart reads on its own.
 	box := "Last week " + m.compactOrNA(m.LastWeek) + " · WoW " + m.formatChange(m.WoW) + " · YoY " + m.formatChange(m.YoY)
-	fmt.Fprintf(&b, `<text x="%d" y="46" text-anchor="end" font-size="13" font-weight="bold">%s</text>`+"\n", plotLeft+weeksW+gapW+monthsW, render.XML(box))
+	fmt.Fprintf(b, `<text x="%d" y="46" text-anchor="end" font-size="13" font-weight="bold">%s</text>`+"\n", plotLeft+weeksW+gapW+monthsW, render.XML(box))
 
 	// Y axis: grid lines and labels shared by both panels.
 	right := plotLeft + weeksW + gapW + monthsW
 	for _, t := range ticks {
 		yy := y(t)
-		fmt.Fprintf(&b, `<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="%s"/>`+"\n", plotLeft, f1(yy), right, f1(yy), colourGrid)
-		fmt.Fprintf(&b, `<text x="%d" y="%s" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", plotLeft-8, f1(yy), render.XML(m.compact(t)))
+		fmt.Fprintf(b, `<line x1="%d" y1="%s" x2="%d" y2="%s" stroke="%s"/>`+"\n", plotLeft, f1(yy), right, f1(yy), colourGrid)
+		fmt.Fprintf(b, `<text x="%d" y="%s" text-anchor="end" dominant-baseline="middle">%s</text>`+"\n", plotLeft-8, f1(yy), render.XML(m.compact(t)))
 	}
 	axis := m.Unit
 	if axis == "" {
@@ -103,7 +115,7 @@ func (m *MetricReport) SVG() []byte {
 	if perWeek {
 		axis += " per week"
 	}
-	fmt.Fprintf(&b, `<text transform="translate(14 %d) rotate(-90)" text-anchor="middle" font-size="12">%s</text>`+"\n", (plotTop+plotBot)/2, render.XML(axis))
+	fmt.Fprintf(b, `<text transform="translate(14 %d) rotate(-90)" text-anchor="middle" font-size="12">%s</text>`+"\n", (plotTop+plotBot)/2, render.XML(axis))
 
 	// Panels.
 	weekX := func(i int) float64 { return plotLeft + (float64(i)+0.5)*weeksW/6 }
@@ -112,27 +124,27 @@ func (m *MetricReport) SVG() []byte {
 		x, w  int
 		label string
 	}{{plotLeft, weeksW, "Trailing 6 weeks"}, {plotLeft + weeksW + gapW, monthsW, "Trailing 12 months"}} {
-		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#b8bec6"/>`+"\n", p.x, plotTop, p.w, plotBot-plotTop)
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" font-weight="bold" font-size="12">%s</text>`+"\n", p.x+p.w/2, plotTop-8, p.label)
+		fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#b8bec6"/>`+"\n", p.x, plotTop, p.w, plotBot-plotTop)
+		fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-weight="bold" font-size="12">%s</text>`+"\n", p.x+p.w/2, plotTop-8, p.label)
 	}
 	for i, p := range m.Weeks {
 		// The day on one line, the month beneath it where it changes: six
 		// full dates do not fit side by side.
 		e := p.Period.End
-		fmt.Fprintf(&b, `<text x="%s" y="%d" text-anchor="middle" font-size="11">%d</text>`+"\n", f1(weekX(i)), plotBot+16, e.Day)
+		fmt.Fprintf(b, `<text x="%s" y="%d" text-anchor="middle" font-size="11">%d</text>`+"\n", f1(weekX(i)), plotBot+16, e.Day)
 		if i == 0 || m.Weeks[i-1].Period.End.Month != e.Month {
-			fmt.Fprintf(&b, `<text x="%s" y="%d" text-anchor="middle" font-size="11">%s</text>`+"\n", f1(weekX(i)), plotBot+30, e.Month.String()[:3])
+			fmt.Fprintf(b, `<text x="%s" y="%d" text-anchor="middle" font-size="11">%s</text>`+"\n", f1(weekX(i)), plotBot+30, e.Month.String()[:3])
 		}
 	}
 	for i, p := range m.Months {
 		e := p.Period.End
-		fmt.Fprintf(&b, `<text x="%s" y="%d" text-anchor="middle" font-size="11">%s</text>`+"\n", f1(monthX(i)), plotBot+16, e.Month.String()[:3])
+		fmt.Fprintf(b, `<text x="%s" y="%d" text-anchor="middle" font-size="11">%s</text>`+"\n", f1(monthX(i)), plotBot+16, e.Month.String()[:3])
 		if i == 0 || e.Month == time.January {
-			fmt.Fprintf(&b, `<text x="%s" y="%d" text-anchor="middle" font-size="11">%d</text>`+"\n", f1(monthX(i)), plotBot+30, e.Year)
+			fmt.Fprintf(b, `<text x="%s" y="%d" text-anchor="middle" font-size="11">%d</text>`+"\n", f1(monthX(i)), plotBot+30, e.Year)
 		}
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" font-size="11" fill="#555b63">week ending</text>`+"\n", plotLeft+weeksW/2, plotBot+46)
-	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" font-size="11" fill="#555b63">month</text>`+"\n", plotLeft+weeksW+gapW+monthsW/2, plotBot+46)
+	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="11" fill="#555b63">week ending</text>`+"\n", plotLeft+weeksW/2, plotBot+46)
+	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="11" fill="#555b63">month</text>`+"\n", plotLeft+weeksW+gapW+monthsW/2, plotBot+46)
 
 	// Series: last year first so this year is drawn on top.
 	series := func(ps []ChartPoint, x func(int) float64, get func(ChartPoint) *float64, style string, dot string) {
@@ -161,7 +173,7 @@ func (m *MetricReport) SVG() []byte {
 		flush()
 		for i, p := range ps {
 			if v := get(p); v != nil {
-				fmt.Fprintf(&b, dot+"\n", f1(x(i)), f1(y(*v)))
+				fmt.Fprintf(b, dot+"\n", f1(x(i)), f1(y(*v)))
 			}
 		}
 	}
@@ -191,22 +203,21 @@ func (m *MetricReport) SVG() []byte {
 	}
 	for i, p := range m.Weeks {
 		if signalled[p.Period.End] && p.Value != nil {
-			fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="8" fill="none" stroke="%s" stroke-width="2"/>`+"\n", f1(weekX(i)), f1(y(*p.Value)), colourSignal)
+			fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="8" fill="none" stroke="%s" stroke-width="2"/>`+"\n", f1(weekX(i)), f1(y(*p.Value)), colourSignal)
 		}
 	}
 
 	// Legend.
 	ly := chartH - 16
 	lx := plotLeft
-	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" %s/><text x="%d" y="%d" dominant-baseline="middle">This year</text>`+"\n", lx, ly, lx+28, ly, thisYear, lx+34, ly)
+	fmt.Fprintf(b, `<line x1="%d" y1="%d" x2="%d" y2="%d" %s/><text x="%d" y="%d" dominant-baseline="middle">This year</text>`+"\n", lx, ly, lx+28, ly, thisYear, lx+34, ly)
 	lx += 110
-	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" %s/><text x="%d" y="%d" dominant-baseline="middle">Last year</text>`+"\n", lx, ly, lx+28, ly, lastYear, lx+34, ly)
+	fmt.Fprintf(b, `<line x1="%d" y1="%d" x2="%d" y2="%d" %s/><text x="%d" y="%d" dominant-baseline="middle">Last year</text>`+"\n", lx, ly, lx+28, ly, lastYear, lx+34, ly)
 	lx += 110
-	fmt.Fprintf(&b, planDot+`<text x="%d" y="%d" dominant-baseline="middle">Plan</text>`+"\n", strconv.Itoa(lx+8), strconv.Itoa(ly), lx+20, ly)
+	fmt.Fprintf(b, planDot+`<text x="%d" y="%d" dominant-baseline="middle">Plan</text>`+"\n", strconv.Itoa(lx+8), strconv.Itoa(ly), lx+20, ly)
 	lx += 80
-	fmt.Fprintf(&b, `<circle cx="%d" cy="%d" r="7" fill="none" stroke="%s" stroke-width="2"/><text x="%d" y="%d" dominant-baseline="middle">XmR signal</text>`+"\n", lx+8, ly, colourSignal, lx+22, ly)
+	fmt.Fprintf(b, `<circle cx="%d" cy="%d" r="7" fill="none" stroke="%s" stroke-width="2"/><text x="%d" y="%d" dominant-baseline="middle">XmR signal</text>`+"\n", lx+8, ly, colourSignal, lx+22, ly)
 	b.WriteString("</svg>\n")
-	return b.Bytes()
 }
 
 // niceTicks returns evenly spaced round values that cover vals, at least two.

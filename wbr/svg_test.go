@@ -14,10 +14,10 @@ import (
 
 func TestSVGGolden(t *testing.T) {
 	r := sampleReport(t)
-	golden(t, "orders.svg.golden", find(t, r, "orders").SVG())
-	golden(t, "in_stock_rate.svg.golden", find(t, r, "in_stock_rate").SVG())
+	golden(t, "orders.svg.golden", svgOf(t, find(t, r, "orders")))
+	golden(t, "in_stock_rate.svg.golden", svgOf(t, find(t, r, "in_stock_rate")))
 	for _, m := range r.Metrics {
-		wellFormed(t, m.SVG())
+		wellFormed(t, svgOf(t, &m))
 	}
 }
 
@@ -60,12 +60,12 @@ func TestRenderersEscapeDeckText(t *testing.T) {
 	r, err := Build(d, data, date("2026-11-21"))
 	require.NoError(t, err)
 
-	svg := find(t, r, "orders").SVG()
+	svg := svgOf(t, find(t, r, "orders"))
 	wellFormed(t, svg)
 	assert.NotContains(t, string(svg), "<script")
 	assert.Contains(t, string(svg), "&lt;/text&gt;&lt;script&gt;")
 
-	md := string(r.Markdown("charts"))
+	md := string(mdOf(t, r, "charts"))
 	assert.NotRegexp(t, `(^|[^\\])[<\[]`+"|"+`(^|[^\\])\*bold`, strings.ReplaceAll(md, "![6-12 chart of", ""), "every < [ and * from the deck is escaped")
 	assert.NotContains(t, md, "[link](")
 	assert.NotContains(t, md, "*bold*")
@@ -82,7 +82,7 @@ func TestSVGWithExtremeValues(t *testing.T) {
 	for i, v := range []float64{-math.MaxFloat64, math.MaxFloat64, 0, 1e-300, -1e300, 5} {
 		m.Weeks = append(m.Weeks, ChartPoint{Period: per("2026-01-01", "2026-01-07"), Value: f(v), YearAgo: f(-v), Plan: f(float64(i))})
 	}
-	svg := m.SVG()
+	svg := svgOf(t, m)
 	wellFormed(t, svg)
 }
 
@@ -92,9 +92,9 @@ func TestSVGWithoutData(t *testing.T) {
 	r, err := Build(smallDeck(), data, date("2026-11-21"))
 	require.NoError(t, err)
 	for _, m := range r.Metrics {
-		wellFormed(t, m.SVG())
+		wellFormed(t, svgOf(t, &m))
 	}
-	assert.Contains(t, string(r.Markdown("")), "fewer than two complete weeks")
+	assert.Contains(t, string(mdOf(t, r, "")), "fewer than two complete weeks")
 }
 
 func TestNiceTicks(t *testing.T) {
@@ -112,4 +112,20 @@ func TestNiceTicks(t *testing.T) {
 	for _, tt := range tests {
 		assert.InDeltaSlice(t, tt.want, niceTicks(tt.in), 1e-9, "%v", tt.in)
 	}
+}
+
+// svgOf renders a chart, failing the test on a render error.
+func svgOf(t testing.TB, m *MetricReport) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, m.SVG(&b))
+	return b.Bytes()
+}
+
+// mdOf renders a report as Markdown, failing the test on a render error.
+func mdOf(t testing.TB, r *Report, chartDir string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, r.Markdown(&b, chartDir))
+	return b.Bytes()
 }

@@ -68,13 +68,23 @@ func reviewDeck(in input) result {
 	}
 	r.Findings = append(r.Findings, rep.Findings()...)
 	r.Summary = append(r.Summary, fmt.Sprintf("week ending %s: %d metrics from %d data points", rep.WeekEnding, len(rep.Metrics), data.Len()))
-	r.Files = map[string][]byte{"report.md": rep.Markdown("charts")}
+	var md bytes.Buffer
+	if err := rep.Markdown(&md, "charts"); err != nil {
+		r.Err = err
+		return r
+	}
+	r.Files = map[string][]byte{"report.md": md.Bytes()}
 	if js, err := rep.JSON(); err == nil {
 		r.Files["report.json"] = js
 	}
 	for i := range rep.Metrics {
 		m := &rep.Metrics[i]
-		r.Files["charts/"+m.ID+".svg"] = m.SVG()
+		var svg bytes.Buffer
+		if err := m.SVG(&svg); err != nil {
+			r.Err = err
+			return r
+		}
+		r.Files["charts/"+m.ID+".svg"] = svg.Bytes()
 	}
 	return r
 }
