@@ -59,7 +59,7 @@ func (m *MetricReport) svg(b *bytes.Buffer) {
 				return nil
 			}
 			days := float64(dayOf(p.Period.End)-dayOf(p.Period.Start)) + 1
-			x := *v * 7 / days
+			x := *v / days * 7 // divide first: a total near the float64 limit stays finite
 			return &x
 		}
 	}
@@ -234,7 +234,9 @@ func niceTicks(vals []float64) []float64 {
 		if hi == 0 {
 			pad = 1
 		}
-		lo, hi = lo-pad, hi+pad
+		// Saturate: padding a value near the float64 limit must not
+		// overflow to an infinite axis (and NaN coordinates).
+		lo, hi = math.Max(lo-pad, -math.MaxFloat64), math.Min(hi+pad, math.MaxFloat64)
 	}
 	raw := (hi - lo) / 5
 	if math.IsInf(raw, 0) {

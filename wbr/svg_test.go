@@ -129,3 +129,30 @@ func mdOf(t testing.TB, r *Report, chartDir string) []byte {
 	require.NoError(t, r.Markdown(&b, chartDir))
 	return b.Bytes()
 }
+
+// TestChartsNearFloatLimit draws constant values near ±MaxFloat64, where
+// padding the axis once overflowed to "+InfB" ticks and NaN coordinates
+// (issue 15), for each way a chart scales its values.
+func TestChartsNearFloatLimit(t *testing.T) {
+	f := func(x float64) *float64 { return &x }
+	for _, v := range []float64{1.75e308, -1.75e308, math.MaxFloat64, -math.MaxFloat64, 1e300} {
+		for _, kind := range []struct {
+			agg  Aggregation
+			cmp  Comparison
+			unit string
+		}{{Mean, Percent, ""}, {Sum, Percent, "orders"}, {Ratio, BPS, ""}, {Mean, BPS, "%"}} {
+			m := &MetricReport{ID: "x", Name: "X", Aggregation: kind.agg, Comparison: kind.cmp, Unit: kind.unit, LastWeek: f(v), WoW: f(0)}
+			for range 6 {
+				m.Weeks = append(m.Weeks, ChartPoint{Period: per("2026-01-01", "2026-01-07"), Value: f(v), YearAgo: f(v), Plan: f(v)})
+			}
+			for range 12 {
+				m.Months = append(m.Months, ChartPoint{Period: per("2026-01-01", "2026-01-31"), Value: f(v), YearAgo: f(v), Plan: f(v)})
+			}
+			svg := svgOf(t, m)
+			wellFormed(t, svg)
+			assert.NotRegexp(t, `NaN|Inf`, string(svg), "%v %v", v, kind)
+			assert.NotContains(t, m.formatValue(&v), "Inf")
+			assert.NotContains(t, m.compact(v), "Inf")
+		}
+	}
+}
