@@ -12,7 +12,7 @@ import (
 // isFraction reports whether the metric's values are fractions shown as
 // percentages: a ratio compared in basis points.
 func (m *MetricReport) isFraction() bool {
-	return m.Aggregation == Ratio && m.Comparison == BPS
+	return (m.Aggregation == Ratio || (m.Aggregation == Derived && m.Operation == Divide)) && m.Comparison == BPS
 }
 
 // formatValue writes a figure for people: thousands separated above 1,000,

@@ -3,6 +3,7 @@ package wbr
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
 )
@@ -86,7 +87,7 @@ func (d *Deck) drivesSomething(id string) bool {
 		}
 		for i := range d.Metrics {
 			r := &d.Metrics[i]
-			if r.Aggregation == Ratio && (r.Numerator == id || r.Denominator == id) && walk(r.ID) {
+			if slices.Contains(r.operandsOf(), id) && walk(r.ID) {
 				return true
 			}
 		}

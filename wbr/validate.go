@@ -32,6 +32,7 @@ func (d *Deck) Validate() error {
 	for i := range d.Metrics {
 		m := &d.Metrics[i]
 		d.checkRatio(&l, i)
+		d.checkDerived(&l, i)
 		if m.Comparison == BPS && !m.isRate() {
 			l.Add(ptr("metrics", i, "comparison"), "bps-not-rate", "bps compares rates; %q is neither a ratio nor in unit %%", m.ID)
 		}
@@ -68,6 +69,7 @@ func (d *Deck) Validate() error {
 			}
 		}
 	}
+	d.checkCharts(&l, ids)
 	for s := range d.Sections {
 		for k, id := range d.Sections[s].Metrics {
 			if _, ok := ids[id]; !ok {
@@ -115,8 +117,8 @@ func (d *Deck) reaches(id, target string) bool {
 			continue
 		}
 		seen[cur] = true
-		if m := d.metric(cur); m != nil && m.Aggregation == Ratio {
-			stack = append(stack, m.Numerator, m.Denominator)
+		if m := d.metric(cur); m != nil {
+			stack = append(stack, m.operandsOf()...)
 		}
 	}
 	return false
