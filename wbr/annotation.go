@@ -2,6 +2,7 @@ package wbr
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/problem"
 )
@@ -108,4 +109,19 @@ type ChartSeries struct {
 	// Weeks and Months are the metric's points, as in MetricReport.
 	Weeks  []ChartPoint `json:"weeks"`
 	Months []ChartPoint `json:"months"`
+}
+
+// concerned names the metrics an annotation concerns, escaped for the
+// renderer: "every metric" when it names none.
+func (r *Report) concerned(a *Annotation, index map[string]int, escape func(string) string) string {
+	if len(a.Metrics) == 0 {
+		return "every metric"
+	}
+	names := make([]string, 0, len(a.Metrics))
+	for _, id := range a.Metrics {
+		if i, ok := index[id]; ok {
+			names = append(names, escape(r.Metrics[i].Name))
+		}
+	}
+	return strings.Join(names, ", ")
 }

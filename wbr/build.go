@@ -136,6 +136,9 @@ type ChartPoint struct {
 	// when undefined, as the box's changes are.
 	Change *float64 `json:"change"`
 	YoY    *float64 `json:"yoy"`
+	// PlanVariance compares Value with Plan in the same unit; null without
+	// a plan or when the period lacks days.
+	PlanVariance *float64 `json:"planVariance"`
 	// Missing and YearAgoMissing count the days without data.
 	Missing        int `json:"missing"`
 	YearAgoMissing int `json:"yearAgoMissing"`
@@ -525,8 +528,10 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 			before = val(span{s.lo - 7, s.hi - 7})
 		}
 		c, p := val(s), val(span{s.lo - yearAgo, s.hi - yearAgo})
-		r.Weeks = append(r.Weeks, ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanWeek, s.hi),
-			Change: change(m, c, before), YoY: change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing})
+		pt := ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanWeek, s.hi),
+			Change: change(m, c, before), YoY: change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
+		pt.PlanVariance = planVariance(m, c, pt.Plan)
+		r.Weeks = append(r.Weeks, pt)
 		before = c
 	}
 	for k, s := range sp.months {
@@ -538,8 +543,10 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 			before = val(monthSpan(mi - 1))
 		}
 		c, p := val(s), val(monthSpan(mi-12))
-		r.Months = append(r.Months, ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanMonth, s.hi),
-			Change: change(m, c, before), YoY: change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing})
+		pt := ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanMonth, s.hi),
+			Change: change(m, c, before), YoY: change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
+		pt.PlanVariance = planVariance(m, c, pt.Plan)
+		r.Months = append(r.Months, pt)
 		before = c
 	}
 	r.Plan = e.plan(m, cal, sp, plans, week, figs)

@@ -47,6 +47,13 @@ func (r *Report) Markdown(w io.Writer, chartDir string) error {
 	for i, m := range r.Metrics {
 		index[m.ID] = i
 	}
+	if len(r.Annotations) > 0 {
+		b.WriteString("## Annotations\n\n")
+		for _, a := range r.Annotations {
+			fmt.Fprintf(&b, "- %s: %s (%s)\n", a.Date, mdEscape(a.Note), r.concerned(&a, index, mdEscape))
+		}
+		b.WriteByte('\n')
+	}
 	for _, s := range r.Sections {
 		fmt.Fprintf(&b, "## %s\n\n", mdEscape(s.Title))
 		for _, id := range s.Metrics {
@@ -170,6 +177,18 @@ func (m *MetricReport) markdown(b *bytes.Buffer, r *Report, chartDir string) {
 	row("Quarter to date", "qtd", m.QTD, nil, m.QTDYearAgo, m.QTDYoY, plan.QTD, plan.QTDVariance, "qtdYearAgo")
 	row("Year to date", "ytd", m.YTD, nil, m.YTDYearAgo, m.YTDYoY, plan.YTD, plan.YTDVariance, "ytdYearAgo")
 	b.WriteByte('\n')
+	for _, t := range []seriesTable{m.weekTable(), m.monthTable()} {
+		if len(t.head) > 0 {
+			mdTable(b, t)
+		}
+	}
+	if len(m.Annotations) > 0 {
+		b.WriteString("Annotations:\n\n")
+		for _, a := range m.Annotations {
+			fmt.Fprintf(b, "- %s: %s\n", a.Date, mdEscape(a.Note))
+		}
+		b.WriteByte('\n')
+	}
 
 	if m.XmR == nil {
 		b.WriteString("XmR: fewer than two complete weeks; no limits yet.\n\n")
@@ -199,4 +218,29 @@ func (m *MetricReport) recentSignals(p Periods) []WeekSignal {
 		}
 	}
 	return out
+}
+
+// mdTable writes a six-week or twelve-month table; a cell behind plan is
+// bold.
+func mdTable(b *bytes.Buffer, t seriesTable) {
+	fmt.Fprintf(b, "%s:\n\n|", t.caption)
+	for _, h := range t.head {
+		fmt.Fprintf(b, " | %s", h)
+	}
+	b.WriteString(" |\n|---|")
+	for range t.head {
+		b.WriteString("---:|")
+	}
+	b.WriteByte('\n')
+	for _, r := range t.rows {
+		b.WriteString("| " + r.label + " |")
+		for i, c := range r.cells {
+			if r.miss[i] {
+				c = "**" + c + "**"
+			}
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
 }
