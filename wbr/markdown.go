@@ -134,50 +134,7 @@ func (m *MetricReport) markdown(b *bytes.Buffer, r *Report, chartDir string) {
 	if chartDir != "" {
 		fmt.Fprintf(b, "![6-12 chart of %s](%s/%s.svg)\n\n", mdEscape(m.Name), chartDir, m.ID)
 	}
-	inc := map[string]bool{}
-	for _, s := range m.Incomplete {
-		inc[s] = true
-	}
-	val := func(key string, v *float64) string {
-		s := m.formatValue(v)
-		if inc[key] {
-			s += " †"
-		}
-		return s
-	}
-	var plan PlanReport
-	if m.Plan != nil {
-		plan = *m.Plan
-	}
-	if m.Plan != nil {
-		b.WriteString("| Period | Actual | WoW | Year ago | YoY | Plan | vs plan |\n|---|---:|---:|---:|---:|---:|---:|\n")
-	} else {
-		b.WriteString("| Period | Actual | WoW | Year ago | YoY |\n|---|---:|---:|---:|---:|\n")
-	}
-	row := func(name, key string, v, wow, ya, yoy, p, pv *float64, yaKey string) {
-		w := ""
-		if key == "lastWeek" {
-			w = m.formatChange(wow)
-		}
-		pl, pvs := "", ""
-		if p != nil {
-			pl, pvs = m.formatValue(p), m.formatChange(pv)
-			if m.missed(pv) {
-				pvs = "**" + pvs + "**"
-			}
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |", name, val(key, v), w, val(yaKey, ya), m.formatChange(yoy))
-		if m.Plan != nil {
-			fmt.Fprintf(b, " %s | %s |", pl, pvs)
-		}
-		b.WriteByte('\n')
-	}
-	row("Last week", "lastWeek", m.LastWeek, m.WoW, m.YearAgoWeek, m.YoY, plan.Week, plan.WeekVariance, "yearAgoWeek")
-	row("Month to date", "mtd", m.MTD, nil, m.MTDYearAgo, m.MTDYoY, plan.MTD, plan.MTDVariance, "mtdYearAgo")
-	row("Quarter to date", "qtd", m.QTD, nil, m.QTDYearAgo, m.QTDYoY, plan.QTD, plan.QTDVariance, "qtdYearAgo")
-	row("Year to date", "ytd", m.YTD, nil, m.YTDYearAgo, m.YTDYoY, plan.YTD, plan.YTDVariance, "ytdYearAgo")
-	b.WriteByte('\n')
-	for _, t := range []seriesTable{m.weekTable(), m.monthTable()} {
+	for _, t := range []seriesTable{m.boxTable(), m.weekTable(), m.monthTable()} {
 		if len(t.head) > 0 {
 			mdTable(b, t)
 		}
@@ -223,7 +180,10 @@ func (m *MetricReport) recentSignals(p Periods) []WeekSignal {
 // mdTable writes a six-week or twelve-month table; a cell behind plan is
 // bold.
 func mdTable(b *bytes.Buffer, t seriesTable) {
-	fmt.Fprintf(b, "%s:\n\n|", t.caption)
+	if t.caption != "" {
+		fmt.Fprintf(b, "%s:\n\n", t.caption)
+	}
+	b.WriteString("|" + t.corner)
 	for _, h := range t.head {
 		fmt.Fprintf(b, " | %s", h)
 	}

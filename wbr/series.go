@@ -7,6 +7,7 @@ import "strconv"
 // row per series. Cells are plain text, not yet escaped.
 type seriesTable struct {
 	caption string
+	corner  string // the header of the label column
 	head    []string
 	rows    []seriesRow
 }
@@ -17,6 +18,52 @@ type seriesRow struct {
 	label string
 	cells []string
 	miss  []bool
+}
+
+// boxTable is the metric's box: last week and the periods to date, each
+// with its year-ago value and changes, and the plan when there is one. A
+// figure over a period with days missing is marked †.
+func (m *MetricReport) boxTable() seriesTable {
+	t := seriesTable{corner: " Period", head: []string{"Actual", "WoW", "Year ago", "YoY"}}
+	if m.Plan != nil {
+		t.head = append(t.head, "Plan", "vs plan")
+	}
+	inc := map[string]bool{}
+	for _, s := range m.Incomplete {
+		inc[s] = true
+	}
+	val := func(key string, v *float64) string {
+		s := m.formatValue(v)
+		if inc[key] {
+			s += " †"
+		}
+		return s
+	}
+	var plan PlanReport
+	if m.Plan != nil {
+		plan = *m.Plan
+	}
+	row := func(label, key string, v, wow, ya, yoy, p, pv *float64, yaKey string) {
+		w := ""
+		if key == "lastWeek" {
+			w = m.formatChange(wow)
+		}
+		r := seriesRow{label: label, cells: []string{val(key, v), w, val(yaKey, ya), m.formatChange(yoy)}, miss: make([]bool, 4, 6)}
+		if m.Plan != nil {
+			pl, pvs := "", ""
+			if p != nil {
+				pl, pvs = m.formatValue(p), m.formatChange(pv)
+			}
+			r.cells = append(r.cells, pl, pvs)
+			r.miss = append(r.miss, false, p != nil && m.missed(pv))
+		}
+		t.rows = append(t.rows, r)
+	}
+	row("Last week", "lastWeek", m.LastWeek, m.WoW, m.YearAgoWeek, m.YoY, plan.Week, plan.WeekVariance, "yearAgoWeek")
+	row("Month to date", "mtd", m.MTD, nil, m.MTDYearAgo, m.MTDYoY, plan.MTD, plan.MTDVariance, "mtdYearAgo")
+	row("Quarter to date", "qtd", m.QTD, nil, m.QTDYearAgo, m.QTDYoY, plan.QTD, plan.QTDVariance, "qtdYearAgo")
+	row("Year to date", "ytd", m.YTD, nil, m.YTDYearAgo, m.YTDYoY, plan.YTD, plan.YTDVariance, "ytdYearAgo")
+	return t
 }
 
 // weekTable is the trailing six weeks: actual, year ago, WoW, YoY and,
