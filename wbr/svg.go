@@ -54,7 +54,7 @@ func (m *MetricReport) SVG(w io.Writer) error {
 		return errNilReport
 	}
 	var b bytes.Buffer
-	m.svg(&b)
+	m.svg(&b, "t-"+m.ID)
 	_, err := w.Write(b.Bytes())
 	return err
 }
@@ -120,8 +120,9 @@ func layoutLegend(es []legendEntry, x0, y0 int) int {
 	return rows
 }
 
-// svg draws the chart into b.
-func (m *MetricReport) svg(b *bytes.Buffer) {
+// svg draws the chart into b; uid is the id of its title element, unique
+// in the page the chart is part of.
+func (m *MetricReport) svg(b *bytes.Buffer, uid string) {
 	lines := m.lines()
 	var all []float64
 	for k, l := range lines {
@@ -196,9 +197,10 @@ func (m *MetricReport) svg(b *bytes.Buffer) {
 	}
 
 	name := render.XML(m.Name)
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="t-%s" font-family="Helvetica, Arial, sans-serif" font-size="12" fill="%s">`+"\n",
-		chartW, height, chartW, height, m.ID, colourText)
-	fmt.Fprintf(b, `<title id="t-%s">6-12 chart of %s</title>`+"\n", m.ID, name)
+	uid = render.XML(uid)
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s" font-family="Helvetica, Arial, sans-serif" font-size="12" fill="%s">`+"\n",
+		chartW, height, chartW, height, uid, colourText)
+	fmt.Fprintf(b, `<title id="%s">6-12 chart of %s</title>`+"\n", uid, name)
 	fmt.Fprintf(b, `<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", chartW, height)
 	fmt.Fprintf(b, `<text x="%d" y="26" font-size="17" font-weight="bold">%s</text>`+"\n", plotLeft-60, render.XML(clipRunes(m.Name, 70)))
 	sub := string(m.Role) + " metric"
