@@ -58,8 +58,9 @@ func (l *Loop) Validate() error {
 		return nilLoop()
 	}
 	var ps problem.List = validation.Struct(l)
-	l.checkInterviewers(&ps)
-	l.checkFeedback(&ps)
+	known := l.principleSet()
+	l.checkInterviewers(&ps, known)
+	l.checkFeedback(&ps, known)
 	for i, c := range l.Cohort {
 		if math.IsNaN(c) || math.IsInf(c, 0) {
 			ps.Add("/cohort/"+strconv.Itoa(i), RuleFinite, "cohort scores must be numbers, not %v", c)
@@ -68,16 +69,21 @@ func (l *Loop) Validate() error {
 	return ps.Err(kind)
 }
 
+// principleSet is the set of principles the loop may assess, built once
+// per Validate for both passes.
 func (l *Loop) principleSet() map[string]bool {
-	set := map[string]bool{}
-	for _, p := range l.PrincipleList() {
+	list := l.Principles
+	if len(list) == 0 {
+		list = leadershipPrinciples[:]
+	}
+	set := make(map[string]bool, len(list))
+	for _, p := range list {
 		set[p] = true
 	}
 	return set
 }
 
-func (l *Loop) checkInterviewers(ps *problem.List) {
-	known := l.principleSet()
+func (l *Loop) checkInterviewers(ps *problem.List, known map[string]bool) {
 	ids := map[string]int{}
 	var barRaisers []int
 	hm := false
@@ -140,8 +146,7 @@ func (l *Loop) checkInterviewers(ps *problem.List) {
 
 func normName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
-func (l *Loop) checkFeedback(ps *problem.List) {
-	known := l.principleSet()
+func (l *Loop) checkFeedback(ps *problem.List, known map[string]bool) {
 	roster := l.roster()
 	seen := map[string]int{}
 	for i, f := range l.Feedback {
