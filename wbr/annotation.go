@@ -47,13 +47,13 @@ func (d *Deck) checkCharts(l *problem.List, ids map[string]int) {
 		if m.ChartWith == m.ID {
 			l.Add(at, RuleChartWith, "%q is already on its own chart; chartWith names a second metric", m.ID)
 		} else if _, ok := ids[m.ChartWith]; !ok {
-			l.Add(at, "unknown-metric", "no metric has id %q", m.ChartWith)
+			l.Add(at, RuleUnknownReference, "no metric has id %q", m.ChartWith)
 		}
 	}
 	for i := range d.Annotations {
 		for k, id := range d.Annotations[i].Metrics {
 			if _, ok := ids[id]; !ok {
-				l.Add(ptr("annotations", i, "metrics", k), "unknown-metric", "no metric has id %q", id)
+				l.Add(ptr("annotations", i, "metrics", k), RuleUnknownReference, "no metric has id %q", id)
 			}
 		}
 	}

@@ -98,11 +98,11 @@ func (d *Deck) checkDerived(l *problem.List, i int) {
 		at := ptr("metrics", i, "operands", k)
 		switch {
 		case id == m.ID:
-			l.Add(at, "circular", "derived metric %q refers to itself", m.ID)
+			l.Add(at, RuleCircular, "derived metric %q refers to itself", m.ID)
 		case d.metric(id) == nil:
-			l.Add(at, "unknown-metric", "no metric has id %q", id)
+			l.Add(at, RuleUnknownReference, "no metric has id %q", id)
 		case d.reaches(id, m.ID):
-			l.Add(at, "circular", "derived metric %q depends on itself through %q", m.ID, id)
+			l.Add(at, RuleCircular, "derived metric %q depends on itself through %q", m.ID, id)
 		}
 	}
 }

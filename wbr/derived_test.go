@@ -35,7 +35,7 @@ func TestDerivedMetrics(t *testing.T) {
 	weekData(t, &data, "2026-11-14", "churned", 2, 2, 2, 2, 2, 2, 2)        // sum 14
 	weekData(t, &data, "2026-11-14", "customers", 140, 140, 140, 140, 140, 140, 140)
 	weekData(t, &data, "2026-11-14", "new", 5, 5, 5, 5, 5, 5, 5) // sum 35
-	r, err := Build(churnDeck(), data, date("2026-11-21"))
+	r, err := Build(churnDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	v := func(id string) float64 {
 		m := find(t, r, id)
@@ -66,7 +66,7 @@ func TestDerivedUndefinedAndPartial(t *testing.T) {
 	weekData(t, &data, "2026-11-21", "churned", 1, 1, 1, 1, 1, 1, 1)
 	weekData(t, &data, "2026-11-21", "customers", 0, 0, 0, 0, 0, 0, 0)
 	weekData(t, &data, "2026-11-21", "new", 1, 1, 1, 1, 1) // two days missing
-	r, err := Build(churnDeck(), data, date("2026-11-21"))
+	r, err := Build(churnDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	assert.Nil(t, find(t, r, "churn_rate").LastWeek, "dividing by zero is undefined, not infinite")
 	nn := find(t, r, "net_new")
@@ -79,7 +79,7 @@ func TestDerivedUndefinedAndPartial(t *testing.T) {
 func TestDerivedTakesNoData(t *testing.T) {
 	var data Data
 	weekData(t, &data, "2026-11-21", "churn_rate", 1)
-	_, err := Build(churnDeck(), data, date("2026-11-21"))
+	_, err := Build(churnDeck(), data, date("2026-11-21"), ReviewOptions{})
 	assert.True(t, errors.Is(err, ErrUnknownMetric), "%v", err)
 }
 
@@ -90,10 +90,10 @@ func TestDerivedValidation(t *testing.T) {
 		path   string
 		rule   string
 	}{
-		{"unknown operand", func(d *Deck) { d.Metrics[4].Operands[1] = "nope" }, "/metrics/4/operands/1", "unknown-metric"},
-		{"self", func(d *Deck) { d.Metrics[5].Operands[0] = "net_new" }, "/metrics/5/operands/0", "circular"},
-		{"cycle", func(d *Deck) { d.Metrics[5].Operands[1] = "net_share" }, "/metrics/5/operands/1", "circular"},
-		{"cycle through a ratio", func(d *Deck) { d.Metrics[5].Operands[1] = "net_ratio" }, "/metrics/5/operands/1", "circular"},
+		{"unknown operand", func(d *Deck) { d.Metrics[4].Operands[1] = "nope" }, "/metrics/4/operands/1", RuleUnknownReference},
+		{"self", func(d *Deck) { d.Metrics[5].Operands[0] = "net_new" }, "/metrics/5/operands/0", RuleCircular},
+		{"cycle", func(d *Deck) { d.Metrics[5].Operands[1] = "net_share" }, "/metrics/5/operands/1", RuleCircular},
+		{"cycle through a ratio", func(d *Deck) { d.Metrics[5].Operands[1] = "net_ratio" }, "/metrics/5/operands/1", RuleCircular},
 		{"no operation", func(d *Deck) { d.Metrics[5].Operation = "" }, "/metrics/5/operation", RuleDerivedOperands},
 		{"divide of three", func(d *Deck) { d.Metrics[4].Operands = []string{"churned", "customers", "new"} }, "/metrics/4/operands", RuleDerivedOperands},
 		{"one operand", func(d *Deck) { d.Metrics[5].Operands = []string{"new"} }, "/metrics/5/operands", RuleDerivedOperands},

@@ -100,7 +100,7 @@ func TestHTMLEscapesDeckText(t *testing.T) {
 	var data Data
 	weekData(t, &data, "2026-11-21", "churned", 1, 2, 3, 4, 5, 6, 7)
 	weekData(t, &data, "2026-11-21", "customers", 100, 100, 100, 100, 100, 100)
-	r, err := Build(d, data, date("2026-11-21"))
+	r, err := Build(d, data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	page := htmlOf(t, r)
 	els := pageElements(t, page)
