@@ -76,12 +76,13 @@
 // so churned customers (a sum) divided by customers (a mean) is a churn
 // rate:
 //
-//	- id: churn_rate
-//	  role: output
-//	  aggregation: derived
-//	  operation: divide
-//	  operands: [churned_customers, customers]
-//	  comparison: bps
+//	metrics:
+//	  - id: churn_rate
+//	    role: output
+//	    aggregation: derived
+//	    operation: divide
+//	    operands: [churned_customers, customers]
+//	    comparison: bps
 //
 // Operands may be data metrics, ratios or other derived metrics, so
 // derived metrics chain; Validate refuses an operand that names no metric
