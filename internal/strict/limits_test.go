@@ -3,6 +3,7 @@ package strict
 import (
 	"errors"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -53,62 +54,53 @@ func hostile() map[string][]byte {
 		n := (mb8 - len(prefix) - len(suffix)) / len(unit)
 		return []byte(prefix + strings.Repeat(unit, n) + suffix)
 	}
-	laughs := func(levels, width int) []byte {
-		var b strings.Builder
-		b.WriteString("l0: &l0 [" + strings.TrimSuffix(strings.Repeat("lol,", width), ",") + "]\n")
-		for i := 1; i < levels; i++ {
-			prev := "*l" + itoa(i-1)
-			b.WriteString("l" + itoa(i) + ": &l" + itoa(i) + " [" + strings.TrimSuffix(strings.Repeat(prev+",", width), ",") + "]\n")
-		}
-		return []byte(b.String())
-	}
 	return map[string][]byte{
 		"yaml flow mapping":   rep("x: {", "a,", "a}\n"),
 		"yaml flow sequence":  rep("x: [", "a,", "a]\n"),
 		"yaml flow pairs":     rep("x: [", "a: b,", "a]\n"),
 		"yaml block sequence": rep("", "- a\n", ""),
-		"yaml block mapping": []byte(strings.Join(func() []string {
-			s := make([]string, 800_000)
-			for i := range s {
-				s[i] = "k" + itoa(i) + ": 1"
-			}
-			return s
-		}(), "\n")),
-		"yaml deep flow":     rep("", "[", ""),
-		"yaml deep block":    []byte(strings.Repeat("- ", 100_000) + "x"),
-		"yaml anchors":       rep("x: [", "&a a,", "a]\n"),
-		"yaml aliases":       rep("a: &a x\nb: [", "*a,", "*a]\n"),
-		"yaml laughs 9x9":    laughs(9, 9),
-		"yaml laughs 20x4":   laughs(20, 4),
-		"yaml laughs 3x300":  laughs(3, 300),
-		"yaml long lines":    rep("x: ", "a", "\n"),
-		"yaml comments":      rep("", "# {a,a,a,a,a}\n", "x: 1\n"),
-		"yaml block scalar":  rep("x: |\n", "  a, b: c - d [e]\n", ""),
-		"yaml quoted":        rep("x: \"", "a,b,", "\"\n"),
-		"json array":         rep("[", "0,", "0]"),
-		"json object":        rep("{", `"":0,`, `"":0}`),
-		"json nested":        rep("", "[", ""),
-		"json strings":       rep("[", `"\u00e9",`, `""]`),
-		"json long number":   rep("[1", "0", "]"),
-		"json long fraction": rep("[0.", "1", "]"),
-		"json long string":   rep(`["`, "a", `"]`),
-		"json escapes":       rep(`["`, `\n`, `"]`),
+		"yaml block mapping":  blockMapping(mb8),
+		"yaml deep flow":      rep("", "[", ""),
+		"yaml deep block":     []byte(strings.Repeat("- ", 100_000) + "x"),
+		"yaml anchors":        rep("x: [", "&a a,", "a]\n"),
+		"yaml aliases":        rep("a: &a x\nb: [", "*a,", "*a]\n"),
+		"yaml laughs 9x9":     laughs(9, 9),
+		"yaml laughs 20x4":    laughs(20, 4),
+		"yaml laughs 3x300":   laughs(3, 300),
+		"yaml long lines":     rep("x: ", "a", "\n"),
+		"yaml comments":       rep("", "# {a,a,a,a,a}\n", "x: 1\n"),
+		"yaml block scalar":   rep("x: |\n", "  a, b: c - d [e]\n", ""),
+		"yaml quoted":         rep("x: \"", "a,b,", "\"\n"),
+		"json array":          rep("[", "0,", "0]"),
+		"json object":         rep("{", `"":0,`, `"":0}`),
+		"json nested":         rep("", "[", ""),
+		"json strings":        rep("[", `"\u00e9",`, `""]`),
+		"json long number":    rep("[1", "0", "]"),
+		"json long fraction":  rep("[0.", "1", "]"),
+		"json long string":    rep(`["`, "a", `"]`),
+		"json escapes":        rep(`["`, `\n`, `"]`),
 	}
 }
 
-func itoa(i int) string {
-	return strings.TrimSpace(strings.Repeat(" ", 0) + func() string { return string([]byte(fmtInt(i))) }())
+// laughs is a "billion laughs" document: levels lists, each holding width
+// aliases of the one before.
+func laughs(levels, width int) []byte {
+	var b strings.Builder
+	b.WriteString("l0: &l0 [" + strings.TrimSuffix(strings.Repeat("lol,", width), ",") + "]\n")
+	for i := 1; i < levels; i++ {
+		prev := "*l" + strconv.Itoa(i-1)
+		b.WriteString("l" + strconv.Itoa(i) + ": &l" + strconv.Itoa(i) + " [" + strings.TrimSuffix(strings.Repeat(prev+",", width), ",") + "]\n")
+	}
+	return []byte(b.String())
 }
 
-func fmtInt(i int) string {
-	if i == 0 {
-		return "0"
+// blockMapping is a mapping of distinct keys up to size bytes.
+func blockMapping(size int) []byte {
+	var b strings.Builder
+	for i := 0; b.Len() < size-20; i++ {
+		b.WriteString("k" + strconv.Itoa(i) + ": 1\n")
 	}
-	var b []byte
-	for ; i > 0; i /= 10 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-	}
-	return string(b)
+	return []byte(b.String())
 }
 
 // TestHostileInputsAreBounded decodes each hostile input into a loose and
