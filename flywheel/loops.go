@@ -140,9 +140,8 @@ type search struct {
 	arena   []int32 // their nodes, each component in its own span
 	flat    []int32 // components just found, before they join the arena
 	ends    []int32
-	allowed []bool  // in the component of the current start
-	dist    []int32 // edges from a node back to the start, within allowed
-	blocked []bool
+	state   []uint8   // outside the current component, free or blocked
+	dist    []int32   // edges from a node back to the start, within the component
 	bset    [][]int32 // Johnson's B lists
 	queue   []int32
 	frames  []frame
@@ -157,6 +156,13 @@ type search struct {
 	steps   int // search steps since the last loop found
 	maxWork int
 }
+
+// Node states during the search of one component.
+const (
+	outside uint8 = iota // not in the component being searched
+	free                 // in it, and may join the path
+	blocked              // on the path, or blocked by Johnson's rule
+)
 
 type frame struct {
 	v     int32
@@ -210,9 +216,8 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 	s := &search{
 		g: g, f: f, opts: opts.withDefaults(),
 		self:    make([]bool, n),
-		allowed: make([]bool, n),
+		state:   make([]uint8, n),
 		dist:    make([]int32, n),
-		blocked: make([]bool, n),
 		bset:    make([][]int32, n),
 		info:    make([]edgeInfo, len(g.to)),
 		maxWork: 1_000_000 + 64*(n+len(g.to)),
@@ -296,8 +301,7 @@ func (s *search) prepare(c []int32) {
 	g := s.g
 	start := c[0]
 	for _, v := range c {
-		s.allowed[v] = true
-		s.blocked[v] = false
+		s.state[v] = free
 		s.bset[v] = s.bset[v][:0]
 		s.dist[v] = -1
 	}
@@ -307,7 +311,7 @@ func (s *search) prepare(c []int32) {
 		v := s.queue[i]
 		for _, e := range g.rIn[g.rOff[v]:g.rOff[v+1]] {
 			u := g.from[e]
-			if s.allowed[u] && s.dist[u] < 0 {
+			if s.state[u] != outside && s.dist[u] < 0 {
 				s.dist[u] = s.dist[v] + 1
 				s.queue = append(s.queue, u)
 			}
@@ -318,8 +322,15 @@ func (s *search) prepare(c []int32) {
 // run enumerates the loops, calling emit with the path in s.path, s.names
 // and s.edges, the sums of the whole loop and the edge that closes it;
 // emit returns false to stop.
+//
+// The inner loop runs through one node's edges without leaving: skipping
+// an edge (outside the component, blocked) costs a load and a compare.
+// Edges are sorted by target and the start is the lowest node of its
+// component, so a frame begins at the first edge to the start or above:
+// the edges to nodes already searched are never looked at.
 func (s *search) run(emit func(s *search, sum acc, closing int32) bool) error {
 	g := s.g
+	out, to, off, info, dist := g.out, g.to, g.off, s.info, s.dist
 	maxLen := int32(s.opts.MaxLength)
 	for len(s.work) > 0 {
 		item := s.work[len(s.work)-1]
@@ -327,59 +338,74 @@ func (s *search) run(emit func(s *search, sum acc, closing int32) bool) error {
 		c := s.arena[item.at : item.at+item.n]
 		start := c[0]
 		s.prepare(c)
-		s.frames = append(s.frames[:0], frame{v: start, pos: g.off[start]})
+		state := s.state
+		s.frames = append(s.frames[:0], frame{v: start, pos: g.firstTo(start, start)})
 		s.path = append(s.path[:0], start)
 		s.names = append(s.names[:0], s.f.Nodes[start].ID)
 		s.edges = s.edges[:0]
 		s.links = s.links[:0]
 		s.sums = append(s.sums[:0], acc{prod: 1})
-		s.blocked[start] = true
+		state[start] = blocked
 		for len(s.frames) > 0 {
 			top := &s.frames[len(s.frames)-1]
 			v := top.v
-			if top.pos < g.off[v+1] {
-				e := g.out[top.pos]
-				top.pos++
-				if s.step() {
+			pos, end := top.pos, off[v+1]
+			var next int32 = -1
+			for pos < end {
+				e := out[pos]
+				pos++
+				s.steps++
+				if s.steps > s.maxWork {
 					return s.tooLong()
 				}
-				w := g.to[e]
-				switch {
-				case !s.allowed[w]:
-				case w == start:
+				w := to[e]
+				switch state[w] {
+				case outside:
+					continue
+				case blocked:
+					if w != start {
+						continue
+					}
 					if s.found == s.opts.MaxLoops {
 						return fmt.Errorf("%w: stopped after %d loops (MaxLoops)", ErrTooManyLoops, s.found)
 					}
 					top.found = true
 					s.found++
 					s.steps = 0
-					if !emit(s, s.sums[len(s.sums)-1].add(&s.info[e]), e) {
+					if !emit(s, s.sums[len(s.sums)-1].add(&info[e]), e) {
 						return nil
 					}
-				case s.blocked[w]:
-				case int32(len(s.path))+s.dist[w] > maxLen:
+					continue
+				}
+				if int32(len(s.path))+dist[w] > maxLen {
 					// Cut by the cap, not proven fruitless: w's subtree may
 					// still hold short loops for another path, so v must be
 					// unblocked on the way back as if a loop were found.
 					top.found = true
-				default:
-					s.blocked[w] = true
-					s.sums = append(s.sums, s.sums[len(s.sums)-1].add(&s.info[e]))
-					s.path = append(s.path, w)
-					s.names = append(s.names, s.f.Nodes[w].ID)
-					s.edges = append(s.edges, e)
-					s.links = append(s.links, int(g.link[e]))
-					s.frames = append(s.frames, frame{v: w, pos: g.off[w]})
+					continue
 				}
+				next = e
+				break
+			}
+			top.pos = pos
+			if next >= 0 {
+				w := to[next]
+				state[w] = blocked
+				s.sums = append(s.sums, s.sums[len(s.sums)-1].add(&info[next]))
+				s.path = append(s.path, w)
+				s.names = append(s.names, s.f.Nodes[w].ID)
+				s.edges = append(s.edges, next)
+				s.links = append(s.links, int(g.link[next]))
+				s.frames = append(s.frames, frame{v: w, pos: g.firstTo(w, start)})
 				continue
 			}
 			found := top.found
 			if found {
 				s.unblock(v)
 			} else {
-				for _, e := range g.out[g.off[v]:g.off[v+1]] {
-					w := g.to[e]
-					if s.allowed[w] && !slices.Contains(s.bset[w], v) {
+				for _, e := range out[off[v]:off[v+1]] {
+					w := to[e]
+					if state[w] != outside && !slices.Contains(s.bset[w], v) {
 						s.bset[w] = append(s.bset[w], v)
 					}
 				}
@@ -397,7 +423,7 @@ func (s *search) run(emit func(s *search, sum acc, closing int32) bool) error {
 			}
 		}
 		for _, v := range c {
-			s.allowed[v] = false
+			state[v] = outside
 		}
 		// Without the start, the component may fall apart: search what
 		// still holds loops, as Johnson's algorithm prescribes.
@@ -407,18 +433,33 @@ func (s *search) run(emit func(s *search, sum acc, closing int32) bool) error {
 	return nil
 }
 
+// firstTo returns the position in v's out-list of its first edge to a
+// node numbered low or higher.
+func (g *graph) firstTo(v, low int32) int32 {
+	lo, hi := g.off[v], g.off[v+1]
+	for lo < hi {
+		mid := int32(uint32(lo+hi) >> 1)
+		if g.to[g.out[mid]] < low {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
 // unblock is Johnson's UNBLOCK, with an explicit stack.
 func (s *search) unblock(u int32) {
 	s.unblk = append(s.unblk[:0], u)
 	for len(s.unblk) > 0 {
 		x := s.unblk[len(s.unblk)-1]
 		s.unblk = s.unblk[:len(s.unblk)-1]
-		if !s.blocked[x] {
+		if s.state[x] != blocked {
 			continue
 		}
-		s.blocked[x] = false
+		s.state[x] = free
 		for _, w := range s.bset[x] {
-			if s.blocked[w] {
+			if s.state[w] == blocked {
 				s.unblk = append(s.unblk, w)
 			}
 		}
@@ -442,70 +483,94 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 	if err != nil {
 		return nil, err
 	}
-	// EachLoop's order is lexicographic, so sorting by length alone, a
-	// stable counting sort, gives the documented order without comparing
-	// loops. Loops are gathered in two arenas rather than slices per loop.
+	// While searching, a loop is a record and its node and edge numbers in
+	// fixed-size blocks of int32: nothing is copied as they grow and the
+	// garbage collector has no pointers to scan. The strings and Loops are
+	// made once, at the end, at their exact size.
 	type rec struct {
-		at, n      int32
-		gain, rate float64
-		delay      int
-		balancing  bool
+		block, at, n int32
+		balancing    bool
+		gain, rate   float64
+		delay        int
 	}
-	var recs []rec
-	var names []string
-	var links []int
-	full := false
+	const blockSize = 1 << 16
+	var (
+		recs         []rec
+		nodes, edges [][]int32
+		total        int
+		full         bool
+	)
 	serr := s.run(func(s *search, sum acc, closing int32) bool {
-		n := len(s.names)
-		if len(names)+n > MaxLoopNodes {
+		n := len(s.path)
+		if total+n > MaxLoopNodes {
 			full = true
 			return false
 		}
+		last := len(nodes) - 1
+		if last < 0 || len(nodes[last])+n > blockSize {
+			nodes = append(nodes, make([]int32, 0, max(blockSize, n)))
+			edges = append(edges, make([]int32, 0, max(blockSize, n)))
+			last++
+		}
 		p, gain, rate, delay := sum.measure(n)
-		recs = append(recs, rec{at: int32(len(names)), n: int32(n), gain: gain, rate: rate, delay: delay, balancing: p == Balancing})
-		names = append(names, s.names...)
-		links = append(links, s.links...)
-		links = append(links, int(s.g.link[closing]))
+		if len(recs) == cap(recs) {
+			recs = slices.Grow(recs, max(len(recs), 1024)) // doubling: each record is copied about once
+		}
+		recs = append(recs, rec{block: int32(last), at: int32(len(nodes[last])), n: int32(n), balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
+		nodes[last] = append(nodes[last], s.path...)
+		edges[last] = append(append(edges[last], s.edges...), closing)
+		total += n
 		return true
 	})
 	if full {
-		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), len(names))
+		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), total)
 	}
-	var byLen []int
+	// EachLoop's order is lexicographic, so a stable counting sort by
+	// length gives the documented order without comparing loops.
+	var byLen []int32
 	for _, r := range recs {
 		if int(r.n) >= len(byLen) {
-			byLen = append(byLen, make([]int, int(r.n)+1-len(byLen))...)
+			byLen = append(byLen, make([]int32, int(r.n)+1-len(byLen))...)
 		}
 		byLen[r.n]++
 	}
-	next := 0
+	next := int32(0)
 	for k, c := range byLen {
 		byLen[k] = next
 		next += c
 	}
-	out := make([]Loop, len(recs))
-	for _, r := range recs {
-		i := byLen[r.n]
+	order := make([]int32, len(recs)) // order[i] is the record of the i-th loop
+	for i, r := range recs {
+		order[byLen[r.n]] = int32(i)
 		byLen[r.n]++
-		end := r.at + r.n
+	}
+	names := make([]string, total)
+	links := make([]int, total)
+	out := make([]Loop, len(recs))
+	var ids []byte
+	idEnd := make([]int, len(out))
+	nr, nb, at := 0, 0, 0
+	for i, ri := range order {
+		r := &recs[ri]
+		end := at + int(r.n)
+		for j, v := range nodes[r.block][r.at : r.at+r.n] {
+			names[at+j] = f.Nodes[v].ID
+		}
+		for j, e := range edges[r.block][r.at : r.at+r.n] {
+			links[at+j] = int(s.g.link[e])
+		}
 		p := Reinforcing
 		if r.balancing {
 			p = Balancing
-		}
-		out[i] = Loop{Nodes: names[r.at:end:end], Links: links[r.at:end:end], Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
-	}
-	var ids []byte
-	idEnd := make([]int, len(out))
-	nr, nb := 0, 0
-	for i := range out {
-		if out[i].Polarity == Reinforcing {
-			nr++
-			ids = strconv.AppendInt(append(ids, 'R'), int64(nr), 10)
-		} else {
 			nb++
 			ids = strconv.AppendInt(append(ids, 'B'), int64(nb), 10)
+		} else {
+			nr++
+			ids = strconv.AppendInt(append(ids, 'R'), int64(nr), 10)
 		}
 		idEnd[i] = len(ids)
+		out[i] = Loop{Nodes: names[at:end:end], Links: links[at:end:end], Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
+		at = end
 	}
 	all := string(ids) // one string; each ID is a slice of it
 	prev := 0
