@@ -44,7 +44,7 @@ func reviewDeck(in input) result {
 	if r.fromValidate(d.Validate()); r.invalid() {
 		return r
 	}
-	r.Findings = wbr.Review(d)
+	r.Findings = wbr.Review(d, wbr.ReviewOptions{})
 	dataName := strings.TrimSuffix(path.Base(in.Name), path.Ext(in.Name)) + "-data.csv"
 	raw, err := in.Open(dataName)
 	if err != nil {
@@ -56,12 +56,12 @@ func reviewDeck(in input) result {
 		r.Err = fmt.Errorf("%s: %w", dataName, err)
 		return r
 	}
-	week, err := weekToReview(d, raw)
+	week, err := weekToReview(d, data)
 	if err != nil {
 		r.Err = err
 		return r
 	}
-	rep, err := wbr.Build(d, data, week)
+	rep, err := wbr.Build(d, data, week, wbr.ReviewOptions{})
 	if err != nil {
 		r.Err = fmt.Errorf("building the report: %w", err)
 		return r
@@ -79,34 +79,15 @@ func reviewDeck(in input) result {
 	return r
 }
 
-// weekToReview is -week, else the last day of the latest week the data
-// covers to its end.
-func weekToReview(d *wbr.Deck, raw []byte) (time.Time, error) {
+// weekToReview is -week, else the last complete week of the data, as
+// wbr.LatestWeek defines it.
+func weekToReview(d *wbr.Deck, data wbr.Data) (wbr.Date, error) {
 	if weekFlag != "" {
 		t, err := time.Parse(time.DateOnly, weekFlag)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("-week %q: want YYYY-MM-DD", weekFlag)
+			return wbr.Date{}, fmt.Errorf("-week %q: want YYYY-MM-DD", weekFlag)
 		}
-		return t, nil
+		return wbr.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, nil
 	}
-	var last time.Time
-	for line := range bytes.SplitSeq(raw, []byte("\n")) {
-		if len(line) < 10 {
-			continue
-		}
-		if t, err := time.Parse(time.DateOnly, string(line[:10])); err == nil && t.After(last) {
-			last = t
-		}
-	}
-	if last.IsZero() {
-		return time.Time{}, fmt.Errorf("the data has no dates")
-	}
-	end := time.Saturday
-	if d.Calendar.WeekEnds != "" {
-		end = d.Calendar.WeekEnds.Time()
-	}
-	for last.Weekday() != end {
-		last = last.AddDate(0, 0, -1)
-	}
-	return last, nil
+	return wbr.LatestWeek(d, data)
 }
