@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/dayone-go/mechanisms/barraiser"
@@ -37,12 +38,12 @@ func reviewLoop(in input) result {
 	if r.fromValidate(l.Validate()); r.invalid() {
 		return r
 	}
-	o, err := barraiser.Evaluate(l, barraiser.Options{})
+	o, err := barraiser.Evaluate(l, barraiser.ReviewOptions{})
 	if err != nil {
 		r.Err = err
 		return r
 	}
-	r.Findings = barraiser.Review(l, barraiser.Options{})
+	r.Findings = barraiser.Review(l, barraiser.ReviewOptions{})
 	veto := ""
 	if o.Vetoed {
 		veto = " (the bar raiser vetoed)"
@@ -60,6 +61,11 @@ func reviewLoop(in input) result {
 		}
 		r.Summary = append(r.Summary, fmt.Sprintf("  %s %s: %s", mark, reason.Rule, reason.Message))
 	}
-	r.Files = map[string][]byte{"debrief.md": barraiser.Markdown(l, o)}
+	var md bytes.Buffer
+	if err := barraiser.Markdown(&md, l, o); err != nil {
+		r.Err = err
+		return r
+	}
+	r.Files = map[string][]byte{"debrief.md": md.Bytes()}
 	return r
 }

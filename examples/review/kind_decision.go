@@ -56,24 +56,24 @@ func init() {
 
 // policyFor finds the policy to classify a decision under: -policy, else a
 // policy.yaml beside the decision, else the article's default policy.
-func policyFor(in input) (decision.Policy, string, error) {
+func policyFor(in input) (*decision.Policy, string, error) {
 	if policyFlag != "" {
 		data, err := os.ReadFile(policyFlag)
 		if err != nil {
-			return decision.Policy{}, "", err
+			return nil, "", err
 		}
 		p, err := decision.ParsePolicy(data)
 		if err != nil {
-			return decision.Policy{}, "", fmt.Errorf("policy %s: %w", policyFlag, err)
+			return nil, "", fmt.Errorf("policy %s: %w", policyFlag, err)
 		}
 		if err := p.Validate(); err != nil {
-			return decision.Policy{}, "", fmt.Errorf("policy %s: %w", policyFlag, err)
+			return nil, "", fmt.Errorf("policy %s: %w", policyFlag, err)
 		}
-		return *p, policyFlag, nil
+		return p, policyFlag, nil
 	}
 	if data, err := in.Open("policy.yaml"); err == nil {
 		if p, err := decision.ParsePolicy(data); err == nil && p.Validate() == nil {
-			return *p, "policy.yaml beside it", nil
+			return p, "policy.yaml beside it", nil
 		}
 	}
 	return decision.DefaultPolicy(), "the default policy", nil
@@ -94,7 +94,7 @@ func reviewDecision(in input) result {
 		r.Err = err
 		return r
 	}
-	c, err := decision.Classify(d, p)
+	c, err := decision.Classify(d, p, decision.ReviewOptions{})
 	if err != nil {
 		r.Err = err
 		return r
@@ -107,7 +107,7 @@ func reviewDecision(in input) result {
 	}
 	r.Summary = append(r.Summary, "process: "+c.Process.Deciders+"; "+c.Process.Deliberation)
 	var md bytes.Buffer
-	if err := decision.Markdown(&md, d, &c); err == nil {
+	if err := decision.Markdown(&md, d, c); err == nil {
 		r.Files = map[string][]byte{"decision.md": md.Bytes()}
 	}
 	return r
@@ -158,7 +158,7 @@ func checkLogs(docs []reviewed, today time.Time) {
 			log.Entries = append(log.Entries, decision.Entry{Source: docs[i].File, Decision: docs[i].Doc.(*decision.Decision)})
 			bySource[docs[i].File] = i
 		}
-		fs, err := log.Check(decision.DateOf(today))
+		fs, err := log.Check(decision.DateOf(today), decision.ReviewOptions{})
 		var ve *decision.ValidationError
 		if errors.As(err, &ve) {
 			for _, p := range ve.Problems {

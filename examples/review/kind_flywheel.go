@@ -1,9 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"strings"
+	"io"
 
 	"github.com/dayone-go/mechanisms/flywheel"
 )
@@ -43,8 +44,9 @@ func reviewFlywheel(in input) result {
 	if r.fromValidate(f.Validate()); r.invalid() {
 		return r
 	}
-	r.Findings = f.Review()
-	loops, err := f.Loops(flywheel.LoopOptions{})
+	a := f.Analyze() // loops and leverage once, for the review and every rendering
+	r.Findings = a.Review(flywheel.ReviewOptions{})
+	loops, err := a.Loops, a.LoopErr
 	if err != nil && !errors.Is(err, flywheel.ErrTooManyLoops) {
 		r.Err = err
 		return r
@@ -59,23 +61,31 @@ func reviewFlywheel(in input) result {
 			r.Summary = append(r.Summary, fmt.Sprintf("  … and %d more (see the Markdown with -out)", len(loops)-maxLoopsShown))
 			break
 		}
-		r.Summary = append(r.Summary, fmt.Sprintf("  %-3s %-11s gain %.3g, delay %d: %s", l.ID, l.Polarity, l.Gain, l.Delay, strings.Join(l.Nodes, " → ")))
+		r.Summary = append(r.Summary, fmt.Sprintf("  %-3s %-11s gain %.3g, delay %d: %s", l.ID, l.Polarity, l.Gain, l.Delay, a.Path(&l)))
 	}
-	if lev, err := f.Leverage(); err == nil {
+	if lev := a.Leverage; lev != nil {
 		r.Summary = append(r.Summary, fmt.Sprintf("growth per step (spectral radius): %.3f", lev.Growth))
 		if lev.Dominant != nil {
 			r.Summary = append(r.Summary, fmt.Sprintf("dominant loop: %s", lev.Dominant.ID))
 		}
 		if len(lev.Links) > 0 {
 			top := lev.Links[0]
-			r.Summary = append(r.Summary, fmt.Sprintf("most leverage: %s → %s (1%% stronger raises growth %.2f%%)", top.From, top.To, top.Elasticity))
+			r.Summary = append(r.Summary, fmt.Sprintf("most leverage: %s → %s (1%% stronger raises growth %.2f%%)", a.Label(top.From), a.Label(top.To), top.Elasticity))
 		}
 	}
-	r.Files = map[string][]byte{
-		"flywheel.dot": f.DOT(),
-		"flywheel.mmd": f.Mermaid(),
-		"flywheel.svg": f.SVG(),
-		"flywheel.md":  f.Markdown(),
+	r.Files = map[string][]byte{}
+	for name, render := range map[string]func(io.Writer) error{
+		"flywheel.dot": a.DOT,
+		"flywheel.mmd": a.Mermaid,
+		"flywheel.svg": a.SVG,
+		"flywheel.md":  a.Markdown,
+	} {
+		var b bytes.Buffer
+		if err := render(&b); err != nil {
+			r.Err = err
+			return r
+		}
+		r.Files[name] = b.Bytes()
 	}
 	return r
 }

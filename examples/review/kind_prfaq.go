@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/dayone-go/mechanisms/prfaq"
@@ -48,10 +49,16 @@ func reviewPRFAQ(in input) result {
 	stats := prfaq.Readability(pr.Summary + "\n\n" + pr.Problem)
 	r.Summary = append(r.Summary, fmt.Sprintf("headline: %s", pr.Headline))
 	r.Summary = append(r.Summary, fmt.Sprintf("summary and problem: %d words, reading ease %.0f, grade %.1f", stats.Words, stats.ReadingEase, stats.Grade))
-	r.Files = map[string][]byte{
-		"prfaq.md":    prfaq.Markdown(d),
-		"findings.md": prfaq.FindingsMarkdown(d.Title, r.Findings),
+	var md, fmd bytes.Buffer
+	if err := prfaq.Markdown(&md, d); err != nil {
+		r.Err = err
+		return r
 	}
+	if err := prfaq.FindingsMarkdown(&fmd, d.Title, r.Findings); err != nil {
+		r.Err = err
+		return r
+	}
+	r.Files = map[string][]byte{"prfaq.md": md.Bytes(), "findings.md": fmd.Bytes()}
 	return r
 }
 
