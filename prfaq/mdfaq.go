@@ -283,7 +283,7 @@ var topicWords = []struct {
 	{Assumptions, regexp.MustCompile(`(?i)\b(assum\w*|hypothes\w*|must be true|what do we believe|bets?)\b`)},
 	{Competition, regexp.MustCompile(`(?i)\b(compet\w*|alternatives?|rivals?|versus|vs\.?|differ\w*|instead of|why not)\b`)},
 	{UnitEconomics, regexp.MustCompile(`(?i)\b(margins?|unit economics|profit\w*|cost to serve|cost us|costs us|break[- ]even|economics|revenue|p&l|payback)\b`)},
-	{MarketSize, regexp.MustCompile(`(?i)\b(market|tam|how many (customers|shops|users|people|businesses|companies)|how big|addressable|demand)\b`)},
+	{MarketSize, regexp.MustCompile(`(?i)\b(market|tam|how many|how big|addressable|demand)\b`)},
 	{Investment, regexp.MustCompile(`(?i)\b(invest\w*|headcount|engineers|budget|resources|how long will it take|build it|team do we need|staff\w*)\b`)},
 	{Price, regexp.MustCompile(`(?i)\b(price\w*|pricing|cost|costs|charge\w*|pay|fees?|subscription|how much|free|discount)\b`)},
 	{Availability, regexp.MustCompile(`(?i)\b(available|availability|when can|launch\w*|countr(y|ies)|regions?|where can|sign up|waitlist|release)\b`)},

@@ -296,6 +296,12 @@ const (
 	phaseOther           // a section that is none of these
 )
 
+// oneLineField lists the fields that hold one line: a line break in the
+// source is a space in them.
+var oneLineField = map[string]bool{"/title": true, "/pressRelease/headline": true, "/pressRelease/subheadline": true,
+	"/pressRelease/dateline/city": true, "/pressRelease/leaderQuote/speaker": true, "/pressRelease/leaderQuote/role": true,
+	"/pressRelease/customerQuote/speaker": true, "/pressRelease/customerQuote/role": true}
+
 // mdParser reads the blocks of the Markdown document in order.
 type mdParser struct {
 	src []byte
@@ -391,6 +397,14 @@ func (p *mdParser) heading(n *ast.Heading) {
 	t := inlineText(n, p.src)
 	t = t.trim()
 	s := t.String()
+	if p.phase == phaseStart {
+		if title, ok := titleLike(t); ok {
+			if len(title.b) > 0 {
+				p.title = &title
+			}
+			return
+		}
+	}
 	if which, ok := faqHeading(s); ok {
 		p.openSection(which, n.Level, blockStart(n))
 		return
@@ -401,12 +415,6 @@ func (p *mdParser) heading(n *ast.Heading) {
 	}
 	switch p.phase {
 	case phaseStart:
-		if title, ok := titleLike(t); ok {
-			if title.String() != "" {
-				p.title = &title
-			}
-			return
-		}
 		if pressHeading(s) {
 			return
 		}
@@ -448,6 +456,9 @@ func (p *mdParser) setHeadline(t mdText, level int) {
 
 // set stores t in the field at pointer, remembering its place.
 func (p *mdParser) set(pointer string, field *string, t mdText) {
+	if oneLineField[pointer] {
+		flat(&t)
+	}
 	*field = t.String()
 	p.m.fields[pointer] = &t
 }
@@ -576,10 +587,26 @@ func listText(n *ast.List, src []byte) mdText {
 		if len(t.b) > 0 {
 			t.lit("\n", item.src(0))
 		}
-		t.lit(marker, item.src(0))
+		t.lit(marker, markerStart(src, item.src(0)))
 		t.cat(item)
 	}
 	return t
+}
+
+// markerStart finds the list marker before a list item's first word.
+func markerStart(src []byte, at int) int {
+	i := at
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	j := i
+	for j > 0 && j > i-10 && strings.IndexByte("-*+.)0123456789", src[j-1]) >= 0 {
+		j--
+	}
+	if j == i {
+		return at
+	}
+	return j
 }
 
 // blockquoteText reads a block quote: its paragraphs, and an attribution
@@ -711,7 +738,7 @@ var (
 
 // faqHeading classifies a heading that opens an FAQ section.
 func faqHeading(s string) (int, bool) {
-	if fiveQuestions.MatchString(s) || !faqWords.MatchString(s) || len(s) > 80 || strings.HasSuffix(s, "?") {
+	if fiveQuestions.MatchString(s) || !faqWords.MatchString(s) || titleWords.MatchString(s) || len(s) > 80 || strings.HasSuffix(s, "?") {
 		return 0, false
 	}
 	if which, ok := audience(s); ok {

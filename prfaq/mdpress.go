@@ -129,6 +129,11 @@ func quoteParagraph(t mdText) (*mdQuote, bool) {
 	if words < 4 || quoted*10 < len(s)*4 {
 		return nil, false
 	}
+	for i, c := range mask {
+		if c == '\n' {
+			mask[i] = ' ' // a name or a role may wrap
+		}
+	}
 	ms := string(mask)
 	var m []int
 	for _, re := range []*regexp.Regexp{saidName, nameSaid, dashName} {
@@ -145,23 +150,28 @@ func quoteParagraph(t mdText) (*mdQuote, bool) {
 		q.role = r.trim()
 		q.role = trimRight(q.role, " ,:;")
 	}
-	comma := -1
 	for _, sp := range spans {
 		part := t.slice(sp[2], sp[3])
 		part = part.trim()
-		comma = -1
-		if n := len(part.b); n > 0 && part.b[n-1] == ',' {
-			comma = part.src(n - 1)
-			part = part.slice(0, n-1)
-		}
 		q.text.join(" ", part)
+		// "…each week," said X: the comma stands for the period that
+		// ends what was said.
+		if n := len(q.text.b); n > 0 && q.text.b[n-1] == ',' {
+			q.text.b[n-1] = '.'
+		}
 	}
-	// "…each week," said X: the comma stands for the period that ends
-	// what was said.
-	if comma >= 0 {
-		q.text.lit(".", comma)
-	}
+	flat(&q.speaker)
+	flat(&q.role)
 	return q, true
+}
+
+// flat puts a one-line field that wrapped in the source on one line.
+func flat(t *mdText) {
+	for i, c := range t.b {
+		if c == '\n' {
+			t.b[i] = ' '
+		}
+	}
 }
 
 // trimRight drops trailing bytes in cut.
