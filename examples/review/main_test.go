@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,8 +25,14 @@ var (
 
 func runReview(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return runReviewIn(t, "", args...)
+}
+
+// runReviewIn runs the tool with stdin as its standard input.
+func runReviewIn(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
+	code := run(args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -42,7 +49,7 @@ func TestTemplatesAreValid(t *testing.T) {
 	assert.Contains(t, out, "door: ")
 	assert.Contains(t, out, "outcome: ")
 	assert.Contains(t, out, "week ending ")
-	assert.Contains(t, out, "growth per step")
+	assert.Contains(t, out, "growth: a push grows")
 }
 
 func TestExitCodes(t *testing.T) {
@@ -61,6 +68,8 @@ func TestExitCodes(t *testing.T) {
 	assert.Equal(t, 2, code, "unknown severity")
 	code, _, _ = runReview(t, "-fail-on", "warning")
 	assert.Equal(t, 1, code, "the templates carry warnings, so -fail-on warning fails")
+	code, _, _ = runReview(t, "-fail-on", "none", "testdata/invalid")
+	assert.Equal(t, 1, code, "-fail-on none still fails on invalid documents")
 }
 
 func TestInvalidDocumentsSayWhere(t *testing.T) {
@@ -85,7 +94,7 @@ func TestInvalidDocumentsSayWhere(t *testing.T) {
 
 	broken := byFile["broken.flywheel.yaml"]
 	require.Len(t, broken, 1)
-	assert.Equal(t, "parse", broken[0].Rule)
+	assert.Equal(t, "syntax", broken[0].Rule)
 	assert.Equal(t, 1, broken[0].Line)
 
 	// Valid JSON of the wrong kind: its $schema says PR/FAQ, its keys say
@@ -120,7 +129,7 @@ func TestBinaryAndHugeFiles(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "blob.yaml"), []byte("\x00\x01\x02binary\xff"), 0o644))
 	big, err := os.Create(filepath.Join(dir, "big.decision.yaml"))
 	require.NoError(t, err)
-	require.NoError(t, big.Truncate(maxFileBytes+1))
+	require.NoError(t, big.Truncate(maxDocBytes+1))
 	require.NoError(t, big.Close())
 	code, out, _ := runReview(t, "-format", "json", dir)
 	assert.Equal(t, 1, code)
@@ -173,7 +182,10 @@ func TestDetect(t *testing.T) {
 		{"a.yaml", "hello: world\n", ""},
 	}
 	for _, tc := range tests {
-		k, ok := detect(tc.name, []byte(tc.data))
+		fl := flag.NewFlagSet("t", flag.ContinueOnError)
+		e := newEnv(fl, nil)
+		d := &doc{loc: osFile(tc.name), File: tc.name, data: []byte(tc.data)}
+		k, ok := detect(e, d)
 		if tc.want == "" {
 			assert.False(t, ok, tc.data)
 			continue
@@ -195,6 +207,8 @@ func TestJSONRowsAreStable(t *testing.T) {
 		for k := range f {
 			keys = append(keys, k)
 		}
+		delete(f, "suggestion") // carried where a finding has one
+		keys = slices.DeleteFunc(keys, func(k string) bool { return k == "suggestion" })
 		assert.ElementsMatch(t, []string{"file", "kind", "rule", "severity", "path", "line", "column", "message"}, keys)
 	}
 }
@@ -364,7 +378,7 @@ func TestSchemasDescribeEverything(t *testing.T) {
 }
 
 func TestDecisionsInAFolderAreCheckedAsALog(t *testing.T) {
-	code, out, _ := runReview(t, "-format", "json", "testdata/log")
+	code, out, _ := runReview(t, "-format", "json", "-today", "2026-12-01", "testdata/log")
 	assert.Equal(t, 1, code)
 	var rep jsonReport
 	require.NoError(t, json.Unmarshal([]byte(out), &rep))
