@@ -2,6 +2,7 @@ package barraiser
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"testing"
@@ -36,7 +37,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	l, _ := benchLoop(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Evaluate(l, Options{}); err != nil {
+		if _, err := Evaluate(l, ReviewOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -46,19 +47,21 @@ func BenchmarkReview(b *testing.B) {
 	l, _ := benchLoop(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		Review(l, Options{})
+		Review(l, ReviewOptions{})
 	}
 }
 
 func BenchmarkMarkdown(b *testing.B) {
 	l, _ := benchLoop(b)
-	o, err := Evaluate(l, Options{})
+	o, err := Evaluate(l, ReviewOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		Markdown(l, o)
+		if err := Markdown(io.Discard, l, o); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

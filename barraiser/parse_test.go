@@ -5,9 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/iotest"
 
-	"github.com/dayone-go/mechanisms/internal/problem"
-	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -38,22 +37,46 @@ func TestParseErrorsNamePlace(t *testing.T) {
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			l, err := Parse([]byte(c.in))
+			see(err)
 			require.Error(t, err)
 			assert.Nil(t, l)
 			assert.Contains(t, err.Error(), c.want)
 			assert.True(t, strings.HasPrefix(err.Error(), "barraiser: "), err.Error())
-			var se *problem.Error
-			assert.True(t, errors.As(err, &se), "the strict error is wrapped")
+			ve, ok := err.(*ValidationError)
+			require.True(t, ok, "Parse returns a *ValidationError itself, not wrapped: %T", err)
+			assert.Equal(t, "barraiser", ve.Kind)
 		})
 	}
 }
 
-func TestReadLimits(t *testing.T) {
-	l, err := Read(bytes.NewReader([]byte(`{"candidate": {"name": "x"}}`)))
+func TestParseReaderAndLimits(t *testing.T) {
+	l, err := ParseReader(bytes.NewReader([]byte(`{"candidate": {"name": "x"}}`)))
 	require.NoError(t, err)
 	assert.Equal(t, "x", l.Candidate.Name)
-	_, err = Read(bytes.NewReader(make([]byte, strict.DefaultMaxBytes+1)))
-	assert.ErrorIs(t, err, strict.ErrTooLarge)
+
+	big := make([]byte, MaxBytes+1)
+	for name, parse := range map[string]func([]byte) (*Loop, error){
+		"Parse":       Parse,
+		"ParseReader": func(b []byte) (*Loop, error) { return ParseReader(bytes.NewReader(b)) },
+	} {
+		l, err := parse(big)
+		assert.Nil(t, l, name)
+		assert.ErrorIs(t, err, ErrTooLarge, name)
+		var ve *ValidationError
+		require.True(t, errors.As(err, &ve), name)
+		assert.Equal(t, "barraiser", ve.Kind, name)
+		require.Len(t, ve.Problems, 1, name)
+		assert.Equal(t, RuleTooLarge, ve.Problems[0].Rule, name)
+	}
+	_, err = Parse(make([]byte, MaxBytes))
+	assert.NotErrorIs(t, err, ErrTooLarge, "exactly MaxBytes is within the limit")
+}
+
+func TestParseReaderReadError(t *testing.T) {
+	_, err := ParseReader(iotest.ErrReader(errors.New("connection reset")))
+	assert.EqualError(t, err, "barraiser: connection reset")
+	var ve *ValidationError
+	assert.False(t, errors.As(err, &ve), "a failed read is not about the document")
 }
 
 func TestParseRefusesNonFiniteAndMistypedValues(t *testing.T) {

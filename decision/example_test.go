@@ -35,7 +35,7 @@ func ExampleClassify() {
 		fmt.Println(err)
 		return
 	}
-	c, err := decision.Classify(d, decision.DefaultPolicy())
+	c, err := decision.Classify(d, decision.DefaultPolicy(), decision.ReviewOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -52,6 +52,7 @@ func ExampleClassify() {
 	// door: two-way
 	//   two-way two-way-area (/areas/0)
 	//   two-way reversible (/reversibility/reversible)
+	//   two-way undo-time-within (/reversibility/undoTime)
 	// decide with: 0.7
 	//   warning two-way-stalled: a two-way door waiting on 95% of the information; it needs about 70%
 }
@@ -63,7 +64,7 @@ func ExampleClassify_movedArea() {
 	p := decision.DefaultPolicy()
 	p.OneWayAreas = append(p.OneWayAreas, decision.Pricing)
 	p.TwoWayAreas = []decision.Area{decision.BusinessPractice}
-	c, err := decision.Classify(d, p)
+	c, err := decision.Classify(d, p, decision.ReviewOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -117,7 +118,7 @@ func ExampleParse_errors() {
 	fmt.Println(err)
 	// Output:
 	// decision: line 2, column 9: /status: unknown status "approved"; allowed: draft, proposed, accepted, rejected, deprecated, superseded
-	// decision: line 2, column 8: /: unknown key "titel" (known keys: $schema, areas, chosen, consequences, context, costOfFailure, date, id, impact, information, links, options, people, reversibility, reviewBy, risks, status, tags, title)
+	// decision: line 2, column 8: /: unknown key "titel" (known keys: $schema, areas, chosen, confirmation, consequences, context, costOfFailure, date, drivers, format, id, impact, information, links, moreInformation, options, outcome, people, reversibility, reviewBy, risks, status, statusText, tags, title)
 }
 
 func ExampleLog_Check() {
@@ -132,7 +133,7 @@ func ExampleLog_Check() {
 		fmt.Println(err)
 		return
 	}
-	findings, err := log.Check(decision.Date{Year: 2026, Month: 11, Day: 26})
+	findings, err := log.Check(decision.Date{Year: 2026, Month: 11, Day: 26}, decision.ReviewOptions{})
 	fmt.Println(err)
 	for _, f := range findings {
 		fmt.Println(f.Severity, f.Message)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/render"
 )
 
@@ -17,7 +18,7 @@ import (
 // "|", "*", "<script>" or "[x](y)" renders as that text.
 func Markdown(w io.Writer, d *Decision, c *Classification) error {
 	if d == nil {
-		return ErrNilDecision
+		return problem.Nil(KindDecision)
 	}
 	bw := bufio.NewWriter(w)
 	m := &md{w: bw}

@@ -17,10 +17,10 @@ func TestMarkdownGolden(t *testing.T) {
 	require.NoError(t, err)
 	p, err := ParsePolicy(pdata)
 	require.NoError(t, err)
-	c, err := Classify(d, *p)
+	c, err := Classify(d, p, ReviewOptions{})
 	require.NoError(t, err)
 	var buf bytes.Buffer
-	require.NoError(t, Markdown(&buf, d, &c))
+	require.NoError(t, Markdown(&buf, d, c))
 	golden(t, "testdata/template.md.golden", buf.Bytes())
 
 	// Without a classification the door section is left out.
@@ -39,10 +39,10 @@ func TestMarkdownEscapesDocumentText(t *testing.T) {
 	d.People.Driver = "Eve\n## Injected"
 	d.Risks[0].Description = "r1 | r2\nrow"
 	d.Tags = []string{"![img](x)"}
-	c, err := Classify(d, DefaultPolicy())
+	c, err := Classify(d, DefaultPolicy(), ReviewOptions{})
 	require.NoError(t, err)
 	var buf bytes.Buffer
-	require.NoError(t, Markdown(&buf, d, &c))
+	require.NoError(t, Markdown(&buf, d, c))
 	out := buf.String()
 	for _, bad := range []string{"<script>", "[x](", "*bold*", "_it_", "`code`", "\n# not", "\n- not", "\n1. not", "\n    not", "\n> not", "\n---", "\n## Injected", "![img]", "| pipe |", "r1 | r2", "& ~~"} {
 		assert.NotContains(t, out, bad)

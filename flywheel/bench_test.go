@@ -2,6 +2,7 @@ package flywheel
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"testing"
 
@@ -128,11 +129,13 @@ func BenchmarkRender(b *testing.B) {
 	require.NoError(b, err)
 	f, err := Parse(data)
 	require.NoError(b, err)
-	for name, render := range map[string]func() []byte{"DOT": f.DOT, "Mermaid": f.Mermaid, "SVG": f.SVG, "Markdown": f.Markdown} {
+	for name, render := range map[string]func(io.Writer) error{"DOT": f.DOT, "Mermaid": f.Mermaid, "SVG": f.SVG, "Markdown": f.Markdown} {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				render()
+				if err := render(io.Discard); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
@@ -150,7 +153,7 @@ func BenchmarkCircleOrder(b *testing.B) {
 		name string
 		f    *Flywheel
 	}{{"template", tmpl}, {"sparse200", sparse(200)}, {"random1000", big}} {
-		d := c.f.analyse()
+		d := c.f.Analyze()
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -64,19 +64,67 @@ type Loop struct {
 	// for an odd number.
 	Polarity Polarity `json:"polarity"`
 	// Gain is the product of the loop's link weights (without signs): how
-	// much a push comes back amplified after one trip around.
+	// much a push comes back amplified after one trip around. A product
+	// past the largest float64 (about 1.8e308, which a long loop of strong
+	// links reaches) is held at that largest value, so Gain is always a
+	// finite number; Rate stays exact.
 	Gain float64 `json:"gain"`
+	// Rate is the loop's own growth factor per step: Gain to the power
+	// 1/len(Nodes), the spectral radius the loop would have on its own.
+	// It is computed from the logarithms of the weights, so it is exact
+	// even where Gain is held at the float64 limit: a ring of 103 links of
+	// weight 1000 has Rate 1000.
+	Rate float64 `json:"rate"`
 	// Delay is the sum of the loop's link delays.
 	Delay int `json:"delay"`
 }
 
-// Rate is the loop's own growth factor per step: Gain to the power
-// 1/len(Nodes), the spectral radius the loop would have on its own.
-func (l Loop) Rate() float64 {
-	if len(l.Nodes) == 0 {
-		return 0
+// acc is what a path of links adds up to: the sum of the logarithms of its
+// weights, their product, the number of "-" links and of zero weights, and
+// the sum of its delays. The search keeps one per depth, so measuring a
+// loop costs the same whatever its length.
+type acc struct {
+	log   float64
+	prod  float64
+	neg   int32
+	zero  int32
+	delay int
+}
+
+// edgeInfo is one edge's share of acc, read once from the document so the
+// search touches no Link.
+type edgeInfo struct {
+	log   float64
+	w     float64
+	neg   int32
+	zero  int32
+	delay int
+}
+
+func (a acc) add(e *edgeInfo) acc {
+	return acc{a.log + e.log, a.prod * e.w, a.neg + e.neg, a.zero + e.zero, a.delay + e.delay}
+}
+
+// measure turns the sums of a loop of n links into its polarity, gain,
+// rate and delay, none of which can be infinite or NaN.
+func (a acc) measure(n int) (p Polarity, gain, rate float64, delay int) {
+	p = Reinforcing
+	if a.neg%2 == 1 {
+		p = Balancing
 	}
-	return math.Pow(l.Gain, 1/float64(len(l.Nodes)))
+	switch {
+	case a.zero > 0:
+		return p, 0, 0, a.delay
+	case a.log == 0:
+		rate = 1 // every weight 1, the common case; exp would give 1 too
+	default:
+		rate = math.Exp(a.log / float64(n))
+	}
+	gain = a.prod
+	if gain > math.MaxFloat64 {
+		gain = math.MaxFloat64
+	}
+	return p, gain, rate, a.delay
 }
 
 // search holds the state of Johnson's algorithm. Every slice is allocated
@@ -88,11 +136,10 @@ type search struct {
 	opts    LoopOptions
 	self    []bool
 	tarjan  *tarjan
-	work    []span  // components still to search, the last one first
-	arena   []int32 // their nodes; work is a stack, so the top is last
+	work    []span  // components still to search, by descending first node: the last is next
+	arena   []int32 // their nodes, each component in its own span
 	flat    []int32 // components just found, before they join the arena
 	ends    []int32
-	order   []int   // the components just found, by first node
 	allowed []bool  // in the component of the current start
 	dist    []int32 // edges from a node back to the start, within allowed
 	blocked []bool
@@ -100,15 +147,15 @@ type search struct {
 	queue   []int32
 	frames  []frame
 	unblk   []int32
-	path    []int32 // node numbers of the current path
-	edges   []int32 // edge numbers: edges[i] leaves path[i]
+	path    []int32    // node numbers of the current path
+	edges   []int32    // edge numbers: edges[i] leaves path[i]
+	sums    []acc      // sums[k] adds up edges[:k]
+	names   []string   // IDs of the nodes on path
+	links   []int      // Flywheel.Links indexes of edges, and of the closing edge while a loop is handed out
+	info    []edgeInfo // per edge
 	found   int
 	steps   int // search steps since the last loop found
 	maxWork int
-
-	loop  Loop // reused for every loop handed out
-	names []string
-	links []int
 }
 
 type frame struct {
@@ -120,28 +167,42 @@ type frame struct {
 // EachLoop calls visit for every elementary loop of the wheel, one at a
 // time, without holding them all: the Loop's slices are reused once visit
 // returns, so copy what must outlive the call. Returning false stops the
-// search and EachLoop returns nil. Loops come in search order, grouped by
-// their first node; Loops returns them sorted.
+// search and EachLoop returns nil.
+//
+// Loops come in lexicographic order of their nodes' positions in the
+// document, each loop starting from its node listed first: all loops
+// through the first node, in the order of the path they take, then those
+// through the second node that avoid the first, and so on. Loops returns
+// the same loops sorted shortest first.
 //
 // The search is Johnson's algorithm, run within each strongly connected
 // component (found with Tarjan's algorithm). Its work is bounded: after
 // MaxLoops loops, or after 1,000,000 + 64 × (nodes + links) steps without a
 // new loop (a length cap can make Johnson's search long for nothing), it
 // stops with an error wrapping ErrTooManyLoops. Graphs above MaxNodes or
-// MaxLinks are refused with ErrTooLarge.
+// MaxLinks are refused with ErrGraphTooLarge, and a weight that is negative
+// or not finite (only a Flywheel built in Go can hold one) with a
+// *ValidationError.
 func (f *Flywheel) EachLoop(opts LoopOptions, visit func(Loop) bool) error {
 	s, err := f.newSearch(opts)
 	if err != nil {
 		return err
 	}
-	return s.run(func(s *search) bool {
-		s.fill()
-		return visit(s.loop)
+	return s.run(func(s *search, sum acc, closing int32) bool {
+		s.links = append(s.links, int(s.g.link[closing]))
+		n := len(s.names)
+		p, gain, rate, delay := sum.measure(n)
+		more := visit(Loop{Nodes: s.names[:n:n], Links: s.links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay})
+		s.links = s.links[:n-1]
+		return more
 	})
 }
 
 func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 	if err := f.checkSize(); err != nil {
+		return nil, err
+	}
+	if err := f.checkWeights(); err != nil {
 		return nil, err
 	}
 	g := newGraph(f)
@@ -153,6 +214,7 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 		dist:    make([]int32, n),
 		blocked: make([]bool, n),
 		bset:    make([][]int32, n),
+		info:    make([]edgeInfo, len(g.to)),
 		maxWork: 1_000_000 + 64*(n+len(g.to)),
 	}
 	// A node's B list only ever holds its predecessors, so all the lists
@@ -165,6 +227,18 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 		if g.from[e] == g.to[e] {
 			s.self[g.from[e]] = true
 		}
+		l := &f.Links[g.link[e]]
+		w := l.W()
+		in := edgeInfo{w: w, delay: l.Delay}
+		if l.Polarity == Negative {
+			in.neg = 1
+		}
+		if w == 0 {
+			in.zero = 1
+		} else {
+			in.log = math.Log(w)
+		}
+		s.info[e] = in
 	}
 	s.tarjan = newTarjan(g, s.self)
 	all := make([]int32, n)
@@ -172,7 +246,8 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 		all[v] = int32(v)
 	}
 	s.flat, s.ends = s.tarjan.components(all, nil, nil)
-	s.push()
+	s.arena = make([]int32, 0, len(s.flat))
+	s.push(0)
 	return s, nil
 }
 
@@ -190,29 +265,26 @@ func (s *search) tooLong() error {
 // span is a component's place in the arena.
 type span struct{ at, n int32 }
 
-// push moves the components in flat onto the work stack, the one with the
-// lowest first node on top, so the search goes by ascending start node
-// within what it has split. Components on the stack are disjoint, so the
-// arena never holds more than all the nodes.
-func (s *search) push() {
-	s.order = s.order[:0]
-	for i := range s.ends {
-		s.order = append(s.order, i)
+// push copies the components in flat into the arena from at on, which a
+// component just searched held (its nodes less the start, so they fit), and
+// adds them to the work list, kept sorted by descending first node. Taking
+// the last entry then searches start nodes in ascending order across all
+// components, which is what makes the order of loops lexicographic.
+func (s *search) push(at int32) {
+	if int(at) == len(s.arena) {
+		s.arena = append(s.arena, s.flat...)
+	} else {
+		copy(s.arena[at:], s.flat) // other components may follow: overwrite, never truncate
 	}
-	start := func(i int) int32 {
-		if i == 0 {
-			return s.flat[0]
-		}
-		return s.flat[s.ends[i-1]]
-	}
-	slices.SortFunc(s.order, func(a, b int) int { return int(start(b) - start(a)) })
-	for _, i := range s.order {
-		from := int32(0)
-		if i > 0 {
-			from = s.ends[i-1]
-		}
-		s.work = append(s.work, span{at: int32(len(s.arena)), n: s.ends[i] - from})
-		s.arena = append(s.arena, s.flat[from:s.ends[i]]...)
+	from := int32(0)
+	for _, end := range s.ends {
+		sp := span{at: at + from, n: end - from}
+		first := s.flat[from]
+		i, _ := slices.BinarySearchFunc(s.work, first, func(x span, t int32) int {
+			return int(t - s.arena[x.at]) // descending
+		})
+		s.work = slices.Insert(s.work, i, sp)
+		from = end
 	}
 }
 
@@ -243,9 +315,10 @@ func (s *search) prepare(c []int32) {
 	}
 }
 
-// run enumerates the loops, calling emit with the path in s.path and
-// s.edges; emit returns false to stop.
-func (s *search) run(emit func(*search) bool) error {
+// run enumerates the loops, calling emit with the path in s.path, s.names
+// and s.edges, the sums of the whole loop and the edge that closes it;
+// emit returns false to stop.
+func (s *search) run(emit func(s *search, sum acc, closing int32) bool) error {
 	g := s.g
 	maxLen := int32(s.opts.MaxLength)
 	for len(s.work) > 0 {
@@ -256,7 +329,10 @@ func (s *search) run(emit func(*search) bool) error {
 		s.prepare(c)
 		s.frames = append(s.frames[:0], frame{v: start, pos: g.off[start]})
 		s.path = append(s.path[:0], start)
+		s.names = append(s.names[:0], s.f.Nodes[start].ID)
 		s.edges = s.edges[:0]
+		s.links = s.links[:0]
+		s.sums = append(s.sums[:0], acc{prod: 1})
 		s.blocked[start] = true
 		for len(s.frames) > 0 {
 			top := &s.frames[len(s.frames)-1]
@@ -277,10 +353,7 @@ func (s *search) run(emit func(*search) bool) error {
 					top.found = true
 					s.found++
 					s.steps = 0
-					s.edges = append(s.edges, e)
-					more := emit(s)
-					s.edges = s.edges[:len(s.edges)-1]
-					if !more {
+					if !emit(s, s.sums[len(s.sums)-1].add(&s.info[e]), e) {
 						return nil
 					}
 				case s.blocked[w]:
@@ -291,8 +364,11 @@ func (s *search) run(emit func(*search) bool) error {
 					top.found = true
 				default:
 					s.blocked[w] = true
+					s.sums = append(s.sums, s.sums[len(s.sums)-1].add(&s.info[e]))
 					s.path = append(s.path, w)
+					s.names = append(s.names, s.f.Nodes[w].ID)
 					s.edges = append(s.edges, e)
+					s.links = append(s.links, int(g.link[e]))
 					s.frames = append(s.frames, frame{v: w, pos: g.off[w]})
 				}
 				continue
@@ -310,8 +386,11 @@ func (s *search) run(emit func(*search) bool) error {
 			}
 			s.frames = s.frames[:len(s.frames)-1]
 			s.path = s.path[:len(s.path)-1]
+			s.names = s.names[:len(s.names)-1]
+			s.sums = s.sums[:len(s.sums)-1]
 			if len(s.edges) > 0 {
 				s.edges = s.edges[:len(s.edges)-1]
+				s.links = s.links[:len(s.links)-1]
 			}
 			if found && len(s.frames) > 0 {
 				s.frames[len(s.frames)-1].found = true
@@ -323,8 +402,7 @@ func (s *search) run(emit func(*search) bool) error {
 		// Without the start, the component may fall apart: search what
 		// still holds loops, as Johnson's algorithm prescribes.
 		s.flat, s.ends = s.tarjan.components(c[1:], s.flat[:0], s.ends[:0])
-		s.arena = s.arena[:item.at]
-		s.push()
+		s.push(item.at)
 	}
 	return nil
 }
@@ -348,104 +426,86 @@ func (s *search) unblock(u int32) {
 	}
 }
 
-// measure returns the polarity, gain and delay of the loop on s.edges.
-func (s *search) measure() (Polarity, float64, int) {
-	neg, gain, delay := 0, 1.0, 0
-	for _, e := range s.edges {
-		l := &s.f.Links[s.g.link[e]]
-		if l.Polarity == Negative {
-			neg++
-		}
-		gain *= l.W()
-		delay += l.Delay
-	}
-	if neg%2 == 1 {
-		return Balancing, gain, delay
-	}
-	return Reinforcing, gain, delay
-}
-
-// fill writes the current loop into s.loop, reusing its slices.
-func (s *search) fill() {
-	s.names = s.names[:0]
-	s.links = s.links[:0]
-	for i, v := range s.path {
-		s.names = append(s.names, s.f.Nodes[v].ID)
-		s.links = append(s.links, int(s.g.link[s.edges[i]]))
-	}
-	p, gain, delay := s.measure()
-	s.loop = Loop{Nodes: s.names, Links: s.links, Polarity: p, Gain: gain, Delay: delay}
-}
-
 // Loops returns every elementary loop of the wheel, sorted: shorter loops
 // first, then by their nodes' positions in the document, compared node by
 // node. Each loop gets an ID, R1, R2, ... for reinforcing and B1, B2, ...
 // for balancing loops, in that order. When a bound of opts, or
-// MaxLoopNodes, stops the search, Loops returns the loops found so far,
-// sorted, with an error wrapping ErrTooManyLoops; see EachLoop for the
-// other bounds.
+// MaxLoopNodes, stops the search, Loops returns the loops found so far
+// (the first in EachLoop's order), sorted, with an error wrapping
+// ErrTooManyLoops; see EachLoop for the other bounds.
+//
+// The loops share two arrays, one of node IDs and one of link indexes,
+// each Loop's Nodes and Links a slice of them: appending to one would
+// overwrite the next loop, so copy before changing them.
 func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 	s, err := f.newSearch(opts)
 	if err != nil {
 		return nil, err
 	}
-	// Loops are gathered in flat arenas, one allocation per few thousand
-	// loops rather than several per loop.
+	// EachLoop's order is lexicographic, so sorting by length alone, a
+	// stable counting sort, gives the documented order without comparing
+	// loops. Loops are gathered in two arenas rather than slices per loop.
 	type rec struct {
-		at, n    int32
-		polarity Polarity
-		gain     float64
-		delay    int
+		at, n      int32
+		gain, rate float64
+		delay      int
+		balancing  bool
 	}
 	var recs []rec
-	var nodes, edges []int32
+	var names []string
+	var links []int
 	full := false
-	serr := s.run(func(s *search) bool {
-		if len(nodes)+len(s.path) > MaxLoopNodes {
+	serr := s.run(func(s *search, sum acc, closing int32) bool {
+		n := len(s.names)
+		if len(names)+n > MaxLoopNodes {
 			full = true
 			return false
 		}
-		p, gain, delay := s.measure()
-		recs = append(recs, rec{at: int32(len(nodes)), n: int32(len(s.path)), polarity: p, gain: gain, delay: delay})
-		nodes = append(nodes, s.path...)
-		edges = append(edges, s.edges...)
+		p, gain, rate, delay := sum.measure(n)
+		recs = append(recs, rec{at: int32(len(names)), n: int32(n), gain: gain, rate: rate, delay: delay, balancing: p == Balancing})
+		names = append(names, s.names...)
+		links = append(links, s.links...)
+		links = append(links, int(s.g.link[closing]))
 		return true
 	})
 	if full {
-		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), len(nodes))
+		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), len(names))
 	}
-	slices.SortFunc(recs, func(a, b rec) int {
-		if a.n != b.n {
-			return int(a.n - b.n)
+	var byLen []int
+	for _, r := range recs {
+		if int(r.n) >= len(byLen) {
+			byLen = append(byLen, make([]int, int(r.n)+1-len(byLen))...)
 		}
-		if c := slices.Compare(nodes[a.at:a.at+a.n], nodes[b.at:b.at+b.n]); c != 0 {
-			return c
-		}
-		return slices.Compare(edges[a.at:a.at+a.n], edges[b.at:b.at+b.n])
-	})
-	names := make([]string, len(nodes))
-	links := make([]int, len(nodes))
-	var ids []byte
-	idEnd := make([]int, len(recs))
-	r, b := 0, 0
-	at := 0
+		byLen[r.n]++
+	}
+	next := 0
+	for k, c := range byLen {
+		byLen[k] = next
+		next += c
+	}
 	out := make([]Loop, len(recs))
-	for i, rc := range recs {
-		if rc.polarity == Reinforcing {
-			r++
-			ids = strconv.AppendInt(append(ids, 'R'), int64(r), 10)
+	for _, r := range recs {
+		i := byLen[r.n]
+		byLen[r.n]++
+		end := r.at + r.n
+		p := Reinforcing
+		if r.balancing {
+			p = Balancing
+		}
+		out[i] = Loop{Nodes: names[r.at:end:end], Links: links[r.at:end:end], Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
+	}
+	var ids []byte
+	idEnd := make([]int, len(out))
+	nr, nb := 0, 0
+	for i := range out {
+		if out[i].Polarity == Reinforcing {
+			nr++
+			ids = strconv.AppendInt(append(ids, 'R'), int64(nr), 10)
 		} else {
-			b++
-			ids = strconv.AppendInt(append(ids, 'B'), int64(b), 10)
+			nb++
+			ids = strconv.AppendInt(append(ids, 'B'), int64(nb), 10)
 		}
 		idEnd[i] = len(ids)
-		k := int(rc.n)
-		for j := 0; j < k; j++ {
-			names[at+j] = f.Nodes[nodes[int(rc.at)+j]].ID
-			links[at+j] = int(s.g.link[edges[int(rc.at)+j]])
-		}
-		out[i] = Loop{Nodes: names[at : at+k : at+k], Links: links[at : at+k : at+k], Polarity: rc.polarity, Gain: rc.gain, Delay: rc.delay}
-		at += k
 	}
 	all := string(ids) // one string; each ID is a slice of it
 	prev := 0

@@ -86,7 +86,7 @@ func TestLoopShape(t *testing.T) {
 	assert.Equal(t, []int{0, 1, 2, 3}, l.Links)
 	assert.Equal(t, Reinforcing, l.Polarity)
 	assert.InDelta(t, 5.0625, l.Gain, 1e-12)
-	assert.InDelta(t, 1.5, l.Rate(), 1e-12)
+	assert.InDelta(t, 1.5, l.Rate, 1e-12)
 }
 
 func TestLoopPolarityDelayAndOrder(t *testing.T) {
@@ -160,9 +160,9 @@ func TestDenseGraphIsBounded(t *testing.T) {
 func TestTooLargeIsRefused(t *testing.T) {
 	f := ring(MaxNodes+1, 1)
 	_, err := f.Loops(LoopOptions{})
-	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorIs(t, err, ErrGraphTooLarge)
 	err = f.EachLoop(LoopOptions{}, func(Loop) bool { return true })
-	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorIs(t, err, ErrGraphTooLarge)
 }
 
 func TestLongRing(t *testing.T) {
@@ -197,13 +197,13 @@ func TestReversedRing(t *testing.T) {
 // is found at once, the 20-loop after it needs more than 10 steps.
 func TestStepBudget(t *testing.T) {
 	f := ring(20, 1)
-	f.Nodes = append(f.Nodes, Node{ID: "x"})
+	f.Nodes = append([]Node{{ID: "x"}}, f.Nodes...) // x first: its loop is searched first
 	f.Links = append([]Link{{From: "n0", To: "x", Polarity: Positive}, {From: "x", To: "n0", Polarity: Positive}}, f.Links...)
 	s, err := f.newSearch(LoopOptions{})
 	require.NoError(t, err)
 	s.maxWork = 10
 	var found []int
-	err = s.run(func(s *search) bool { found = append(found, len(s.path)); return true })
+	err = s.run(func(s *search, _ acc, _ int32) bool { found = append(found, len(s.path)); return true })
 	require.ErrorIs(t, err, ErrTooManyLoops)
 	assert.Contains(t, err.Error(), "without finding another")
 	assert.Equal(t, []int{2}, found)

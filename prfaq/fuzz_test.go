@@ -31,7 +31,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("incomplete finding %+v", fd)
 			}
 		}
-		if !utf8.Valid(Markdown(d)) {
+		if !utf8.Valid(mdOf(d)) {
 			t.Fatal("Markdown is not valid UTF-8")
 		}
 	})

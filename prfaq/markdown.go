@@ -2,6 +2,7 @@ package prfaq
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/render"
@@ -12,8 +13,8 @@ import (
 // customer questions, the visuals and who wrote it. Everything taken from
 // the document is escaped, so Markdown or HTML inside a field shows as
 // text and cannot add links, headings, tables or tags. Picture URIs are
-// shown as text, not links.
-func Markdown(doc *PRFAQ) []byte {
+// shown as text, not links. A nil document writes nothing.
+func Markdown(w io.Writer, doc *PRFAQ) error {
 	var b strings.Builder
 	if doc == nil {
 		return nil
@@ -100,7 +101,8 @@ func Markdown(doc *PRFAQ) []byte {
 	b.WriteString("---\n\n")
 	fmt.Fprintf(&b, "*%s* · %s · stage: %s · %s · by %s\n", inline(doc.Title), inline(doc.ID), inline(string(doc.Stage)),
 		inline(dateText(doc.Date)), inline(strings.Join(doc.Authors, ", ")))
-	return []byte(b.String())
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func dateText(d Date) string {
@@ -113,15 +115,17 @@ func dateText(d Date) string {
 // FindingsMarkdown renders findings as a Markdown report: a heading (when
 // title is not empty), a count by severity and a table with each finding's
 // severity, rule, place, message and suggestion, in the order given.
-// Messages quote document text, so every cell is escaped.
-func FindingsMarkdown(title string, fs []Finding) []byte {
+// Messages quote document text, so every cell is escaped. It returns the
+// error of writing to w.
+func FindingsMarkdown(w io.Writer, title string, fs []Finding) error {
 	var b strings.Builder
 	if title != "" {
 		fmt.Fprintf(&b, "## %s\n\n", inline(title))
 	}
 	if len(fs) == 0 {
 		b.WriteString("No findings.\n")
-		return []byte(b.String())
+		_, err := io.WriteString(w, b.String())
+		return err
 	}
 	count := map[Severity]int{}
 	for _, f := range fs {
@@ -153,7 +157,8 @@ func FindingsMarkdown(title string, fs []Finding) []byte {
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", inline(string(f.Severity)), inline(f.Rule), inline(where), inline(f.Message), inline(f.Suggestion))
 	}
-	return []byte(b.String())
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // blocks splits text into paragraphs at blank lines and escapes each.

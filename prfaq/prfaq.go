@@ -5,7 +5,15 @@ import (
 	"github.com/dayone-go/mechanisms/internal/enum"
 )
 
-// Date is a calendar day written YYYY-MM-DD.
+// Date is a calendar day with no time or zone, written YYYY-MM-DD in JSON,
+// YAML and Markdown front matter. Its fields:
+//
+//   - Year is the year, such as 2027.
+//   - Month is the month, January to December (time.Month).
+//   - Day is the day of the month, 1 to 31.
+//
+// The zero Date means "not given". IsZero, Before, After, AddDays and
+// String do what their names say; Time gives midnight UTC of the day.
 type Date = civil.Date
 
 // PRFAQ is a Working Backwards document: the press release of a product that

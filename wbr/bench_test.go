@@ -29,7 +29,7 @@ func benchDeck(n int) *Deck {
 // threeYears is 100 metrics × 1,096 days: 109,600 rows, about 3.6 MB.
 var threeYears = csvOf(100, 1096)
 
-var benchEnd = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+var benchEnd = Date{Year: 2026, Month: time.November, Day: 21}
 
 // BenchmarkBuild is the whole WBR in one call: read 109,600 CSV rows of 100
 // metrics over three years, then compute every figure, chart series and XmR
@@ -43,7 +43,7 @@ func BenchmarkBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := Build(d, data, benchEnd); err != nil {
+		if _, err := Build(d, data, benchEnd, ReviewOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -68,7 +68,7 @@ func BenchmarkBuildOnly(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Build(d, data, benchEnd); err != nil {
+		if _, err := Build(d, data, benchEnd, ReviewOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -90,7 +90,7 @@ func BenchmarkRender(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, err := Build(benchDeck(100), data, benchEnd)
+	r, err := Build(benchDeck(100), data, benchEnd, ReviewOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,33 +4,7 @@ import (
 	"reflect"
 	"regexp"
 
-	"github.com/dayone-go/mechanisms/internal/civil"
-	"github.com/dayone-go/mechanisms/internal/finding"
-	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/validation"
-)
-
-// Date is a calendar day written YYYY-MM-DD.
-type Date = civil.Date
-
-// ValidationError is the error Validate returns: errors.As(err, &ve) with
-// var ve *wbr.ValidationError yields every problem with its JSON pointer.
-type ValidationError = problem.Error
-
-// Problem is one reason a deck is invalid.
-type Problem = problem.Problem
-
-// Finding is one piece of review advice about a deck or a report.
-type Finding = finding.Finding
-
-// Severity ranks a finding.
-type Severity = finding.Severity
-
-// Severities of findings.
-const (
-	Info    = finding.Info
-	Warning = finding.Warning
-	Error   = finding.Error
 )
 
 // idPattern keeps metric ids safe as file names, Markdown anchors and SVG ids.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 
 	"github.com/dayone-go/mechanisms/barraiser"
 	"github.com/dayone-go/mechanisms/internal/render"
@@ -19,6 +20,7 @@ func init() {
 		Keys:       []string{"interviewers", "candidate", "debrief"},
 		Template:   "loop.yaml",
 		Testdata:   "barraiser/testdata",
+		Rules:      barraiser.Rules,
 		Check: func(data []byte) error {
 			l, err := barraiser.Parse(data)
 			if err != nil {
@@ -51,13 +53,13 @@ func (loopReviewer) Review(d *doc) {
 	if !ok {
 		return
 	}
-	o, err := barraiser.Evaluate(l, barraiser.Options{})
+	o, err := barraiser.Evaluate(l, barraiser.ReviewOptions{})
 	if err != nil {
 		d.fail(err)
 		return
 	}
 	d.Value = l
-	d.Findings = append(d.Findings, barraiser.Review(l, barraiser.Options{})...)
+	d.Findings = append(d.Findings, barraiser.Review(l, barraiser.ReviewOptions{})...)
 	d.Result = loopResult{Decision: o.Decision, Vetoed: o.Vetoed, Tally: o.Tally, Score: o.Score, Bar: o.Bar, Reasons: o.Reasons}
 	outcome := string(o.Decision)
 	if o.Vetoed {
@@ -94,7 +96,9 @@ func (loopReviewer) Review(d *doc) {
 		}
 		d.say("  %s  %s: %s", mark, reason.Rule, reason.Message)
 	}
-	d.Files = map[string][]byte{"debrief.md": barraiser.Markdown(l, o)}
+	if md, err := rendered(func(w io.Writer) error { return barraiser.Markdown(w, l, o) }); err == nil {
+		d.Files = map[string][]byte{"debrief.md": md}
+	}
 }
 
 // Together calibrates the interviewers across the hiring loops of each

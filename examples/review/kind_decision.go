@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"path"
 	"slices"
 	"strings"
@@ -23,6 +25,7 @@ func init() {
 		Keys:       []string{"chosen", "reversibility", "costOfFailure"},
 		Template:   "decision.yaml",
 		Testdata:   "decision/testdata",
+		Rules:      decision.Rules,
 		Check: func(data []byte) error {
 			d, err := decision.Parse(data)
 			if err != nil {
@@ -40,6 +43,7 @@ func init() {
 		Patterns:   policyPatterns,
 		Keys:       []string{"oneWayAreas", "oneWayWhen", "affordableLoss"},
 		Template:   "policy.yaml",
+		Rules:      decision.Rules,
 		Check: func(data []byte) error {
 			p, err := decision.ParsePolicy(data)
 			if err != nil {
@@ -54,6 +58,9 @@ func init() {
 // policyPatterns are the names of a policy file; beside a decision, the one
 // such file in its folder is its policy.
 var policyPatterns = []string{"*.policy.yaml", "*.policy.yml", "*.policy.json", "policy.yaml", "policy.yml", "policy.json"}
+
+// linkRules are the log rules about links between records.
+var linkRules = []string{"unknown-reference", "link-target", "link-reciprocal", "supersede-status"}
 
 // decisionReviewer holds the decision kind's flags and the policies read
 // in one run.
@@ -215,9 +222,9 @@ func (r *decisionReviewer) Review(d *doc) {
 			d.failAt(pf.at, "policy", pf.err)
 			return
 		}
-		policy, policyName = *pf.p, pf.at.String()
+		policy, policyName = pf.p, pf.at.String()
 	}
-	c, err := decision.Classify(dec, policy)
+	c, err := decision.Classify(dec, policy, decision.ReviewOptions{})
 	if err != nil {
 		d.fail(err)
 		return
@@ -251,7 +258,7 @@ func (r *decisionReviewer) Review(d *doc) {
 		d.say("decide with about %.0f%% of the information you wish you had", c.Process.Information*100)
 	}
 	d.Result = res
-	if md, err := renderTo(func(w *strings.Builder) error { return decision.Markdown(w, dec, &c) }); err == nil {
+	if md, err := rendered(func(w io.Writer) error { return decision.Markdown(w, dec, c) }); err == nil {
 		d.Files = map[string][]byte{"decision.md": md}
 	}
 }
@@ -284,7 +291,7 @@ func (r *decisionReviewer) Together(e *env, docs []*doc) []group {
 			log.Entries = append(log.Entries, decision.Entry{Source: d.File, Decision: d.Value.(*decision.Decision)})
 			bySource[d.File] = d
 		}
-		fs, err := log.Check(r.today)
+		fs, err := log.Check(r.today, decision.ReviewOptions{})
 		var ve *decision.ValidationError
 		if errors.As(err, &ve) {
 			for _, p := range ve.Problems {
@@ -293,9 +300,9 @@ func (r *decisionReviewer) Together(e *env, docs []*doc) []group {
 				if !ok {
 					continue
 				}
-				// A lone record's links point outside the folder: that
-				// check needs the other records.
-				if len(members) == 1 && p.Rule == "link-target" {
+				// A lone record's links point outside its folder: checking
+				// them needs the other records.
+				if len(members) == 1 && slices.Contains(linkRules, p.Rule) {
 					continue
 				}
 				p.Path = ptr
@@ -372,13 +379,13 @@ func (policyReviewer) Review(d *doc) {
 	d.Result = map[string]any{"oneWayAreas": p.OneWayAreas, "twoWayAreas": p.TwoWayAreas, "oneWayWhen": p.OneWayWhen}
 }
 
-// renderTo runs a renderer into memory.
-func renderTo(render func(w *strings.Builder) error) ([]byte, error) {
-	var b strings.Builder
-	if err := render(&b); err != nil {
+// rendered runs a renderer into memory.
+func rendered(to func(w io.Writer) error) ([]byte, error) {
+	var b bytes.Buffer
+	if err := to(&b); err != nil {
 		return nil, err
 	}
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
 }
 
 // isProblems reports whether err lists a document's problems, as opposed

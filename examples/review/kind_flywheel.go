@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 
@@ -20,6 +21,7 @@ func init() {
 		Keys:       []string{"nodes", "links"},
 		Template:   "flywheel.yaml",
 		Testdata:   "flywheel/testdata",
+		Rules:      flywheel.Rules,
 		Check: func(data []byte) error {
 			f, err := flywheel.Parse(data)
 			if err != nil {
@@ -110,9 +112,12 @@ func (r *flywheelReviewer) Review(d *doc) {
 		}
 		return out
 	}
-	d.Findings = append(d.Findings, f.Review()...)
+	// Loops and leverage once, for the review, the report and every
+	// rendering.
+	a := f.Analyze()
+	d.Findings = append(d.Findings, a.Review(flywheel.ReviewOptions{})...)
 	var res flywheelResult
-	loops, err := f.Loops(flywheel.LoopOptions{})
+	loops, err := a.Loops, a.LoopErr
 	if err != nil && !errors.Is(err, flywheel.ErrTooManyLoops) {
 		d.fail(err)
 		return
@@ -144,7 +149,7 @@ func (r *flywheelReviewer) Review(d *doc) {
 		}
 		d.say("  %-3s %-11s gain %s%s: %s", l.ID, l.Polarity, number(l.Gain), delay, strings.Join(labels(l.Nodes), " → "))
 	}
-	if lev, err := f.Leverage(); err == nil {
+	if lev := a.Leverage; lev != nil {
 		res.Growth, res.Oscillates = finite(lev.Growth), lev.Oscillates
 		switch {
 		case lev.Oscillates:
@@ -193,10 +198,15 @@ func (r *flywheelReviewer) Review(d *doc) {
 		}
 	}
 	d.Result = res
-	d.Files = map[string][]byte{
-		"flywheel.dot": f.DOT(),
-		"flywheel.mmd": f.Mermaid(),
-		"flywheel.svg": f.SVG(),
-		"flywheel.md":  f.Markdown(),
+	d.Files = map[string][]byte{}
+	for name, to := range map[string]func(io.Writer) error{
+		"flywheel.dot": a.DOT,
+		"flywheel.mmd": a.Mermaid,
+		"flywheel.svg": a.SVG,
+		"flywheel.md":  a.Markdown,
+	} {
+		if b, err := rendered(to); err == nil {
+			d.Files[name] = b
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
@@ -29,25 +30,16 @@ func init() {
 			}
 			return d.Validate()
 		},
-		Rules: prfaqRules,
+		Rules: prfaq.Rules,
 		New:   func(*flag.FlagSet) reviewer { return prfaqReviewer{} },
 	})
 	register(kind{
 		Name:     "narrative",
 		Title:    "Narrative (a six-page memo, a design doc): Amazon's writing rules",
 		Patterns: []string{"*.md", "*.txt", "*.markdown"},
-		Rules:    prfaqRules,
+		Rules:    prfaq.ProseRules,
 		New:      func(*flag.FlagSet) reviewer { return narrativeReviewer{} },
 	})
-}
-
-// prfaqRules lists the writing and PR/FAQ rules in the shared shape.
-func prfaqRules() []finding.RuleInfo {
-	var out []finding.RuleInfo
-	for _, r := range prfaq.Rules() {
-		out = append(out, finding.RuleInfo{ID: r.ID, Severity: r.Severity, Summary: r.Summary})
-	}
-	return out
 }
 
 // proseOptions are the writing rules' options for a document: the
@@ -115,9 +107,12 @@ func (prfaqReviewer) Review(d *doc) {
 	d.say("headline: %s", pr.Headline)
 	d.say("summary and problem: %s", res.Readability.say())
 	d.say("FAQ: %d external and %d internal questions", res.ExternalQuestions, res.InternalQuestions)
-	d.Files = map[string][]byte{
-		"prfaq.md":    prfaq.Markdown(p),
-		"findings.md": prfaq.FindingsMarkdown(p.Title, d.Findings),
+	d.Files = map[string][]byte{}
+	if md, err := rendered(func(w io.Writer) error { return prfaq.Markdown(w, p) }); err == nil {
+		d.Files["prfaq.md"] = md
+	}
+	if md, err := rendered(func(w io.Writer) error { return prfaq.FindingsMarkdown(w, p.Title, d.Findings) }); err == nil {
+		d.Files["findings.md"] = md
 	}
 }
 

@@ -1,18 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
+	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/dayone-go/mechanisms/wbr"
 )
 
@@ -26,6 +23,7 @@ func init() {
 		Keys:       []string{"metrics", "sections"},
 		Template:   "deck.yaml",
 		Testdata:   "wbr/testdata",
+		Rules:      wbr.Rules,
 		Check: func(data []byte) error {
 			d, err := wbr.Parse(data)
 			if err != nil {
@@ -42,7 +40,7 @@ type deckReviewer struct {
 	alone
 	dataFlag string
 	weekFlag string
-	week     time.Time
+	week     wbr.Date
 	data     cache[string, *deckData]
 }
 
@@ -50,7 +48,6 @@ type deckReviewer struct {
 type deckData struct {
 	at   location
 	data wbr.Data
-	raw  []byte
 	err  error
 }
 
@@ -67,49 +64,31 @@ func (r *deckReviewer) Prepare(e *env) error {
 		if err != nil {
 			return usagef("-week %q: want a date as YYYY-MM-DD", r.weekFlag)
 		}
-		r.week = t
+		r.week = wbr.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
 	}
 	if r.dataFlag != "" {
+		// A file that cannot be read is a usage error; one whose content
+		// is wrong is an error at its line, as a companion's is.
 		dd := r.read(osFile(r.dataFlag))
-		var syntax *csvError
-		if dd.err != nil && !errors.As(dd.err, &syntax) {
+		var de *wbr.DataError
+		if dd.err != nil && !errors.As(dd.err, &de) {
 			return usagef("-data %s: %v", r.dataFlag, dd.err)
 		}
 	}
 	return nil
 }
 
-// csvError is a problem with a CSV file's content, at a line.
-type csvError struct {
-	line int
-	err  error
-}
-
-func (e *csvError) Error() string { return e.err.Error() }
-func (e *csvError) Unwrap() error { return e.err }
-
-var csvLine = regexp.MustCompile(`\bline (\d+)\b`)
-
 // read reads a CSV file once, however many decks share it.
 func (r *deckReviewer) read(at location) *deckData {
 	return r.data.get(at.key(), func() *deckData {
 		dd := &deckData{at: at}
-		raw, err := at.read(maxDataBytes)
+		f, err := at.stream(maxDataBytes)
 		if err != nil {
 			dd.err = err
 			return dd
 		}
-		dd.raw = raw
-		data, err := wbr.ReadCSV(bytes.NewReader(raw))
-		if err != nil {
-			line := 0
-			if m := csvLine.FindStringSubmatch(err.Error()); m != nil {
-				line, _ = strconv.Atoi(m[1])
-			}
-			dd.err = &csvError{line: line, err: errors.New(strings.TrimPrefix(err.Error(), "wbr: "))}
-			return dd
-		}
-		dd.data = data
+		defer f.Close()
+		dd.data, dd.err = wbr.ReadCSV(f)
 		return dd
 	})
 }
@@ -155,7 +134,7 @@ func (r *deckReviewer) Review(d *doc) {
 	if !ok {
 		return
 	}
-	d.Findings = append(d.Findings, wbr.Review(deck)...)
+	d.Findings = append(d.Findings, wbr.Review(deck, wbr.ReviewOptions{})...)
 	var at location
 	if r.dataFlag != "" {
 		at = osFile(r.dataFlag)
@@ -170,30 +149,27 @@ func (r *deckReviewer) Review(d *doc) {
 	dd := r.read(at)
 	if dd.err != nil {
 		d.say("no figures: the data in %s cannot be used", at)
-		var ce *csvError
-		if errors.As(dd.err, &ce) {
-			d.Elsewhere = append(d.Elsewhere, row{File: at.String(), Kind: "data", Rule: "csv", Severity: string(finding.Error), Line: ce.line, Column: min(ce.line, 1), Message: ce.Error()})
-		} else {
-			d.failAt(at, "data", dd.err)
-		}
+		dataProblem(d, at, dd.err)
 		return
 	}
 	week, chosen := r.week, "-week"
 	if r.week.IsZero() {
-		w, err := latestWeek(deck, dd.raw)
+		w, err := wbr.LatestWeek(deck, dd.data)
 		if err != nil {
-			d.Elsewhere = append(d.Elsewhere, row{File: at.String(), Kind: "data", Rule: "no-complete-week", Severity: string(finding.Error), Message: err.Error()})
+			d.say("no figures: no week to review in %s", at)
+			dataProblem(d, at, err)
 			return
 		}
 		week, chosen = w, "the last complete week of "+at.String()
 	}
-	rep, err := wbr.Build(deck, dd.data, week)
+	rep, err := wbr.Build(deck, dd.data, week, wbr.ReviewOptions{})
 	switch {
 	case err != nil && errors.Is(err, wbr.ErrNotWeekEnd) && !r.week.IsZero():
 		d.failUsage(fmt.Errorf("-week %s: %v", r.weekFlag, strings.TrimPrefix(err.Error(), "wbr: ")))
 		return
 	case err != nil:
-		d.Elsewhere = append(d.Elsewhere, row{File: at.String(), Kind: "data", Rule: "build", Severity: string(finding.Error), Message: strings.TrimPrefix(err.Error(), "wbr: ")})
+		d.say("no figures for the week ending %s", week)
+		dataProblem(d, at, err)
 		return
 	}
 	d.Findings = append(d.Findings, rep.Findings()...)
@@ -303,63 +279,33 @@ func missed(variance float64, better wbr.Direction) bool {
 	return variance < 0
 }
 
-// latestWeek picks the week a deck is reviewed for when -week is not given:
-// the last week whose every day has data, read from the CSV as a CSV
-// (quoted fields, spaces and the header's column order as ReadCSV takes
-// them), so a stray date past the data does not pick an empty week.
-func latestWeek(deck *wbr.Deck, raw []byte) (time.Time, error) {
-	cr := csv.NewReader(bytes.NewReader(raw))
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err != nil {
-		return time.Time{}, fmt.Errorf("the data has no header")
-	}
-	col := 0
-	for i, h := range header {
-		if strings.EqualFold(strings.TrimSpace(h), "date") {
-			col = i
+// dataProblem reports a problem with a deck's data at the data file, on
+// the CSV line it names.
+func dataProblem(d *doc, at location, err error) {
+	r := row{File: at.String(), Kind: "data", Rule: "data", Severity: string(finding.Error), Message: err.Error()}
+	var de *wbr.DataError
+	switch {
+	case errors.As(err, &de):
+		r.Line, r.Message = de.Line, de.Message
+		if de.Line > 0 {
+			r.Column = 1
 		}
-	}
-	days := map[time.Time]bool{}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+		if de.Column != "" {
+			r.Path = "column " + de.Column
 		}
-		if err != nil || col >= len(rec) {
-			continue
-		}
-		if t, err := time.Parse(time.DateOnly, strings.TrimSpace(rec[col])); err == nil {
-			days[t] = true
-		}
-	}
-	end := time.Saturday
-	if deck.Calendar.WeekEnds != "" {
-		end = deck.Calendar.WeekEnds.Time()
-	}
-	var best time.Time
-	for day := range days {
-		w := day.AddDate(0, 0, (int(end)-int(day.Weekday())+7)%7)
-		if !w.After(best) {
-			continue
-		}
-		complete := true
-		for i := range 7 {
-			if !days[w.AddDate(0, 0, -i)] {
-				complete = false
-				break
+		for _, s := range []struct {
+			err  error
+			rule string
+		}{{wbr.ErrBadRow, "bad-row"}, {wbr.ErrDuplicate, "duplicate"}, {wbr.ErrTooLarge, "too-large"}, {wbr.ErrUnknownMetric, "unknown-metric"}, {wbr.ErrNoData, "no-data"}} {
+			if errors.Is(err, s.err) {
+				r.Rule = s.rule
 			}
 		}
-		if complete {
-			best = w
-		}
+	case errors.Is(err, errNotRegular), errors.Is(err, strict.ErrTooLarge):
+		d.failAt(at, "data", err)
+		return
 	}
-	if best.IsZero() {
-		return time.Time{}, errors.New("the data has no complete week; pass -week to choose one")
-	}
-	return best, nil
+	d.Elsewhere = append(d.Elsewhere, r)
 }
 
 func baseName(l location) string {
