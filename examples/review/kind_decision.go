@@ -336,7 +336,7 @@ func (r *decisionReviewer) Together(e *env, docs []*doc) []group {
 		}
 		slices.Sort(ids)
 		g.Result = map[string]any{"decisions": ids, "oneWay": doors[decision.OneWay], "twoWay": doors[decision.TwoWay], "checkedOn": r.today}
-		g.Summary = append(g.Summary, fmt.Sprintf("checked together as a decision log on %s: %s one-way, %s two-way", r.today, count(doors[decision.OneWay], "door"), count(doors[decision.TwoWay], "door")))
+		g.Summary = append(g.Summary, fmt.Sprintf("checked together as a decision log on %s: %d one-way and %d two-way doors", r.today, doors[decision.OneWay], doors[decision.TwoWay]))
 		groups = append(groups, g)
 	}
 	return groups

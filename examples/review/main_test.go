@@ -13,6 +13,7 @@ import (
 
 	"github.com/dayone-go/mechanisms/examples/templates"
 	"github.com/dayone-go/mechanisms/internal/schematest"
+	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -470,3 +471,5 @@ func TestOutWritesRenderings(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(md), "charts/orders.svg", "the report links its charts")
 }
+
+func strictJSON(data []byte) (any, error) { return strict.ToJSONValue(data, strict.Limits{}) }
