@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "embed" // the committed schema travels inside the binary
 	"errors"
 	"fmt"
 	"os"
@@ -16,6 +17,15 @@ import (
 )
 
 //go:generate go test -run ^(TestConfigSchemaUpToDate|TestCatalogIsCurrent)$ -update
+
+// configSchema is the JSON Schema of Config, generated from the type and
+// its doc comments.
+//
+//go:embed config.schema.json
+var configSchema []byte
+
+// configSchemaPath is the schema's path in the repository.
+const configSchemaPath = "examples/review/config.schema.json"
 
 // configName is the configuration file's name. The tool reads the one in
 // each reviewed document's folder or the nearest parent folder.
@@ -263,12 +273,22 @@ func parseConfig(at location, known map[string]bool) (*Config, error) {
 	if err != nil {
 		return nil, usagef("configuration %s: %v", at, err)
 	}
+	cfg, err := parseConfigData(data, known)
+	if err != nil {
+		return nil, usagef("configuration %s", describeProblems(at, err))
+	}
+	return cfg, nil
+}
+
+// parseConfigData reads a configuration strictly and checks it: the rule
+// ids it names must be known (when known is not nil) and its globs valid.
+func parseConfigData(data []byte, known map[string]bool) (*Config, error) {
 	var cfg Config
 	if err := strict.Decode(data, &cfg, strict.Limits{}); err != nil {
 		if errors.Is(err, strict.ErrEmpty) {
 			return &cfg, nil
 		}
-		return nil, usagef("configuration %s", describeProblems(at, err))
+		return nil, err
 	}
 	var list problem.List
 	checkRules := func(where string, rules map[string]Level) {
@@ -301,7 +321,7 @@ func parseConfig(at location, known map[string]bool) (*Config, error) {
 		for i := range placed.Problems {
 			placed.Problems[i].Line, placed.Problems[i].Column = strict.Position(data, placed.Problems[i].Path)
 		}
-		return nil, usagef("configuration %s", describeProblems(at, placed))
+		return nil, placed
 	}
 	return &cfg, nil
 }
