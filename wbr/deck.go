@@ -38,6 +38,9 @@ type Deck struct {
 	// Annotations are dated events, such as a price change or an outage,
 	// marked on the charts they concern and listed beside them.
 	Annotations []Annotation `json:"annotations,omitempty" validate:"omitempty,max=1000,dive"`
+	// Source says where the deck's daily data lives: a CSV file, or a query
+	// and the environment variable holding its connection string.
+	Source Source `json:"source,omitzero"`
 }
 
 // Calendar fixes the weeks, fiscal quarters and fiscal years of a deck.
