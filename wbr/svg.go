@@ -263,28 +263,28 @@ func (m *MetricReport) svg(b *bytes.Buffer, uid string) {
 	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="11" fill="#555b63">week ending</text>`+"\n", plotLeft+weeksW/2, plotBot+46)
 	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="11" fill="#555b63">month</text>`+"\n", plotLeft+weeksW+gapW+monthsW/2, plotBot+46)
 
-	// Annotations, behind the lines: a numbered mark on every week and
-	// month the event falls in.
-	stacked := map[float64]int{}
-	mark := func(x float64, n int) {
-		k := stacked[x]
-		stacked[x]++
-		fmt.Fprintf(b, `<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="1" stroke-dasharray="3 3"/>`+"\n", f1(x), plotTop, f1(x), plotBot, colourNote)
-		cy := plotTop + 10 + 16*(k%12)
-		fmt.Fprintf(b, `<circle cx="%s" cy="%d" r="7" fill="%s"/><text x="%s" y="%d" text-anchor="middle" dominant-baseline="central" font-size="10" fill="#ffffff">%d</text>`+"\n", f1(x), cy, colourNote, f1(x), cy, n)
+	// Annotations: a dashed line behind the series on every week and month
+	// the event falls in, and its number on top of them.
+	type noteMark struct {
+		x float64
+		n int
 	}
+	var marks []noteMark
 	for k, a := range notes {
 		d := dayOf(a.Date)
 		for i, p := range m.Weeks {
 			if d >= dayOf(p.Period.Start) && d <= dayOf(p.Period.End) {
-				mark(weekX(i), k+1)
+				marks = append(marks, noteMark{weekX(i), k + 1})
 			}
 		}
 		for i, p := range m.Months {
 			if d >= dayOf(p.Period.Start) && d <= dayOf(p.Period.End) {
-				mark(monthX(i), k+1)
+				marks = append(marks, noteMark{monthX(i), k + 1})
 			}
 		}
+	}
+	for _, mk := range marks {
+		fmt.Fprintf(b, `<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="1" stroke-dasharray="3 3"/>`+"\n", f1(mk.x), plotTop, f1(mk.x), plotBot, colourNote)
 	}
 
 	// Series: last year first so this year is drawn on top.
@@ -356,6 +356,13 @@ func (m *MetricReport) svg(b *bytes.Buffer, uid string) {
 		if signalled[p.Period.End] && p.Value != nil {
 			fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="8" fill="none" stroke="%s" stroke-width="2"/>`+"\n", f1(weekX(i)), f1(y(*p.Value)), colourSignal)
 		}
+	}
+
+	stacked := map[float64]int{} // several events in one week or month stack down
+	for _, mk := range marks {
+		cy := plotTop + 10 + 16*(stacked[mk.x]%12)
+		stacked[mk.x]++
+		fmt.Fprintf(b, `<circle cx="%s" cy="%d" r="7" fill="%s" stroke="#ffffff"/><text x="%s" y="%d" text-anchor="middle" dominant-baseline="central" font-size="10" fill="#ffffff">%d</text>`+"\n", f1(mk.x), cy, colourNote, f1(mk.x), cy, mk.n)
 	}
 
 	for _, e := range legend {

@@ -16,6 +16,7 @@ func TestSVGGolden(t *testing.T) {
 	r := sampleReport(t)
 	golden(t, "orders.svg.golden", svgOf(t, find(t, r, "orders")))
 	golden(t, "in_stock_rate.svg.golden", svgOf(t, find(t, r, "in_stock_rate")))
+	golden(t, "page_views.svg.golden", svgOf(t, find(t, r, "page_views"))) // two metrics, two annotations
 	for _, m := range r.Metrics {
 		wellFormed(t, svgOf(t, &m))
 	}
@@ -55,6 +56,9 @@ func TestRenderersEscapeDeckText(t *testing.T) {
 	d.Metrics[0].Owner = hostile
 	d.Metrics[0].Unit = "a|b<c>"
 	d.Sections = []Section{{Title: hostile, Metrics: []string{"orders"}}}
+	d.Metrics[0].ChartWith = "hits"
+	d.Metrics[1].Name = hostile
+	d.Annotations = []Annotation{{Date: dateOf("2026-11-20"), Note: hostile}}
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", 1, 2, 3, 4, 5, 6, 7)
 	r, err := Build(d, data, date("2026-11-21"), ReviewOptions{})
@@ -64,6 +68,8 @@ func TestRenderersEscapeDeckText(t *testing.T) {
 	wellFormed(t, svg)
 	assert.NotContains(t, string(svg), "<script")
 	assert.Contains(t, string(svg), "&lt;/text&gt;&lt;script&gt;")
+	assert.Contains(t, string(svg), "20 Nov 2026  &lt;/text&gt;&lt;script&gt;", "the annotation, escaped")
+	assert.Contains(t, string(svg), ">&lt;/text&gt;&lt;script&gt;alert(&#39;x…, this year<", "the second metric's name in the legend, escaped")
 
 	md := string(mdOf(t, r, "charts"))
 	assert.NotRegexp(t, `(^|[^\\])[<\[]`+"|"+`(^|[^\\])\*bold`, strings.ReplaceAll(md, "![6-12 chart of", ""), "every < [ and * from the deck is escaped")
