@@ -232,10 +232,17 @@ type engine struct {
 	dense     map[string][]float64
 	metrics   map[string]*Metric
 	leafCache map[string][][]float64
+	derivedAt map[figKey]figure // derived figures already computed
+}
+
+// figKey names a metric's figure over a span.
+type figKey struct {
+	id string
+	s  span
 }
 
 func newEngine(d *Deck, data Data, lo, hi day) *engine {
-	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics)), leafCache: map[string][][]float64{}}
+	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics)), leafCache: map[string][][]float64{}, derivedAt: map[figKey]figure{}}
 	for i := range d.Metrics {
 		e.metrics[d.Metrics[i].ID] = &d.Metrics[i]
 	}
@@ -323,48 +330,65 @@ func (e *engine) ratio(m *Metric, s span) figure {
 	if f.missing == 0 {
 		leaves = nil // every day counts: skip the checks
 	}
-	if v := e.ratioOver(m, s, leaves, 0); !math.IsNaN(v) {
+	if v := e.ratioOver(m, s, leaves, map[string]float64{}, 0); !math.IsNaN(v) {
 		f.v, f.ok = v, true
 	}
 	return f
 }
 
 // ratioOver computes ratio m over the days of s on which every leaf has
-// data; NaN when a denominator is zero. depth guards ratio chains, which
-// Validate keeps acyclic.
-func (e *engine) ratioOver(m *Metric, s span, leaves [][]float64, depth int) float64 {
+// data; NaN when a denominator is zero. memo holds the operands already
+// computed over the same days, so a metric reached twice (a ratio of a
+// ratio by itself) is computed once. depth guards ratio chains, which
+// Validate keeps acyclic and small.
+func (e *engine) ratioOver(m *Metric, s span, leaves [][]float64, memo map[string]float64, depth int) float64 {
 	if depth > len(e.d.Metrics) {
 		return math.NaN()
 	}
 	part := func(id string) float64 {
-		op := e.metrics[id]
-		if op == nil {
-			return math.NaN()
+		if v, ok := memo[id]; ok {
+			return v
 		}
-		switch op.Aggregation {
-		case Ratio:
-			return e.ratioOver(op, s, leaves, depth+1)
-		case Derived:
-			// A derived operand combines its own operands' period values,
-			// each over the days it has data.
-			if f := e.derived(op, s, depth+1); f.ok {
-				return f.v
-			}
-			return math.NaN()
-		}
-		win, sum := e.dense[id], 0.0
-		for dd := s.lo; dd <= s.hi; dd++ {
-			if present(leaves, dd-e.lo) {
-				sum += win[dd-e.lo]
-			}
-		}
-		return sum
+		v := e.operandOver(id, s, leaves, memo, depth)
+		memo[id] = v
+		return v
 	}
 	n, d := part(m.Numerator), part(m.Denominator)
 	if d == 0 || math.IsNaN(n) || math.IsNaN(d) {
 		return math.NaN()
 	}
 	return n / d
+}
+
+// operandOver is the contribution of operand id to a ratio over the days
+// of s on which every leaf has data: its sum over those days, a ratio's
+// ratio over the same days, or a derived metric's own value.
+func (e *engine) operandOver(id string, s span, leaves [][]float64, memo map[string]float64, depth int) float64 {
+	op := e.metrics[id]
+	if op == nil {
+		return math.NaN()
+	}
+	switch op.Aggregation {
+	case Ratio:
+		return e.ratioOver(op, s, leaves, memo, depth+1)
+	case Derived:
+		// A derived operand combines its own operands' period values,
+		// each over the days it has data.
+		if f := e.derived(op, s, depth+1); f.ok {
+			return f.v
+		}
+		return math.NaN()
+	}
+	win, sum := e.dense[id], 0.0
+	if win == nil {
+		return math.NaN()
+	}
+	for dd := s.lo; dd <= s.hi; dd++ {
+		if present(leaves, dd-e.lo) {
+			sum += win[dd-e.lo]
+		}
+	}
+	return sum
 }
 
 // present reports whether every leaf has data on day index i of the

@@ -107,6 +107,38 @@ func (d *Deck) checkDerived(l *problem.List, i int) {
 	}
 }
 
+// MaxComputedFrom bounds how many metrics a ratio or derived metric may be
+// computed from, counting every metric reached through its operands and
+// theirs. It keeps Build linear in the deck's size on any valid deck: no
+// real deck chains more than a handful of metrics.
+const MaxComputedFrom = 64
+
+// checkComputedFrom reports the computed metrics that depend on more than
+// MaxComputedFrom metrics.
+func (d *Deck) checkComputedFrom(l *problem.List, ids map[string]int) {
+	for i := range d.Metrics {
+		m := &d.Metrics[i]
+		if !m.computed() {
+			continue
+		}
+		seen := map[string]bool{m.ID: true}
+		queue := append([]string(nil), m.operandsOf()...)
+		for len(queue) > 0 && len(seen) <= MaxComputedFrom+1 {
+			id := queue[0]
+			queue = queue[1:]
+			j, ok := ids[id]
+			if seen[id] || !ok {
+				continue
+			}
+			seen[id] = true
+			queue = append(queue, d.Metrics[j].operandsOf()...)
+		}
+		if n := len(seen) - 1; n > MaxComputedFrom {
+			l.Add(ptr("metrics", i), RuleTooMany, "%q is computed from more than %d metrics through its operands; compute it from fewer", m.ID, MaxComputedFrom)
+		}
+	}
+}
+
 // operandsOf returns the ids a computed metric (ratio or derived) is
 // computed from; nil for a metric read from data.
 func (m *Metric) operandsOf() []string {
@@ -153,6 +185,17 @@ func (d *Deck) additiveDepth(m *Metric, depth int) bool {
 // days on which any data metric it is computed from lacks data, so a
 // derived figure over a gap is flagged and not compared.
 func (e *engine) derived(m *Metric, s span, depth int) figure {
+	k := figKey{m.ID, s}
+	if f, ok := e.derivedAt[k]; ok {
+		return f
+	}
+	f := e.derivedOnce(m, s, depth)
+	e.derivedAt[k] = f
+	return f
+}
+
+// derivedOnce computes what derived remembers.
+func (e *engine) derivedOnce(m *Metric, s span, depth int) figure {
 	var f figure
 	leaves := e.leaves(m)
 	for dd := s.lo; dd <= s.hi; dd++ {

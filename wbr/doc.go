@@ -152,7 +152,10 @@
 // # Limits
 //
 // Parse takes at most 8 MiB, nesting 64 deep, 100,000 entries per list; a
-// deck holds at most 1,000 metrics and 100 sections. ReadCSV streams its
+// deck holds at most 1,000 metrics and 100 sections, and a ratio or derived
+// metric is computed from at most MaxComputedFrom (64) metrics, counting
+// those its operands are computed from (too-many), so Build stays linear
+// in the deck's size. ReadCSV streams its
 // input and stops with ErrTooLarge past MaxLineBytes per line, MaxLines
 // lines, MaxPoints rows or MaxMetrics metrics; it allocates per metric,
 // not per row. Build needs week-ending dates from year 3 to 9998.

@@ -70,6 +70,7 @@ func (d *Deck) Validate() error {
 		}
 	}
 	d.checkCharts(&l, ids)
+	d.checkComputedFrom(&l, ids)
 	d.checkSource(&l)
 	for s := range d.Sections {
 		for k, id := range d.Sections[s].Metrics {
