@@ -105,12 +105,16 @@ type legendEntry struct {
 	x, y   int
 }
 
+// legendWidth estimates an entry's width: its sample, a space and about 7
+// units a character of 12-unit Helvetica.
+func legendWidth(e legendEntry) int { return e.w + 6 + 7*len([]rune(e.label)) }
+
 // layoutLegend places the entries left to right from x0, wrapping at the
 // chart's right edge, and returns the number of rows.
 func layoutLegend(es []legendEntry, x0, y0 int) int {
 	x, y, rows := x0, y0, 1
 	for i := range es {
-		w := es[i].w + 6 + 7*len([]rune(es[i].label))
+		w := legendWidth(es[i])
 		if x > x0 && x+w > chartW-8 {
 			x, y, rows = x0, y+rowStep, rows+1
 		}
@@ -185,7 +189,23 @@ func (m *MetricReport) svg(b *bytes.Buffer, uid string) {
 			return fmt.Sprintf(`<circle cx="%d" cy="%d" r="3.5" fill="#ffffff" stroke="%s" stroke-width="1.5"/>`, x+8, y, colourThisYear)
 		}, label: "days missing", w: 16})
 	}
-	legendRows := layoutLegend(legend, plotLeft, chartH-16)
+	legendRows := 0
+	if len(lines) > 1 {
+		// One row per metric, its last-year entry in a column of its own.
+		col := 0
+		for k := range lines {
+			col = max(col, legendWidth(legend[2*k]))
+		}
+		for k := range lines {
+			y := chartH - 16 + rowStep*k
+			legend[2*k].x, legend[2*k].y = plotLeft, y
+			legend[2*k+1].x, legend[2*k+1].y = plotLeft+col+legendGap, y
+		}
+		legendRows = len(lines)
+		legendRows += layoutLegend(legend[2*len(lines):], plotLeft, chartH-16+rowStep*legendRows)
+	} else {
+		legendRows = layoutLegend(legend, plotLeft, chartH-16)
+	}
 	notes := m.Annotations
 	noteRows := min(len(notes), maxChartNotes)
 	if len(notes) > maxChartNotes {
