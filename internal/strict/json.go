@@ -61,13 +61,11 @@ type jsonScanner struct {
 	colAt, col      int
 	// kids and keys are stacks of the children of the containers being
 	// read; a container, once closed, moves its own into exact slices cut
-	// from nodeSlab and keySlab.
-	kids     []node
-	keys     []key
-	nodeSlab []node
-	keySlab  []key
-	open     []opener // containers not yet closed, innermost last
-	buf      []byte   // scratch for strings with escapes
+	// from the builder's arena.
+	kids []node
+	keys []key
+	open []opener // containers not yet closed, innermost last
+	buf  []byte   // scratch for strings with escapes
 }
 
 type opener struct {
@@ -111,24 +109,8 @@ func (s *jsonScanner) errAt(off int, format string, args ...any) error {
 	return &Error{Line: line, Column: col, Msg: fmt.Sprintf(format, args...), Err: ErrSyntax}
 }
 
-const slabSize = 512
-
-func (s *jsonScanner) takeNodes(n int) []node { return take(&s.nodeSlab, n) }
-func (s *jsonScanner) takeKeys(n int) []key   { return take(&s.keySlab, n) }
-
-// take cuts n elements from the block in *slab, starting a new block when
-// it is full; large requests get their own slice.
-func take[T any](slab *[]T, n int) []T {
-	if n > slabSize/8 {
-		return make([]T, n)
-	}
-	if cap(*slab)-len(*slab) < n {
-		*slab = make([]T, 0, slabSize)
-	}
-	l := len(*slab)
-	*slab = (*slab)[:l+n]
-	return (*slab)[l : l+n : l+n]
-}
+func (s *jsonScanner) takeNodes(n int) []node { return take(&s.b.arena.nodes, n) }
+func (s *jsonScanner) takeKeys(n int) []key   { return take(&s.b.arena.keys, n) }
 
 func (s *jsonScanner) value(depth int, at *path) (node, error) {
 	if s.i >= len(s.src) {
