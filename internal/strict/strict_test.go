@@ -303,3 +303,11 @@ func TestPosition(t *testing.T) {
 	l, _ = Position([]byte("{{{"), "/x")
 	assert.Zero(t, l)
 }
+
+// TestYAMLNumbers: numbers read by the fast path and by the YAML library
+// come out as JSON would read them.
+func TestYAMLNumbers(t *testing.T) {
+	var v map[string]any
+	require.NoError(t, Decode([]byte("a: 12\nb: -0.5\nc: 1e3\nd: 0x1F\ne: 0o17\nf: 0\ng: -7\nh: 2.5E-3\ni: .5\n"), &v, Limits{}))
+	assert.Equal(t, map[string]any{"a": 12.0, "b": -0.5, "c": 1000.0, "d": 31.0, "e": 15.0, "f": 0.0, "g": -7.0, "h": 0.0025, "i": 0.5}, v)
+}

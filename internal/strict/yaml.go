@@ -194,8 +194,8 @@ func (y *yamlBuilder) build(v *yaml.Node, depth int, at *path) (node, int, error
 			return node{}, 0, err
 		}
 		n := node{kind: kObject, line: v.Line, col: v.Column}
-		n.keys = make([]key, 0, len(v.Content)/2)
-		n.kids = make([]node, 0, len(v.Content)/2)
+		n.keys = take(&b.arena.keys, len(v.Content)/2)[:0]
+		n.kids = take(&b.arena.nodes, len(v.Content)/2)[:0]
 		var seen map[string]int
 		if len(v.Content) > 32 {
 			seen = make(map[string]int, len(v.Content)/2)
@@ -234,7 +234,7 @@ func (y *yamlBuilder) build(v *yaml.Node, depth int, at *path) (node, int, error
 		if err := b.items(len(v.Content), v.Line, v.Column, "a list"); err != nil {
 			return node{}, 0, err
 		}
-		n := node{kind: kArray, line: v.Line, col: v.Column, kids: make([]node, len(v.Content))}
+		n := node{kind: kArray, line: v.Line, col: v.Column, kids: take(&b.arena.nodes, len(v.Content))}
 		height := 0
 		for i, c := range v.Content {
 			at.pushIndex(i)
@@ -305,6 +305,9 @@ func (y *yamlBuilder) scalar(v *yaml.Node, at *path) node {
 		}
 		return node{kind: kBool, b: t, line: v.Line, col: v.Column}
 	case "!!int":
+		if plainDecimal(v.Value, false) {
+			return b.number(v.Value, v.Line, v.Column, at)
+		}
 		var i any
 		if err := v.Decode(&i); err != nil {
 			return bad("integer")
@@ -321,6 +324,9 @@ func (y *yamlBuilder) scalar(v *yaml.Node, at *path) node {
 		}
 		return bad("integer")
 	case "!!float":
+		if plainDecimal(v.Value, true) {
+			return b.number(v.Value, v.Line, v.Column, at)
+		}
 		var f float64
 		if err := v.Decode(&f); err != nil {
 			if _, perr := strconv.ParseFloat(v.Value, 64); errors.Is(perr, strconv.ErrRange) {
@@ -344,4 +350,49 @@ func (y *yamlBuilder) float(f float64, v *yaml.Node, at *path) node {
 		return node{kind: kInvalid, line: v.Line, col: v.Column}
 	}
 	return node{kind: kNumber, text: strconv.FormatFloat(f, 'g', -1, 64), num: f, line: v.Line, col: v.Column}
+}
+
+// plainDecimal reports whether s is a number both YAML and JSON read the
+// same way, so it needs no trip through the YAML library's decoder: an
+// optional minus, digits without a leading zero and, for a float, a
+// fraction and an exponent.
+func plainDecimal(s string, float bool) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	start := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == start || s[start] == '0' && i-start > 1 {
+		return false
+	}
+	if !float {
+		return i == len(s)
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		frac := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == frac {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == exp {
+			return false
+		}
+	}
+	return i == len(s)
 }
