@@ -362,9 +362,7 @@ func plainDecimal(s string, float bool) bool {
 		i++
 	}
 	start := i
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
+	i = digitsEnd(s, i)
 	if i == start || s[start] == '0' && i-start > 1 {
 		return false
 	}
@@ -372,12 +370,7 @@ func plainDecimal(s string, float bool) bool {
 		return i == len(s)
 	}
 	if i < len(s) && s[i] == '.' {
-		i++
-		frac := i
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-		if i == frac {
+		if i = digitsEnd(s, i+1); s[i-1] == '.' {
 			return false
 		}
 	}
@@ -387,12 +380,17 @@ func plainDecimal(s string, float bool) bool {
 			i++
 		}
 		exp := i
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-		if i == exp {
+		if i = digitsEnd(s, i); i == exp {
 			return false
 		}
 	}
 	return i == len(s)
+}
+
+// digitsEnd returns the offset after the decimal digits of s from i.
+func digitsEnd(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
 }
