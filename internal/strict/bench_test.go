@@ -1,6 +1,7 @@
 package strict
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"syscall"
@@ -48,6 +49,22 @@ func BenchmarkDecode(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkEncodingJSON decodes the same JSON with encoding/json into the
+// same type, the peer a Go developer would otherwise use (which neither
+// positions nor collects problems).
+func BenchmarkEncodingJSON(b *testing.B) {
+	data := benchDoc(false)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	defer reportCPU(b, len(data))()
+	for b.Loop() {
+		var d doc
+		if err := json.Unmarshal(data, &d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
