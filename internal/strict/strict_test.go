@@ -231,6 +231,15 @@ func TestSyntaxErrorsSayWhereAndHowToFix(t *testing.T) {
 	}
 }
 
+func TestEmptyTrailingYAMLDocument(t *testing.T) {
+	var d doc
+	require.NoError(t, Decode([]byte("title: a\n---\n"), &d, Limits{}))
+	require.NoError(t, Decode([]byte("---\ntitle: a\n...\n"), &d, Limits{}))
+	assert.Equal(t, "a", d.Title)
+	p := one(t, "title: a\n---\n---\ntitle: b\n")
+	assert.Equal(t, [2]int{4, 1}, [2]int{p.Line, p.Column})
+}
+
 func TestDuplicateKeysAreProblems(t *testing.T) {
 	for _, in := range []string{"title: a\ntitle: b\n", "{\"title\": \"a\",\n \"title\": \"b\"}"} {
 		p := one(t, in)

@@ -39,15 +39,8 @@ func (b *builder) parseYAML(data []byte) (root *node, err error) {
 		}
 		return nil, yamlSyntax(data, err)
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		line, col := extra.Line, extra.Column
-		if len(extra.Content) > 0 {
-			line, col = extra.Content[0].Line, extra.Content[0].Column
-		}
-		return nil, &Error{Line: line, Column: col, Msg: "a second YAML document starts here (after ---); put one document in a file", Err: ErrSyntax}
-	} else if !errors.Is(err, io.EOF) {
-		return nil, yamlSyntax(data, err)
+	if err := onlyDocument(dec); err != nil {
+		return nil, yamlSyntaxOr(data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
@@ -58,6 +51,38 @@ func (b *builder) parseYAML(data []byte) (root *node, err error) {
 		return nil, err
 	}
 	return &n, nil
+}
+
+// onlyDocument reads what follows the first document: nothing, or
+// empty documents (a trailing "---"). A second document with content is
+// refused at its first value.
+func onlyDocument(dec *yaml.Decoder) error {
+	for {
+		var extra yaml.Node
+		err := dec.Decode(&extra)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if len(extra.Content) == 0 {
+			continue
+		}
+		if c := extra.Content[0]; c.Kind == yaml.ScalarNode && c.ShortTag() == "!!null" && c.Value == "" {
+			continue
+		}
+		return &Error{Line: extra.Content[0].Line, Column: extra.Content[0].Column, Msg: "a second YAML document starts here (after ---); put one document in a file", Err: ErrSyntax}
+	}
+}
+
+// yamlSyntaxOr passes an *Error on and explains the YAML library's own.
+func yamlSyntaxOr(data []byte, err error) error {
+	var se *Error
+	if errors.As(err, &se) {
+		return err
+	}
+	return yamlSyntax(data, err)
 }
 
 // yamlVersion accepts a %YAML 1.x directive. The YAML library knows only
