@@ -2,7 +2,8 @@
 // refusing anything the type does not declare, and reports every problem of
 // a document in one pass.
 //
-// Both syntaxes are first read into one small tree that remembers where each
+// Both syntaxes (JSON by a scanner of this package, YAML by yaml.v3) are
+// first read into one small tree that remembers where each
 // value and each key stood in the input. The tree is then decoded into the
 // target by reflection. Decoding does not stop at the first mistake: every
 // unknown key, value of the wrong type, unknown enum value and malformed
@@ -12,6 +13,15 @@
 // *problem.Error, in the order they stand in the input (line, then column).
 // At most 100 problems are listed; one more problem says how many were left
 // out.
+//
+// Each problem carries one of these rule ids: unknown-key; type (a value of
+// the wrong JSON type, a fraction for an integer, null where a value must
+// stand, a number beyond float64); range (a number beyond its Go integer
+// type); enum (text refused by the UnmarshalText of a type that lists its
+// values, enum.Valuer); format (text refused by any other UnmarshalText, such
+// as a date or a duration, or by a time.Time); duplicate (a key written twice
+// in one object, the first kept); syntax, too-large, too-deep, too-many and
+// empty for the problems that stop reading.
 //
 // Problems that stop reading altogether come back alone: a syntax error (at
 // its line and column, in plain words, with the fix where one is known), an
