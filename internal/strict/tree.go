@@ -20,8 +20,10 @@
 // type); enum (text refused by the UnmarshalText of a type that lists its
 // values, enum.Valuer); format (text refused by any other UnmarshalText, such
 // as a date or a duration, or by a time.Time); duplicate (a key written twice
-// in one object, the first kept); syntax, too-large, too-deep, too-many and
-// empty for the problems that stop reading.
+// in one object, the first kept); syntax (also an explicit YAML tag that is
+// refused, which does not stop reading); too-many (also the last problem of
+// a list cut at 100); and syntax, too-large, too-deep, too-many and empty
+// for the problems that stop reading.
 //
 // Problems that stop reading altogether come back alone: a syntax error (at
 // its line and column, in plain words, with the fix where one is known), an
