@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dayone-go/mechanisms/internal/enum"
+	"github.com/dayone-go/mechanisms/internal/problem"
 )
 
 // parseJSON reads a JSON document (RFC 8259) into a tree with a scanner of
@@ -217,7 +218,7 @@ func (s *jsonScanner) object(depth, line, col int, at *path) (node, error) {
 			}
 			if first >= 0 && s.b.probs.room(kl, kc) {
 				k := s.keys[kbase+first]
-				s.b.probs.addRule(kl, kc, at.String(), "duplicate", ErrSyntax,
+				s.b.probs.addRule(kl, kc, at.String(), problem.RuleDuplicate, ErrSyntax,
 					fmt.Sprintf("duplicate key %q; it is already set at line %d, column %d — keep one", clip(name), k.line, k.col))
 			} else if first < 0 {
 				if err := s.b.items(n+1, kl, kc, "an object"); err != nil {

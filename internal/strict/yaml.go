@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/dayone-go/mechanisms/internal/problem"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -302,7 +303,7 @@ func (y *yamlBuilder) entry(keys []key, seen map[string]int, k, val *yaml.Node, 
 	if first >= 0 {
 		if b.probs.room(k.Line, k.Column) {
 			kk := keys[first]
-			b.probs.addRule(k.Line, k.Column, at.String(), "duplicate", ErrSyntax,
+			b.probs.addRule(k.Line, k.Column, at.String(), problem.RuleDuplicate, ErrSyntax,
 				fmt.Sprintf("duplicate key %q; it is already set at line %d, column %d — keep one", clip(k.Value), kk.line, kk.col))
 		}
 		return node{}, false, 0, nil
