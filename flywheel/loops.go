@@ -473,48 +473,67 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 		return nil, err
 	}
 	// Every loop is the search's current path, closed. Consecutive loops
-	// often extend one another ([a b], then [a b c]), so the paths are kept
-	// as one stream of node numbers in which a loop that extends the
-	// previous one appends only its new nodes, and each loop's nodes are a
-	// prefix of a run of the stream: on a complete graph, about a third of
-	// what a copy per loop would store. Links differ in the closing link,
-	// so each loop's links are copied whole into the slice the Loops will
-	// share. Neither holds pointers, so the collector does not scan them;
-	// strings are made once, at the end.
+	// often extend one another ([a b], then [a b c]), so their nodes are
+	// kept as runs of node numbers: a loop that extends the previous one
+	// appends only its new nodes to its run, and each loop's nodes are a
+	// prefix of a run (on a complete graph, about a third of what a copy
+	// per loop would store). Links differ in the closing link, so each
+	// loop's links are copied whole, straight into the slices the Loops
+	// will share. Both live in blocks that are filled and never copied, and
+	// hold no pointers, so the collector does not scan them; the strings
+	// are made once, at the end, at their exact size.
 	type rec struct {
-		node, link, n int32
-		balancing     bool
-		gain, rate    float64
-		delay         int
+		nodeBlock, node, linkBlock, link, n int32
+		balancing                           bool
+		gain, rate                          float64
+		delay                               int
 	}
 	var (
 		recs  []rec
-		nodes []int32
-		links []int // no pointers either: written where the loops will read them
+		nodes [][]int32 // blocks of runs
+		links [][]int   // blocks of loops' links
+		total int
 		full  bool
-		run   = -1 // where the run of nodes the last loop is a prefix of starts
+		run   = -1 // where the run the last loop is a prefix of starts, in the last block of nodes
 	)
 	serr := s.run(func(s *search, n int, sum acc) bool {
-		if len(links)+n > MaxLoopNodes {
+		if total+n > MaxLoopNodes {
 			full = true
 			return false
 		}
-		nodes, links = grow(nodes, n), grow(links, n)
-		if have := len(nodes) - run; run >= 0 && s.low >= have {
-			nodes = append(nodes, s.path[have:n]...) // the path still starts with the run
-		} else {
-			run = len(nodes)
-			nodes = append(nodes, s.path[:n]...)
+		total += n
+		nb := len(nodes) - 1
+		if have := 0; run >= 0 {
+			have = len(nodes[nb]) - run
+			if s.low >= have && len(nodes[nb])+n-have <= cap(nodes[nb]) {
+				nodes[nb] = append(nodes[nb], s.path[have:n]...) // the path still starts with the run
+			} else {
+				run = -1
+			}
+		}
+		if run < 0 {
+			if nb < 0 || len(nodes[nb])+n > cap(nodes[nb]) {
+				nodes = append(nodes, make([]int32, 0, max(blockLen, n)))
+				nb++
+			}
+			run = len(nodes[nb])
+			nodes[nb] = append(nodes[nb], s.path[:n]...)
 		}
 		s.low = n
+		lb := len(links) - 1
+		if lb < 0 || len(links[lb])+n > cap(links[lb]) {
+			links = append(links, make([]int, 0, max(blockLen, n)))
+			lb++
+		}
 		p, gain, rate, delay := sum.measure(n)
 		recs = grow(recs, 1)
-		recs = append(recs, rec{node: int32(run), link: int32(len(links)), n: int32(n), balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
-		links = append(links, s.links[:n]...)
+		recs = append(recs, rec{nodeBlock: int32(nb), node: int32(run), linkBlock: int32(lb), link: int32(len(links[lb])), n: int32(n),
+			balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
+		links[lb] = append(links[lb], s.links[:n]...)
 		return true
 	})
 	if full {
-		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), len(links))
+		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), total)
 	}
 	// EachLoop's order is lexicographic, so a stable counting sort by
 	// length gives the documented order without comparing loops.
@@ -535,9 +554,19 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 		order[byLen[r.n]] = int32(i)
 		byLen[r.n]++
 	}
-	names := make([]string, len(nodes))
-	for k, v := range nodes {
-		names[k] = f.Nodes[v].ID
+	// One array of names for all blocks of runs; blockAt[b] is where block
+	// b's names begin.
+	blockAt := make([]int32, len(nodes))
+	size := 0
+	for b, block := range nodes {
+		blockAt[b] = int32(size)
+		size += len(block)
+	}
+	names := make([]string, 0, size)
+	for _, block := range nodes {
+		for _, v := range block {
+			names = append(names, f.Nodes[v].ID)
+		}
 	}
 	out := make([]Loop, len(recs))
 	ids := make([]byte, 0, len(out)*(2+len(strconv.Itoa(len(out)))))
@@ -553,7 +582,9 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 			ids = append(append(ids, 'R'), nr.next()...)
 		}
 		idEnd[i] = int32(len(ids))
-		out[i] = Loop{Nodes: names[r.node : r.node+r.n : r.node+r.n], Links: links[r.link : r.link+r.n : r.link+r.n], Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
+		at := blockAt[r.nodeBlock] + r.node
+		out[i] = Loop{Nodes: names[at : at+r.n : at+r.n], Links: links[r.linkBlock][r.link : r.link+r.n : r.link+r.n],
+			Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
 	}
 	all := string(ids) // one string; each ID is a slice of it
 	prev := int32(0)
@@ -563,6 +594,9 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 	}
 	return out, serr
 }
+
+// blockLen is how many nodes or links one block of Loops' storage holds.
+const blockLen = 1 << 16
 
 // grow makes room for n more elements, doubling the capacity when it must
 // grow, so each element is copied about once however long the slice gets
