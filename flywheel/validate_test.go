@@ -21,6 +21,7 @@ func problems(t *testing.T, err error) []string {
 	require.True(t, errors.As(err, &ve), "want a *ValidationError, got %v", err)
 	var out []string
 	for _, p := range ve.Problems {
+		see(p.Rule)
 		out = append(out, p.Path+" "+p.Rule)
 	}
 	return out
