@@ -99,7 +99,7 @@ func (a *Analysis) Review(opts ReviewOptions) []Finding {
 	default:
 		if lev.Oscillates {
 			add(RuleOscillates, Warning, "/links", "weaken or slow the balancing loops that feed back quickly",
-				"the wheel does not grow steadily: %s", lowerFirst(lev.Description))
+				"%s", lowerFirst(lev.Description))
 		}
 		if lev.Growth < 1 {
 			add(RuleSpinsDown, Info, "/links", "strengthen the links with the highest elasticity until the growth factor passes 1",

@@ -179,13 +179,13 @@ func TestDescribe(t *testing.T) {
 		want   string
 	}{
 		{0, [2]float64{}, false, "Nothing comes back around"},
-		{1.19, [2]float64{1.19, 0}, false, "spins up: a push grows by about 19% per step"},
-		{12, [2]float64{12, 0}, false, "grows about 12-fold per step"},
+		{1.19, [2]float64{1.19, 0}, false, "spins up: pushes grow by about 19% per step"},
+		{12, [2]float64{12, 0}, false, "pushes grow about 12-fold per step"},
 		{1, [2]float64{1, 0}, false, "holds"},
 		{0.964, [2]float64{0.964, 0}, false, "spins down: a push fades, losing about 3.6% of its strength per step"},
 		{0.5, [2]float64{-0.5, 0}, true, "flips: a push comes back reversed at every step, and the swings fade, losing about 50%"},
 		{0.964, [2]float64{4.16e-17, 0.964}, true, "a full swing about every 4 steps, and the swings fade"},
-		{1.1, [2]float64{0, 1.1}, true, "the swings grow"},
+		{1.1, [2]float64{0, 1.1}, true, "the swings grow by about 10% per step"},
 	} {
 		assert.Contains(t, describe(c.growth, c.eig, c.osc), c.want)
 	}
