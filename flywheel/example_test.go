@@ -204,7 +204,7 @@ nodes:
 		}
 	}
 	// Output:
-	// 4:19 /nodes/0/kind type: unknown kind "flow"; allowed: variable, stock, lever
+	// 4:19 /nodes/0/kind enum: unknown kind "flow"; allowed: variable, stock, lever
 }
 
 func ExampleParseReader() {
