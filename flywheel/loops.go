@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
+	"sync"
 )
 
 // ErrTooManyLoops is returned, wrapped, by Loops and EachLoop when a bound
@@ -481,20 +483,16 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 	// loop's links are copied whole, straight into the slices the Loops
 	// will share. Both live in blocks that are filled and never copied, and
 	// hold no pointers, so the collector does not scan them; the strings
-	// are made once, at the end, at their exact size.
-	type rec struct {
-		nodeBlock, node, linkBlock, link, n int32
-		balancing                           bool
-		gain, rate                          float64
-		delay                               int
-	}
+	// are made once, at the end, at their exact size. What is only needed
+	// while Loops runs comes from a pool, so repeated calls reuse it.
+	sc := scratchPool.Get().(*loopScratch)
+	defer sc.release()
 	var (
-		recs  []rec
-		nodes [][]int32 // blocks of runs
-		links [][]int   // blocks of loops' links
+		links [][]int // blocks of loops' links
 		total int
 		full  bool
 		run   = -1 // where the run the last loop is a prefix of starts, in the last block of nodes
+		nb    = -1 // the block of nodes in use
 	)
 	serr := s.run(func(s *search, n int, sum acc) bool {
 		if total+n > MaxLoopNodes {
@@ -502,22 +500,20 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 			return false
 		}
 		total += n
-		nb := len(nodes) - 1
 		if have := 0; run >= 0 {
-			have = len(nodes[nb]) - run
-			if s.low >= have && len(nodes[nb])+n-have <= cap(nodes[nb]) {
-				nodes[nb] = append(nodes[nb], s.path[have:n]...) // the path still starts with the run
+			have = len(sc.nodes[nb]) - run
+			if s.low >= have && len(sc.nodes[nb])+n-have <= cap(sc.nodes[nb]) {
+				sc.nodes[nb] = append(sc.nodes[nb], s.path[have:n]...) // the path still starts with the run
 			} else {
 				run = -1
 			}
 		}
 		if run < 0 {
-			if nb < 0 || len(nodes[nb])+n > cap(nodes[nb]) {
-				nodes = append(nodes, make([]int32, 0, max(blockLen, n)))
-				nb++
+			if nb < 0 || len(sc.nodes[nb])+n > cap(sc.nodes[nb]) {
+				nb = sc.block(nb, n)
 			}
-			run = len(nodes[nb])
-			nodes[nb] = append(nodes[nb], s.path[:n]...)
+			run = len(sc.nodes[nb])
+			sc.nodes[nb] = append(sc.nodes[nb], s.path[:n]...)
 		}
 		s.low = n
 		lb := len(links) - 1
@@ -526,67 +522,73 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 			lb++
 		}
 		p, gain, rate, delay := sum.measure(n)
-		recs = grow(recs, 1)
-		recs = append(recs, rec{nodeBlock: int32(nb), node: int32(run), linkBlock: int32(lb), link: int32(len(links[lb])), n: int32(n),
+		sc.recs = append(sc.recs, loopRec{nodeBlock: int32(nb), node: int32(run), linkBlock: int32(lb), link: int32(len(links[lb])), n: int32(n),
 			balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
 		links[lb] = append(links[lb], s.links[:n]...)
 		return true
 	})
+	recs := sc.recs
 	if full {
 		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), total)
 	}
 	// EachLoop's order is lexicographic, so a stable counting sort by
 	// length gives the documented order without comparing loops.
 	var byLen []int32
-	for _, r := range recs {
-		if int(r.n) >= len(byLen) {
-			byLen = append(byLen, make([]int32, int(r.n)+1-len(byLen))...)
+	for i := range recs {
+		n := recs[i].n
+		if int(n) >= len(byLen) {
+			byLen = append(byLen, make([]int32, int(n)+1-len(byLen))...)
 		}
-		byLen[r.n]++
+		byLen[n]++
 	}
 	next := int32(0)
 	for k, c := range byLen {
 		byLen[k] = next
 		next += c
 	}
-	order := make([]int32, len(recs)) // order[i] is the record of the i-th loop
-	for i, r := range recs {
-		order[byLen[r.n]] = int32(i)
-		byLen[r.n]++
+	order := sc.int32s(&sc.order, len(recs)) // order[i] is the record of the i-th loop
+	for i := range recs {
+		n := recs[i].n
+		order[byLen[n]] = int32(i)
+		byLen[n]++
 	}
 	// One array of names for all blocks of runs; blockAt[b] is where block
 	// b's names begin.
-	blockAt := make([]int32, len(nodes))
+	blocks := sc.nodes[:nb+1]
+	blockAt := sc.int32s(&sc.blockAt, len(blocks))
 	size := 0
-	for b, block := range nodes {
+	for b, block := range blocks {
 		blockAt[b] = int32(size)
 		size += len(block)
 	}
 	names := make([]string, 0, size)
-	for _, block := range nodes {
+	for _, block := range blocks {
 		for _, v := range block {
 			names = append(names, f.Nodes[v].ID)
 		}
 	}
 	out := make([]Loop, len(recs))
-	ids := make([]byte, 0, len(out)*(2+len(strconv.Itoa(len(out)))))
-	idEnd := make([]int32, len(out))
-	nr, nb := counter{'0'}, counter{'0'}
+	var ids strings.Builder // String does not copy: every ID is a slice of one string
+	ids.Grow(len(out) * (1 + len(strconv.Itoa(len(out)))))
+	idEnd := sc.int32s(&sc.idEnd, len(out))
+	nr, nbal := counter{'0'}, counter{'0'}
 	for i, ri := range order {
 		r := &recs[ri]
 		p := Reinforcing
 		if r.balancing {
 			p = Balancing
-			ids = append(append(ids, 'B'), nb.next()...)
+			ids.WriteByte('B')
+			ids.Write(nbal.next())
 		} else {
-			ids = append(append(ids, 'R'), nr.next()...)
+			ids.WriteByte('R')
+			ids.Write(nr.next())
 		}
-		idEnd[i] = int32(len(ids))
+		idEnd[i] = int32(ids.Len())
 		at := blockAt[r.nodeBlock] + r.node
 		out[i] = Loop{Nodes: names[at : at+r.n : at+r.n], Links: links[r.linkBlock][r.link : r.link+r.n : r.link+r.n],
 			Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
 	}
-	all := string(ids) // one string; each ID is a slice of it
+	all := ids.String()
 	prev := int32(0)
 	for i := range out {
 		out[i].ID = all[prev:idEnd[i]]
@@ -597,6 +599,66 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 
 // blockLen is how many nodes or links one block of Loops' storage holds.
 const blockLen = 1 << 16
+
+// loopRec is what Loops keeps of a loop while it searches: where its nodes
+// and links are, and its measures.
+type loopRec struct {
+	nodeBlock, node, linkBlock, link, n int32
+	balancing                           bool
+	gain, rate                          float64
+	delay                               int
+}
+
+// loopScratch is what Loops needs only while it runs, kept in scratchPool
+// between calls. It holds no pointers into what Loops returns.
+type loopScratch struct {
+	recs                  []loopRec
+	nodes                 [][]int32 // blocks of runs; those past the ones in use are spare
+	order, blockAt, idEnd []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(loopScratch) }}
+
+// maxPooled bounds the records a scratch may hold and still go back to
+// the pool (12 MB), so one huge search does not pin its memory.
+const maxPooled = 1 << 18
+
+// block returns the index of the block of nodes after the one in use,
+// last (-1 before the first), made empty with room for n; a spare block
+// from an earlier call is reused when it is large enough.
+func (sc *loopScratch) block(last, n int) int {
+	i := last + 1
+	switch {
+	case i == len(sc.nodes):
+		sc.nodes = append(sc.nodes, make([]int32, 0, max(blockLen, n)))
+	case cap(sc.nodes[i]) < n:
+		sc.nodes[i] = make([]int32, 0, n)
+	}
+	sc.nodes[i] = sc.nodes[i][:0]
+	return i
+}
+
+// int32s returns *buf resized to n, reusing its memory.
+func (sc *loopScratch) int32s(buf *[]int32, n int) []int32 {
+	if cap(*buf) < n {
+		*buf = make([]int32, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
+// release empties the scratch and returns it to the pool, unless it grew
+// too large to keep.
+func (sc *loopScratch) release() {
+	if cap(sc.recs) > maxPooled {
+		return
+	}
+	sc.recs = sc.recs[:0]
+	for i := range sc.nodes {
+		sc.nodes[i] = sc.nodes[i][:0]
+	}
+	scratchPool.Put(sc)
+}
 
 // grow makes room for n more elements, doubling the capacity when it must
 // grow, so each element is copied about once however long the slice gets
