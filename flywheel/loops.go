@@ -105,7 +105,7 @@ func (a acc) add(e *edgeInfo) acc {
 // and at least 0, so the logarithms are finite or -Inf, never +Inf.
 func (a acc) measure(n int) (p Polarity, gain, rate float64, delay int) {
 	p = Reinforcing
-	if a.neg%2 == 1 {
+	if a.neg&1 == 1 {
 		p = Balancing
 	}
 	if a.log == 0 {
@@ -191,10 +191,7 @@ func (f *Flywheel) EachLoop(opts LoopOptions, visit func(Loop) bool) error {
 	if err != nil {
 		return err
 	}
-	return s.run(func(s *search, n int, sum acc) bool {
-		p, gain, rate, delay := sum.measure(n)
-		return visit(Loop{Nodes: s.names[:n:n], Links: s.links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay})
-	})
+	return s.run(nil, visit)
 }
 
 func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
@@ -320,7 +317,8 @@ func (s *search) prepare(c []int32) {
 
 // run enumerates the loops, calling emit for each with its length n (its
 // nodes are s.path[:n] and s.names[:n], its links s.edges[:n] and
-// s.links[:n]) and the sums of its edges; emit returns false to stop.
+// s.links[:n]) and the sums of its edges, or, when visit is not nil, visit
+// with the Loop; either returns false to stop.
 //
 // The inner loop runs through one node's edges without leaving: skipping
 // an edge (outside the component, blocked) costs two loads and a compare.
@@ -328,7 +326,7 @@ func (s *search) prepare(c []int32) {
 // component, so a node's edges are taken from the first to the start or
 // above: the edges to nodes already searched are never looked at, and the
 // edge back to the start, which closes a loop, comes first.
-func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
+func (s *search) run(emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) error {
 	g := s.g
 	out, outTo, off, info, dist := g.out, s.outTo, g.off, s.info, s.dist
 	path, pos, found, edges, links, names, sums := s.path, s.pos, s.found, s.edges, s.links, s.names, s.sums
@@ -345,6 +343,7 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
 		start := c[0]
 		s.prepare(c)
 		state := s.state
+		capped := maxLen < int32(len(c)) // no loop in c is longer than c
 		state[start] = blocked
 		s.low = 0
 		d := 0
@@ -363,7 +362,7 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
 					return s.tooLong()
 				}
 				if state[w] == free {
-					if int32(d+1)+dist[w] > maxLen {
+					if capped && int32(d+1)+dist[w] > maxLen {
 						// Cut by the cap, not proven fruitless: w's subtree
 						// may still hold short loops for another path, so v
 						// must be unblocked on the way back as if a loop
@@ -385,7 +384,14 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
 				count++
 				steps = 0
 				edges[d], links[d] = e, int(link[e])
-				if !emit(s, d+1, sums[d].add(&info[e])) {
+				if visit != nil {
+					// EachLoop: hand the loop out directly.
+					n := d + 1
+					p, gain, rate, delay := sums[d].add(&info[e]).measure(n)
+					if !visit(Loop{Nodes: names[:n:n], Links: links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay}) {
+						return nil
+					}
+				} else if !emit(s, d+1, sums[d].add(&info[e])) {
 					return nil
 				}
 			}
@@ -401,7 +407,11 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
 				continue
 			}
 			if found[d] {
-				s.unblock(v)
+				if len(s.bset[v]) == 0 {
+					state[v] = free // unblock with nothing else to unblock
+				} else {
+					s.unblock(v)
+				}
 				if d > 0 {
 					found[d-1] = true
 				}
@@ -526,7 +536,7 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 			balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
 		links[lb] = append(links[lb], s.links[:n]...)
 		return true
-	})
+	}, nil)
 	recs := sc.recs
 	if full {
 		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), total)
