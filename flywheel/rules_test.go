@@ -193,3 +193,18 @@ func TestDescribe(t *testing.T) {
 	assert.Equal(t, "1230", short(1234))
 	assert.Equal(t, "1.5e+07", short(1.5e7))
 }
+
+// TestFindingsCarryNoControlCharacters: labels reach the review tool's
+// terminal and CI logs through finding messages; a label holding a line
+// break and an escape sequence must not start a line there
+// ("::error file=…") or clear the screen.
+func TestFindingsCarryNoControlCharacters(t *testing.T) {
+	f := ring(3, 0.5)
+	f.Nodes[0].Label = "ok\n::error file=README.md::injected\n\x1b[2J"
+	f.Nodes = append(f.Nodes, Node{ID: "stray", Label: "bell\x07"})
+	fs := f.Review(ReviewOptions{})
+	require.NotEmpty(t, fs)
+	for _, x := range fs {
+		assert.NotRegexp(t, "[\x00-\x1f\x7f]", x.Message, x.Rule)
+	}
+}
