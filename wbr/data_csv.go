@@ -44,13 +44,13 @@ func ReadCSV(r io.Reader) (Data, error) {
 }
 
 type csvReader struct {
-	lines  lineReader
-	d      Data
-	line   []byte   // the line last split
-	offs   []span32 // its fields
-	names  []string // header names, for error messages
-	order  [3]int   // long form: the columns of date, metric and value
-	cols   []int    // wide form: series index of each metric column
+	lines lineReader
+	d     Data
+	line  []byte   // the line last split
+	offs  []span32 // its fields
+	names []string // header names, for error messages
+	order [3]int   // long form: the columns of date, metric and value
+	cols  []int    // wide form: series index of each metric column
 	// The month of the previous row's date: "YYYY-MM-", its first day and
 	// its length (0 before the first date).
 	month      [8]byte
