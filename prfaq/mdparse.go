@@ -15,10 +15,6 @@ import (
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
-// RuleNotPRFAQ is the rule ParseMarkdown reports for Markdown that holds
-// neither a press release nor an FAQ, such as a README.
-const RuleNotPRFAQ = "not-a-prfaq"
-
 // maxMarkdownDepth bounds how deep block quotes and lists may nest in a
 // Markdown PR/FAQ; deeper input is refused before the Markdown parser
 // builds it.
