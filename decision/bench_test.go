@@ -58,7 +58,7 @@ func BenchmarkClassify(b *testing.B) {
 	p := DefaultPolicy()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Classify(d, p); err != nil {
+		if _, err := Classify(d, p, ReviewOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -88,12 +88,12 @@ func BenchmarkLogCheck(b *testing.B) {
 		ds[i] = &d
 	}
 	l := NewLog(ds...)
-	if _, err := l.Check(Date{Year: 2026, Month: 11, Day: 26}); err != nil {
+	if _, err := l.Check(Date{Year: 2026, Month: 11, Day: 26}, ReviewOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := l.Check(Date{Year: 2026, Month: 11, Day: 26}); err != nil {
+		if _, err := l.Check(Date{Year: 2026, Month: 11, Day: 26}, ReviewOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -105,13 +105,13 @@ func BenchmarkMarkdown(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, err := Classify(d, DefaultPolicy())
+	c, err := Classify(d, DefaultPolicy(), ReviewOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Markdown(io.Discard, d, &c); err != nil {
+		if err := Markdown(io.Discard, d, c); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -61,14 +61,14 @@ var variants = []variant{
 // between the doors or set thresholds.
 func goldenPolicies(t *testing.T) []struct {
 	name string
-	p    Policy
+	p    *Policy
 } {
 	cxTwoWay := DefaultPolicy()
 	cxTwoWay.OneWayAreas = []Area{Reputation, Legal}
 	cxTwoWay.TwoWayAreas = append(cxTwoWay.TwoWayAreas, CustomerExperience)
 	out := []struct {
 		name string
-		p    Policy
+		p    *Policy
 	}{{"article", DefaultPolicy()}, {"article-cx-two-way", cxTwoWay}}
 	files, err := filepath.Glob("testdata/policy/valid/*")
 	require.NoError(t, err)
@@ -84,8 +84,8 @@ func goldenPolicies(t *testing.T) []struct {
 		}
 		out = append(out, struct {
 			name string
-			p    Policy
-		}{name, *p})
+			p    *Policy
+		}{name, p})
 	}
 	return out
 }
@@ -130,7 +130,7 @@ func TestClassificationTable(t *testing.T) {
 	fmt.Fprintln(tw, "policy\tdecision\tdoor\treasons\tfindings")
 	for _, p := range goldenPolicies(t) {
 		for _, d := range goldenDecisions(t) {
-			c, err := Classify(d.d, p.p)
+			c, err := Classify(d.d, p.p, ReviewOptions{})
 			require.NoError(t, err, "%s under %s", d.name, p.name)
 			var rs, fs []string
 			for _, r := range c.Reasons {
@@ -172,7 +172,7 @@ func TestPoliciesMoveAreas(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		d    *Decision
-		p    Policy
+		p    *Policy
 		door Door
 		rule string
 	}{
@@ -182,11 +182,11 @@ func TestPoliciesMoveAreas(t *testing.T) {
 		{"pricing moved to one-way", pricing, moved, OneWay, RuleOneWayArea},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := Classify(tc.d, tc.p)
+			c, err := Classify(tc.d, tc.p, ReviewOptions{})
 			require.NoError(t, err)
 			assert.Equal(t, tc.door, c.Door)
 			require.NotEmpty(t, c.Reasons)
-			assert.Equal(t, Reason{Rule: tc.rule, Door: tc.door, Path: "/areas/0", Message: c.Reasons[0].Message}, c.Reasons[0])
+			assert.Equal(t, Reason{Rule: tc.rule, Door: tc.door, Deciding: true, Path: "/areas/0", Message: c.Reasons[0].Message}, c.Reasons[0])
 			assert.Contains(t, c.Reasons[0].Message, string(tc.d.Areas[0]))
 		})
 	}
@@ -204,15 +204,15 @@ func TestThresholds(t *testing.T) {
 		{"reversible", func(*Decision) {}, TwoWay, []string{RuleReversible}},
 		{"irreversible below level", func(d *Decision) { d.Reversibility.Reversible = ptr(false); d.Impact = 3 }, TwoWay, []string{RuleIrreversibleMinor}},
 		{"irreversible at level", func(d *Decision) { d.Reversibility.Reversible = ptr(false); d.Impact = 4 }, OneWay, []string{RuleIrreversible}},
-		{"undo cost at", func(d *Decision) { d.Reversibility.UndoCost = ptr(1000.0) }, OneWay, []string{RuleReversible, RuleUndoCost}},
+		{"undo cost at", func(d *Decision) { d.Reversibility.UndoCost = ptr(1000.0) }, OneWay, []string{RuleUndoCost, RuleReversible}},
 		{"undo cost under", func(d *Decision) { d.Reversibility.UndoCost = ptr(999.99) }, TwoWay, []string{RuleReversible, RuleUndoCostWithin}},
-		{"undo time 30 days is a month", func(d *Decision) { d.Reversibility.UndoTime = "P30D" }, OneWay, []string{RuleReversible, RuleUndoTime}},
+		{"undo time 30 days is a month", func(d *Decision) { d.Reversibility.UndoTime = "P30D" }, OneWay, []string{RuleUndoTime, RuleReversible}},
 		{"undo time 719 hours", func(d *Decision) { d.Reversibility.UndoTime = "PT719H" }, TwoWay, []string{RuleReversible, RuleUndoTimeWithin}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := sample()
 			tc.edit(d)
-			c, err := Classify(d, p)
+			c, err := Classify(d, p, ReviewOptions{})
 			require.NoError(t, err)
 			assert.Equal(t, tc.door, c.Door)
 			var got []string
@@ -227,7 +227,7 @@ func TestThresholds(t *testing.T) {
 func TestProcessFollowsTheDoor(t *testing.T) {
 	p := DefaultPolicy()
 	d := sample()
-	c, err := Classify(d, p)
+	c, err := Classify(d, p, ReviewOptions{})
 	require.NoError(t, err)
 	require.Equal(t, TwoWay, c.Door)
 	assert.Equal(t, 0.7, c.Process.Information)
@@ -236,7 +236,7 @@ func TestProcessFollowsTheDoor(t *testing.T) {
 	assert.Contains(t, c.Process.DisagreeAndCommit, "disagree and commit")
 
 	d.Areas = []Area{Legal}
-	c, err = Classify(d, p)
+	c, err = Classify(d, p, ReviewOptions{})
 	require.NoError(t, err)
 	require.Equal(t, OneWay, c.Door)
 	assert.Equal(t, 0.9, c.Process.Information)
@@ -254,29 +254,29 @@ func TestFindings(t *testing.T) {
 		path string
 		sev  Severity
 	}{
-		{"one-way without approver", func(d *Decision) { d.Areas = []Area{Legal}; d.People.Approver = "" }, FindOneWayNoApprover, "/people/approver", Error},
-		{"one-way without risks", func(d *Decision) { d.Areas = []Area{Legal}; d.Risks = nil }, FindOneWayNoRiskMap, "/risks", Error},
-		{"one-way underinformed", func(d *Decision) { d.Areas = []Area{Legal}; d.Status = Proposed }, FindOneWayUnderinformed, "/information", Warning},
-		{"two-way stalled", func(d *Decision) { d.Information = ptr(0.95); d.Status = Proposed }, FindTwoWayStalled, "/information", Warning},
-		{"two-way crowd", func(d *Decision) { d.People.Contributors = []string{"a", "b", "c", "d"} }, FindTwoWayGroupTooLarge, "/people", Warning},
-		{"two-way no risks", func(d *Decision) { d.Risks = nil }, FindTwoWayNoRiskMap, "/risks", Info},
-		{"cost beyond affordable", func(d *Decision) { d.CostOfFailure = ptr(10000.01) }, FindCostBeyondAffordable, "/costOfFailure", Error},
-		{"cost unstated", func(d *Decision) { d.CostOfFailure = nil }, FindCostOfFailureUnstated, "/costOfFailure", Info},
-		{"information unstated", func(d *Decision) { d.Information = nil }, FindInformationUnstated, "/information", Info},
-		{"high risk unmitigated", func(d *Decision) { d.Risks = append(d.Risks, Risk{Description: "x", Likelihood: 3, Impact: 4}) }, FindRiskUnmitigated, "/risks/1/mitigation", Warning},
-		{"high risk unowned", func(d *Decision) { d.Risks = append(d.Risks, Risk{Description: "x", Likelihood: 4, Impact: 3}) }, FindRiskNoOwner, "/risks/1/owner", Info},
+		{"one-way without approver", func(d *Decision) { d.Areas = []Area{Legal}; d.People.Approver = "" }, RuleOneWayNoApprover, "/people/approver", Error},
+		{"one-way without risks", func(d *Decision) { d.Areas = []Area{Legal}; d.Risks = nil }, RuleOneWayNoRiskMap, "/risks", Error},
+		{"one-way underinformed", func(d *Decision) { d.Areas = []Area{Legal}; d.Status = Proposed }, RuleOneWayUnderinformed, "/information", Warning},
+		{"two-way stalled", func(d *Decision) { d.Information = ptr(0.95); d.Status = Proposed }, RuleTwoWayStalled, "/information", Warning},
+		{"two-way crowd", func(d *Decision) { d.People.Contributors = []string{"a", "b", "c", "d"} }, RuleTwoWayGroupTooLarge, "/people", Warning},
+		{"two-way no risks", func(d *Decision) { d.Risks = nil }, RuleTwoWayNoRiskMap, "/risks", Info},
+		{"cost beyond affordable", func(d *Decision) { d.CostOfFailure = ptr(10000.01) }, RuleCostBeyondAffordable, "/costOfFailure", Error},
+		{"cost unstated", func(d *Decision) { d.CostOfFailure = nil }, RuleCostOfFailureUnstated, "/costOfFailure", Info},
+		{"information unstated", func(d *Decision) { d.Information = nil }, RuleInformationUnstated, "/information", Info},
+		{"high risk unmitigated", func(d *Decision) { d.Risks = append(d.Risks, Risk{Description: "x", Likelihood: 3, Impact: 4}) }, RuleRiskUnmitigated, "/risks/1/mitigation", Warning},
+		{"high risk unowned", func(d *Decision) { d.Risks = append(d.Risks, Risk{Description: "x", Likelihood: 4, Impact: 3}) }, RuleRiskNoOwner, "/risks/1/owner", Info},
 		{"uncommitted dissent", func(d *Decision) {
 			d.People.Dissent = []Dissent{{Person: "Kim", Committed: ptr(true)}, {Person: "Lee", Committed: ptr(false)}}
-		}, FindDissentUncommitted, "/people/dissent/1/committed", Warning},
+		}, RuleDissentUncommitted, "/people/dissent/1/committed", Warning},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := sample()
 			d.CostOfFailure = ptr(100.0)
-			before, err := Classify(d, p)
+			before, err := Classify(d, p, ReviewOptions{})
 			require.NoError(t, err)
 			require.False(t, hasRule(before.Findings, tc.rule), "the sample already has %s", tc.rule)
 			tc.edit(d)
-			c, err := Classify(d, p)
+			c, err := Classify(d, p, ReviewOptions{})
 			require.NoError(t, err)
 			i := slices.IndexFunc(c.Findings, func(f Finding) bool { return f.Rule == tc.rule })
 			require.GreaterOrEqual(t, i, 0, "no %s in %v", tc.rule, c.Findings)
@@ -295,17 +295,17 @@ func TestFindingsOnlyForOpenDecisions(t *testing.T) {
 	d.CostOfFailure = ptr(100.0)
 	d.Information = ptr(0.99)
 	d.People.Dissent = []Dissent{{Person: "Lee", Committed: ptr(false)}}
-	c, err := Classify(d, p)
+	c, err := Classify(d, p, ReviewOptions{})
 	require.NoError(t, err)
-	assert.True(t, hasRule(c.Findings, FindCostBeyondAffordable))
-	assert.True(t, hasRule(c.Findings, FindTwoWayStalled))
-	assert.True(t, hasRule(c.Findings, FindDissentUncommitted))
+	assert.True(t, hasRule(c.Findings, RuleCostBeyondAffordable))
+	assert.True(t, hasRule(c.Findings, RuleTwoWayStalled))
+	assert.True(t, hasRule(c.Findings, RuleDissentUncommitted))
 	d.Status = Rejected
-	c, err = Classify(d, p)
+	c, err = Classify(d, p, ReviewOptions{})
 	require.NoError(t, err)
-	assert.False(t, hasRule(c.Findings, FindCostBeyondAffordable))
-	assert.False(t, hasRule(c.Findings, FindTwoWayStalled))
-	assert.False(t, hasRule(c.Findings, FindDissentUncommitted))
+	assert.False(t, hasRule(c.Findings, RuleCostBeyondAffordable))
+	assert.False(t, hasRule(c.Findings, RuleTwoWayStalled))
+	assert.False(t, hasRule(c.Findings, RuleDissentUncommitted))
 }
 
 func hasRule(fs []Finding, rule string) bool {
@@ -315,7 +315,7 @@ func hasRule(fs []Finding, rule string) bool {
 func TestClassifyRefusesInvalidInput(t *testing.T) {
 	d := sample()
 	d.Impact = 9
-	_, err := Classify(d, DefaultPolicy())
+	_, err := Classify(d, DefaultPolicy(), ReviewOptions{})
 	assert.ErrorIs(t, err, ErrInvalidDecision)
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
@@ -323,11 +323,11 @@ func TestClassifyRefusesInvalidInput(t *testing.T) {
 
 	p := DefaultPolicy()
 	p.Information = nil
-	_, err = Classify(sample(), p)
+	_, err = Classify(sample(), p, ReviewOptions{})
 	assert.ErrorIs(t, err, ErrInvalidPolicy)
 	p = DefaultPolicy()
 	p.OneWayWhen = nil
-	_, err = Classify(sample(), p)
+	_, err = Classify(sample(), p, ReviewOptions{})
 	assert.ErrorIs(t, err, ErrInvalidPolicy)
 }
 

@@ -7,9 +7,6 @@ import (
 	"github.com/dayone-go/mechanisms/internal/enum"
 )
 
-// Date is a calendar day written YYYY-MM-DD.
-type Date = civil.Date
-
 // DateOf returns the calendar day of t in t's location, such as today's
 // date for Log.Check: DateOf(time.Now()).
 func DateOf(t time.Time) Date { return civil.DateOf(t) }
@@ -20,32 +17,57 @@ func DateOf(t time.Time) Date { return civil.DateOf(t) }
 type Decision struct {
 	// Schema is the URL or path of this document's JSON Schema, for editors.
 	Schema string `json:"$schema,omitempty"`
+	// Format is "markdown" for a record ParseMarkdown read from a MADR or
+	// Nygard file, and empty for this package's own YAML and JSON
+	// documents. A Markdown record may lack what such logs do not carry (id,
+	// status, date, context, options, chosen option, areas, reversibility,
+	// impact, people): Validate does not require them, Classify asks for the
+	// door's keys with a finding, and Log.Check reports its link mismatches
+	// as findings.
+	Format string `json:"format,omitempty" validate:"omitempty,oneof=markdown"`
 	// ID names the decision in a log ("ADR-0007", "pricing-2026-03"): letters,
 	// digits, '.', '_' and '-', starting with a letter or digit, at most 64
 	// characters.
-	ID string `json:"id" validate:"required,decision_id"`
+	ID string `json:"id,omitempty" validate:"required,decision_id"`
 	// Title says in a line what is being decided.
-	Title string `json:"title" validate:"required,max=200"`
+	Title string `json:"title,omitempty" validate:"required,max=200"`
 	// Status is where the decision stands in its life.
-	Status Status `json:"status" validate:"required,enum"`
+	Status Status `json:"status,omitempty" validate:"required,enum"`
+	// StatusText is the status as a Markdown record wrote it, kept when it
+	// is not one of the Status words ("Approved", "✅ Accepted", "Superseded
+	// by [ADR-0057](0057-use-kafka.md)"); Status holds the nearest of ours.
+	StatusText string `json:"statusText,omitempty" validate:"max=1000"`
 	// Date is the day the record was written or last changed status.
-	Date Date `json:"date" validate:"required"`
+	Date Date `json:"date,omitzero" validate:"required"`
 	// Context states the problem, the forces at play and what is known.
-	Context string `json:"context" validate:"required,max=20000"`
+	Context string `json:"context,omitempty" validate:"required,max=20000"`
+	// Drivers are the forces and concerns the choice must answer (MADR's
+	// decision drivers).
+	Drivers []string `json:"drivers,omitempty" validate:"omitempty,max=50,dive,min=1,max=2000"`
 	// Options are the alternatives considered, the chosen one among them.
-	Options []Option `json:"options" validate:"required,min=1,max=20,dive"`
+	Options []Option `json:"options,omitempty" validate:"required,min=1,max=20,dive"`
 	// Chosen is the name of the chosen option; required once the decision is
 	// accepted, deprecated or superseded.
 	Chosen string `json:"chosen,omitempty" validate:"max=200"`
+	// Outcome says what was decided and why, in words: MADR's justification
+	// after "Chosen option: ..., because", or the whole Decision section of
+	// a Nygard record.
+	Outcome string `json:"outcome,omitempty" validate:"max=20000"`
 	// Consequences says what becomes easier or harder once the choice is made.
 	Consequences string `json:"consequences,omitempty" validate:"max=20000"`
+	// Confirmation says how compliance with the decision is checked (a
+	// review, a test, a fitness function).
+	Confirmation string `json:"confirmation,omitempty" validate:"max=20000"`
+	// MoreInformation holds anything else worth reading: evidence, links,
+	// when to revisit.
+	MoreInformation string `json:"moreInformation,omitempty" validate:"max=20000"`
 	// Areas lists what the decision touches; the policy makes some areas
 	// one-way doors.
-	Areas []Area `json:"areas" validate:"required,min=1,max=13,unique,dive,enum"`
+	Areas []Area `json:"areas,omitempty" validate:"required,min=1,max=13,unique,dive,enum"`
 	// Reversibility says whether and at what cost the decision can be walked back.
-	Reversibility *Reversibility `json:"reversibility" validate:"required"`
+	Reversibility *Reversibility `json:"reversibility,omitempty" validate:"required"`
 	// Impact rates how much the decision matters, 1 (little) to 5 (a great deal).
-	Impact int `json:"impact" validate:"min=1,max=5,required"`
+	Impact int `json:"impact,omitempty" validate:"min=1,max=5,required"`
 	// CostOfFailure is what failure would cost, in the policy's currency.
 	CostOfFailure *float64 `json:"costOfFailure,omitempty" validate:"omitempty,gte=0"`
 	// Risks is the risk map: what could go wrong, how likely, how bad, and
@@ -55,7 +77,7 @@ type Decision struct {
 	// actually have, from 0 to 1; about 0.7 is enough for a two-way door.
 	Information *float64 `json:"information,omitempty" validate:"omitempty,gte=0,lte=1"`
 	// People names who drives, approves, contributes, is informed and dissents.
-	People *People `json:"people" validate:"required"`
+	People *People `json:"people,omitempty" validate:"required"`
 	// Tags are free labels for finding the decision again.
 	Tags []string `json:"tags,omitempty" validate:"omitempty,max=30,unique,dive,min=1,max=50"`
 	// ReviewBy is the day by which the decision should be looked at again.
@@ -75,6 +97,8 @@ type Option struct {
 	Pros []string `json:"pros,omitempty" validate:"omitempty,max=30,dive,min=1,max=1000"`
 	// Cons are arguments against the option.
 	Cons []string `json:"cons,omitempty" validate:"omitempty,max=30,dive,min=1,max=1000"`
+	// Neutral are points that argue neither way (MADR's "Neutral, because").
+	Neutral []string `json:"neutral,omitempty" validate:"omitempty,max=30,dive,min=1,max=1000"`
 }
 
 // Reversibility describes how a decision could be undone.
@@ -140,6 +164,9 @@ type Links struct {
 	SupersededBy string `json:"supersededBy,omitempty" validate:"omitempty,decision_id"`
 	// Amends lists decisions this one changes without replacing them.
 	Amends []string `json:"amends,omitempty" validate:"omitempty,max=50,unique,dive,decision_id"`
+	// AmendedBy lists decisions that change this one without replacing it;
+	// a log does not require it to mirror Amends.
+	AmendedBy []string `json:"amendedBy,omitempty" validate:"omitempty,max=50,unique,dive,decision_id"`
 	// Related lists decisions worth reading alongside this one.
 	Related []string `json:"related,omitempty" validate:"omitempty,max=50,unique,dive,decision_id"`
 }

@@ -106,10 +106,16 @@ func TestOversizeRefused(t *testing.T) {
 
 func TestNilDecision(t *testing.T) {
 	var d *Decision
-	assert.ErrorIs(t, d.Validate(), ErrNilDecision)
-	_, err := Classify(nil, DefaultPolicy())
-	assert.ErrorIs(t, err, ErrNilDecision)
-	assert.ErrorIs(t, Markdown(&strings.Builder{}, nil, nil), ErrNilDecision)
+	for _, err := range []error{
+		d.Validate(),
+		func() error { _, err := Classify(nil, DefaultPolicy(), ReviewOptions{}); return err }(),
+		Markdown(&strings.Builder{}, nil, nil),
+	} {
+		var ve *ValidationError
+		require.ErrorAs(t, err, &ve)
+		assert.Equal(t, KindDecision, ve.Kind)
+		assert.Equal(t, RuleNil, ve.Problems[0].Rule)
+	}
 }
 
 func TestCrossFieldRules(t *testing.T) {
@@ -117,7 +123,7 @@ func TestCrossFieldRules(t *testing.T) {
 		name, from, to string
 		path, rule     string
 	}{
-		{"duplicate option", "  - name: B", "  - name: A", "/options/1/name", "unique"},
+		{"duplicate option", "  - name: B", "  - name: A", "/options/1/name", RuleDuplicate},
 		{"accepted without choice", "chosen: A\n", "", "/chosen", "chosen-required"},
 		{"superseded without successor", "status: accepted", "status: superseded", "/links/supersededBy", "superseded-successor"},
 		{"successor but accepted", "impact: 2", "impact: 2\nlinks:\n  supersededBy: X-2", "/status", "superseded-successor"},

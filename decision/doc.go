@@ -22,12 +22,12 @@
 //	if err := d.Validate(); err != nil {     // errors.As(err, &ve) with
 //		...                                  // var ve *decision.ValidationError
 //	}
-//	c, err := decision.Classify(d, decision.DefaultPolicy())
+//	c, err := decision.Classify(d, decision.DefaultPolicy(), decision.ReviewOptions{})
 //	fmt.Println(c.Door)                      // one-way
-//	for _, r := range c.Reasons { ... }      // rule, door, path, message
+//	for _, r := range c.Reasons { ... }      // rule, door, deciding, path, message
 //	for _, f := range c.Findings { ... }     // review advice
 //	decision.Place(data, c.Findings)         // line and column of each finding
-//	err = decision.Markdown(os.Stdout, d, &c)
+//	err = decision.Markdown(os.Stdout, d, c)
 //
 // ParseReader and ParsePolicyReader read from an io.Reader without ever
 // reading more than MaxBytes+1 bytes.
@@ -35,7 +35,7 @@
 // A directory of records is checked as a log:
 //
 //	log, err := decision.LoadLog(os.DirFS("docs/decisions"), ".")
-//	findings, err := log.Check(decision.Date{Year: 2026, Month: 11, Day: 26})
+//	findings, err := log.Check(decision.Date{Year: 2026, Month: 11, Day: 26}, decision.ReviewOptions{})
 //
 // The JSON Schemas of both documents are [Schema] and [PolicySchema], also
 // committed as decision.schema.json and policy.schema.json.
@@ -58,6 +58,31 @@
 //	undo-time-within   two-way  /reversibility/undoTime   undoTime shorter
 //
 // Undo times compare in nominal days (a year is 365 days, a month 30).
+// Reasons come deciding-first: Reason.Deciding marks the reasons that set
+// the door (every one-way reason of a one-way door; every reason of a
+// two-way door), and the two-way reasons a one-way door outweighed follow.
+//
+// # Nearly irreversible is one-way
+//
+// The article's one-way doors are decisions that are "irreversible or
+// nearly irreversible". A decision can be marked reversible and still be
+// out of reach of walking back, so DefaultPolicy sets two thresholds:
+//
+//   - undoTimeAtLeast P12M (DefaultUndoTime): an undo that takes a year or
+//     more. By then the customers, the team and the market have moved on
+//     around the decision; "walking back through the door" a year later
+//     lands in a different room. Twelve months is 360 nominal days, so P1Y
+//     and P12M both reach it, and P11M does not.
+//   - undoCostAtLeast 1,000,000 USD (DefaultAffordableLoss), the same figure
+//     as the default affordableLoss: an undo that costs more than the
+//     company accepts losing on a failed bet cannot be the cheap way out a
+//     two-way door promises, so the threshold is tied to the affordable
+//     loss. The article states no amount; one million dollars is the order
+//     of a team's yearly budget in a company of a few hundred people, and a
+//     company should write its own figure in its policy.
+//
+// Either threshold reached makes the door one-way (rules undo-time and
+// undo-cost), outweighing the reversible reason.
 // The door sets the [Process]: who decides, how much deliberation, how much
 // information, and how dissent is handled (disagree and commit).
 //

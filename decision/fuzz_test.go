@@ -34,7 +34,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		verr := d.Validate()
-		c, cerr := Classify(d, DefaultPolicy())
+		c, cerr := Classify(d, DefaultPolicy(), ReviewOptions{})
 		if (verr == nil) != (cerr == nil) {
 			t.Fatalf("Validate says %v but Classify says %v", verr, cerr)
 		}
@@ -44,12 +44,12 @@ func FuzzParse(f *testing.F) {
 		var buf bytes.Buffer
 		var cp *Classification
 		if cerr == nil {
-			cp = &c
+			cp = c
 		}
 		if err := Markdown(&buf, d, cp); err != nil {
 			t.Fatal(err)
 		}
-		_, _ = NewLog(d, d).Check(Date{Year: 2026, Month: 1, Day: 1})
+		_, _ = NewLog(d, d).Check(Date{Year: 2026, Month: 1, Day: 1}, ReviewOptions{})
 	})
 }
 
@@ -73,7 +73,7 @@ func FuzzParsePolicy(f *testing.F) {
 		if p.Validate() != nil {
 			return
 		}
-		if _, err := Classify(d, *p); err != nil {
+		if _, err := Classify(d, p, ReviewOptions{}); err != nil {
 			t.Fatalf("a valid policy is refused by Classify: %v", err)
 		}
 	})

@@ -131,21 +131,34 @@ func (l *Log) Locate(p string) (source, pointer string) {
 // neither a draft nor a proposal; and no decisions supersede each other in
 // a cycle. Problems come back as a *ValidationError of kind "decision log"
 // whose paths start with the entry's index ("/2/links/related/0", see
-// Locate) and whose messages start with the entry's source. Findings report
-// open decisions whose review-by date is before today.
-func (l *Log) Check(today Date) ([]Finding, error) {
+// Locate) and whose messages start with the entry's source.
+//
+// Findings, filtered by opts, report open decisions whose review-by date
+// is before today — in a log of one record too. A record read from
+// Markdown is not refused for links its log leaves half-written: a link
+// to a record the log lacks (unknown-reference), a link the other end does
+// not mirror (link-reciprocal) and a successor still proposed
+// (supersede-status) come back as warning findings on that record instead.
+func (l *Log) Check(today Date, opts ReviewOptions) ([]Finding, error) {
 	if l == nil {
 		return nil, nil
 	}
 	var probs problem.List
+	var fs []Finding
 	add := func(i int, ptr, rule, format string, args ...any) {
-		probs.Add("/"+strconv.Itoa(i)+ptr, rule, "%s: %s", l.Entries[i].Source, fmt.Sprintf(format, args...))
+		path := "/" + strconv.Itoa(i) + ptr
+		msg := fmt.Sprintf("%s: %s", l.Entries[i].Source, fmt.Sprintf(format, args...))
+		if d := l.Entries[i].Decision; d != nil && d.Format == FormatMarkdown && linkRules[rule] {
+			fs = append(fs, Finding{Rule: rule, Severity: Warning, Path: path, Message: msg, Suggestion: linkRuleHelp[rule]})
+			return
+		}
+		probs.Add(path, rule, "%s", msg)
 	}
 	byID := map[string]int{}
 	for i, e := range l.Entries {
 		d := e.Decision
 		if d == nil {
-			add(i, "", "required", "no decision")
+			add(i, "", RuleRequired, "no decision")
 			continue
 		}
 		for _, p := range d.problems() {
@@ -155,7 +168,7 @@ func (l *Log) Check(today Date) ([]Finding, error) {
 			continue
 		}
 		if j, dup := byID[d.ID]; dup {
-			add(i, "/id", "unique-id", "id %q is already used by %s", d.ID, l.Entries[j].Source)
+			add(i, "/id", RuleDuplicateID, "id %q is already used by %s", d.ID, l.Entries[j].Source)
 			continue
 		}
 		byID[d.ID] = i
@@ -167,21 +180,35 @@ func (l *Log) Check(today Date) ([]Finding, error) {
 	}
 	l.checkCycles(byID, add)
 
-	var fs []Finding
 	for i, e := range l.Entries {
 		d := e.Decision
 		if d == nil || d.ReviewBy.IsZero() || !d.open() || !d.ReviewBy.Before(today) {
 			continue
 		}
 		days := int(today.Time().Sub(d.ReviewBy.Time()).Hours() / 24)
+		name := d.ID
+		if name == "" {
+			name = d.Title
+		}
 		fs = append(fs, Finding{
-			Rule: FindReviewOverdue, Severity: Warning, Path: "/" + strconv.Itoa(i) + "/reviewBy",
-			Message:    fmt.Sprintf("%s: %s was due for review on %s, %d days ago", e.Source, d.ID, d.ReviewBy, days),
+			Rule: RuleReviewOverdue, Severity: Warning, Path: "/" + strconv.Itoa(i) + "/reviewBy",
+			Message:    fmt.Sprintf("%s: %s was due for review on %s, %d days ago", e.Source, name, d.ReviewBy, days),
 			Suggestion: "review it: confirm, amend or supersede it, and set the next review date",
 		})
 	}
+	fs = opts.apply(fs)
 	finding.Sort(fs)
-	return fs, probs.Err("decision log")
+	return fs, probs.Err(KindLog)
+}
+
+// linkRules are the log rules a Markdown record breaks as advice, not as
+// an invalid log.
+var linkRules = map[string]bool{RuleUnknownReference: true, RuleLinkReciprocal: true, RuleSupersedeStatus: true}
+
+var linkRuleHelp = map[string]string{
+	RuleUnknownReference: "add the record it names to the log, or fix the link",
+	RuleLinkReciprocal:   "write the link in the other record too",
+	RuleSupersedeStatus:  "accept the successor, or set this record's status back",
 }
 
 type addFunc func(i int, ptr, rule, format string, args ...any)
@@ -192,7 +219,7 @@ func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
 	target := func(ptr, id string) *Decision {
 		j, ok := byID[id]
 		if !ok {
-			add(i, ptr, "link-target", "links to %q, which is not in the log", id)
+			add(i, ptr, RuleUnknownReference, "links to %q, which is not in the log", id)
 			return nil
 		}
 		return l.Entries[j].Decision
@@ -203,17 +230,17 @@ func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
 			continue // reported by Validate as self-link
 		}
 		if b := target(ptr, id); b != nil && (b.Links == nil || b.Links.SupersededBy != d.ID) {
-			add(i, ptr, "link-reciprocal", "%s supersedes %s, but %s does not name %s in supersededBy", d.ID, id, id, d.ID)
+			add(i, ptr, RuleLinkReciprocal, "%s supersedes %s, but %s does not name %s in supersededBy", d.ID, id, id, d.ID)
 		}
 	}
 	if id := links.SupersededBy; id != "" && id != d.ID {
 		ptr := "/links/supersededBy"
 		if b := target(ptr, id); b != nil {
 			if b.Links == nil || !slices.Contains(b.Links.Supersedes, d.ID) {
-				add(i, ptr, "link-reciprocal", "%s names %s as its successor, but %s does not list %s in supersedes", d.ID, id, id, d.ID)
+				add(i, ptr, RuleLinkReciprocal, "%s names %s as its successor, but %s does not list %s in supersedes", d.ID, id, id, d.ID)
 			}
 			if b.Status == Draft || b.Status == Proposed {
-				add(i, ptr, "supersede-status", "the successor %s is still %s; a decision is superseded only by an accepted one", id, b.Status)
+				add(i, ptr, RuleSupersedeStatus, "the successor %s is still %s; a decision is superseded only by an accepted one", id, b.Status)
 			}
 		}
 	}
@@ -228,7 +255,7 @@ func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
 			continue
 		}
 		if b := target(ptr, id); b != nil && (b.Links == nil || !slices.Contains(b.Links.Related, d.ID)) {
-			add(i, ptr, "link-reciprocal", "%s is related to %s, but %s does not list %s in related", d.ID, id, id, d.ID)
+			add(i, ptr, RuleLinkReciprocal, "%s is related to %s, but %s does not list %s in related", d.ID, id, id, d.ID)
 		}
 	}
 }
@@ -300,7 +327,7 @@ func (l *Log) checkCycles(byID map[string]int, add addFunc) {
 		for k, c := range comp {
 			ids[k] = l.Entries[c].Decision.ID
 		}
-		add(comp[0], "/links", "supersede-cycle", "decisions %s supersede one another in a cycle", strings.Join(ids, ", "))
+		add(comp[0], "/links", RuleSupersedeCycle, "decisions %s supersede one another in a cycle", strings.Join(ids, ", "))
 	}
 	for v := range n {
 		if index[v] == 0 {

@@ -21,10 +21,10 @@ func TestLoadLogDirectory(t *testing.T) {
 	require.Len(t, l.Entries, 3, "README.md is not a decision")
 	assert.Equal(t, "log/0001-one-database.yaml", l.Entries[0].Source)
 	assert.Equal(t, "log/0003-event-bus.json", l.Entries[2].Source)
-	fs, err := l.Check(today)
+	fs, err := l.Check(today, ReviewOptions{})
 	require.NoError(t, err)
 	require.Len(t, fs, 1)
-	assert.Equal(t, FindReviewOverdue, fs[0].Rule)
+	assert.Equal(t, RuleReviewOverdue, fs[0].Rule)
 	assert.Equal(t, "/1/reviewBy", fs[0].Path)
 	assert.Contains(t, fs[0].Message, "log/0002-database-per-service.yaml: ADR-0002 was due for review on 2026-01-10, 320 days ago")
 	src, ptr := l.Locate(fs[0].Path)
@@ -34,7 +34,7 @@ func TestLoadLogDirectory(t *testing.T) {
 	assert.Nil(t, l.Find("ADR-9"))
 
 	// The day of the review itself is not overdue.
-	fs, err = l.Check(Date{Year: 2026, Month: 1, Day: 10})
+	fs, err = l.Check(Date{Year: 2026, Month: 1, Day: 10}, ReviewOptions{})
 	require.NoError(t, err)
 	assert.Empty(t, fs)
 }
@@ -46,20 +46,22 @@ func rec(id string, status Status, links *Links) *Decision {
 	return d
 }
 
-func TestLogProblems(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		log  *Log
-		path string
-		rule string
-		msg  string
-	}{
+type logCase struct {
+	name string
+	log  *Log
+	path string
+	rule string
+	msg  string
+}
+
+func logCases() []logCase {
+	return []logCase{
 		{"duplicate id", NewLog(rec("A", Accepted, nil), rec("B", Accepted, nil), rec("A", Accepted, nil)),
-			"/2/id", "unique-id", `#3: id "A" is already used by #1`},
+			"/2/id", RuleDuplicateID, `#3: id "A" is already used by #1`},
 		{"missing target", NewLog(rec("A", Accepted, &Links{Related: []string{"B", "Z"}}), rec("B", Accepted, &Links{Related: []string{"A"}})),
-			"/0/links/related/1", "link-target", `#1: links to "Z", which is not in the log`},
+			"/0/links/related/1", RuleUnknownReference, `#1: links to "Z", which is not in the log`},
 		{"missing amends target", NewLog(rec("A", Accepted, &Links{Amends: []string{"Q"}})),
-			"/0/links/amends/0", "link-target", `#1: links to "Q", which is not in the log`},
+			"/0/links/amends/0", RuleUnknownReference, `#1: links to "Q", which is not in the log`},
 		{"supersedes not answered", NewLog(rec("A", Accepted, &Links{Supersedes: []string{"B"}}), rec("B", Deprecated, nil)),
 			"/0/links/supersedes/0", "link-reciprocal", "#1: A supersedes B, but B does not name A in supersededBy"},
 		{"supersededBy not answered", NewLog(rec("A", Accepted, nil), rec("B", Superseded, &Links{SupersededBy: "A"})),
@@ -84,9 +86,13 @@ func TestLogProblems(t *testing.T) {
 			rec("X", Superseded, &Links{SupersededBy: "C2"})),
 			"/0/links", "supersede-cycle", "#1: decisions C, A, B supersede one another in a cycle"},
 		{"nil entry", &Log{Entries: []Entry{{Source: "x.yaml"}}}, "/0", "required", "x.yaml: no decision"},
-	} {
+	}
+}
+
+func TestLogProblems(t *testing.T) {
+	for _, tc := range logCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := tc.log.Check(today)
+			_, err := tc.log.Check(today, ReviewOptions{})
 			var ve *ValidationError
 			require.ErrorAs(t, err, &ve)
 			assert.Equal(t, "decision log", ve.Kind)
@@ -101,11 +107,11 @@ func TestLogWithoutProblems(t *testing.T) {
 		rec("B", Accepted, &Links{Supersedes: []string{"A"}}),
 		rec("C", Accepted, &Links{Related: []string{"A"}, Amends: []string{"B"}}),
 	)
-	fs, err := l.Check(today)
+	fs, err := l.Check(today, ReviewOptions{})
 	assert.NoError(t, err)
 	assert.Empty(t, fs)
 	var nilLog *Log
-	fs, err = nilLog.Check(today)
+	fs, err = nilLog.Check(today, ReviewOptions{})
 	assert.NoError(t, err)
 	assert.Nil(t, fs)
 	src, ptr := l.Locate("/7/id")

@@ -56,7 +56,7 @@ func TestParseReaderBounded(t *testing.T) {
 
 func TestPlace(t *testing.T) {
 	data, d := loadTemplate(t)
-	c, err := Classify(d, DefaultPolicy())
+	c, err := Classify(d, DefaultPolicy(), ReviewOptions{})
 	require.NoError(t, err)
 	require.NotEmpty(t, c.Findings)
 	Place(data, c.Findings)

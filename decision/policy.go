@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/dayone-go/mechanisms/internal/problem"
-	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/dayone-go/mechanisms/internal/validation"
 )
 
@@ -70,38 +69,49 @@ type InformationThresholds struct {
 	Stalled *float64 `json:"stalled" validate:"required,gte=0,lte=1"`
 }
 
-// DefaultPolicy returns the policy of the article: customer experience,
-// reputation and legal matters are one-way doors; business practices and
-// pricing are two-way doors; a two-way door is decided with about 70% of the
-// information you wish you had. The article states no amounts, so the
-// default sets no undo cost, undo time or affordable loss; the remaining
-// figures are this package's choices, meant to be overridden: an
-// irreversible decision of impact 3 or more is one-way, a one-way door wants
-// 90% of the information, a two-way door holding 90% has stalled, at most 5
-// people decide a two-way door, and a risk scoring 12 or more (of 25) is high.
-func DefaultPolicy() Policy {
+// Default thresholds for a nearly irreversible decision; see DefaultPolicy.
+const (
+	// DefaultUndoTime is how long an undo may take before DefaultPolicy
+	// treats the decision as one-way: twelve months, 360 nominal days, so
+	// that "P1Y" and "P12M" both reach it.
+	DefaultUndoTime Duration = "P12M"
+	// DefaultAffordableLoss is DefaultPolicy's affordable loss and its undo
+	// cost threshold, in US dollars.
+	DefaultAffordableLoss = 1_000_000.0
+)
+
+// DefaultPolicy returns the policy of the article, as a new value the
+// caller may change: customer experience, reputation and legal matters are
+// one-way doors; business practices and pricing are two-way doors; a
+// two-way door is decided with about 70% of the information you wish you
+// had.
+//
+// The article calls one-way doors decisions that are "irreversible or
+// nearly irreversible", so the default also makes a decision one-way when
+// walking it back would take a year or more (DefaultUndoTime) or cost
+// DefaultAffordableLoss or more, even when it is marked reversible: see
+// the package documentation for why these figures. The remaining figures
+// are this package's choices, meant to be overridden: an irreversible
+// decision of impact 3 or more is one-way, a one-way door wants 90% of the
+// information, a two-way door holding 90% has stalled, at most 5 people
+// decide a two-way door, and a risk scoring 12 or more (of 25) is high.
+func DefaultPolicy() *Policy {
 	f := func(v float64) *float64 { return &v }
-	return Policy{
-		Name:            "Type 1 / Type 2 decisions as described in the article",
-		Currency:        "USD",
-		OneWayAreas:     []Area{CustomerExperience, Reputation, Legal},
-		TwoWayAreas:     []Area{Pricing, BusinessPractice},
-		OneWayWhen:      &Thresholds{ImpactAtLeast: 3},
+	return &Policy{
+		Name:        "Type 1 / Type 2 decisions as described in the article",
+		Currency:    "USD",
+		OneWayAreas: []Area{CustomerExperience, Reputation, Legal},
+		TwoWayAreas: []Area{Pricing, BusinessPractice},
+		OneWayWhen: &Thresholds{
+			ImpactAtLeast:   3,
+			UndoCostAtLeast: f(DefaultAffordableLoss),
+			UndoTimeAtLeast: DefaultUndoTime,
+		},
+		AffordableLoss:  f(DefaultAffordableLoss),
 		SmallGroupMax:   5,
 		HighRiskAtLeast: 12,
 		Information:     &InformationThresholds{TwoWay: f(0.7), OneWay: f(0.9), Stalled: f(0.9)},
 	}
-}
-
-// ParsePolicy reads a policy from JSON or YAML, strictly: unknown keys,
-// wrong types and unknown enum values are errors that name the line and the
-// JSON pointer. It does not validate; call Validate.
-func ParsePolicy(data []byte) (*Policy, error) {
-	var p Policy
-	if err := strict.Decode(data, &p, strict.Limits{}); err != nil {
-		return nil, fmt.Errorf("policy: %w", err)
-	}
-	return &p, nil
 }
 
 // Validate checks the field rules and the cross-field rules: no area is both
@@ -110,23 +120,23 @@ func ParsePolicy(data []byte) (*Policy, error) {
 // two-way share. The error, if any, is a *ValidationError of kind "policy".
 func (p *Policy) Validate() error {
 	if p == nil {
-		return ErrNilPolicy
+		return problem.Nil(KindPolicy)
 	}
 	var l problem.List = validation.Struct(p)
 	for i, a := range p.TwoWayAreas {
 		if slices.Contains(p.OneWayAreas, a) {
-			l.Add(fmt.Sprintf("/twoWayAreas/%d", i), "area-both-doors", "area %q is also listed in oneWayAreas; an area belongs to one door", a)
+			l.Add(fmt.Sprintf("/twoWayAreas/%d", i), RuleAreaBothDoors, "area %q is also listed in oneWayAreas; an area belongs to one door", a)
 		}
 	}
 	if in := p.Information; in != nil && share(in.TwoWay) && share(in.OneWay) && share(in.Stalled) {
 		if *in.OneWay < *in.TwoWay {
-			l.Add("/information/oneWay", "information-order", "a one-way door must ask for at least the two-way share (%v), not %v", *in.TwoWay, *in.OneWay)
+			l.Add("/information/oneWay", RuleInformationOrder, "a one-way door must ask for at least the two-way share (%v), not %v", *in.TwoWay, *in.OneWay)
 		}
 		if *in.Stalled <= *in.TwoWay {
-			l.Add("/information/stalled", "information-order", "the stalled share must be above the two-way share (%v), not %v", *in.TwoWay, *in.Stalled)
+			l.Add("/information/stalled", RuleInformationOrder, "the stalled share must be above the two-way share (%v), not %v", *in.TwoWay, *in.Stalled)
 		}
 	}
-	return l.Err("policy")
+	return l.Err(KindPolicy)
 }
 
 // share reports whether f is set and within 0..1, so the order rules speak

@@ -22,7 +22,7 @@ func TestDefaultPolicyIsTheArticles(t *testing.T) {
 	require.NoError(t, err)
 	q, err := ParsePolicy(data)
 	require.NoError(t, err)
-	assert.Equal(t, p, *q)
+	assert.Equal(t, p, q)
 }
 
 func TestDefaultPolicyIsFresh(t *testing.T) {
@@ -66,7 +66,10 @@ func TestPolicyProblems(t *testing.T) {
 	_, err = ParsePolicy([]byte(good + "oneWayAreas2: []\n"))
 	assert.ErrorContains(t, err, `policy: line 8, column 15: /: unknown key "oneWayAreas2"`)
 	var nilPolicy *Policy
-	assert.ErrorIs(t, nilPolicy.Validate(), ErrNilPolicy)
+	var ve *ValidationError
+	require.ErrorAs(t, nilPolicy.Validate(), &ve)
+	assert.Equal(t, KindPolicy, ve.Kind)
+	assert.Equal(t, RuleNil, ve.Problems[0].Rule)
 }
 
 func TestPolicyTemplateIsValid(t *testing.T) {

@@ -11,20 +11,8 @@ import (
 	"github.com/dayone-go/mechanisms/internal/validation"
 )
 
-// ValidationError is the error Validate and Log.Check return for an invalid
-// document: errors.As(err, &ve) with var ve *decision.ValidationError yields
-// ve.Problems, each with a JSON pointer, a stable rule name and a message.
-type ValidationError = problem.Error
-
-// Problem is one reason a document is invalid.
-type Problem = problem.Problem
-
 // Sentinel errors for callers that branch.
 var (
-	// ErrNilDecision is returned when a nil *Decision is given.
-	ErrNilDecision = errors.New("decision: nil decision")
-	// ErrNilPolicy is returned when a nil *Policy is given.
-	ErrNilPolicy = errors.New("decision: nil policy")
 	// ErrInvalidDecision wraps the validation error of a decision Classify refuses.
 	ErrInvalidDecision = errors.New("invalid decision")
 	// ErrInvalidPolicy wraps the validation error of a policy Classify refuses.
@@ -65,41 +53,63 @@ func init() {
 // if any, is a *ValidationError of kind "decision".
 func (d *Decision) Validate() error {
 	if d == nil {
-		return ErrNilDecision
+		return problem.Nil(KindDecision)
 	}
-	return d.problems().Err("decision")
+	return d.problems().Err(KindDecision)
+}
+
+// FormatMarkdown is the Format of a record read by ParseMarkdown.
+const FormatMarkdown = "markdown"
+
+// markdownOptional are the values a MADR or Nygard record may leave out:
+// such logs carry no door data and often no id, date or options.
+var markdownOptional = map[string]bool{
+	"/id": true, "/status": true, "/date": true, "/context": true, "/options": true,
+	"/areas": true, "/reversibility": true, "/reversibility/reversible": true,
+	"/impact": true, "/people": true, "/people/driver": true,
 }
 
 func (d *Decision) problems() problem.List {
 	var l problem.List = validation.Struct(d)
+	md := d.Format == FormatMarkdown
+	if md {
+		l = slices.DeleteFunc(l, func(p Problem) bool {
+			return (p.Rule == RuleRequired || p.Rule == RuleTooFew || p.Path == "/impact" && d.Impact == 0) && markdownOptional[p.Path]
+		})
+	}
 	seen := map[string]int{}
 	for i, o := range d.Options {
 		if j, dup := seen[o.Name]; dup && o.Name != "" {
-			l.Add(fmt.Sprintf("/options/%d/name", i), "unique", "option %q is already option %d; names must differ", o.Name, j)
+			l.Add(fmt.Sprintf("/options/%d/name", i), RuleDuplicate, "option %q is already option %d; names must differ", o.Name, j)
 			continue
 		}
 		seen[o.Name] = i
 	}
 	switch {
 	case d.Chosen != "":
-		if _, ok := seen[d.Chosen]; !ok {
-			l.Add("/chosen", "chosen-option", "%q is not among the options (%s)", d.Chosen, optionNames(d.Options))
+		// ParseMarkdown matches a reworded choice to the option it names;
+		// one it cannot match is kept as the record wrote it.
+		if _, ok := seen[d.Chosen]; !ok && !md {
+			l.Add("/chosen", RuleChosenOption, "%q is not among the options (%s)", d.Chosen, optionNames(d.Options))
 		}
-	case d.Status == Accepted || d.Status == Deprecated || d.Status == Superseded:
-		l.Add("/chosen", "chosen-required", "a decision that is %s must name the chosen option", d.Status)
+	case !md && (d.Status == Accepted || d.Status == Deprecated || d.Status == Superseded):
+		l.Add("/chosen", RuleChosenRequired, "a decision that is %s must name the chosen option", d.Status)
 	}
 	var links Links
 	if d.Links != nil {
 		links = *d.Links
 	}
-	if d.Status == Superseded && links.SupersededBy == "" {
-		l.Add("/links/supersededBy", "superseded-successor", "a superseded decision must name its successor")
+	// Real Markdown logs say "Superseded" without naming the successor, or
+	// keep a record "Accepted" beside a "Superseded by" line: such records
+	// are read as written, not refused.
+	if !md && d.Status == Superseded && links.SupersededBy == "" {
+		l.Add("/links/supersededBy", RuleSupersededSuccessor, "a superseded decision must name its successor")
 	}
-	if d.Status != Superseded && links.SupersededBy != "" {
-		l.Add("/status", "superseded-successor", "the decision names a successor (%q), so its status must be superseded, not %s", links.SupersededBy, d.Status)
+	if !md && d.Status != Superseded && links.SupersededBy != "" {
+		l.Add("/status", RuleSupersededSuccessor, "the decision names a successor (%q), so its status must be superseded, not %s", links.SupersededBy, d.Status)
 	}
-	if (d.Status == Draft || d.Status == Proposed) && len(links.Supersedes) > 0 {
-		l.Add("/links/supersedes", "supersede-status", "a %s decision cannot supersede others; accept it first", d.Status)
+	if !md && (d.Status == Draft || d.Status == Proposed) && len(links.Supersedes) > 0 {
+		l.Add("/links/supersedes", RuleSupersedeStatus, "a %s decision cannot supersede others; accept it first", d.Status)
 	}
 	if d.ID != "" {
 		self := func(path string, ids ...string) {
@@ -107,16 +117,17 @@ func (d *Decision) problems() problem.List {
 				if path != "/links/supersededBy" {
 					path = fmt.Sprintf("%s/%d", path, i)
 				}
-				l.Add(path, "self-link", "a decision cannot link to itself")
+				l.Add(path, RuleSelfLink, "a decision cannot link to itself")
 			}
 		}
 		self("/links/supersedes", links.Supersedes...)
 		self("/links/supersededBy", links.SupersededBy)
 		self("/links/amends", links.Amends...)
+		self("/links/amendedBy", links.AmendedBy...)
 		self("/links/related", links.Related...)
 	}
 	if !d.ReviewBy.IsZero() && !d.Date.IsZero() && d.ReviewBy.Before(d.Date) {
-		l.Add("/reviewBy", "review-after-date", "the review date %s comes before the decision date %s", d.ReviewBy, d.Date)
+		l.Add("/reviewBy", RuleReviewAfterDate, "the review date %s comes before the decision date %s", d.ReviewBy, d.Date)
 	}
 	return l
 }
