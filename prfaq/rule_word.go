@@ -52,8 +52,7 @@ func (s *scanner) word(w *wordInfo) {
 type wordInfo struct {
 	st, e               int
 	text                string // the word as written
-	key                 []byte // lower case, typographic apostrophes plain; valid until the next word
-	n                   int    // len(key)
+	n                   int    // the length of the word in lower case, in the scanner's key buffer
 	upper, lower, other int
 	digit, fits         bool
 	hash                uint32
