@@ -291,3 +291,36 @@ func TestIsMarkdown(t *testing.T) {
 	assert.True(t, isMarkdown(md))
 	assert.True(t, isMarkdown([]byte("# Headline\n\nText.\n")))
 }
+
+// TestMarkdownQuillLabelled: the labelled template many teams start from
+// ("Heading", "Sub-Heading", "Problem Paragraph", "Quote from You", "Closing
+// and Call to Action"), a newswire tag in the dateline, numbered question
+// headings and bold "Q:" questions with "A:" answers.
+func TestMarkdownQuillLabelled(t *testing.T) {
+	d, _ := readMarkdown(t, "quill-labelled.md")
+	pr := d.PressRelease
+	assert.Equal(t, "Quill", d.Title)
+	assert.Equal(t, "Quill turns a lecture recording into study notes before the student leaves the hall", pr.Headline)
+	assert.Equal(t, "University students get searchable notes, with the slides, for every lecture they record", pr.Subheadline)
+	assert.Equal(t, Dateline{City: "MANCHESTER, UK", LaunchDate: Date{Year: 2027, Month: time.September, Day: 20}}, pr.Dateline)
+	assert.True(t, strings.HasPrefix(pr.Summary, "Quill today opened"))
+	assert.True(t, strings.HasPrefix(pr.Problem, "Students spend 4 hours"))
+	require.Len(t, pr.Solution, 2)
+	assert.Equal(t, "Amara Osei", pr.LeaderQuote.Speaker)
+	assert.Equal(t, "founder of Quill", pr.LeaderQuote.Role)
+	assert.Equal(t, "Tom Reilly", pr.CustomerQuote.Speaker)
+	assert.True(t, strings.HasPrefix(pr.GettingStarted, "Students install Quill"))
+	assert.True(t, strings.HasPrefix(pr.CallToAction, "Quill is free"))
+	assert.Equal(t, []string{"How much does Quill cost?", "Does my lecturer have to agree?"}, questions(d.ExternalFAQ))
+	assert.Equal(t, []string{"What do we depend on?", "How many students could use it?"}, questions(d.InternalFAQ))
+	assert.True(t, strings.HasPrefix(d.InternalFAQ[0].Answer, "On each university's"))
+}
+
+func TestLabelFields(t *testing.T) {
+	for label, field := range map[string]string{"Heading": "headline", "Sub-Heading": "subheadline", "Summary Paragraph": "summary",
+		"Problem Paragraph": "problem", "Solution Paragraph(s)": "solution-each", "Quote from You": "leader-quote",
+		"Customer Quote": "customer-quote", "How to Get Started": "getting-started", "Closing & Call to Action": "call-to-action",
+		"Shelfwise keeps every listing in step": ""} {
+		assert.Equal(t, field, labelField(label), label)
+	}
+}
