@@ -324,3 +324,30 @@ func TestLabelFields(t *testing.T) {
 		assert.Equal(t, field, labelField(label), label)
 	}
 }
+
+// TestPlaceInYAMLAndFrontMatter: a finding in a folded YAML value or in a
+// front matter value points at its words, not only at the value.
+func TestPlaceInYAMLAndFrontMatter(t *testing.T) {
+	for _, path := range []string{templatePath, mdTemplatePath} {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		in := strings.Replace(string(data), "stock counts as their worst weekly chore", "stock counts as their very worst weekly chore", 1)
+		var d *PRFAQ
+		if strings.HasSuffix(path, ".md") {
+			d, err = ParseMarkdown([]byte(in))
+		} else {
+			d, err = Parse([]byte(in))
+		}
+		require.NoError(t, err)
+		var fs []Finding
+		for _, f := range Review(d, ReviewOptions{}) {
+			if f.Path == "/customer/evidence" && f.Rule == RuleWeaselWord {
+				fs = append(fs, f)
+			}
+		}
+		require.Len(t, fs, 1, path)
+		Place([]byte(in), fs)
+		line := strings.Split(in, "\n")[fs[0].Line-1]
+		assert.True(t, strings.HasPrefix(string([]rune(line)[fs[0].Column-1:]), "very worst"), "%s: %d:%d %q", path, fs[0].Line, fs[0].Column, line)
+	}
+}
