@@ -25,6 +25,17 @@ import (
 // accident, and refusing it keeps the walk over the tree shallow.
 const MaxMarkdownDepth = 64
 
+// MaxMarkdownBytes is the largest Markdown record ParseMarkdown reads (1
+// MiB), tighter than MaxBytes: a decision record is a few pages, and a
+// CommonMark parse of pathological text costs microseconds a byte. Larger
+// input is refused with an error wrapping ErrTooLarge.
+const MaxMarkdownBytes = 1 << 20
+
+// maxMarkdownItems bounds the options, their pros and cons and the links
+// ParseMarkdown keeps from one record, five times what Validate accepts,
+// so matching option names stays cheap on hostile input.
+const maxMarkdownItems = 100
+
 // ParseMarkdown reads a decision record written in Markdown, as teams keep
 // them in docs/decisions or doc/adr: MADR 2.x to 4.x (status, date and
 // people in YAML front matter or as "* Status: accepted" bullets; Context
@@ -53,7 +64,7 @@ const MaxMarkdownDepth = 64
 // line in the file. Other front-matter keys (layout, nav_order, parent)
 // are ignored.
 //
-// Problems — input over MaxBytes (wrapping ErrTooLarge), an empty file,
+// Problems — input over MaxMarkdownBytes (wrapping ErrTooLarge), an empty file,
 // front matter that is not YAML, blocks nested deeper than
 // MaxMarkdownDepth, Markdown that is no decision record (rule
 // not-a-record) — come back as a *ValidationError of kind "decision" with
@@ -125,6 +136,9 @@ func (r *mdRecord) position(ptr string) (int, int) {
 			return 1, 1
 		}
 		i := strings.LastIndexByte(p, '/')
+		if i < 0 {
+			return 1, 1
+		}
 		p = p[:i]
 		if p == "" {
 			p = "/"
@@ -139,8 +153,8 @@ func mdProblem(err error, rule, format string, line, col int, args ...any) error
 }
 
 func readMarkdown(data []byte) (*mdRecord, error) {
-	if len(data) > MaxBytes {
-		return nil, mdProblem(ErrTooLarge, RuleTooLarge, "input is %d bytes; the limit is %d", 0, 0, len(data), MaxBytes)
+	if len(data) > MaxMarkdownBytes {
+		return nil, mdProblem(ErrTooLarge, RuleTooLarge, "input is %d bytes; the limit for a Markdown record is %d", 0, 0, len(data), MaxMarkdownBytes)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -169,7 +183,7 @@ func readMarkdown(data []byte) (*mdRecord, error) {
 	).Parse(text.NewReader(data[body:]))
 	w := &mdWalk{r: r, src: data[body:], base: body}
 	w.document(doc)
-	if r.d.Title == "" || r.found == 0 {
+	if r.d.Title == "" || !r.d.hasSubstance() {
 		line, col := 1, 1
 		if at, ok := r.pos["/title"]; ok {
 			line, col = at[0], at[1]
@@ -181,6 +195,24 @@ func readMarkdown(data []byte) (*mdRecord, error) {
 		return nil, mdProblem(nil, RuleNotARecord, "this Markdown is not a decision record: %s", line, col, why)
 	}
 	return r, nil
+}
+
+// at is the line and column of a byte offset, {0, 0} for none.
+func (r *mdRecord) at(off int) [2]int {
+	if off < 0 {
+		return [2]int{}
+	}
+	l, c := r.lineCol(off)
+	return [2]int{l, c}
+}
+
+// hasSubstance reports whether a titled Markdown file says anything a
+// decision record says, beyond its title and number.
+func (d *Decision) hasSubstance() bool {
+	return d.Status != "" || !d.Date.IsZero() || d.Context != "" || len(d.Options) > 0 ||
+		d.Chosen != "" || d.Outcome != "" || d.Consequences != "" || len(d.Drivers) > 0 ||
+		d.Confirmation != "" || len(d.Areas) > 0 || d.Reversibility != nil || d.Impact != 0 ||
+		d.Links != nil || len(d.Risks) > 0
 }
 
 func (r *mdRecord) lineOf(off int) int { l, _ := r.lineCol(off); return l }
@@ -326,8 +358,8 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 	}
 	if s, p, ok := str("status"); ok && s != "" {
 		r.found++
-		r.setStatus(s, nil)
 		r.pos["/status"] = p
+		r.setStatus(s, p)
 	}
 	if s, _, ok := str("statusText"); ok {
 		r.d.StatusText = s
@@ -390,7 +422,7 @@ func names(vs ...any) []string {
 
 func splitNames(s string) []string {
 	var out []string
-	for _, n := range regexp.MustCompile(`\s*(?:,|;|\band\b)\s*`).Split(s, -1) {
+	for _, n := range nameSep.Split(s, -1) {
 		n = strings.Trim(strings.TrimSpace(n), "[]{}\"'")
 		if n != "" && !strings.HasPrefix(n, "list everyone") {
 			out = append(out, n)
@@ -427,7 +459,7 @@ func (r *mdRecord) setPeople(deciders, consulted, informed []string) {
 }
 
 func appendNew(xs []string, x string) []string {
-	if x == "" || slices.Contains(xs, x) {
+	if x == "" || len(xs) >= maxMarkdownItems || slices.Contains(xs, x) {
 		return xs
 	}
 	return append(xs, x)
@@ -450,7 +482,7 @@ var statusWords = []struct {
 
 // setStatus reads a status line: the nearest Status, the words as written
 // when they are not simply ours, and the links named in it.
-func (r *mdRecord) setStatus(s string, links []mdLink) {
+func (r *mdRecord) setStatus(s string, at [2]int) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return
@@ -468,26 +500,28 @@ func (r *mdRecord) setStatus(s string, links []mdLink) {
 	if !strings.EqualFold(plain, string(r.d.Status)) && r.d.StatusText == "" {
 		r.d.StatusText = s
 	}
-	r.addLinks(s, links)
+	r.addLinks(s, at)
 }
 
 // stripLinkPhrases removes "supersedes X" and "amends X" from a status so
 // that the status word is read from what is left.
 func stripLinkPhrases(s string) string {
-	return regexp.MustCompile(`(?i)\b(supersedes|supercedes|amends|amended by|clarifies|clarified by|relates to|related to|see also)\b.*`).ReplaceAllString(s, "")
+	return linkPhrase.ReplaceAllString(s, "")
 }
 
 var (
-	linkMD   = regexp.MustCompile(`\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)`)
-	linkVerb = regexp.MustCompile(`(?i)\b(superseded by|superceded by|supersedes|supercedes|replaced by|replaces|amended by|amends|clarified by|clarifies|relates to|related to|see also|refined by|refines|extends|extended by)\b:?`)
-	refNum   = regexp.MustCompile(`(?i)(?:\b(?:adr|rfc|decision|record)[\s_#-]*|#)0*(\d{1,6})\b|^\s*0*(\d{1,6})\b`)
+	nameSep    = regexp.MustCompile(`\s*(?:,|;|\band\b)\s*`)
+	linkPhrase = regexp.MustCompile(`(?i)\b(supersedes|supercedes|amends|amended by|clarifies|clarified by|relates to|related to|see also)\b.*`)
+	fileNum    = regexp.MustCompile(`(?i)^(?:adr|rfc)?[-_ ]?0*(\d{1,6})(?:\b|[-_])`)
+	optionNum  = regexp.MustCompile(`(?i)^option\s+\d+\s*[:.\-–—]\s*(.+)$`)
+	linkMD     = regexp.MustCompile(`\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)`)
+	linkVerb   = regexp.MustCompile(`(?i)\b(superseded by|superceded by|supersedes|supercedes|replaced by|replaces|amended by|amends|clarified by|clarifies|relates to|related to|see also|refined by|refines|extends|extended by)\b:?`)
+	refNum     = regexp.MustCompile(`(?i)(?:\b(?:adr|rfc|decision|record)[\s_#-]*|#)0*(\d{1,6})\b|^\s*0*(\d{1,6})\b`)
 )
-
-type mdLink struct{ text, dest string }
 
 // addLinks reads "<verb> <reference>" phrases of a line: a reference is a
 // Markdown link, or plain text naming a record number.
-func (r *mdRecord) addLinks(line string, _ []mdLink) {
+func (r *mdRecord) addLinks(line string, at [2]int) {
 	idx := linkVerb.FindAllStringSubmatchIndex(line, -1)
 	for k, m := range idx {
 		end := len(line)
@@ -503,23 +537,36 @@ func (r *mdRecord) addLinks(line string, _ []mdLink) {
 			r.d.Links = &Links{}
 		}
 		l := r.d.Links
+		markAt := func(ptr string, n int) {
+			if n >= 0 {
+				ptr += "/" + strconv.Itoa(n)
+			}
+			if _, ok := r.pos[ptr]; !ok && at[0] > 0 {
+				r.pos[ptr] = at
+			}
+		}
 		for _, id := range ids {
 			switch verb {
 			case "superseded by", "superceded by", "replaced by":
 				if l.SupersededBy == "" {
 					l.SupersededBy = id
+					markAt("/links/supersededBy", -1)
 				}
 				if r.d.Status == "" || r.d.Status == Accepted {
 					r.d.Status = Superseded
 				}
 			case "supersedes", "supercedes", "replaces":
 				l.Supersedes = appendNew(l.Supersedes, id)
+				markAt("/links/supersedes", slices.Index(l.Supersedes, id))
 			case "amends", "refines", "extends":
 				l.Amends = appendNew(l.Amends, id)
+				markAt("/links/amends", slices.Index(l.Amends, id))
 			case "amended by", "refined by", "extended by":
 				l.AmendedBy = appendNew(l.AmendedBy, id)
+				markAt("/links/amendedBy", slices.Index(l.AmendedBy, id))
 			default:
 				l.Related = appendNew(l.Related, id)
+				markAt("/links/related", slices.Index(l.Related, id))
 			}
 		}
 	}
@@ -565,7 +612,7 @@ func refID(label, dest string) string {
 // fileID is the id of a record file with the given stem: its leading
 // number ("0013-use-x" → "0013", "ADR-013-x" → "0013"), else the stem.
 func fileID(stem string) string {
-	if m := regexp.MustCompile(`(?i)^(?:adr|rfc)?[-_ ]?0*(\d{1,6})(?:\b|[-_])`).FindStringSubmatch(stem); m != nil {
+	if m := fileNum.FindStringSubmatch(stem); m != nil {
 		return padID(m[1])
 	}
 	if idRe.MatchString(stem) {
@@ -1002,7 +1049,7 @@ func (w *mdWalk) document(doc ast.Node) {
 		}
 	}
 	w.outcome(outcome)
-	for _, s := range prosHeads {
+	for _, s := range prosHeads[:min(len(prosHeads), maxMarkdownItems)] {
 		w.prosCons(s)
 	}
 	for _, c := range consequences {
@@ -1084,7 +1131,7 @@ func (w *mdWalk) preamble(ns []ast.Node, more *[]string) {
 				case k == "status":
 					w.r.found++
 					w.r.mark("/status", off)
-					w.r.setStatus(strings.TrimSpace(strings.Trim(rawVal, "*_ ")), nil)
+					w.r.setStatus(strings.TrimSpace(strings.Trim(rawVal, "*_ ")), w.r.at(off))
 				case k == "date" || k == "decided on" || k == "last updated":
 					w.r.found++
 					if w.r.d.Date.IsZero() {
@@ -1127,17 +1174,17 @@ func (w *mdWalk) statusSection(ns []ast.Node) {
 				continue
 			}
 			if first && !startsWithVerb(line) {
-				w.r.setStatus(cleanStatus(line), nil)
+				w.r.setStatus(cleanStatus(line), w.r.at(w.offset(n)))
 				first = false
 				continue
 			}
 			if first && w.r.d.Status == "" {
 				// Only links: "Superseded by [3. X](...)" is itself the status.
-				w.r.setStatus(cleanStatus(line), nil)
+				w.r.setStatus(cleanStatus(line), w.r.at(w.offset(n)))
 				first = false
 				continue
 			}
-			w.r.addLinks(line, nil)
+			w.r.addLinks(line, w.r.at(w.offset(n)))
 		}
 	}
 }
@@ -1164,7 +1211,7 @@ func cleanStatus(s string) string {
 func (w *mdWalk) linkLines(ns []ast.Node) {
 	for _, n := range ns {
 		for _, line := range strings.Split(w.raw(n), "\n") {
-			w.r.addLinks(strings.TrimSpace(line), nil)
+			w.r.addLinks(strings.TrimSpace(line), w.r.at(w.offset(n)))
 		}
 	}
 }
@@ -1215,7 +1262,7 @@ func (w *mdWalk) options(ns []ast.Node) {
 		}
 		o := optionNamed(name)
 		o.Description = joinText(o.Description, strings.Join(desc, "\n"))
-		if matchExact(d.Options, o.Name) >= 0 {
+		if len(d.Options) >= maxMarkdownItems || matchExact(d.Options, o.Name) >= 0 {
 			return
 		}
 		w.r.mark("/options/"+strconv.Itoa(len(d.Options)), w.offset(it))
@@ -1325,10 +1372,13 @@ func splitChosen(s string) (string, string) {
 func (w *mdWalk) prosCons(s *section) {
 	d := w.r.d
 	name := s.title
-	if m := regexp.MustCompile(`(?i)^option\s+\d+\s*[:.\-–—]\s*(.+)$`).FindStringSubmatch(name); m != nil && matchOption(d.Options, name) < 0 {
+	if m := optionNum.FindStringSubmatch(name); m != nil && matchOption(d.Options, name) < 0 {
 		name = m[1]
 	}
 	k := matchOption(d.Options, name)
+	if k < 0 && len(d.Options) >= maxMarkdownItems {
+		return
+	}
 	if k < 0 {
 		o := optionNamed(name)
 		w.r.mark("/options/"+strconv.Itoa(len(d.Options)), w.offset(s.head))
