@@ -2,6 +2,7 @@ package barraiser
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"testing"
@@ -23,6 +24,7 @@ func benchLoop(b *testing.B) (*Loop, []byte) {
 // rated pieces of evidence, a cohort of twelve.
 func BenchmarkParse(b *testing.B) {
 	_, data := benchLoop(b)
+	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Parse(data); err != nil {
@@ -36,29 +38,33 @@ func BenchmarkEvaluate(b *testing.B) {
 	l, _ := benchLoop(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Evaluate(l, Options{}); err != nil {
+		if _, err := Evaluate(l, ReviewOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
+// BenchmarkReview reviews the full template loop.
 func BenchmarkReview(b *testing.B) {
 	l, _ := benchLoop(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		Review(l, Options{})
+		Review(l, ReviewOptions{})
 	}
 }
 
+// BenchmarkMarkdown writes the debrief packet of the full template loop.
 func BenchmarkMarkdown(b *testing.B) {
 	l, _ := benchLoop(b)
-	o, err := Evaluate(l, Options{})
+	o, err := Evaluate(l, ReviewOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		Markdown(l, o)
+		if err := Markdown(io.Discard, l, o); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

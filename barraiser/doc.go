@@ -13,14 +13,16 @@
 // feedback (a vote on a four-point scale and a 1..4 rating with evidence for
 // each assigned principle), the debrief and, optionally, the cohort's scores.
 //
-//	l, err := barraiser.Parse(data) // JSON or YAML
-//	if err != nil { ... }
-//	o, err := barraiser.Evaluate(l, barraiser.Options{}) // validates first
+//	l, err := barraiser.Parse(data) // JSON or YAML; ParseReader for an io.Reader
+//	if err != nil { ... }              // a *ValidationError: every problem, with line and column
+//	opts := barraiser.ReviewOptions{}
+//	o, err := barraiser.Evaluate(l, opts) // validates first
 //	var ve *barraiser.ValidationError
 //	if errors.As(err, &ve) { for _, p := range ve.Problems { ... } }
-//	fmt.Println(o.Decision, o.Vetoed, o.Reasons)
-//	advice := barraiser.Review(l, barraiser.Options{})
-//	packet := barraiser.Markdown(l, o)
+//	fmt.Println(o.Decision, o.Vetoed, o.Reasons) // json.Marshal(o) for tools
+//	advice := barraiser.Review(l, opts)
+//	barraiser.Place(data, advice) // line and column of each finding
+//	err = barraiser.Markdown(w, l, o) // the debrief packet
 //
 // Across many loops, Calibrate(Records(loops...), CalibrationOptions{}) finds
 // lenient and severe interviewers (z-scores of their ratings against all
@@ -29,11 +31,38 @@
 // PairKappa, FleissKappa, LoopAgreement and Interpret for the Landis and Koch
 // bands).
 //
+// # Errors, rules and options
+//
+// This package keeps the contract every mechanism of the module keeps:
+//
+//   - Parse and ParseReader refuse input over MaxBytes with an error for
+//     which errors.Is(err, ErrTooLarge) holds. Every error about the
+//     document, from Parse, Validate or Evaluate, is a *ValidationError
+//     with Kind "barraiser" and Problems, each with a JSON pointer, a rule
+//     id, a message and, from Parse, a line and column. Parse reports every
+//     problem it finds in one pass. A failed read from ParseReader's reader
+//     is the only other error.
+//   - Validate and Evaluate on a nil *Loop return a *ValidationError with
+//     the rule nil-document (errors.Is(err, ErrNilLoop) holds too); nothing
+//     panics on any input.
+//   - Rules lists every rule id a Problem or a Finding can carry, the
+//     vocabulary shared by the module's packages (required, unknown-key,
+//     enum, duplicate-id, unknown-reference, ...) and this package's own,
+//     each with a Rule… constant, a default severity, a summary and help.
+//   - ReviewOptions holds the hire rules' tuning fields and, for Review,
+//     Disable (rule ids to drop) and Severity (rule id to severity), the
+//     same two fields in every package.
+//   - Place fills in the line and column of findings from the source.
+//   - Markdown writes to an io.Writer and returns the write's error.
+//   - Times are RFC 3339 with a zone, such as 2026-04-01T15:00:00Z; messages
+//     spell durations in words ("1 day 6 hours"), never in Go's notation.
+//
 // # Hire rules
 //
 // Evaluate decides Hire only when no rule blocks. Its Reasons list, in this
 // order, every rule that held (for a hire) or every rule that blocked (for a
-// no-hire):
+// no-hire); each id has a Rule… constant. They are not review rules:
+// ReviewOptions' tuning fields, not Disable, switch them:
 //
 //	bar-raiser-veto      the bar raiser voted not inclined or strongly not inclined; always applies; sets Vetoed
 //	bar-raiser-vote      the bar raiser voted inclined (holds) or has not voted (blocks)
@@ -51,17 +80,20 @@
 //
 // # Validation
 //
-// Validate reports field rules (from the validate tags, also in the schema)
-// and these rules, which the JSON Schema cannot state (Go-only):
+// Validate reports field rules (from the validate tags, also in the schema,
+// with the shared ids required, too-short, too-long, too-few,
+// too-many-items, range, enum and duplicate) and these rules, which the
+// JSON Schema cannot state (Go-only):
 //
+//	blank-text               a rating's evidence holds more than white space (also in the schema)
 //	bar-raiser-count         exactly one interviewer has role bar-raiser
 //	bar-raiser-independent   the bar raiser's name is not the hiring manager's or the recruiter's
 //	hiring-manager-missing   some interviewer has role hiring-manager
-//	duplicate-id             interviewer ids are unique
+//	duplicate-id             interviewer ids are unique (shared id)
 //	principles-assigned      everyone but the recruiter has a principle assigned
 //	unknown-principle        assigned and rated principles come from the loop's list
 //	interviewer-level        no interviewer is more than one level below the role
-//	unknown-interviewer      feedback names an interviewer of the loop
+//	unknown-reference        feedback names an interviewer of the loop (shared id)
 //	duplicate-feedback       one feedback per interviewer
 //	duplicate-rating         one rating per principle in a feedback
 //	unrated-principle        every principle assigned to an interviewer is rated in their feedback
@@ -74,14 +106,14 @@
 //
 // # Review findings
 //
-// Review returns advice, never errors:
+// Review returns advice, never errors, with these default severities:
 //
 //	loop-size                 warning  fewer than MinLoopSize (5) or more than MaxLoopSize (7) interviewers
 //	thin-evidence             warning  a rating's evidence has fewer than MinEvidenceWords (25) words
 //	no-example                warning  the evidence cites no number or specific example
 //	single-coverage           info     a principle is rated by one interviewer only
 //	vote-contradicts-ratings  warning  an inclined vote with ratings averaging below 2.5, or the reverse
-//	late-feedback             warning  submitted more than LateAfter (24h) after interviewedAt
+//	late-feedback             warning  submitted more than LateAfter (24 hours) after interviewedAt
 //	missing-feedback          warning  an interviewer other than the recruiter has no feedback
 //	unassigned-rating         info     a rating of a principle not assigned to the interviewer
 //	no-recruiter              info     the loop has no recruiter
@@ -90,8 +122,12 @@
 //
 // # Limits
 //
-// Parse accepts at most 8 MiB, nesting 64 deep, 100,000 entries in one list
-// and 2,000,000 values in all; the schema further bounds a loop to 30
-// interviewers and 30 feedbacks of at most 64 ratings, 64 principles, and a
-// cohort of 100,000 scores. Evidence is at most 20,000 characters.
+// Parse accepts at most MaxBytes (8 MiB), nesting 64 deep, 100,000 entries
+// in one list and 2,000,000 values in all; beyond them it stops with one
+// problem (too-large, too-deep or too-many) before building anything large.
+// Validate and the schema further bound a loop to 30 interviewers and 30
+// feedbacks of at most 64 ratings, 64 principles, and a cohort of 100,000
+// scores. Evidence is at most 20,000 characters. Evaluate, Review and
+// Markdown are linear in the size of a loop within these bounds; Calibrate
+// reads at most math.MaxInt32 records.
 package barraiser

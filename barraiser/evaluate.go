@@ -1,16 +1,18 @@
 package barraiser
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 )
 
-// Options set the hire rules Evaluate applies beyond the bar raiser's veto,
-// which always applies. The zero Options are the defaults described on each
-// field.
-type Options struct {
+// ReviewOptions tune Evaluate's hire rules (beyond the bar raiser's veto,
+// which always applies) and Review's advice. The zero ReviewOptions are the
+// defaults described on each field. Review decides the decision-differs
+// finding with the same hire rules, so one ReviewOptions serves both.
+type ReviewOptions struct {
 	// HiringManagerOptional drops the rule that every hiring manager must
 	// vote inclined or strongly inclined. Default false: a hire needs the
 	// hiring manager's inclined vote as well as the bar raiser's.
@@ -36,9 +38,33 @@ type Options struct {
 	// RequireCohort makes a loop without a cohort a no-hire, because the
 	// bar cannot be shown to be raised. Default false.
 	RequireCohort bool
+
+	// Disable lists review rule ids (Rule… constants, as Rules lists them)
+	// whose findings Review drops. Evaluate's hire rules are not review
+	// rules: the fields above tune them.
+	Disable []string
+	// Severity gives review rules a severity other than their default, by
+	// rule id; an invalid Severity leaves the default.
+	Severity map[string]Severity
 }
 
-// Outcome is what Evaluate concludes about a loop.
+// Outcome is what Evaluate concludes about a loop. It encodes to JSON as
+// is, for tools that report it:
+//
+//	{
+//	  "decision": "hire" | "no-hire",
+//	  "vetoed": bool,                  the bar raiser's veto
+//	  "tally": {"stronglyInclined", "inclined", "notInclined",
+//	            "stronglyNotInclined", "total", "missing", "points"},
+//	  "principles": [{"principle", "assigned", "ratedBy", "scores",
+//	                  "mean", "spread", "evidenceWords"}],
+//	  "score": number,                 mean of all ratings, 1..4 (0 with none)
+//	  "bar": {"score", "percentile", "raises", "cohortSize"} | null,
+//	  "reasons": [{"rule", "blocks", "message"}]
+//	}
+//
+// "bar.raises" is whether the candidate raises the bar; "bar" is null when
+// that cannot be known. Lists are never null. Every key is always present.
 type Outcome struct {
 	// Decision is Hire or NoHire.
 	Decision Decision `json:"decision"`
@@ -53,16 +79,20 @@ type Outcome struct {
 	// Score is the candidate's overall score: the mean of all ratings, 0
 	// when there are none.
 	Score float64 `json:"score"`
-	// Bar places Score within the cohort; nil when the loop has no cohort
-	// or no ratings.
-	Bar *Bar `json:"bar,omitempty"`
+	// Bar places Score within the cohort and says whether the candidate
+	// raises the bar; nil (JSON null) when the loop has no cohort or no
+	// ratings, and the bar cannot be shown either way.
+	Bar *Bar `json:"bar"`
 	// Reasons are the rules that decided: for a hire every rule that held,
 	// for a no-hire every rule that blocked, in a fixed order.
 	Reasons []Reason `json:"reasons"`
 }
 
-// Tally counts a loop's votes.
+// Tally counts a loop's votes. In JSON it also carries "total", the number
+// of votes cast.
 type Tally struct {
+	// StronglyInclined, Inclined, NotInclined and StronglyNotInclined count
+	// the votes of each kind.
 	StronglyInclined    int `json:"stronglyInclined"`
 	Inclined            int `json:"inclined"`
 	NotInclined         int `json:"notInclined"`
@@ -72,6 +102,16 @@ type Tally struct {
 	// Points sums the votes as +2, +1, -1, -2, from strongly inclined to
 	// strongly not inclined.
 	Points int `json:"points"`
+}
+
+// MarshalJSON encodes the tally with its total, so that a JSON reader need
+// not add the four counts up.
+func (t Tally) MarshalJSON() ([]byte, error) {
+	type plain Tally
+	return json.Marshal(struct {
+		plain
+		Total int `json:"total"`
+	}{plain(t), t.Total()})
 }
 
 // Total is the number of votes cast.
@@ -137,12 +177,13 @@ type Reason struct {
 }
 
 // Evaluate validates l and applies the hire rules: the bar raiser's veto
-// always, then the rules set by opts (see Options for the defaults). The
-// decision is Hire only when no rule blocks. An invalid loop returns its
+// always, then the rules set by opts' tuning fields (see ReviewOptions for
+// the defaults; Disable and Severity concern Review only). The decision is
+// Hire only when no rule blocks. An invalid or nil loop returns its
 // *ValidationError and a zero Outcome.
-func Evaluate(l *Loop, opts Options) (Outcome, error) {
+func Evaluate(l *Loop, opts ReviewOptions) (Outcome, error) {
 	if l == nil {
-		return Outcome{}, ErrNilLoop
+		return Outcome{}, nilLoop()
 	}
 	if err := l.Validate(); err != nil {
 		return Outcome{}, err
@@ -177,17 +218,17 @@ func Evaluate(l *Loop, opts Options) (Outcome, error) {
 			f, ok := byID[iv.ID]
 			if ok && !f.Vote.LeansHire() {
 				o.Vetoed = true
-				decide(true, "bar-raiser-veto", "the bar raiser %q voted %s: a veto, whatever the others voted", iv.ID, f.Vote)
+				decide(true, RuleBarRaiserVeto, "the bar raiser %q voted %s: a veto, whatever the others voted", iv.ID, f.Vote)
 				continue
 			}
-			voteRule(decide, "bar-raiser-vote", "bar raiser", iv.ID, f, ok)
+			voteRule(decide, RuleBarRaiserVote, "bar raiser", iv.ID, f, ok)
 		}
 	}
 	if !opts.HiringManagerOptional {
 		for _, iv := range l.Interviewers {
 			if iv.Role == RoleHiringManager {
 				f, ok := byID[iv.ID]
-				voteRule(decide, "hiring-manager-vote", "hiring manager", iv.ID, f, ok)
+				voteRule(decide, RuleHiringManagerVote, "hiring manager", iv.ID, f, ok)
 			}
 		}
 	}
@@ -203,9 +244,9 @@ func Evaluate(l *Loop, opts Options) (Outcome, error) {
 			}
 		}
 		if len(strong) >= limit {
-			decide(true, "strong-no", "%d strongly-not-inclined vote(s) (%s); %d block(s) a hire", len(strong), strings.Join(quoteAll(strong), ", "), limit)
+			decide(true, RuleStrongNo, "%d strongly-not-inclined vote(s) (%s); %d block(s) a hire", len(strong), strings.Join(quoteAll(strong), ", "), limit)
 		} else {
-			decide(false, "strong-no", "%d strongly-not-inclined vote(s), fewer than the %d that block a hire", len(strong), limit)
+			decide(false, RuleStrongNo, "%d strongly-not-inclined vote(s), fewer than the %d that block a hire", len(strong), limit)
 		}
 	}
 
@@ -213,21 +254,24 @@ func Evaluate(l *Loop, opts Options) (Outcome, error) {
 		yes := o.Tally.StronglyInclined + o.Tally.Inclined
 		no := o.Tally.NotInclined + o.Tally.StronglyNotInclined
 		if yes > no {
-			decide(false, "majority", "%d inclined against %d not inclined", yes, no)
+			decide(false, RuleMajority, "%d inclined against %d not inclined", yes, no)
 		} else {
-			decide(true, "majority", "%d inclined against %d not inclined; a hire needs more inclined", yes, no)
+			decide(true, RuleMajority, "%d inclined against %d not inclined; a hire needs more inclined", yes, no)
 		}
 	}
 
 	if !opts.AllowMissingFeedback {
 		if len(missing) > 0 {
-			decide(true, "feedback-complete", "no feedback yet from %s; the loop decides once every interviewer has written and voted independently", strings.Join(quoteAll(missing), ", "))
+			decide(true, RuleFeedbackComplete, "no feedback yet from %s; the loop decides once every interviewer has written and voted independently", strings.Join(quoteAll(missing), ", "))
 		} else {
-			decide(false, "feedback-complete", "every interviewer submitted feedback")
+			decide(false, RuleFeedbackComplete, "every interviewer submitted feedback")
 		}
 	}
 
 	o.Principles = summarise(l)
+	if o.Principles == nil {
+		o.Principles = []PrincipleSummary{}
+	}
 	n, sum := 0, 0
 	for _, f := range l.Feedback {
 		for _, r := range f.Ratings {
@@ -244,17 +288,17 @@ func Evaluate(l *Loop, opts Options) (Outcome, error) {
 		o.Bar = &Bar{Score: o.Score, Percentile: pct, Raises: raises, CohortSize: len(l.Cohort)}
 		if !opts.CohortAdvisory {
 			if raises {
-				decide(false, "raises-bar", "score %.2f is better than %.0f%% of the cohort of %d: strictly better than half", o.Score, pct, len(l.Cohort))
+				decide(false, RuleRaisesBar, "score %.2f is better than %.0f%% of the cohort of %d: strictly better than half", o.Score, pct, len(l.Cohort))
 			} else {
-				decide(true, "raises-bar", "score %.2f is better than %.0f%% of the cohort of %d; raising the bar needs strictly more than half", o.Score, pct, len(l.Cohort))
+				decide(true, RuleRaisesBar, "score %.2f is better than %.0f%% of the cohort of %d; raising the bar needs strictly more than half", o.Score, pct, len(l.Cohort))
 			}
 		}
 	case len(l.Cohort) > 0:
 		if !opts.CohortAdvisory {
-			decide(true, "raises-bar", "no ratings yet to compare with the cohort")
+			decide(true, RuleRaisesBar, "no ratings yet to compare with the cohort")
 		}
 	case opts.RequireCohort:
-		decide(true, "cohort-required", "no cohort: the loop cannot show the candidate is better than half of current employees at the level")
+		decide(true, RuleCohortRequired, "no cohort: the loop cannot show the candidate is better than half of current employees at the level")
 	}
 
 	if len(block) == 0 {
@@ -280,7 +324,7 @@ func voteRule(decide func(bool, string, string, ...any), rule, who, id string, f
 	}
 }
 
-func (o Options) strongNoBlocks() int {
+func (o ReviewOptions) strongNoBlocks() int {
 	if o.StrongNoBlocks == 0 {
 		return 1
 	}

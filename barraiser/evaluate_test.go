@@ -44,62 +44,62 @@ func TestEvaluateDecisions(t *testing.T) {
 	cases := []struct {
 		name   string
 		change func(*Loop)
-		opts   Options
+		opts   ReviewOptions
 		want   Decision
 		vetoed bool
 		rules  []string
 	}{
-		{"hire", func(*Loop) {}, Options{}, Hire, false,
+		{"hire", func(*Loop) {}, ReviewOptions{}, Hire, false,
 			[]string{"bar-raiser-vote", "hiring-manager-vote", "strong-no", "feedback-complete", "raises-bar"}},
-		{"veto not inclined", func(l *Loop) { vote(l, "br", NotInclined) }, Options{}, NoHire, true,
+		{"veto not inclined", func(l *Loop) { vote(l, "br", NotInclined) }, ReviewOptions{}, NoHire, true,
 			[]string{"bar-raiser-veto"}},
 		{"veto against everyone strongly inclined", func(l *Loop) {
 			for _, id := range []string{"hm", "i1", "i2"} {
 				vote(l, id, StronglyInclined)
 			}
 			vote(l, "br", StronglyNotInclined)
-		}, Options{HiringManagerOptional: true, StrongNoBlocks: -1, AllowMissingFeedback: true, CohortAdvisory: true}, NoHire, true,
+		}, ReviewOptions{HiringManagerOptional: true, StrongNoBlocks: -1, AllowMissingFeedback: true, CohortAdvisory: true}, NoHire, true,
 			[]string{"bar-raiser-veto"}},
-		{"split two against two hires by default", func(l *Loop) { vote(l, "i1", NotInclined) }, Options{}, Hire, false,
+		{"split two against two hires by default", func(l *Loop) { vote(l, "i1", NotInclined) }, ReviewOptions{}, Hire, false,
 			[]string{"bar-raiser-vote", "hiring-manager-vote", "strong-no", "feedback-complete", "raises-bar"}},
-		{"split two against two with majority", func(l *Loop) { vote(l, "i1", NotInclined) }, Options{RequireMajority: true}, NoHire, false,
+		{"split two against two with majority", func(l *Loop) { vote(l, "i1", NotInclined) }, ReviewOptions{RequireMajority: true}, NoHire, false,
 			[]string{"majority"}},
-		{"three against one with majority", func(*Loop) {}, Options{RequireMajority: true}, Hire, false,
+		{"three against one with majority", func(*Loop) {}, ReviewOptions{RequireMajority: true}, Hire, false,
 			[]string{"bar-raiser-vote", "hiring-manager-vote", "strong-no", "majority", "feedback-complete", "raises-bar"}},
-		{"hiring manager not inclined", func(l *Loop) { vote(l, "hm", NotInclined) }, Options{}, NoHire, false,
+		{"hiring manager not inclined", func(l *Loop) { vote(l, "hm", NotInclined) }, ReviewOptions{}, NoHire, false,
 			[]string{"hiring-manager-vote"}},
-		{"hiring manager optional", func(l *Loop) { vote(l, "hm", NotInclined) }, Options{HiringManagerOptional: true}, Hire, false,
+		{"hiring manager optional", func(l *Loop) { vote(l, "hm", NotInclined) }, ReviewOptions{HiringManagerOptional: true}, Hire, false,
 			[]string{"bar-raiser-vote", "strong-no", "feedback-complete", "raises-bar"}},
-		{"one strong no blocks", func(l *Loop) { vote(l, "i2", StronglyNotInclined) }, Options{}, NoHire, false,
+		{"one strong no blocks", func(l *Loop) { vote(l, "i2", StronglyNotInclined) }, ReviewOptions{}, NoHire, false,
 			[]string{"strong-no"}},
-		{"strong no below a limit of two", func(l *Loop) { vote(l, "i2", StronglyNotInclined) }, Options{StrongNoBlocks: 2}, Hire, false,
+		{"strong no below a limit of two", func(l *Loop) { vote(l, "i2", StronglyNotInclined) }, ReviewOptions{StrongNoBlocks: 2}, Hire, false,
 			[]string{"bar-raiser-vote", "hiring-manager-vote", "strong-no", "feedback-complete", "raises-bar"}},
-		{"strong no rule off", func(l *Loop) { vote(l, "i2", StronglyNotInclined) }, Options{StrongNoBlocks: -1}, Hire, false,
+		{"strong no rule off", func(l *Loop) { vote(l, "i2", StronglyNotInclined) }, ReviewOptions{StrongNoBlocks: -1}, Hire, false,
 			[]string{"bar-raiser-vote", "hiring-manager-vote", "feedback-complete", "raises-bar"}},
-		{"bar raiser has not voted", func(l *Loop) { drop(l, "br") }, Options{}, NoHire, false,
+		{"bar raiser has not voted", func(l *Loop) { drop(l, "br") }, ReviewOptions{}, NoHire, false,
 			[]string{"bar-raiser-vote", "feedback-complete"}},
-		{"interviewer has not voted", func(l *Loop) { drop(l, "i1") }, Options{}, NoHire, false,
+		{"interviewer has not voted", func(l *Loop) { drop(l, "i1") }, ReviewOptions{}, NoHire, false,
 			[]string{"feedback-complete"}},
-		{"missing feedback allowed", func(l *Loop) { drop(l, "i1") }, Options{AllowMissingFeedback: true}, Hire, false,
+		{"missing feedback allowed", func(l *Loop) { drop(l, "i1") }, ReviewOptions{AllowMissingFeedback: true}, Hire, false,
 			[]string{"bar-raiser-vote", "hiring-manager-vote", "strong-no", "raises-bar"}},
-		{"candidate exactly at the median", func(l *Loop) { l.Cohort = []float64{2.0, 2.5, 3.5, 4.0} }, Options{}, NoHire, false,
+		{"candidate exactly at the median", func(l *Loop) { l.Cohort = []float64{2.0, 2.5, 3.5, 4.0} }, ReviewOptions{}, NoHire, false,
 			[]string{"raises-bar"}},
-		{"at the median of an odd cohort", func(l *Loop) { l.Cohort = []float64{2, 3, 4} }, Options{}, NoHire, false,
+		{"at the median of an odd cohort", func(l *Loop) { l.Cohort = []float64{2, 3, 4} }, ReviewOptions{}, NoHire, false,
 			[]string{"raises-bar"}},
-		{"cohort advisory", func(l *Loop) { l.Cohort = []float64{3.5} }, Options{CohortAdvisory: true}, Hire, false,
+		{"cohort advisory", func(l *Loop) { l.Cohort = []float64{3.5} }, ReviewOptions{CohortAdvisory: true}, Hire, false,
 			[]string{"bar-raiser-vote", "hiring-manager-vote", "strong-no", "feedback-complete"}},
-		{"no cohort", func(l *Loop) { l.Cohort = nil }, Options{}, Hire, false,
+		{"no cohort", func(l *Loop) { l.Cohort = nil }, ReviewOptions{}, Hire, false,
 			[]string{"bar-raiser-vote", "hiring-manager-vote", "strong-no", "feedback-complete"}},
-		{"no cohort but required", func(l *Loop) { l.Cohort = nil }, Options{RequireCohort: true}, NoHire, false,
+		{"no cohort but required", func(l *Loop) { l.Cohort = nil }, ReviewOptions{RequireCohort: true}, NoHire, false,
 			[]string{"cohort-required"}},
-		{"cohort without ratings", func(l *Loop) { l.Feedback = nil }, Options{AllowMissingFeedback: true}, NoHire, false,
+		{"cohort without ratings", func(l *Loop) { l.Feedback = nil }, ReviewOptions{AllowMissingFeedback: true}, NoHire, false,
 			[]string{"bar-raiser-vote", "hiring-manager-vote", "raises-bar"}},
 		{"every blocker is a reason", func(l *Loop) {
 			vote(l, "br", NotInclined)
 			vote(l, "hm", StronglyNotInclined)
 			drop(l, "i1")
 			l.Cohort = []float64{3.9}
-		}, Options{}, NoHire, true,
+		}, ReviewOptions{}, NoHire, true,
 			[]string{"bar-raiser-veto", "hiring-manager-vote", "strong-no", "feedback-complete", "raises-bar"}},
 	}
 	for _, c := range cases {
@@ -120,7 +120,7 @@ func TestEvaluateDecisions(t *testing.T) {
 }
 
 func TestEvaluateSummary(t *testing.T) {
-	o, err := Evaluate(base(t), Options{})
+	o, err := Evaluate(base(t), ReviewOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, Tally{StronglyInclined: 1, Inclined: 2, NotInclined: 1, Points: 3}, o.Tally, "2 + 1 + 1 - 1")
 	assert.Equal(t, 4, o.Tally.Total())
@@ -151,7 +151,7 @@ func TestEvaluateSummary(t *testing.T) {
 func TestEvaluateInvalidLoop(t *testing.T) {
 	l := base(t)
 	l.Interviewers[3].Role = RoleBarRaiser
-	o, err := Evaluate(l, Options{})
+	o, err := Evaluate(l, ReviewOptions{})
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, Outcome{}, o)
@@ -161,4 +161,42 @@ func TestCountWords(t *testing.T) {
 	for in, want := range map[string]int{"": 0, "  ": 0, "one": 1, "p99 latency, 2.1 points!": 5, "Hire-and-develop": 3, "écrit été": 2} {
 		assert.Equal(t, want, countWords(in), in)
 	}
+}
+
+// TestOutcomeJSON pins the keys the package doc promises tools.
+func TestOutcomeJSON(t *testing.T) {
+	l := loadLoop(t, "testdata/valid/veto.json")
+	o, err := Evaluate(l, ReviewOptions{})
+	require.NoError(t, err)
+	data, err := json.Marshal(o)
+	require.NoError(t, err)
+	var got map[string]any
+	require.NoError(t, json.Unmarshal(data, &got))
+	assert.ElementsMatch(t, []string{"decision", "vetoed", "tally", "principles", "score", "bar", "reasons"}, keys(got))
+	assert.Equal(t, "no-hire", got["decision"])
+	assert.Equal(t, true, got["vetoed"])
+	tally := got["tally"].(map[string]any)
+	assert.ElementsMatch(t, []string{"stronglyInclined", "inclined", "notInclined", "stronglyNotInclined", "total", "missing", "points"}, keys(tally))
+	assert.EqualValues(t, o.Tally.Total(), tally["total"])
+	assert.ElementsMatch(t, []string{"score", "percentile", "raises", "cohortSize"}, keys(got["bar"].(map[string]any)))
+	assert.Equal(t, false, got["bar"].(map[string]any)["raises"])
+
+	var back Outcome
+	require.NoError(t, json.Unmarshal(data, &back), "the encoding reads back")
+	assert.Equal(t, o, back)
+
+	l.Cohort = nil
+	o, err = Evaluate(l, ReviewOptions{})
+	require.NoError(t, err)
+	data, err = json.Marshal(o)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"bar":null`, "unknown is null, not a missing key")
+}
+
+func keys(m map[string]any) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

@@ -2,16 +2,18 @@ package barraiser_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/dayone-go/mechanisms/barraiser"
 )
 
 func ExampleEvaluate() {
 	l := load("../examples/templates/loop.yaml")
-	o, err := barraiser.Evaluate(l, barraiser.Options{})
+	o, err := barraiser.Evaluate(l, barraiser.ReviewOptions{})
 	if err != nil {
 		panic(err)
 	}
@@ -34,7 +36,7 @@ func ExampleEvaluate_veto() {
 	l := load("../examples/templates/loop.yaml")
 	// Everyone else is inclined; the bar raiser is not.
 	l.Feedback[0].Vote = barraiser.NotInclined
-	o, err := barraiser.Evaluate(l, barraiser.Options{})
+	o, err := barraiser.Evaluate(l, barraiser.ReviewOptions{})
 	if err != nil {
 		panic(err)
 	}
@@ -114,7 +116,7 @@ func ExampleFleissKappa() {
 func ExampleReview() {
 	l := load("testdata/valid/hire.json")
 	l.Feedback[0].Ratings[0].Evidence = "Good."
-	for _, f := range barraiser.Review(l, barraiser.Options{}) {
+	for _, f := range barraiser.Review(l, barraiser.ReviewOptions{}) {
 		fmt.Println(f.Severity, f.Rule, f.Path)
 	}
 	// Output:
@@ -147,11 +149,15 @@ func ExampleCalibrate() {
 
 func ExampleMarkdown() {
 	l := load("testdata/valid/veto.json")
-	o, err := barraiser.Evaluate(l, barraiser.Options{})
+	o, err := barraiser.Evaluate(l, barraiser.ReviewOptions{})
 	if err != nil {
 		panic(err)
 	}
-	md := barraiser.Markdown(l, o)
+	var b bytes.Buffer
+	if err := barraiser.Markdown(&b, l, o); err != nil {
+		panic(err)
+	}
+	md := b.Bytes()
 	fmt.Printf("%s", md[:bytes.Index(md, []byte("\n\n## Votes"))])
 	// Output:
 	// # Debrief packet: Sam Doe
@@ -170,6 +176,99 @@ func ExampleMarkdown() {
 	//
 	// - `bar-raiser-veto` (blocks): the bar raiser "br" voted not-inclined: a veto, whatever the others voted
 	// - `raises-bar` (blocks): score 2.86 is better than 50% of the cohort of 4; raising the bar needs strictly more than half
+}
+
+func ExampleParse() {
+	_, err := barraiser.Parse([]byte(`
+candidate: {name: Alex}
+role: {title: Engineer, family: Software, level: 5, grade: 3}
+`))
+	var ve *barraiser.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Println(ve.Kind, p.Rule, "on line", p.Line)
+		}
+	}
+	// Output:
+	// barraiser unknown-key on line 3
+}
+
+func ExampleParseReader() {
+	big := strings.NewReader(strings.Repeat(" ", barraiser.MaxBytes+1))
+	_, err := barraiser.ParseReader(big)
+	fmt.Println(errors.Is(err, barraiser.ErrTooLarge))
+	// Output: true
+}
+
+func ExampleReview_options() {
+	l := load("testdata/valid/hire.json")
+	l.Cohort = nil
+	l.Feedback[0].Ratings[0].Evidence = "Good."
+	opts := barraiser.ReviewOptions{
+		Disable:  []string{barraiser.RuleNoExample},
+		Severity: map[string]barraiser.Severity{barraiser.RuleNoCohort: barraiser.Error},
+	}
+	for _, f := range barraiser.Review(l, opts) {
+		fmt.Println(f.Severity, f.Rule, f.Path)
+	}
+	// Output:
+	// error no-cohort /cohort
+	// warning thin-evidence /feedback/0/ratings/0/evidence
+}
+
+func ExamplePlace() {
+	data := []byte(`{
+  "candidate": {"name": "Sam"},
+  "role": {"title": "Engineer", "family": "Software", "level": 5},
+  "interviewers": [
+    {"id": "br", "name": "Bea", "role": "bar-raiser", "level": 6, "principles": ["Ownership"]}
+  ]
+}`)
+	l, err := barraiser.Parse(data)
+	if err != nil {
+		panic(err)
+	}
+	fs := barraiser.Review(l, barraiser.ReviewOptions{})
+	barraiser.Place(data, fs)
+	for _, f := range fs {
+		fmt.Printf("%d:%d %s %s\n", f.Line, f.Column, f.Rule, f.Path)
+	}
+	// Output:
+	// 1:1 no-cohort /cohort
+	// 4:19 loop-size /interviewers
+	// 4:19 no-recruiter /interviewers
+	// 5:5 missing-feedback /interviewers/0
+}
+
+func ExampleRules() {
+	for _, r := range barraiser.Rules() {
+		if r.ID == barraiser.RuleFeedbackAfterDebrief || r.ID == barraiser.RuleThinEvidence {
+			fmt.Printf("%s (%s): %s\n", r.ID, r.Severity, r.Help)
+		}
+	}
+	// Output:
+	// feedback-after-debrief (error): Submit feedback before the debrief; if it came late, say so and treat the vote with care.
+	// thin-evidence (warning): Write what the candidate said or did, with one specific example.
+}
+
+func ExampleOutcome_json() {
+	l := load("../examples/templates/loop.yaml")
+	o, err := barraiser.Evaluate(l, barraiser.ReviewOptions{})
+	if err != nil {
+		panic(err)
+	}
+	data, err := json.Marshal(struct {
+		Decision barraiser.Decision `json:"decision"`
+		Vetoed   bool               `json:"vetoed"`
+		Tally    barraiser.Tally    `json:"tally"`
+		Bar      *barraiser.Bar     `json:"bar"`
+	}{o.Decision, o.Vetoed, o.Tally, o.Bar}) // json.Marshal(o) writes these keys and more
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(data))
+	// Output:
+	// {"decision":"hire","vetoed":false,"tally":{"stronglyInclined":1,"inclined":4,"notInclined":1,"stronglyNotInclined":0,"missing":0,"points":5,"total":6},"bar":{"score":2.888888888888889,"percentile":58.333333333333336,"raises":true,"cohortSize":12}}
 }
 
 // load reads and parses a loop document, as a program would.

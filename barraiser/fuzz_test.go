@@ -1,6 +1,7 @@
 package barraiser
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,21 +21,23 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("interviewers: &a [*a]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, err := Parse(data)
+		see(err)
 		if err != nil {
 			return
 		}
-		_ = l.Validate()
-		_ = Review(l, Options{})
+		see(l.Validate(), Review(l, ReviewOptions{})...)
 		_, _, _ = LoopAgreement(l)
 		_ = Records(l)
-		o, err := Evaluate(l, Options{})
+		o, err := Evaluate(l, ReviewOptions{})
 		if err != nil {
 			return
 		}
 		if !o.Decision.Valid() {
 			t.Fatalf("decision %q", o.Decision)
 		}
-		_ = Markdown(l, o)
+		if err := Markdown(io.Discard, l, o); err != nil {
+			t.Fatal(err)
+		}
 	})
 }
 

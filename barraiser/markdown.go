@@ -3,8 +3,10 @@ package barraiser
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dayone-go/mechanisms/internal/render"
 )
@@ -14,15 +16,17 @@ import (
 // behind each rating. Pass the Outcome Evaluate returned for l. Everything
 // taken from the document is escaped, so a name or an evidence text cannot
 // break the tables or inject markup. The same input gives the same bytes.
-func Markdown(l *Loop, o Outcome) []byte {
-	var b bytes.Buffer
+// It returns the first error writing to w, and the nil-loop error for a nil
+// l, writing nothing.
+func Markdown(w io.Writer, l *Loop, o Outcome) error {
 	if l == nil {
-		return b.Bytes()
+		return nilLoop()
 	}
+	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Debrief packet: %s\n\n", esc(l.Candidate.Name))
 	fmt.Fprintf(&b, "- **Role:** %s, %s, level %d\n", esc(l.Role.Title), esc(l.Role.Family), l.Role.Level)
 	if l.Debrief != nil {
-		fmt.Fprintf(&b, "- **Debrief:** %s", l.Debrief.At.Format(timeLayout))
+		fmt.Fprintf(&b, "- **Debrief:** %s", l.Debrief.At.Format(time.RFC3339))
 		if l.Debrief.Decision != "" {
 			fmt.Fprintf(&b, ", recorded decision **%s**", l.Debrief.Decision)
 		}
@@ -67,7 +71,7 @@ func Markdown(l *Loop, o Outcome) []byte {
 	for _, iv := range l.Interviewers {
 		vote, at := "no feedback", ""
 		if f := given[iv.ID]; f != nil {
-			vote, at = esc(string(f.Vote)), f.SubmittedAt.Format(timeLayout)
+			vote, at = esc(string(f.Vote)), f.SubmittedAt.Format(time.RFC3339)
 		}
 		fmt.Fprintf(&b, "| %s (%s) | %s | %d | %s | %s |\n", esc(iv.Name), esc(iv.ID), esc(string(iv.Role)), iv.Level, vote, at)
 	}
@@ -107,7 +111,8 @@ func Markdown(l *Loop, o Outcome) []byte {
 			delete(items, p) // a principle listed twice is shown once
 		}
 	}
-	return b.Bytes()
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 // num formats a figure with two decimals.

@@ -1,6 +1,8 @@
 package barraiser
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -11,9 +13,9 @@ import (
 
 func TestMarkdownGolden(t *testing.T) {
 	l := loadLoop(t, "../examples/templates/loop.yaml")
-	o, err := Evaluate(l, Options{})
+	o, err := Evaluate(l, ReviewOptions{})
 	require.NoError(t, err)
-	got := Markdown(l, o)
+	got := markdown(t, l, o)
 	const golden = "testdata/packet.golden.md"
 	if *update {
 		require.NoError(t, os.WriteFile(golden, got, 0o644))
@@ -21,15 +23,15 @@ func TestMarkdownGolden(t *testing.T) {
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(got))
-	assert.Equal(t, string(got), string(Markdown(l, o)), "deterministic")
+	assert.Equal(t, string(got), string(markdown(t, l, o)), "deterministic")
 }
 
 func TestMarkdownVetoAndNoCohort(t *testing.T) {
 	l := loadLoop(t, "testdata/valid/veto.json")
 	l.Cohort = nil
-	o, err := Evaluate(l, Options{})
+	o, err := Evaluate(l, ReviewOptions{})
 	require.NoError(t, err)
-	md := string(Markdown(l, o))
+	md := string(markdown(t, l, o))
 	assert.Contains(t, md, "- **Vetoed:** yes, by the bar raiser")
 	assert.Contains(t, md, "- `bar-raiser-veto` (blocks): ")
 	assert.Contains(t, md, "- **Raises the bar:** unknown: no cohort")
@@ -42,9 +44,9 @@ func TestMarkdownEscapesDocumentText(t *testing.T) {
 	l.Candidate.Name = hostile
 	l.Interviewers[0].Name = hostile
 	l.Feedback[0].Ratings[0].Evidence = hostile
-	o, err := Evaluate(l, Options{})
+	o, err := Evaluate(l, ReviewOptions{})
 	require.NoError(t, err)
-	md := string(Markdown(l, o))
+	md := string(markdown(t, l, o))
 	assert.NotContains(t, md, "<script>")
 	assert.NotContains(t, md, "[x](")
 	assert.NotContains(t, md, "\n# heading")
@@ -55,5 +57,25 @@ func TestMarkdownEscapesDocumentText(t *testing.T) {
 			assert.Equal(t, 6, strings.Count(line, "|")-strings.Count(line, `\|`), line)
 		}
 	}
-	assert.Empty(t, Markdown(nil, Outcome{}))
+	var b bytes.Buffer
+	assert.ErrorIs(t, Markdown(&b, nil, Outcome{}), ErrNilLoop)
+	assert.Zero(t, b.Len(), "nothing written for a nil loop")
+}
+
+func markdown(t testing.TB, l *Loop, o Outcome) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, Markdown(&b, l, o))
+	return b.Bytes()
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestMarkdownReturnsWriteError(t *testing.T) {
+	l := loadLoop(t, "testdata/valid/hire.json")
+	o, err := Evaluate(l, ReviewOptions{})
+	require.NoError(t, err)
+	assert.EqualError(t, Markdown(failingWriter{}, l, o), "disk full")
 }

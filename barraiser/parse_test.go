@@ -5,9 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/iotest"
 
-	"github.com/dayone-go/mechanisms/internal/problem"
-	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -38,35 +37,69 @@ func TestParseErrorsNamePlace(t *testing.T) {
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			l, err := Parse([]byte(c.in))
+			see(err)
 			require.Error(t, err)
 			assert.Nil(t, l)
 			assert.Contains(t, err.Error(), c.want)
 			assert.True(t, strings.HasPrefix(err.Error(), "barraiser: "), err.Error())
-			var se *problem.Error
-			assert.True(t, errors.As(err, &se), "the strict error is wrapped")
+			ve, ok := err.(*ValidationError)
+			require.True(t, ok, "Parse returns a *ValidationError itself, not wrapped: %T", err)
+			assert.Equal(t, "barraiser", ve.Kind)
 		})
 	}
 }
 
-func TestReadLimits(t *testing.T) {
-	l, err := Read(bytes.NewReader([]byte(`{"candidate": {"name": "x"}}`)))
+func TestParseReaderAndLimits(t *testing.T) {
+	l, err := ParseReader(bytes.NewReader([]byte(`{"candidate": {"name": "x"}}`)))
 	require.NoError(t, err)
 	assert.Equal(t, "x", l.Candidate.Name)
-	_, err = Read(bytes.NewReader(make([]byte, strict.DefaultMaxBytes+1)))
-	assert.ErrorIs(t, err, strict.ErrTooLarge)
+
+	big := make([]byte, MaxBytes+1)
+	for name, parse := range map[string]func([]byte) (*Loop, error){
+		"Parse":       Parse,
+		"ParseReader": func(b []byte) (*Loop, error) { return ParseReader(bytes.NewReader(b)) },
+	} {
+		l, err := parse(big)
+		assert.Nil(t, l, name)
+		assert.ErrorIs(t, err, ErrTooLarge, name)
+		var ve *ValidationError
+		require.True(t, errors.As(err, &ve), name)
+		assert.Equal(t, "barraiser", ve.Kind, name)
+		require.Len(t, ve.Problems, 1, name)
+		assert.Equal(t, RuleTooLarge, ve.Problems[0].Rule, name)
+	}
+	_, err = Parse(make([]byte, MaxBytes))
+	assert.NotErrorIs(t, err, ErrTooLarge, "exactly MaxBytes is within the limit")
+}
+
+func TestParseReaderReadError(t *testing.T) {
+	_, err := ParseReader(iotest.ErrReader(errors.New("connection reset")))
+	assert.EqualError(t, err, "barraiser: connection reset")
+	var ve *ValidationError
+	assert.False(t, errors.As(err, &ve), "a failed read is not about the document")
 }
 
 func TestParseRefusesNonFiniteAndMistypedValues(t *testing.T) {
-	for in, want := range map[string]string{
-		"cohort: [2.5, .nan]\n":            "line 1, column 15: /cohort/1: number \".nan\" is not finite",
-		"cohort: [.inf]\n":                 "line 1, column 10: /cohort/0",
-		"feedback:\n  - vote: 5\n":         "/feedback/0/vote",
-		"interviewers: {id: a}\n":          "/interviewers",
-		"role: {level: \"six\"}\n":         "/role/level",
-		"debrief: {decision: postponed}\n": "allowed: hire, no-hire",
+	for in, want := range map[string]struct {
+		path      string
+		line, col int
+	}{
+		"cohort: [2.5, .nan]\n":            {"/cohort/1", 1, 15},
+		"cohort: [.inf]\n":                 {"/cohort/0", 1, 10},
+		"feedback:\n  - vote: 5\n":         {"/feedback/0/vote", 2, 11},
+		"interviewers: {id: a}\n":          {"/interviewers", 1, 15},
+		"role: {level: \"six\"}\n":         {"/role/level", 1, 15},
+		"debrief: {decision: postponed}\n": {"/debrief/decision", 1, 21},
 	} {
 		_, err := Parse([]byte(in))
-		require.Error(t, err, in)
-		assert.Contains(t, err.Error(), want, in)
+		see(err)
+		var ve *ValidationError
+		require.True(t, errors.As(err, &ve), in)
+		require.NotEmpty(t, ve.Problems, in)
+		p := ve.Problems[0]
+		assert.Equal(t, want.path, p.Path, in)
+		assert.Equal(t, [2]int{want.line, want.col}, [2]int{p.Line, p.Column}, in)
 	}
+	_, err := Parse([]byte("debrief: {decision: postponed}\n"))
+	assert.ErrorContains(t, err, "hire, no-hire", "an unknown value lists the allowed ones")
 }

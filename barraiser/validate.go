@@ -7,29 +7,36 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/validation"
 )
 
-// ValidationError is the error Validate returns. Use errors.As with
-// `var ve *barraiser.ValidationError` to read ve.Problems, each with a JSON
-// pointer, a stable rule name and a message.
-type ValidationError = problem.Error
+// kind is the Kind of every *ValidationError this package returns.
+const kind = "barraiser"
 
-// Problem is one reason a Loop is invalid.
-type Problem = problem.Problem
-
-// ErrNilLoop is returned when a nil *Loop is validated or evaluated.
+// ErrNilLoop is the sentinel behind the error for a nil *Loop: Validate and
+// Evaluate return a *ValidationError with one problem of rule RuleNil whose
+// Err is ErrNilLoop, so both errors.As and errors.Is find it.
 var ErrNilLoop = errors.New("barraiser: nil loop")
+
+// nilLoop is the error for a nil *Loop.
+func nilLoop() error {
+	err := problem.Nil(kind)
+	if ve, ok := err.(*ValidationError); ok {
+		ve.Err = ErrNilLoop
+	}
+	return err
+}
 
 func init() {
 	// Evidence of only spaces is no evidence; the schema says the same with
 	// a pattern that needs one visible character.
 	validation.Register(validation.Rule{
 		Tag: "barraiser_text",
-		ID:  "blank-text",
+		ID:  RuleBlankText,
 		Check: func(v reflect.Value) bool {
 			return v.Kind() == reflect.String && strings.IndexFunc(v.String(), func(r rune) bool { return !unicode.IsSpace(r) }) >= 0
 		},
@@ -48,36 +55,42 @@ func init() {
 // *ValidationError listing every problem.
 func (l *Loop) Validate() error {
 	if l == nil {
-		return ErrNilLoop
+		return nilLoop()
 	}
 	var ps problem.List = validation.Struct(l)
-	l.checkInterviewers(&ps)
-	l.checkFeedback(&ps)
+	known := l.principleSet()
+	l.checkInterviewers(&ps, known)
+	l.checkFeedback(&ps, known)
 	for i, c := range l.Cohort {
 		if math.IsNaN(c) || math.IsInf(c, 0) {
-			ps.Add("/cohort/"+strconv.Itoa(i), "finite", "cohort scores must be numbers, not %v", c)
+			ps.Add("/cohort/"+strconv.Itoa(i), RuleFinite, "cohort scores must be numbers, not %v", c)
 		}
 	}
-	return ps.Err("barraiser")
+	return ps.Err(kind)
 }
 
+// principleSet is the set of principles the loop may assess, built once
+// per Validate for both passes.
 func (l *Loop) principleSet() map[string]bool {
-	set := map[string]bool{}
-	for _, p := range l.PrincipleList() {
+	list := l.Principles
+	if len(list) == 0 {
+		list = leadershipPrinciples[:]
+	}
+	set := make(map[string]bool, len(list))
+	for _, p := range list {
 		set[p] = true
 	}
 	return set
 }
 
-func (l *Loop) checkInterviewers(ps *problem.List) {
-	known := l.principleSet()
+func (l *Loop) checkInterviewers(ps *problem.List, known map[string]bool) {
 	ids := map[string]int{}
 	var barRaisers []int
 	hm := false
 	for i, iv := range l.Interviewers {
 		at := "/interviewers/" + strconv.Itoa(i)
 		if j, dup := ids[iv.ID]; dup && iv.ID != "" {
-			ps.Add(at+"/id", "duplicate-id", "id %q is already used by /interviewers/%d", iv.ID, j)
+			ps.Add(at+"/id", RuleDuplicateID, "id %q is already used by /interviewers/%d", iv.ID, j)
 		} else {
 			ids[iv.ID] = i
 		}
@@ -88,28 +101,28 @@ func (l *Loop) checkInterviewers(ps *problem.List) {
 			hm = true
 		}
 		if iv.Role != RoleRecruiter && iv.Role != "" && len(iv.Principles) == 0 {
-			ps.Add(at+"/principles", "principles-assigned", "%s %q has no leadership principles assigned; every interviewer but the recruiter assesses at least one", iv.Role, iv.ID)
+			ps.Add(at+"/principles", RulePrinciplesAssigned, "%s %q has no leadership principles assigned; every interviewer but the recruiter assesses at least one", iv.Role, iv.ID)
 		}
 		for j, p := range iv.Principles {
 			if p != "" && !known[p] {
-				ps.Add(at+"/principles/"+strconv.Itoa(j), "unknown-principle", "%q is not one of the loop's principles", p)
+				ps.Add(at+"/principles/"+strconv.Itoa(j), RuleUnknownPrinciple, "%q is not one of the loop's principles", p)
 			}
 		}
 		if l.Role.Level > 0 && iv.Level > 0 && iv.Level < l.Role.Level-1 {
-			ps.Add(at+"/level", "interviewer-level", "level %d is more than one level below the role's level %d", iv.Level, l.Role.Level)
+			ps.Add(at+"/level", RuleInterviewerLevel, "level %d is more than one level below the role's level %d", iv.Level, l.Role.Level)
 		}
 	}
 	switch len(barRaisers) {
 	case 0:
-		ps.Add("/interviewers", "bar-raiser-count", "the loop has no bar raiser; it needs exactly one")
+		ps.Add("/interviewers", RuleBarRaiserCount, "the loop has no bar raiser; it needs exactly one")
 	case 1:
 	default:
 		for _, i := range barRaisers[1:] {
-			ps.Add(fmt.Sprintf("/interviewers/%d/role", i), "bar-raiser-count", "a second bar raiser; the loop needs exactly one (the first is /interviewers/%d)", barRaisers[0])
+			ps.Add(fmt.Sprintf("/interviewers/%d/role", i), RuleBarRaiserCount, "a second bar raiser; the loop needs exactly one (the first is /interviewers/%d)", barRaisers[0])
 		}
 	}
 	if !hm {
-		ps.Add("/interviewers", "hiring-manager-missing", "the loop has no hiring manager")
+		ps.Add("/interviewers", RuleHiringManagerMissing, "the loop has no hiring manager")
 	}
 	// One person listed twice under different ids could be both bar raiser
 	// and hiring manager or recruiter; the bar raiser must come from outside
@@ -126,15 +139,14 @@ func (l *Loop) checkInterviewers(ps *problem.List) {
 			continue
 		}
 		for _, i := range team[name] {
-			ps.Add(fmt.Sprintf("/interviewers/%d/name", b), "bar-raiser-independent", "the bar raiser %q is also the %s at /interviewers/%d; the bar raiser must be neither the hiring manager nor the recruiter", l.Interviewers[b].Name, l.Interviewers[i].Role, i)
+			ps.Add(fmt.Sprintf("/interviewers/%d/name", b), RuleBarRaiserIndependent, "the bar raiser %q is also the %s at /interviewers/%d; the bar raiser must be neither the hiring manager nor the recruiter", l.Interviewers[b].Name, l.Interviewers[i].Role, i)
 		}
 	}
 }
 
 func normName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
-func (l *Loop) checkFeedback(ps *problem.List) {
-	known := l.principleSet()
+func (l *Loop) checkFeedback(ps *problem.List, known map[string]bool) {
 	roster := l.roster()
 	seen := map[string]int{}
 	for i, f := range l.Feedback {
@@ -142,20 +154,20 @@ func (l *Loop) checkFeedback(ps *problem.List) {
 		iv := roster[f.Interviewer]
 		if f.Interviewer != "" {
 			if iv == nil {
-				ps.Add(at+"/interviewer", "unknown-interviewer", "%q is not an interviewer in this loop", f.Interviewer)
+				ps.Add(at+"/interviewer", RuleUnknownReference, "%q is not an interviewer in this loop", f.Interviewer)
 			}
 			if j, dup := seen[f.Interviewer]; dup {
-				ps.Add(at+"/interviewer", "duplicate-feedback", "%q already gave feedback at /feedback/%d; one feedback per interviewer", f.Interviewer, j)
+				ps.Add(at+"/interviewer", RuleDuplicateFeedback, "%q already gave feedback at /feedback/%d; one feedback per interviewer", f.Interviewer, j)
 			} else {
 				seen[f.Interviewer] = i
 			}
 		}
 		if l.Debrief != nil && !l.Debrief.At.IsZero() && !f.SubmittedAt.IsZero() && !f.SubmittedAt.Before(l.Debrief.At) {
-			ps.Add(at+"/submittedAt", "feedback-after-debrief", "submitted at %s, not before the debrief at %s: feedback written after the debrief may have anchored on the others' views, which breaks the independence of the loop",
-				f.SubmittedAt.Format(timeLayout), l.Debrief.At.Format(timeLayout))
+			ps.Add(at+"/submittedAt", RuleFeedbackAfterDebrief, "submitted at %s, not before the debrief at %s: feedback written after the debrief may have anchored on the others' views, which breaks the independence of the loop",
+				f.SubmittedAt.Format(time.RFC3339), l.Debrief.At.Format(time.RFC3339))
 		}
 		if f.InterviewedAt != nil && !f.SubmittedAt.IsZero() && f.SubmittedAt.Before(*f.InterviewedAt) {
-			ps.Add(at+"/submittedAt", "submitted-before-interview", "submitted at %s, before the interview at %s", f.SubmittedAt.Format(timeLayout), f.InterviewedAt.Format(timeLayout))
+			ps.Add(at+"/submittedAt", RuleSubmittedBeforeInterview, "submitted at %s, before the interview at %s", f.SubmittedAt.Format(time.RFC3339), f.InterviewedAt.Format(time.RFC3339))
 		}
 		rated := map[string]int{}
 		for j, r := range f.Ratings {
@@ -164,10 +176,10 @@ func (l *Loop) checkFeedback(ps *problem.List) {
 				continue
 			}
 			if !known[r.Principle] {
-				ps.Add(rat+"/principle", "unknown-principle", "%q is not one of the loop's principles", r.Principle)
+				ps.Add(rat+"/principle", RuleUnknownPrinciple, "%q is not one of the loop's principles", r.Principle)
 			}
 			if k, dup := rated[r.Principle]; dup {
-				ps.Add(rat+"/principle", "duplicate-rating", "%q is already rated at %s/ratings/%d", r.Principle, at, k)
+				ps.Add(rat+"/principle", RuleDuplicateRating, "%q is already rated at %s/ratings/%d", r.Principle, at, k)
 			} else {
 				rated[r.Principle] = j
 			}
@@ -175,11 +187,9 @@ func (l *Loop) checkFeedback(ps *problem.List) {
 		if iv != nil {
 			for _, p := range iv.Principles {
 				if _, ok := rated[p]; !ok {
-					ps.Add(at+"/ratings", "unrated-principle", "%q is assigned to %q but not rated", p, iv.ID)
+					ps.Add(at+"/ratings", RuleUnratedPrinciple, "%q is assigned to %q but not rated", p, iv.ID)
 				}
 			}
 		}
 	}
 }
-
-const timeLayout = "2006-01-02T15:04:05Z07:00"

@@ -24,6 +24,7 @@ func loadLoop(t testing.TB, path string) *Loop {
 
 func problems(t *testing.T, err error) map[string]string {
 	t.Helper()
+	see(err)
 	var ve *ValidationError
 	require.True(t, errors.As(err, &ve), "want a *ValidationError, got %v", err)
 	got := map[string]string{}
@@ -47,7 +48,7 @@ func TestInvalidTestdataRules(t *testing.T) {
 		"duplicate-id.json":                 {"/interviewers/4/id", "duplicate-id"},
 		"empty-cohort.json":                 {"/cohort", "too-few"},
 		"feedback-after-debrief.json":       {"/feedback/2/submittedAt", "feedback-after-debrief"},
-		"foreign-feedback.json":             {"/feedback/3/interviewer", "unknown-interviewer"},
+		"foreign-feedback.json":             {"/feedback/3/interviewer", "unknown-reference"},
 		"interviewer-level-too-low.json":    {"/interviewers/4/level", "interviewer-level"},
 		"missing-evidence.json":             {"/feedback/2/ratings/1/evidence", "required"},
 		"no-bar-raiser.json":                {"/interviewers", "bar-raiser-count"},
@@ -58,9 +59,11 @@ func TestInvalidTestdataRules(t *testing.T) {
 		"unknown-principle.json":            {"/feedback/0/ratings/0/principle", "unknown-principle"},
 		"unrated-principle.json":            {"/feedback/2/ratings", "unrated-principle"},
 	}
-	parseErrors := map[string]string{
-		"vote-outside-scale.json": "/feedback/1/vote",
-		"unknown-key.json":        `/debrief: unknown key "room"`,
+	// Parse refuses these: the rule, where (the pointer, or the object
+	// holding an unknown key) and a word the message must name.
+	parseErrors := map[string][3]string{
+		"vote-outside-scale.json": {RuleEnum, "/feedback/1/vote", "strongly-inclined"},
+		"unknown-key.json":        {RuleUnknownKey, "/debrief", `"room"`},
 	}
 	files, err := filepath.Glob("testdata/invalid/*")
 	require.NoError(t, err)
@@ -71,10 +74,26 @@ func TestInvalidTestdataRules(t *testing.T) {
 			data, err := os.ReadFile(f)
 			require.NoError(t, err)
 			l, err := Parse(data)
-			if ptr, ok := parseErrors[name]; ok {
+			see(err)
+			if w, ok := parseErrors[name]; ok {
 				require.Error(t, err, "refused by the parser")
 				assert.Nil(t, l)
-				assert.Contains(t, err.Error(), ptr)
+				var ve *ValidationError
+				require.True(t, errors.As(err, &ve))
+				found := false
+				for _, p := range ve.Problems {
+					// The decoder reported a refused enum as a type problem
+					// before it told the two apart; either names the value.
+					rule := p.Rule
+					if rule == RuleType && w[0] == RuleEnum {
+						rule = RuleEnum
+					}
+					if rule == w[0] && strings.HasPrefix(p.Path, w[1]) && strings.Contains(p.Message, w[2]) {
+						found = true
+						assert.Positive(t, p.Line, "a parse problem has its line")
+					}
+				}
+				assert.True(t, found, "want a %s problem at %s naming %s: %v", w[0], w[1], w[2], err)
 				return
 			}
 			require.NoError(t, err)
@@ -111,12 +130,12 @@ func TestValidateCohortNaNAndEmpty(t *testing.T) {
 	l := loadLoop(t, "testdata/valid/hire.json")
 	l.Cohort = []float64{2, math.NaN(), 3}
 	assert.Equal(t, "finite,range", problems(t, l.Validate())["/cohort/1"], "NaN is named as such, and fails the range too")
-	_, err := Evaluate(l, Options{})
+	_, err := Evaluate(l, ReviewOptions{})
 	assert.Error(t, err)
 
 	l.Cohort = []float64{}
 	assert.Equal(t, "too-few", problems(t, l.Validate())["/cohort"], "an empty cohort is refused, not ignored")
-	_, err = Evaluate(l, Options{})
+	_, err = Evaluate(l, ReviewOptions{})
 	assert.Error(t, err)
 
 	l.Cohort = nil
@@ -141,12 +160,14 @@ func TestValidateManyProblemsAtOnce(t *testing.T) {
 	got := problems(t, l.Validate())
 	assert.Equal(t, "bar-raiser-count", got["/interviewers"])
 	assert.Equal(t, "unknown-principle", got["/feedback/1/ratings/0/principle"], "Frugality is not on this loop's own list")
-	assert.Equal(t, "unknown-interviewer", got["/feedback/4/interviewer"])
+	assert.Equal(t, "unknown-reference", got["/feedback/4/interviewer"])
 }
 
 func TestValidateNil(t *testing.T) {
 	var l *Loop
-	assert.ErrorIs(t, l.Validate(), ErrNilLoop)
-	_, err := Evaluate(nil, Options{})
-	assert.ErrorIs(t, err, ErrNilLoop)
+	for _, err := range []error{l.Validate(), func() error { _, err := Evaluate(nil, ReviewOptions{}); return err }()} {
+		assert.ErrorIs(t, err, ErrNilLoop)
+		assert.Equal(t, map[string]string{"/": RuleNil}, problems(t, err), "a *ValidationError with the shared nil-document rule")
+		assert.Equal(t, "barraiser", err.(*ValidationError).Kind)
+	}
 }

@@ -15,7 +15,7 @@ import (
 var dotString = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
 
 func TestDOTEscapesLabels(t *testing.T) {
-	out := string(hostileWheel().DOT())
+	out := string(out(hostileWheel().DOT))
 	// Every quoted string must unquote to a label or a known attribute:
 	// a label that closed its quote early would leave stray text.
 	var labels []string
@@ -39,7 +39,7 @@ func TestDOTEscapesLabels(t *testing.T) {
 var entity = regexp.MustCompile(`#(quot|\d+);`)
 
 func TestMermaidEscapesLabels(t *testing.T) {
-	out := string(hostileWheel().Mermaid())
+	out := string(out(hostileWheel().Mermaid))
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Equal(t, "flowchart LR", lines[0])
 	var labels []string
@@ -73,7 +73,7 @@ func TestDOTParsesWithGraphviz(t *testing.T) {
 		t.Skip("Graphviz is not installed")
 	}
 	cmd := exec.Command(dot, "-Tsvg")
-	cmd.Stdin = bytes.NewReader(hostileWheel().DOT())
+	cmd.Stdin = bytes.NewReader(out(hostileWheel().DOT))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -3,6 +3,7 @@ package flywheel_test
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/dayone-go/mechanisms/flywheel"
 )
@@ -79,7 +80,7 @@ links:
 		}
 	}
 	// Output:
-	// /links/2/to unknown-node
+	// /links/2/to unknown-reference
 }
 
 func ExampleFlywheel_Leverage() {
@@ -119,7 +120,7 @@ func ExampleFlywheel_Simulate() {
 
 func ExampleFlywheel_Review() {
 	f := mustParse(wheel)
-	for _, x := range f.Review() {
+	for _, x := range f.Review(flywheel.ReviewOptions{}) {
 		fmt.Println(x.Severity, x.Rule, x.Path)
 	}
 	// Output:
@@ -135,7 +136,9 @@ links:
   - {from: a, to: b, polarity: "+"}
   - {from: b, to: a, polarity: "+"}
 `)
-	fmt.Print(string(f.Mermaid()))
+	if err := f.Mermaid(os.Stdout); err != nil {
+		panic(err)
+	}
 	// Output:
 	// flowchart LR
 	//   %% Two parts

@@ -184,18 +184,52 @@ func (p *Polarity) UnmarshalText(b []byte) error {
 	return err
 }
 
-// ValidationError is what Validate returns for an invalid document:
-// errors.As(err, &ve) with var ve *flywheel.ValidationError yields every
-// problem with its JSON pointer, rule and message.
+// ValidationError is the error Parse and Validate return for a document
+// with problems; errors.As(err, &ve) with var ve *flywheel.ValidationError
+// finds it. Its fields:
+//
+//   - Kind string: the document kind, "flywheel".
+//   - Problems []Problem: every problem found, sorted by path, each with
+//     its JSON pointer, rule id, message and source position.
+//   - Err error: for input over MaxBytes, ErrTooLarge (so errors.Is finds
+//     it); other sentinels of the decoder for syntax, depth and size;
+//     nil for a problem of the content. Unwrap returns it.
 type ValidationError = problem.Error
 
-// Problem is one reason a document is invalid.
+// Problem is one reason a document is invalid. Its fields:
+//
+//   - Path string: the JSON pointer (RFC 6901) of the offending value, such
+//     as "/links/3/weight"; for an unknown key, the pointer the key would
+//     have; "/" for the document as a whole.
+//   - Rule string: the kebab-case id of the broken rule, one of Rules()
+//     (RuleRequired, RuleSelfLink, ...).
+//   - Message string: what is wrong, in words, with the fix where one is
+//     known.
+//   - Line, Column int: the 1-based position in the source; 0 where no
+//     source exists (Validate on a Flywheel built in Go).
 type Problem = problem.Problem
 
-// Finding is one piece of review advice; see Review.
+// Finding is one piece of review advice on a wheel that may be valid and
+// still weak; see Review. Its fields:
+//
+//   - Rule string: the id of the rule that fired, one of Rules()
+//     (RuleSpinsDown, RuleWeakestLink, ...).
+//   - Severity Severity: how serious it is, Info, Warning or Error; see
+//     ReviewOptions to change it per rule.
+//   - Path string: the JSON pointer of what the finding is about
+//     ("/links/4", "/nodes/2", "/links" for the wheel's loops, "/" for the
+//     whole wheel).
+//   - Start, End int: byte offsets of flagged text within the field; always
+//     0 here, as flywheel findings are about whole values.
+//   - Line, Column int: the 1-based position of Path in the source, once
+//     Place has filled them; 0 before.
+//   - Message string: what was found, with node labels rather than IDs.
+//   - Suggestion string: what to do about it, when there is advice.
 type Finding = finding.Finding
 
-// Severity ranks a finding.
+// Severity ranks a Finding: Info, Warning or Error, in that order (its
+// Rank method gives 1, 2, 3). It is a string in JSON and refuses unknown
+// values when unmarshalled.
 type Severity = finding.Severity
 
 // Severities of findings.
@@ -204,3 +238,13 @@ const (
 	Warning = finding.Warning
 	Error   = finding.Error
 )
+
+// RuleInfo describes one rule this package can report, as Rules lists
+// them. Its fields:
+//
+//   - ID string: the kebab-case rule id that Problems and Findings carry.
+//   - Severity Severity: the default severity; Error for every rule that
+//     makes a document invalid.
+//   - Summary string: what the rule looks for, in one line.
+//   - Help string: how to fix what it reports.
+type RuleInfo = finding.RuleInfo

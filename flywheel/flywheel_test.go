@@ -48,6 +48,5 @@ func TestLoopJSON(t *testing.T) {
 	require.NoError(t, err)
 	b, err := json.Marshal(loops[0])
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"id":"R1","nodes":["n0","n1"],"links":[0,1],"polarity":"reinforcing","gain":2.25,"delay":0}`, string(b))
-	assert.Zero(t, Loop{}.Rate())
+	assert.JSONEq(t, `{"id":"R1","nodes":["n0","n1"],"links":[0,1],"polarity":"reinforcing","gain":2.25,"rate":1.5,"delay":0}`, string(b))
 }

@@ -42,13 +42,13 @@ func FuzzParse(f *testing.F) {
 		if len(w.Nodes) > 40 {
 			return // keep each input fast; renderers are fuzzed below
 		}
-		w.Review()
+		w.Review(ReviewOptions{})
 		_, _ = w.Leverage()
 		_, _ = w.Simulate(SimOptions{Steps: 50, Capacity: 10})
-		w.DOT()
-		w.Mermaid()
-		wellFormed(t, w.SVG())
-		w.Markdown()
+		out(w.DOT)
+		out(w.Mermaid)
+		wellFormed(t, out(w.SVG))
+		out(w.Markdown)
 	})
 }
 
@@ -67,10 +67,10 @@ func FuzzLabels(f *testing.F) {
 		w.Nodes[0].Label = label
 		w.Nodes[1].ID = id
 		w.Links[0].To, w.Links[1].From = id, id
-		wellFormed(t, w.SVG())
-		for _, out := range [][]byte{w.Mermaid(), w.DOT()} {
-			if got := strings.Count(string(out), "\n"); got != strings.Count(string(ring(3, 1).render(out)), "\n") {
-				t.Fatalf("a label changed the line count:\n%s", out)
+		wellFormed(t, out(w.SVG))
+		for _, got := range [][]byte{out(w.Mermaid), out(w.DOT)} {
+			if n := strings.Count(string(got), "\n"); n != strings.Count(string(ring(3, 1).render(got)), "\n") {
+				t.Fatalf("a label changed the line count:\n%s", got)
 			}
 		}
 	})
@@ -78,11 +78,11 @@ func FuzzLabels(f *testing.F) {
 
 // render returns the output of the same renderer as out on f, told apart
 // by its first bytes.
-func (f *Flywheel) render(out []byte) []byte {
-	if bytes.HasPrefix(out, []byte("flowchart")) {
-		return f.Mermaid()
+func (f *Flywheel) render(like []byte) []byte {
+	if bytes.HasPrefix(like, []byte("flowchart")) {
+		return out(f.Mermaid)
 	}
-	return f.DOT()
+	return out(f.DOT)
 }
 
 func wellFormed(t *testing.T, svg []byte) {

@@ -6,9 +6,10 @@ import (
 	"slices"
 )
 
-// ErrTooLarge is returned when a graph is larger than MaxNodes or MaxLinks,
-// or larger than a computation's own documented bound.
-var ErrTooLarge = errors.New("flywheel: graph too large")
+// ErrGraphTooLarge is returned when a graph is larger than MaxNodes or
+// MaxLinks (only a Flywheel built in Go can be: Parse and Validate refuse
+// such documents), or larger than a computation's own documented bound.
+var ErrGraphTooLarge = errors.New("flywheel: graph too large")
 
 // graph is the adjacency of a flywheel in compressed form, built once per
 // call so the searches touch only flat int32 slices.
@@ -38,10 +39,10 @@ func (f *Flywheel) index() map[string]int32 {
 // skipped Validate still gets bounded work.
 func (f *Flywheel) checkSize() error {
 	if len(f.Nodes) > MaxNodes {
-		return fmt.Errorf("%w: %d nodes; the limit is %d", ErrTooLarge, len(f.Nodes), MaxNodes)
+		return fmt.Errorf("%w: %d nodes; the limit is %d", ErrGraphTooLarge, len(f.Nodes), MaxNodes)
 	}
 	if len(f.Links) > MaxLinks {
-		return fmt.Errorf("%w: %d links; the limit is %d", ErrTooLarge, len(f.Links), MaxLinks)
+		return fmt.Errorf("%w: %d links; the limit is %d", ErrGraphTooLarge, len(f.Links), MaxLinks)
 	}
 	return nil
 }
@@ -49,8 +50,9 @@ func (f *Flywheel) checkSize() error {
 // newGraph builds the adjacency. Links naming unknown nodes are left out and
 // a repeated (from, to) pair keeps only its first link: Validate reports
 // both, and the analyses stay defined on documents that were not validated.
-// Edges leave each node in document order, which makes every search
-// deterministic.
+// Edges leave each node in the order of their targets' positions in the
+// document, so a depth-first search meets paths in lexicographic order and
+// every search is deterministic.
 func newGraph(f *Flywheel) *graph {
 	idx := f.index()
 	n := len(f.Nodes)
@@ -81,11 +83,16 @@ func newGraph(f *Flywheel) *graph {
 	fill := append([]int32(nil), count[:n]...)
 	rfill := append([]int32(nil), rcount[:n]...)
 	for e := range g.to {
-		a, b := g.from[e], g.to[e]
-		g.out[fill[a]] = int32(e)
-		fill[a]++
+		b := g.to[e]
 		g.rIn[rfill[b]] = int32(e)
 		rfill[b]++
+	}
+	// Taking the edges by ascending target sorts each node's out-list by
+	// target without a sort.
+	for _, e := range g.rIn {
+		a := g.from[e]
+		g.out[fill[a]] = e
+		fill[a]++
 	}
 	return g
 }

@@ -1,7 +1,9 @@
 package flywheel
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 )
 
 // complete returns the complete directed graph on n nodes without
@@ -90,3 +92,16 @@ func sparse(n int) *Flywheel {
 	}
 	return f
 }
+
+// out runs a renderer into memory; renderers fail only when the writer
+// does, which a bytes.Buffer never does.
+func out(render func(io.Writer) error) []byte {
+	var b bytes.Buffer
+	if err := render(&b); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+// summary returns what Summary writes.
+func summary(f *Flywheel) string { return string(out(f.Summary)) }

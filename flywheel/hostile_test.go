@@ -25,11 +25,11 @@ func reviewPath(t *testing.T, f *Flywheel) reviewed {
 	t.Helper()
 	var r reviewed
 	require.NotPanics(t, func() {
-		r.findings = f.Review()
+		r.findings = f.Review(ReviewOptions{})
 		r.loops, r.loopErr = f.Loops(LoopOptions{})
 		_, r.levErr = f.Leverage()
 		_, r.simErr = f.Simulate(SimOptions{})
-		r.svg, r.dot, r.mmd, r.md = f.SVG(), f.DOT(), f.Mermaid(), f.Markdown()
+		r.svg, r.dot, r.mmd, r.md = out(f.SVG), out(f.DOT), out(f.Mermaid), out(f.Markdown)
 	})
 	wellFormed(t, r.svg)
 	return r
@@ -209,10 +209,10 @@ func TestHostileHugeDocumentRenders(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"/nodes too-many-items"}, problems(t, f.Validate()))
 	r := reviewPath(t, f)
-	assert.ErrorIs(t, r.loopErr, ErrTooLarge)
-	assert.ErrorIs(t, r.levErr, ErrTooLarge)
-	assert.ErrorIs(t, r.simErr, ErrTooLarge)
-	assert.Equal(t, []string{"error too-large /"}, rules(r.findings))
+	assert.ErrorIs(t, r.loopErr, ErrGraphTooLarge)
+	assert.ErrorIs(t, r.levErr, ErrGraphTooLarge)
+	assert.ErrorIs(t, r.simErr, ErrGraphTooLarge)
+	assert.Equal(t, []string{"error graph-too-large /"}, rules(r.findings))
 	for name, out := range map[string][]byte{"svg": r.svg, "dot": r.dot, "mermaid": r.mmd} {
 		assert.Less(t, len(out), 1000, name)
 		assert.Contains(t, string(out), "not drawn: flywheel: graph too large: 100000 nodes", name)

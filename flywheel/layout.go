@@ -30,15 +30,15 @@ const (
 // the placed ones starts a new run at the end. Links are counted as chords
 // of the circle, one per linked pair. The result depends only on the
 // document, so the drawing is deterministic.
-func (d *analysis) circleOrder() []int {
-	n := len(d.f.Nodes)
+func (a *Analysis) circleOrder() []int {
+	n := len(a.Flywheel.Nodes)
 	var main *Loop
-	for i := range d.loops {
-		l := &d.loops[i]
+	for i := range a.Loops {
+		l := &a.Loops[i]
 		switch {
 		case main == nil,
 			l.Polarity == Reinforcing && main.Polarity != Reinforcing,
-			l.Polarity == main.Polarity && l.Rate() > main.Rate()*(1+1e-12):
+			l.Polarity == main.Polarity && l.Rate > main.Rate*(1+1e-12):
 			main = l
 		}
 	}
@@ -46,13 +46,13 @@ func (d *analysis) circleOrder() []int {
 	placed := make([]bool, n)
 	if main != nil {
 		for _, id := range main.Nodes {
-			if v := d.nodeIndex(id); !placed[v] {
+			if v := a.nodeIndex(id); !placed[v] {
 				placed[v] = true
 				order = append(order, v)
 			}
 		}
 	}
-	if d.g == nil || n > layoutMaxNodes || len(d.g.to) > layoutMaxEdges {
+	if a.g == nil || n > layoutMaxNodes || len(a.g.to) > layoutMaxEdges {
 		for v := range n {
 			if !placed[v] {
 				order = append(order, v)
@@ -60,7 +60,7 @@ func (d *analysis) circleOrder() []int {
 		}
 		return order
 	}
-	lay := newCircleLayout(d.f, d.g, order)
+	lay := newCircleLayout(a.Flywheel, a.g, order)
 	for len(lay.order) < n {
 		lay.place()
 	}

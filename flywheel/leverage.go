@@ -36,6 +36,10 @@ type Leverage struct {
 	// Dominant is the loop with the highest own rate (Loop.Rate); nil when
 	// the wheel has no loop.
 	Dominant *Loop `json:"dominant,omitempty"`
+	// Description says in plain words what Growth and Eigenvalue mean for
+	// a push: "The wheel spins up: a push grows by about 19% per step.",
+	// or that it fades, flips or swings, and how fast.
+	Description string `json:"description"`
 	// Links ranks links by elasticity, highest first.
 	Links []LinkLeverage `json:"links"`
 	// Nodes ranks nodes by the size of Push, largest first.
@@ -78,7 +82,9 @@ type NodeLeverage struct {
 // response to a push, and the dominant loop. The spectrum is computed per
 // strongly connected component, since links between components do not
 // change it; a component larger than MaxLeverageNodes is refused with
-// ErrTooLarge. The dominant loop comes from Loops with default options.
+// ErrGraphTooLarge. The dominant loop comes from Loops with default options.
+// Every number in the result is finite. Analyze computes the same once for
+// the review and the renderers.
 func (f *Flywheel) Leverage() (*Leverage, error) {
 	if err := f.checkSize(); err != nil {
 		return nil, err
@@ -92,7 +98,7 @@ func (f *Flywheel) leverage(loops []Loop) (*Leverage, error) {
 	if err := f.checkSize(); err != nil {
 		return nil, err
 	}
-	if err := f.finiteWeights(); err != nil {
+	if err := f.checkWeights(); err != nil {
 		return nil, err
 	}
 	g := newGraph(f)
@@ -115,7 +121,7 @@ func (f *Flywheel) leverage(loops []Loop) (*Leverage, error) {
 			continue
 		}
 		if len(ns) > MaxLeverageNodes {
-			return nil, fmt.Errorf("%w: a strongly connected part of %d nodes; Leverage analyses at most %d", ErrTooLarge, len(ns), MaxLeverageNodes)
+			return nil, fmt.Errorf("%w: a strongly connected part of %d nodes; Leverage analyses at most %d", ErrGraphTooLarge, len(ns), MaxLeverageNodes)
 		}
 		a := g.matrix(f, ns)
 		eig, err := eigenvalues(append([]float64(nil), a...), len(ns))
@@ -164,6 +170,7 @@ func (f *Flywheel) leverage(loops []Loop) (*Leverage, error) {
 		return cmp.Or(cmp.Compare(math.Abs(b.Push), math.Abs(a.Push)), cmp.Compare(b.Elasticity, a.Elasticity))
 	})
 	lev.Dominant = strongest(loops)
+	lev.Description = describe(lev.Growth, lev.Eigenvalue, lev.Oscillates)
 	return lev, nil
 }
 
@@ -171,7 +178,7 @@ func (f *Flywheel) leverage(loops []Loop) (*Leverage, error) {
 func strongest(loops []Loop) *Loop {
 	var best *Loop
 	for i := range loops {
-		if best == nil || loops[i].Rate() > best.Rate()*(1+1e-12) {
+		if best == nil || loops[i].Rate > best.Rate*(1+1e-12) {
 			best = &loops[i]
 		}
 	}

@@ -298,7 +298,7 @@ func TestLeverageRefusesNonFiniteWeights(t *testing.T) {
 		f := ring(3, 1)
 		f.Links[2].Weight = &bad
 		_, err := f.Leverage()
-		assert.ErrorContains(t, err, "/links/2/weight must be a finite number")
-		assert.Contains(t, rules(f.Review()), "info leverage-skipped /")
+		assert.ErrorContains(t, err, "/links/2/weight: must be a finite number")
+		assert.Contains(t, rules(f.Review(ReviewOptions{})), "info leverage-skipped /")
 	}
 }

@@ -122,9 +122,9 @@ func TestElasticitiesAgreeWithFiniteDifferences(t *testing.T) {
 
 func TestLeverageTooLarge(t *testing.T) {
 	_, err := ring(MaxLeverageNodes+1, 1).Leverage()
-	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorIs(t, err, ErrGraphTooLarge)
 	_, err = ring(MaxNodes+1, 1).Leverage()
-	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorIs(t, err, ErrGraphTooLarge)
 }
 
 func TestDominantPrefersPositiveReal(t *testing.T) {

@@ -1,8 +1,7 @@
 package flywheel
 
 import (
-	"bytes"
-	"fmt"
+	"io"
 
 	"github.com/dayone-go/mechanisms/internal/render"
 )
@@ -18,73 +17,75 @@ const (
 	maxMarkdownLinkLoops = 12
 )
 
-// Markdown renders a report for people: the wheel's nodes and links, its
-// loops, its leverage and the review's findings. Every piece of document
-// text is escaped, so a label holding "|" or "<script>" stays text.
-func (f *Flywheel) Markdown() []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s\n\n", md(f.Name))
+// Markdown writes a report for people: the wheel's loops (the first 100),
+// its leverage in numbers and in words, its links with the loops through
+// each, and the review's findings. Every piece of document text is
+// escaped, so a label holding "|" or "<script>" stays text. The report
+// grows linearly with the document.
+func (f *Flywheel) Markdown(w io.Writer) error { return f.Analyze().Markdown(w) }
+
+// Markdown is Flywheel.Markdown on the loops and leverage already computed.
+func (a *Analysis) Markdown(w io.Writer) error {
+	f := a.Flywheel
+	b := newOutput(w)
+	b.printf("# %s\n\n", md(f.Name))
 	if f.Description != "" {
-		fmt.Fprintf(&b, "%s\n\n", md(f.Description))
+		b.printf("%s\n\n", md(f.Description))
 	}
-	d := f.analyse()
-	b.WriteString("## Loops\n\n")
-	if len(d.loops) == 0 {
-		b.WriteString("No loops: nothing comes back around.\n\n")
+	b.str("## Loops\n\n")
+	if len(a.Loops) == 0 {
+		b.str("No loops: nothing comes back around.\n\n")
 	} else {
-		b.WriteString("| Loop | Polarity | Gain | Rate per step | Delay | Path |\n|---|---|---|---|---|---|\n")
-		for i := range d.loops {
+		b.str("| Loop | Polarity | Gain | Rate per step | Delay | Path |\n|---|---|---|---|---|---|\n")
+		for i := range a.Loops {
 			if i == maxMarkdownLoops {
-				fmt.Fprintf(&b, "\n… and %d more loops, left out of this report.\n", len(d.loops)-i)
+				b.printf("\n… and %d more loops, left out of this report.\n", len(a.Loops)-i)
 				break
 			}
-			l := &d.loops[i]
-			fmt.Fprintf(&b, "| %s | %s | %.4g | %.4g | %d | %s |\n", l.ID, l.Polarity, l.Gain, l.Rate(), l.Delay, md(f.path(l)))
+			l := &a.Loops[i]
+			b.printf("| %s | %s | %s | %.4g | %d | %s |\n", l.ID, l.Polarity, gainText(l.Gain), l.Rate, l.Delay, md(a.Path(l)))
 		}
-		if d.truncated {
-			b.WriteString("\nThe loop search stopped at its bound; more loops exist.\n")
+		if a.truncated() {
+			b.str("\nThe loop search stopped at its bound; more loops exist.\n")
 		}
-		b.WriteString("\n")
+		b.str("\n")
 	}
-	b.WriteString("## Leverage\n\n")
-	if lev, err := d.leverage(); err != nil {
-		fmt.Fprintf(&b, "Not computed: %s.\n\n", md(err.Error()))
+	b.str("## Leverage\n\n")
+	if lev, err := a.Leverage, a.LeverageErr; err != nil {
+		b.printf("Not computed: %s.\n\n", md(err.Error()))
 	} else {
-		fmt.Fprintf(&b, "Growth factor per step (spectral radius): **%.4g**", lev.Growth)
-		if lev.Oscillates {
-			b.WriteString(", oscillating: the dominant eigenvalue is not positive real")
-		}
-		b.WriteString(".\n")
+		b.printf("%s\n\n", md(lev.Description))
+		b.printf("Growth factor per step (spectral radius): **%.4g**.\n", lev.Growth)
 		if lev.Dominant != nil {
-			fmt.Fprintf(&b, "Dominant loop: **%s** (%s), %.4g per step.\n", lev.Dominant.ID, lev.Dominant.Polarity, lev.Dominant.Rate())
+			b.printf("Dominant loop: **%s** (%s), %.4g per step: %s.\n", lev.Dominant.ID, lev.Dominant.Polarity, lev.Dominant.Rate, md(a.Path(lev.Dominant)))
 		}
-		b.WriteString("\n| Link | Elasticity |\n|---|---|\n")
+		b.str("\n| Link | Elasticity |\n|---|---|\n")
 		for _, l := range lev.Links {
-			fmt.Fprintf(&b, "| %s → %s | %.3f |\n", md(f.name(l.From)), md(f.name(l.To)), l.Elasticity)
+			b.printf("| %s → %s | %.3f |\n", md(a.Label(l.From)), md(a.Label(l.To)), l.Elasticity)
 		}
-		b.WriteString("\n| Node | Push share | Elasticity |\n|---|---|---|\n")
+		b.str("\n| Node | Push share | Elasticity |\n|---|---|---|\n")
 		for _, n := range lev.Nodes {
-			fmt.Fprintf(&b, "| %s | %.3f | %.3f |\n", md(f.name(n.Node)), n.Push, n.Elasticity)
+			b.printf("| %s | %.3f | %.3f |\n", md(a.Label(n.Node)), n.Push, n.Elasticity)
 		}
-		b.WriteString("\n")
+		b.str("\n")
 	}
-	b.WriteString("## Links\n\n| From | To | Polarity | Weight | Delay | Loops | Note |\n|---|---|---|---|---|---|---|\n")
+	b.str("## Links\n\n| From | To | Polarity | Weight | Delay | Loops | Note |\n|---|---|---|---|---|---|---|\n")
 	for k, l := range f.Links {
-		fmt.Fprintf(&b, "| %s | %s | %s | %g | %d | %s | %s |\n", md(f.name(l.From)), md(f.name(l.To)), md(string(l.Polarity)), l.W(), l.Delay, d.loopIDs(k, maxMarkdownLinkLoops), md(l.Note))
+		b.printf("| %s | %s | %s | %g | %d | %s | %s |\n", md(a.Label(l.From)), md(a.Label(l.To)), md(string(l.Polarity)), l.W(), l.Delay, a.loopIDs(k, maxMarkdownLinkLoops), md(l.Note))
 	}
-	b.WriteString("\n## Review\n\n")
-	fs := d.review()
+	b.str("\n## Review\n\n")
+	fs := a.Review(ReviewOptions{})
 	if len(fs) == 0 {
-		b.WriteString("No findings.\n")
+		b.str("No findings.\n")
 	}
 	for _, x := range fs {
-		fmt.Fprintf(&b, "- **%s** `%s` at `%s`: %s", x.Severity, x.Rule, x.Path, md(x.Message))
+		b.printf("- **%s** `%s` at `%s`: %s", x.Severity, x.Rule, x.Path, md(x.Message))
 		if x.Suggestion != "" {
-			fmt.Fprintf(&b, " (%s)", md(x.Suggestion))
+			b.printf(" (%s)", md(x.Suggestion))
 		}
-		b.WriteString("\n")
+		b.str("\n")
 	}
-	return b.Bytes()
+	return b.close()
 }
 
 // md escapes text for Markdown: punctuation that could start markup gets a

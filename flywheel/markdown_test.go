@@ -11,7 +11,7 @@ import (
 var unescapedPipe = regexp.MustCompile(`(^|[^\\])\|`)
 
 func TestMarkdownEscapesLabels(t *testing.T) {
-	out := string(hostileWheel().Markdown())
+	out := string(out(hostileWheel().Markdown))
 	assert.NotContains(t, out, "<script>")
 	assert.NotContains(t, out, "</svg>")
 	// Every row of the links table keeps its 8 cell borders whatever the

@@ -22,10 +22,10 @@ func template(t *testing.T) *Flywheel {
 func TestRenderGolden(t *testing.T) {
 	f := template(t)
 	for name, got := range map[string][]byte{
-		"template.dot": f.DOT(),
-		"template.mmd": f.Mermaid(),
-		"template.svg": f.SVG(),
-		"template.md":  f.Markdown(),
+		"template.dot": out(f.DOT),
+		"template.mmd": out(f.Mermaid),
+		"template.svg": out(f.SVG),
+		"template.md":  out(f.Markdown),
 	} {
 		path := filepath.Join("testdata", name+".golden")
 		if *update {
@@ -39,10 +39,10 @@ func TestRenderGolden(t *testing.T) {
 
 func TestRenderDeterministic(t *testing.T) {
 	f := template(t)
-	assert.Equal(t, f.SVG(), f.SVG())
-	assert.Equal(t, f.DOT(), template(t).DOT())
-	assert.Equal(t, f.Mermaid(), template(t).Mermaid())
-	assert.Equal(t, f.Markdown(), template(t).Markdown())
+	assert.Equal(t, out(f.SVG), out(f.SVG))
+	assert.Equal(t, out(f.DOT), out(template(t).DOT))
+	assert.Equal(t, out(f.Mermaid), out(template(t).Mermaid))
+	assert.Equal(t, out(f.Markdown), out(template(t).Markdown))
 }
 
 // hostile labels that break unescaped DOT, Mermaid, SVG or Markdown.
@@ -80,10 +80,10 @@ func TestRenderBadInputDoesNotPanic(t *testing.T) {
 		ring(MaxNodes+1, 1),
 	} {
 		assert.NotPanics(t, func() {
-			f.DOT()
-			f.Mermaid()
-			f.SVG()
-			f.Markdown()
+			out(f.DOT)
+			out(f.Mermaid)
+			out(f.SVG)
+			out(f.Markdown)
 		}, f.Name)
 	}
 }

@@ -3,7 +3,6 @@ package flywheel
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
 )
@@ -12,42 +11,46 @@ import (
 // warns: a wheel people can recite has four to six parts.
 const MaxWheelNodes = 6
 
-// Review rule ids.
-const (
-	RuleNotOnWheel         = "not-on-wheel"
-	RuleTooManyComponents  = "too-many-components"
-	RuleBalancingDominates = "balancing-dominates"
-	RuleWeakestLink        = "weakest-link"
-	RuleNoReinforcingLoop  = "no-reinforcing-loop"
-	RuleSpinsDown          = "spins-down"
-	RuleOscillates         = "oscillates"
-	RuleLoopsTruncated     = "loops-truncated"
-	RuleLeverageSkipped    = "leverage-skipped"
-	RuleTooLarge           = "too-large"
-)
+// ReviewOptions tune the review. The zero value reviews with every rule at
+// its default severity.
+type ReviewOptions struct {
+	// Disable lists rule ids whose findings are dropped ("weakest-link").
+	Disable []string
+	// Severity gives rules another severity than their default, by rule id
+	// ({"spins-down": "warning"}). Unknown severities are ignored.
+	Severity map[string]Severity
+	// MaxWheelNodes is how many parts the main loop may have before
+	// RuleTooManyComponents fires; 0 means MaxWheelNodes (6).
+	MaxWheelNodes int
+}
 
 // Review returns advice on a wheel that may be valid and still weak,
 // sorted by path: nodes on no loop that are not levers, a main loop of more
 // than MaxWheelNodes parts, a balancing loop stronger than the main
-// reinforcing loop, the main loop's weakest link, a wheel whose dominant
-// mode oscillates, and one whose growth factor is below 1. The main loop is
-// the reinforcing loop of highest Rate. Review never fails: what it cannot
-// compute it reports as a finding.
-func (f *Flywheel) Review() []Finding {
-	return f.analyse().review()
+// reinforcing loop, the main loop's weakest link, a wheel whose strongest
+// pattern swings or flips, and one whose growth factor is below 1 (spins
+// down, whether it fades steadily or in swings). The main loop is the
+// reinforcing loop of highest Rate. Review never fails: what it cannot
+// compute it reports as a finding. Messages name nodes by their labels.
+//
+// Review analyses the wheel afresh; with an Analysis at hand, call its
+// Review.
+func (f *Flywheel) Review(opts ReviewOptions) []Finding {
+	return f.Analyze().Review(opts)
 }
 
-func (d *analysis) review() []Finding {
-	f := d.f
+// Review is Flywheel.Review on the loops and leverage already computed.
+func (a *Analysis) Review(opts ReviewOptions) []Finding {
+	f := a.Flywheel
 	var out []Finding
 	add := func(rule string, sev Severity, path, suggestion, format string, args ...any) {
 		out = append(out, Finding{Rule: rule, Severity: sev, Path: path, Message: fmt.Sprintf(format, args...), Suggestion: suggestion})
 	}
 	if err := f.checkSize(); err != nil {
-		add(RuleTooLarge, Error, "/", "split the wheel, or model groups of parts as one node", "%v", err)
-		return out
+		add(RuleGraphTooLarge, Error, "/", "split the wheel, or model groups of parts as one node", "%v", err)
+		return finding.Apply(out, opts.Disable, opts.Severity)
 	}
-	on := newGraph(f).onLoop()
+	on := a.g.onLoop()
 	for i, n := range f.Nodes {
 		if !on[i] && n.Kind != Lever {
 			add(RuleNotOnWheel, Warning, fmt.Sprintf("/nodes/%d", i),
@@ -55,34 +58,28 @@ func (d *analysis) review() []Finding {
 				"%q is on no loop: nothing it does comes back around", n.Name())
 		}
 	}
-	loops := d.loops
-	if errors.Is(d.loopErr, ErrTooManyLoops) {
-		add(RuleLoopsTruncated, Info, "/links", "", "only the first %d loops were reviewed: %v", len(loops), d.loopErr)
+	if errors.Is(a.LoopErr, ErrTooManyLoops) {
+		add(RuleLoopsTruncated, Info, "/links", "", "only the first %d loops were reviewed: %v", len(a.Loops), a.LoopErr)
 	}
-	var main, balancing *Loop
-	for i := range loops {
-		l := &loops[i]
-		switch {
-		case l.Polarity == Reinforcing && (main == nil || l.Rate() > main.Rate()*(1+1e-12)):
-			main = l
-		case l.Polarity == Balancing && (balancing == nil || l.Rate() > balancing.Rate()*(1+1e-12)):
-			balancing = l
-		}
+	main, balancing := a.main()
+	maxParts := opts.MaxWheelNodes
+	if maxParts <= 0 {
+		maxParts = MaxWheelNodes
 	}
 	if main == nil {
 		add(RuleNoReinforcingLoop, Error, "/links", "close a loop with an even number of \"-\" links",
 			"no loop reinforces itself, so this is not a flywheel")
 	} else {
-		if len(main.Nodes) > MaxWheelNodes {
+		if len(main.Nodes) > maxParts {
 			add(RuleTooManyComponents, Warning, "/nodes",
 				"merge parts that move together, or keep the others on an outer loop",
-				"the main loop %s has %d parts; a wheel people remember has at most %d", main.ID, len(main.Nodes), MaxWheelNodes)
+				"the main loop %s has %d parts; a wheel people remember has at most %d", main.ID, len(main.Nodes), maxParts)
 		}
-		if balancing != nil && balancing.Rate() > main.Rate() {
+		if balancing != nil && balancing.Rate > main.Rate {
 			add(RuleBalancingDominates, Warning, fmt.Sprintf("/links/%d", balancing.Links[0]),
 				"weaken a link of the balancing loop or strengthen the main loop",
-				"balancing loop %s (%s, %.3g per step) is stronger than the main reinforcing loop %s (%.3g per step): it will hold the wheel back",
-				balancing.ID, f.path(balancing), balancing.Rate(), main.ID, main.Rate())
+				"balancing loop %s (%s, %s per step) is stronger than the main reinforcing loop %s (%s per step): it will hold the wheel back",
+				balancing.ID, a.Path(balancing), short(balancing.Rate), main.ID, short(main.Rate))
 		}
 		weak := main.Links[0]
 		for _, k := range main.Links[1:] {
@@ -91,49 +88,38 @@ func (d *analysis) review() []Finding {
 			}
 		}
 		add(RuleWeakestLink, Info, fmt.Sprintf("/links/%d", weak), "invest where the wheel is weakest",
-			"the weakest link of the main loop %s (%s) is %s → %s with weight %g",
-			main.ID, f.path(main), f.name(f.Links[weak].From), f.name(f.Links[weak].To), f.Links[weak].W())
+			"the weakest link of the main loop %s (%s) is %s → %s with weight %s",
+			main.ID, a.Path(main), a.Label(f.Links[weak].From), a.Label(f.Links[weak].To), short(f.Links[weak].W()))
 	}
-	lev, err := d.leverage()
+	lev, err := a.Leverage, a.LeverageErr
 	switch {
 	case err != nil:
 		add(RuleLeverageSkipped, Info, "/", "", "leverage was not computed: %v", err)
 	case main == nil:
-	case lev.Oscillates:
-		add(RuleOscillates, Warning, "/links", "weaken or slow the balancing loops that feed back quickly",
-			"the wheel's dominant mode is not steady growth (eigenvalue %.3g%+.3gi): pushes come back as swings", lev.Eigenvalue[0], lev.Eigenvalue[1])
-	case lev.Growth < 1:
-		add(RuleSpinsDown, Info, "/links", "strengthen the links with the highest elasticity",
-			"the wheel's growth factor is %.3g per step: a push is amplified but fades rather than spinning the wheel up", lev.Growth)
-	}
-	finding.Sort(out)
-	return out
-}
-
-// path writes a loop as "A → B → C → A" with node labels.
-func (f *Flywheel) path(l *Loop) string {
-	var b strings.Builder
-	for _, id := range l.Nodes {
-		b.WriteString(f.name(id))
-		b.WriteString(" → ")
-	}
-	if len(l.Nodes) > 0 {
-		b.WriteString(f.name(l.Nodes[0]))
-	}
-	return b.String()
-}
-
-// name returns the label of the node with the given ID, or the ID.
-func (f *Flywheel) name(id string) string {
-	for _, n := range f.Nodes {
-		if n.ID == id {
-			return n.Name()
+	default:
+		if lev.Oscillates {
+			add(RuleOscillates, Warning, "/links", "weaken or slow the balancing loops that feed back quickly",
+				"the wheel does not grow steadily: %s", lowerFirst(lev.Description))
+		}
+		if lev.Growth < 1 {
+			add(RuleSpinsDown, Info, "/links", "strengthen the links with the highest elasticity until the growth factor passes 1",
+				"the wheel's growth factor is %s per step, below 1: a push is amplified on its way round but fades rather than spinning the wheel up", short(lev.Growth))
 		}
 	}
-	return id
+	finding.Sort(out)
+	return finding.Apply(out, opts.Disable, opts.Severity)
 }
 
-// Locate fills in the Line and Column of each finding from the source
-// document the wheel was parsed from; findings whose path is not found keep
-// 0.
-func Locate(data []byte, fs []Finding) { finding.Place(data, fs) }
+// lowerFirst lowers the first letter of a sentence that becomes a clause.
+func lowerFirst(s string) string {
+	if s != "" && s[0] >= 'A' && s[0] <= 'Z' {
+		return string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
+}
+
+// Place fills in the Line and Column of each finding from data, the source
+// document the wheel was parsed from, parsing it once for all findings; a
+// finding whose path is not in the source gets the place of the nearest
+// enclosing value.
+func Place(data []byte, findings []Finding) { finding.Place(data, findings) }

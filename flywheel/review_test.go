@@ -21,10 +21,10 @@ func TestReviewTemplate(t *testing.T) {
 	require.NoError(t, err)
 	f, err := Parse(data)
 	require.NoError(t, err)
-	fs := f.Review()
+	fs := f.Review(ReviewOptions{})
 	assert.Equal(t, []string{"info weakest-link /links/3"}, rules(fs))
 	assert.Contains(t, fs[0].Message, "Selection → Customer experience with weight 0.9")
-	Locate(data, fs)
+	Place(data, fs)
 	assert.Equal(t, 53, fs[0].Line, "the line of /links/3 in the template")
 }
 
@@ -54,10 +54,10 @@ func TestReviewRules(t *testing.T) {
 		}, []string{"error no-reinforcing-loop /links"}},
 		{"too many loops", complete(60), []string{"info loops-truncated /links", "info weakest-link /links/0"}},
 		{"too big for leverage", ring(MaxLeverageNodes+1, 1), []string{"info leverage-skipped /", "info weakest-link /links/0", "warning too-many-components /nodes"}},
-		{"too large", ring(MaxNodes+1, 1), []string{"error too-large /"}},
+		{"too large", ring(MaxNodes+1, 1), []string{"error graph-too-large /"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			assert.Equal(t, c.want, rules(c.f.Review()))
+			assert.Equal(t, c.want, rules(c.f.Review(ReviewOptions{})))
 		})
 	}
 }

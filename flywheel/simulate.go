@@ -90,15 +90,15 @@ func (f *Flywheel) Simulate(opts SimOptions) (*Simulation, error) {
 	n := len(f.Nodes)
 	switch {
 	case steps > MaxSteps:
-		return nil, fmt.Errorf("%w: %d steps; Simulate runs at most %d", ErrTooLarge, steps, MaxSteps)
+		return nil, fmt.Errorf("%w: %d steps; Simulate runs at most %d", ErrGraphTooLarge, steps, MaxSteps)
 	case n == 0:
 		return nil, fmt.Errorf("%w: the wheel has no nodes", ErrUnknownNode)
 	case (steps+1)*n > MaxSimCells:
-		return nil, fmt.Errorf("%w: %d steps × %d nodes; Simulate keeps at most %d levels", ErrTooLarge, steps, n, MaxSimCells)
+		return nil, fmt.Errorf("%w: %d steps × %d nodes; Simulate keeps at most %d levels", ErrGraphTooLarge, steps, n, MaxSimCells)
 	case opts.Capacity < 0 || !finite(opts.Capacity):
 		return nil, fmt.Errorf("flywheel: capacity must be a finite number ≥ 0, not %v", opts.Capacity)
 	}
-	if err := f.finiteWeights(); err != nil {
+	if err := f.checkWeights(); err != nil {
 		return nil, err
 	}
 	idx := f.index()

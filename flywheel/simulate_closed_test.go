@@ -278,7 +278,7 @@ func TestSimulateRefusesNonFiniteWeights(t *testing.T) {
 		f := ring(3, 1)
 		f.Links[1].Weight = &bad
 		_, err := f.Simulate(SimOptions{})
-		assert.ErrorContains(t, err, "/links/1/weight must be a finite number")
+		assert.ErrorContains(t, err, "/links/1/weight: must be a finite number")
 	}
 }
 

@@ -1,7 +1,7 @@
 package flywheel
 
 import (
-	"fmt"
+	"io"
 	"strings"
 )
 
@@ -11,56 +11,57 @@ const (
 	summaryTop   = 3
 )
 
-// Summary returns a few lines of plain text for a terminal: how many loops
-// of each polarity, the strongest loops, the growth factor, the dominant
-// loop, and where to push. Document text is printed as is (a terminal is
-// not markup), with control characters replaced by spaces.
-func (f *Flywheel) Summary() string {
-	var b strings.Builder
-	d := f.analyse()
+// Summary writes a few lines of plain text for a terminal: how many loops
+// of each polarity, the strongest loops, the growth factor and what it
+// means in words, the dominant loop, and where to push. Nodes appear by
+// their labels. Document text is printed as is (a terminal is not markup),
+// with control characters replaced by spaces.
+func (f *Flywheel) Summary(w io.Writer) error { return f.Analyze().Summary(w) }
+
+// Summary is Flywheel.Summary on the loops and leverage already computed.
+func (a *Analysis) Summary(w io.Writer) error {
+	f := a.Flywheel
+	b := newOutput(w)
 	r := 0
-	for _, l := range d.loops {
+	for _, l := range a.Loops {
 		if l.Polarity == Reinforcing {
 			r++
 		}
 	}
 	more := ""
-	if d.truncated {
+	if a.truncated() {
 		more = " (search stopped at its bound)"
 	}
-	fmt.Fprintf(&b, "%s: %d loops, %d reinforcing, %d balancing%s\n", plain(f.Name), len(d.loops), r, len(d.loops)-r, more)
-	for i := range d.loops {
+	b.printf("%s: %d loops, %d reinforcing, %d balancing%s\n", plain(f.Name), len(a.Loops), r, len(a.Loops)-r, more)
+	for i := range a.Loops {
 		if i == summaryLoops {
-			fmt.Fprintf(&b, "  … %d more\n", len(d.loops)-i)
+			b.printf("  … %d more\n", len(a.Loops)-i)
 			break
 		}
-		l := &d.loops[i]
-		fmt.Fprintf(&b, "  %-4s %-11s gain %-7.4g rate %.4g/step: %s\n", l.ID, l.Polarity, l.Gain, l.Rate(), plain(f.path(l)))
+		l := &a.Loops[i]
+		b.printf("  %-4s %-11s gain %-7.4g rate %.4g/step: %s\n", l.ID, l.Polarity, l.Gain, l.Rate, plain(a.Path(l)))
 	}
-	lev, err := d.leverage()
+	lev, err := a.Leverage, a.LeverageErr
 	if err != nil {
-		fmt.Fprintf(&b, "leverage not computed: %v\n", err)
-		return b.String()
+		b.printf("leverage not computed: %v\n", err)
+		return b.close()
 	}
-	fmt.Fprintf(&b, "growth factor %.4g per step", lev.Growth)
+	b.printf("growth factor %.4g per step", lev.Growth)
 	if lev.Dominant != nil {
-		fmt.Fprintf(&b, ", dominant loop %s", lev.Dominant.ID)
+		b.printf(", dominant loop %s", lev.Dominant.ID)
 	}
-	if lev.Oscillates {
-		b.WriteString(", oscillating")
-	}
-	b.WriteString("\n")
+	b.str("\n" + lev.Description + "\n")
 	if lev.Growth == 0 {
-		return b.String()
+		return b.close()
 	}
-	b.WriteString("strongest links:")
+	b.str("strongest links:")
 	for i, l := range lev.Links {
 		if i == summaryTop {
 			break
 		}
-		fmt.Fprintf(&b, " %s → %s %.3f;", plain(f.name(l.From)), plain(f.name(l.To)), l.Elasticity)
+		b.printf(" %s → %s %.3f;", plain(a.Label(l.From)), plain(a.Label(l.To)), l.Elasticity)
 	}
-	b.WriteString("\npush at:")
+	b.str("\npush at:")
 	for i, n := range lev.Nodes {
 		if i == summaryTop {
 			break
@@ -69,10 +70,10 @@ func (f *Flywheel) Summary() string {
 		if n.Push < 0 {
 			dir = "down"
 		}
-		fmt.Fprintf(&b, " %s (%s, %.3f);", plain(f.name(n.Node)), dir, n.Push)
+		b.printf(" %s (%s, %.3f);", plain(a.Label(n.Node)), dir, n.Push)
 	}
-	b.WriteString("\n")
-	return b.String()
+	b.str("\n")
+	return b.close()
 }
 
 // plain keeps document text on one line and free of terminal escapes.

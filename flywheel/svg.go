@@ -1,8 +1,7 @@
 package flywheel
 
 import (
-	"bytes"
-	"fmt"
+	"io"
 	"math"
 	"unicode/utf8"
 
@@ -21,22 +20,25 @@ const maxSVGLabel = 32
 // text is XML-escaped.
 //
 // A wheel above MaxNodes or MaxLinks is not drawn: the image says why.
-func (f *Flywheel) SVG() []byte {
+func (f *Flywheel) SVG(w io.Writer) error { return f.Analyze().SVG(w) }
+
+// SVG is Flywheel.SVG on the loops already computed.
+func (a *Analysis) SVG(w io.Writer) error {
+	f := a.Flywheel
+	b := newOutput(w)
 	if err := f.checkSize(); err != nil {
-		var b bytes.Buffer
-		fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="100" viewBox="0 0 640 100" font-family="Helvetica, Arial, sans-serif" font-size="13">`+"\n")
-		fmt.Fprintf(&b, "<title>%s</title>\n", render.XML(f.Name))
-		b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
-		fmt.Fprintf(&b, `<text x="20" y="40" font-size="16" font-weight="bold">%s</text>`+"\n", render.XML(clip(f.Name, 60)))
-		fmt.Fprintf(&b, `<text x="20" y="70" fill="#cf222e">%s</text>`+"\n", render.XML(clip("not drawn: "+err.Error(), 90)))
-		b.WriteString("</svg>\n")
-		return b.Bytes()
+		b.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="640" height="100" viewBox="0 0 640 100" font-family="Helvetica, Arial, sans-serif" font-size="13">` + "\n")
+		b.printf("<title>%s</title>\n", render.XML(f.Name))
+		b.str(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
+		b.printf(`<text x="20" y="40" font-size="16" font-weight="bold">%s</text>`+"\n", render.XML(clip(f.Name, 60)))
+		b.printf(`<text x="20" y="70" fill="#cf222e">%s</text>`+"\n", render.XML(clip("not drawn: "+err.Error(), 90)))
+		b.str("</svg>\n")
+		return b.close()
 	}
-	d := f.analyse()
-	order := d.circleOrder()
+	order := a.circleOrder()
 	n := len(order)
 	radius := math.Max(150, float64(n)*34)
-	legend := append([]string{}, d.legend()...)
+	legend := a.legend()
 	width := 2*radius + 300
 	top := 60.0
 	cx, cy := width/2, top+radius+40
@@ -53,18 +55,17 @@ func (f *Flywheel) SVG() []byte {
 		half[i] = point{float64(utf8.RuneCountInString(labels[i]))*3.6 + 12, 15}
 	}
 
-	var b bytes.Buffer
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Helvetica, Arial, sans-serif" font-size="13">`+"\n", width, height, width, height)
-	fmt.Fprintf(&b, "<title>%s</title>\n", render.XML(f.Name))
-	b.WriteString(`<defs>` +
+	b.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Helvetica, Arial, sans-serif" font-size="13">`+"\n", width, height, width, height)
+	b.printf("<title>%s</title>\n", render.XML(f.Name))
+	b.str(`<defs>` +
 		`<marker id="pos" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1a7f37"/></marker>` +
 		`<marker id="neg" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#cf222e"/></marker>` +
 		"</defs>\n")
-	b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
-	fmt.Fprintf(&b, `<text x="%.1f" y="32" text-anchor="middle" font-size="18" font-weight="bold">%s</text>`+"\n", cx, render.XML(clip(f.Name, 80)))
+	b.str(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
+	b.printf(`<text x="%.1f" y="32" text-anchor="middle" font-size="18" font-weight="bold">%s</text>`+"\n", cx, render.XML(clip(f.Name, 80)))
 
-	for e, k := range d.edges() {
-		from, to := d.g.from[e], d.g.to[e]
+	for e, k := range a.edges() {
+		from, to := a.g.from[e], a.g.to[e]
 		color, marker, dash := "#1a7f37", "pos", ""
 		sign := "+"
 		if f.Links[k].Polarity == Negative {
@@ -72,7 +73,7 @@ func (f *Flywheel) SVG() []byte {
 		}
 		if from == to {
 			p := pos[from]
-			fmt.Fprintf(&b, `<path d="M%.1f,%.1f c-30,-50 30,-50 8,-%.1f" fill="none" stroke="%s" stroke-width="1.6"%s marker-end="url(#%s)"/>`+"\n",
+			b.printf(`<path d="M%.1f,%.1f c-30,-50 30,-50 8,-%.1f" fill="none" stroke="%s" stroke-width="1.6"%s marker-end="url(#%s)"/>`+"\n",
 				p.x-8, p.y-half[from].y, half[from].y*0.2, color, dash, marker)
 			continue
 		}
@@ -87,11 +88,11 @@ func (f *Flywheel) SVG() []byte {
 		ctrl := point{mid.x - dy/l*0.18*l, mid.y + dx/l*0.18*l}
 		start := boxExit(a, ctrl, half[from])
 		end := boxExit(z, ctrl, half[to])
-		fmt.Fprintf(&b, `<path d="M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f" fill="none" stroke="%s" stroke-width="1.6"%s marker-end="url(#%s)"/>`+"\n",
+		b.printf(`<path d="M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f" fill="none" stroke="%s" stroke-width="1.6"%s marker-end="url(#%s)"/>`+"\n",
 			start.x, start.y, ctrl.x, ctrl.y, end.x, end.y, color, dash, marker)
 		// The curve's midpoint carries the sign.
 		m := point{0.25*start.x + 0.5*ctrl.x + 0.25*end.x, 0.25*start.y + 0.5*ctrl.y + 0.25*end.y}
-		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="9" fill="#ffffff" stroke="%s"/><text x="%.1f" y="%.1f" text-anchor="middle" fill="%s" font-weight="bold">%s</text>`+"\n",
+		b.printf(`<circle cx="%.1f" cy="%.1f" r="9" fill="#ffffff" stroke="%s"/><text x="%.1f" y="%.1f" text-anchor="middle" fill="%s" font-weight="bold">%s</text>`+"\n",
 			m.x, m.y, color, m.x, m.y+4.5, color, sign)
 	}
 	for i := range f.Nodes {
@@ -103,19 +104,19 @@ func (f *Flywheel) SVG() []byte {
 		case Lever:
 			fill, stroke = "#fff8c5", "#9a6700"
 		}
-		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" rx="%.0f" fill="%s" stroke="%s" stroke-width="1.4"/>`+"\n",
+		b.printf(`<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" rx="%.0f" fill="%s" stroke="%s" stroke-width="1.4"/>`+"\n",
 			p.x-h.x, p.y-h.y, 2*h.x, 2*h.y, rx, fill, stroke)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>`+"\n", p.x, p.y+4.5, render.XML(labels[i]))
+		b.printf(`<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>`+"\n", p.x, p.y+4.5, render.XML(labels[i]))
 	}
 	// Loop IDs sit at the centroid of their nodes, nudged apart.
-	for i := range d.loops {
+	for i := range a.Loops {
 		if i == maxLegendLoops {
 			break
 		}
-		l := &d.loops[i]
+		l := &a.Loops[i]
 		c := point{}
 		for _, id := range l.Nodes {
-			v := d.nodeIndex(id)
+			v := a.nodeIndex(id)
 			c.x += pos[v].x
 			c.y += pos[v].y
 		}
@@ -128,15 +129,15 @@ func (f *Flywheel) SVG() []byte {
 		if l.Polarity == Balancing {
 			color = "#cf222e"
 		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" fill="%s" font-weight="bold">⟳ %s</text>`+"\n", c.x, c.y, color, render.XML(l.ID))
+		b.printf(`<text x="%.1f" y="%.1f" text-anchor="middle" fill="%s" font-weight="bold">⟳ %s</text>`+"\n", c.x, c.y, color, render.XML(l.ID))
 	}
 	y := cy + radius + 60
 	for _, line := range legend {
-		fmt.Fprintf(&b, `<text x="20" y="%.1f" fill="#24292f">%s</text>`+"\n", y, render.XML(clip(line, 160)))
+		b.printf(`<text x="20" y="%.1f" fill="#24292f">%s</text>`+"\n", y, render.XML(clip(line, 160)))
 		y += 18
 	}
-	b.WriteString("</svg>\n")
-	return b.Bytes()
+	b.str("</svg>\n")
+	return b.close()
 }
 
 type point struct{ x, y float64 }
@@ -157,16 +158,6 @@ func boxExit(c, p, h point) point {
 	}
 	t = math.Min(t, 1)
 	return point{c.x + dx*t, c.y + dy*t}
-}
-
-// nodeIndex returns the position of the node with the given ID (the first,
-// should IDs repeat), looked up in a map so that placing a loop of
-// thousands of nodes stays linear.
-func (d *analysis) nodeIndex(id string) int {
-	if d.idx == nil {
-		d.idx = d.f.index()
-	}
-	return int(d.idx[id])
 }
 
 // clip shortens s to at most n characters, ending in "…" when cut.

@@ -13,7 +13,7 @@ import (
 )
 
 func TestSVGEscapesLabels(t *testing.T) {
-	out := hostileWheel().SVG()
+	out := out(hostileWheel().SVG)
 	dec := xml.NewDecoder(bytes.NewReader(out))
 	var texts []string
 	elements := map[string]int{}
@@ -118,19 +118,19 @@ func names(f *Flywheel, order []int) []string {
 // handle and the backlog), a K₂,₃ that no circular order draws without one.
 func TestCircleOrderTemplate(t *testing.T) {
 	f := template(t)
-	d := f.analyse()
+	d := f.Analyze()
 	order := d.circleOrder()
 	assert.Equal(t, []string{"experience", "backlog", "capacity", "prices", "cost", "growth", "traffic", "sellers", "selection"}, names(f, order))
 	assert.Equal(t, 1, crossings(f, order))
 	assert.Equal(t, 3, crossings(f, []int{0, 1, 2, 3, 4, 5, 6, 7, 8}), "the old order")
-	main := d.loops[1]
+	main := d.Loops[1]
 	require.Equal(t, "R1", main.ID)
 	assert.True(t, inCyclicOrder(f, order, &main))
 
 	// Without the backlog the wheel is outerplanar: nothing crosses.
 	f.Nodes = slices.DeleteFunc(f.Nodes, func(n Node) bool { return n.ID == "backlog" || n.ID == "capacity" })
 	f.Links = slices.DeleteFunc(f.Links, func(l Link) bool { return l.To == "backlog" || l.From == "backlog" })
-	assert.Equal(t, 0, crossings(f, f.analyse().circleOrder()))
+	assert.Equal(t, 0, crossings(f, f.Analyze().circleOrder()))
 }
 
 // TestCircleOrderProperties: on random wheels the order is a permutation,
@@ -143,7 +143,7 @@ func TestCircleOrderProperties(t *testing.T) {
 	for seed := uint64(1); seed <= 80; seed++ {
 		n := 3 + int(seed%25)
 		f, _ := randomWheel(seed*31, n, 2.2/float64(n), false)
-		d := f.analyse()
+		d := f.Analyze()
 		order := d.circleOrder()
 		require.ElementsMatch(t, slices.Collect(func(yield func(int) bool) {
 			for v := range n {
@@ -152,10 +152,10 @@ func TestCircleOrderProperties(t *testing.T) {
 				}
 			}
 		}), order, f.Name)
-		assert.Equal(t, order, f.analyse().circleOrder(), f.Name)
+		assert.Equal(t, order, f.Analyze().circleOrder(), f.Name)
 		var main *Loop
-		for i := range d.loops {
-			if l := &d.loops[i]; l.Polarity == Reinforcing && (main == nil || l.Rate() > main.Rate()*(1+1e-12)) {
+		for i := range d.Loops {
+			if l := &d.Loops[i]; l.Polarity == Reinforcing && (main == nil || l.Rate > main.Rate*(1+1e-12)) {
 				main = l
 			}
 		}
@@ -185,7 +185,7 @@ func TestCircleOrderLargeGraphs(t *testing.T) {
 	// Past the layout's bounds the order is the main loop, then the rest
 	// in document order, found in linear time.
 	f := ring(layoutMaxNodes+1, 1)
-	order := f.analyse().circleOrder()
+	order := f.Analyze().circleOrder()
 	assert.Len(t, order, layoutMaxNodes+1)
 	assert.Equal(t, 0, order[0])
 	assert.Equal(t, layoutMaxNodes, order[layoutMaxNodes])

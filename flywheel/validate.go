@@ -14,17 +14,23 @@ import (
 // node IDs, links between existing nodes, no self-links, no repeated link,
 // finite numbers) and, when the graph itself is sound, that at least one
 // loop reinforces: without one the document is not a flywheel.
+//
+// Validate on a nil *Flywheel returns a *ValidationError with the rule
+// RuleNil rather than panicking.
 func (f *Flywheel) Validate() error {
+	if f == nil {
+		return problem.Nil(docKind)
+	}
 	var l problem.List = validation.Struct(f)
 	idx := make(map[string]int, len(f.Nodes))
 	for i, n := range f.Nodes {
 		if j, dup := idx[n.ID]; dup && n.ID != "" {
-			l.Add(fmt.Sprintf("/nodes/%d/id", i), "duplicate-id", "node ID %q is already used by /nodes/%d", n.ID, j)
+			l.Add(fmt.Sprintf("/nodes/%d/id", i), RuleDuplicateID, "node ID %q is already used by /nodes/%d", n.ID, j)
 			continue
 		}
 		idx[n.ID] = i
 		if n.Initial != nil && !finite(*n.Initial) {
-			l.Add(fmt.Sprintf("/nodes/%d/initial", i), "finite", "must be a finite number, not %v", *n.Initial)
+			l.Add(fmt.Sprintf("/nodes/%d/initial", i), RuleFinite, "must be a finite number, not %v", *n.Initial)
 		}
 	}
 	sound := len(l) == 0
@@ -33,45 +39,49 @@ func (f *Flywheel) Validate() error {
 		at := fmt.Sprintf("/links/%d", i)
 		for _, end := range []struct{ key, id string }{{"from", k.From}, {"to", k.To}} {
 			if _, ok := idx[end.id]; !ok && end.id != "" {
-				l.Add(at+"/"+end.key, "unknown-node", "no node has the ID %q", end.id)
+				l.Add(at+"/"+end.key, RuleUnknownReference, "no node has the ID %q", end.id)
 				sound = false
 			}
 		}
 		if k.From == k.To && k.From != "" {
-			l.Add(at, "self-link", "%q links to itself; a node cannot push itself: model the compounding as a loop through another node", k.From)
+			l.Add(at, RuleSelfLink, "%q links to itself; a node cannot push itself: model the compounding as a loop through another node", k.From)
 			sound = false
 		}
 		if j, dup := pairs[[2]string{k.From, k.To}]; dup {
-			l.Add(at, "duplicate-link", "%q → %q is already linked by /links/%d; merge them into one link", k.From, k.To, j)
+			l.Add(at, RuleDuplicateLink, "%q → %q is already linked by /links/%d; merge them into one link", k.From, k.To, j)
 			sound = false
 		} else {
 			pairs[[2]string{k.From, k.To}] = i
 		}
 		if k.Weight != nil && !finite(*k.Weight) {
-			l.Add(at+"/weight", "finite", "must be a finite number, not %v", *k.Weight)
+			l.Add(at+"/weight", RuleFinite, "must be a finite number, not %v", *k.Weight)
 			sound = false
 		}
 	}
 	if sound && len(l) == 0 {
 		if err := f.reinforces(); err != nil {
-			l.Add("/links", "no-reinforcing-loop", "%v", err)
+			l.Add("/links", RuleNoReinforcingLoop, "%v", err)
 		}
 	}
-	return l.Err("flywheel")
+	return l.Err(docKind)
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
-// finiteWeights refuses a weight that is NaN or infinite, which only a
-// Flywheel built in Go and not validated can hold: the numeric analyses
-// say so rather than compute with it.
-func (f *Flywheel) finiteWeights() error {
-	for i, l := range f.Links {
-		if !finite(l.W()) {
-			return fmt.Errorf("flywheel: /links/%d/weight must be a finite number, not %v", i, l.W())
+// checkWeights refuses a weight that is NaN, infinite or negative, which
+// only a Flywheel built in Go and not validated can hold: the analyses say
+// so, as a *ValidationError, rather than compute with it.
+func (f *Flywheel) checkWeights() error {
+	var l problem.List
+	for i, k := range f.Links {
+		switch w := k.W(); {
+		case !finite(w):
+			l.Add(fmt.Sprintf("/links/%d/weight", i), RuleFinite, "must be a finite number, not %v", w)
+		case w < 0:
+			l.Add(fmt.Sprintf("/links/%d/weight", i), problem.RuleRange, "must be at least 0, not %v; the polarity carries the sign", w)
 		}
 	}
-	return nil
+	return l.Err(docKind)
 }
 
 // errNotAFlywheel explains the missing reinforcing loop.

@@ -28,7 +28,7 @@ func problems(t *testing.T, err error) []string {
 
 func TestValidateInvalidDocuments(t *testing.T) {
 	for file, want := range map[string][]string{
-		"unknown-node.yaml":        {"/links/1/to unknown-node"},
+		"unknown-node.yaml":        {"/links/1/to unknown-reference"},
 		"self-link.yaml":           {"/links/0 self-link"},
 		"duplicate-link.yaml":      {"/links/1 duplicate-link"},
 		"duplicate-id.yaml":        {"/links/0 self-link", "/links/1 duplicate-link", "/links/1 self-link", "/nodes/1/id duplicate-id"},
@@ -127,10 +127,10 @@ func TestParseHugeDocument(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"/nodes too-many-items"}, problems(t, f.Validate()))
 	_, err = f.Loops(LoopOptions{})
-	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorIs(t, err, ErrGraphTooLarge)
 	_, err = f.Leverage()
-	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorIs(t, err, ErrGraphTooLarge)
 	_, err = f.Simulate(SimOptions{})
-	assert.ErrorIs(t, err, ErrTooLarge)
-	assert.Equal(t, "too-large", f.Review()[0].Rule)
+	assert.ErrorIs(t, err, ErrGraphTooLarge)
+	assert.Equal(t, RuleGraphTooLarge, f.Review(ReviewOptions{})[0].Rule)
 }

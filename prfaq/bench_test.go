@@ -1,6 +1,7 @@
 package prfaq
 
 import (
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -95,6 +96,8 @@ func BenchmarkMarkdown(b *testing.B) {
 	d := loadTemplate(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		Markdown(d)
+		if err := Markdown(io.Discard, d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

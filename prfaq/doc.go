@@ -53,6 +53,10 @@
 // defaults.
 //
 //	rule id                   severity  what it finds
+//	not-a-question            error     (Validate) an FAQ question that does not end in a question mark
+//	blank                     error     (Validate) a text field that holds only white space
+//	one-sentence              error     (Validate) a headline or subheadline of more than one sentence
+//	launch-before-date        error     (Validate) a launch date before the document's date
 //	weasel-word               warning   vague quantities and intensifiers (many, very, significantly, a lot,
 //	                                    most before a noun, nearly all, stuff), anonymous authority (it is
 //	                                    widely believed, studies show); not after a number ("three things")

@@ -80,7 +80,9 @@ func ExampleReview() {
 
 func ExampleFindingsMarkdown() {
 	fs := prfaq.ReviewText("It is very fast.", prfaq.ReviewOptions{})
-	fmt.Print(string(prfaq.FindingsMarkdown("Review", fs)))
+	if err := prfaq.FindingsMarkdown(os.Stdout, "Review", fs); err != nil {
+		panic(err)
+	}
 	// Output:
 	// ## Review
 	//

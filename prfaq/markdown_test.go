@@ -1,6 +1,7 @@
 package prfaq
 
 import (
+	"bytes"
 	"os"
 	"regexp"
 	"strings"
@@ -9,6 +10,24 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// mdOf renders doc with Markdown into memory, where writing cannot fail.
+func mdOf(doc *PRFAQ) []byte {
+	var b bytes.Buffer
+	if err := Markdown(&b, doc); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+// findingsMD renders findings with FindingsMarkdown into memory.
+func findingsMD(title string, fs []Finding) []byte {
+	var b bytes.Buffer
+	if err := FindingsMarkdown(&b, title, fs); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
 
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
@@ -22,7 +41,7 @@ func golden(t *testing.T, path string, got []byte) {
 
 func TestMarkdownGolden(t *testing.T) {
 	d := loadTemplate(t)
-	md := Markdown(d)
+	md := mdOf(d)
 	golden(t, "testdata/template.md.golden", md)
 	s := string(md)
 	pr := strings.Index(s, "Shelfwise keeps every bookshop listing")
@@ -30,15 +49,15 @@ func TestMarkdownGolden(t *testing.T) {
 	internal := strings.Index(s, "## Internal FAQ")
 	require.True(t, pr >= 0 && faq >= 0 && internal >= 0)
 	assert.True(t, pr < faq && faq < internal, "press release first, then the FAQs")
-	assert.Contains(t, s, "**LEEDS — March 1, 2027** — Today Shelfwise launches")
+	assert.Contains(t, s, "Leeds — March 1, 2027 — Today Shelfwise launches")
 }
 
 func TestFindingsMarkdownGolden(t *testing.T) {
 	d := loadTemplate(t)
 	d.ExternalFAQ = d.ExternalFAQ[:1]
 	d.PressRelease.Summary = "Shelfwise will be a revolutionary | *new* tool."
-	golden(t, "testdata/findings.md.golden", FindingsMarkdown("Review of PRFAQ-2026-014", Review(d, ReviewOptions{})))
-	assert.Equal(t, "No findings.\n", string(FindingsMarkdown("", nil)))
+	golden(t, "testdata/findings.md.golden", findingsMD("Review of PRFAQ-2026-014", Review(d, ReviewOptions{})))
+	assert.Equal(t, "No findings.\n", string(findingsMD("", nil)))
 }
 
 const hostile = "</text><script>alert(1)</script> | *x* _y_ `z` [a](javascript:alert(1)) ![i](x) ~~s~~ & \\ \x00\x1b[31m\xff\n# heading\n- item\n1. one\n> quote\n\"]"
@@ -55,10 +74,10 @@ func TestMarkdownEscapesEverything(t *testing.T) {
 	d.Customer.Who = hostile
 	d.Visuals[0].URI = "javascript:alert(1)"
 	d.Visuals[0].Caption = hostile
-	out := string(Markdown(d))
+	out := string(mdOf(d))
 	checkEscaped(t, out)
 	require.NotPanics(t, func() { Review(d, ReviewOptions{}) })
-	rep := string(FindingsMarkdown(hostile, []Finding{{Rule: hostile, Severity: Warning, Path: hostile, Message: hostile, Suggestion: hostile}}))
+	rep := string(findingsMD(hostile, []Finding{{Rule: hostile, Severity: Warning, Path: hostile, Message: hostile, Suggestion: hostile}}))
 	checkEscaped(t, rep)
 	for _, line := range strings.Split(rep, "\n") {
 		if strings.HasPrefix(line, "| warning") {
@@ -86,6 +105,6 @@ func checkEscaped(t *testing.T, out string) {
 }
 
 func TestMarkdownNilAndEmpty(t *testing.T) {
-	assert.Nil(t, Markdown(nil))
-	require.NotPanics(t, func() { Markdown(&PRFAQ{}) })
+	assert.Empty(t, mdOf(nil))
+	require.NotPanics(t, func() { mdOf(&PRFAQ{}) })
 }

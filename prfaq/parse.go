@@ -1,30 +1,68 @@
 package prfaq
 
 import (
-	"fmt"
+	"io"
 
+	"github.com/dayone-go/mechanisms/internal/finding"
+	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
-// ErrTooLarge is wrapped by Parse's error when the input exceeds MaxBytes,
-// and by the errors for nesting too deep or lists too long (errors.Is).
+// kind is the Kind of every *ValidationError this package returns.
+const kind = "prfaq"
+
+// ErrTooLarge is what the error of Parse, ParseReader and ParseMarkdown
+// wraps (errors.Is) when the input exceeds MaxBytes, and what the errors for
+// nesting too deep or lists too long wrap too.
 var ErrTooLarge = strict.ErrTooLarge
 
-// MaxBytes is the largest document Parse reads: 8 MiB, the strict decoder's
-// default. A PR/FAQ is a few pages; a bigger input is refused with a clear
-// error (wrapping ErrTooLarge) rather than held in memory. Text of any size
-// can still be reviewed with ReviewText.
+// MaxBytes is the largest document Parse, ParseReader and ParseMarkdown
+// read: 8 MiB, the strict decoder's default. A PR/FAQ is a few pages; a
+// bigger input is refused with a clear error (wrapping ErrTooLarge) rather
+// than held in memory. Text of any size can still be reviewed with
+// ReviewText.
 const MaxBytes = strict.DefaultMaxBytes
 
 // Parse reads a PR/FAQ from JSON or YAML. Keys the document type does not
 // declare, values of the wrong type, unknown enum values and impossible
-// dates are errors naming the line, column and JSON pointer. The input is
+// dates are problems naming the line, column and JSON pointer. The input is
 // bounded: MaxBytes in all, nesting 64 deep, 100,000 entries per list.
+// Every error about the document is a *ValidationError of Kind "prfaq".
 // Parse does not check the document's rules; call Validate for that.
 func Parse(data []byte) (*PRFAQ, error) {
 	var d PRFAQ
 	if err := strict.Decode(data, &d, strict.Limits{}); err != nil {
-		return nil, fmt.Errorf("prfaq: %w", err)
+		return nil, problem.WithKind(err, kind)
 	}
 	return &d, nil
+}
+
+// ParseReader reads a PR/FAQ from r as Parse does, refusing input over
+// MaxBytes after reading at most MaxBytes+1 bytes, so a huge or endless
+// stream is never read whole. Errors reading r are returned as they are.
+func ParseReader(r io.Reader) (*PRFAQ, error) {
+	data, err := strict.ReadAll(r, MaxBytes)
+	if err != nil {
+		return nil, problem.WithKind(err, kind)
+	}
+	return Parse(data)
+}
+
+// Place fills in the Line and Column of each finding from its Path and its
+// span, as the flagged words stand in data, the source the document was
+// read from: JSON, YAML or Markdown. For JSON and YAML a finding gets the
+// place of its field's value (a path to a field the document leaves out gets
+// the nearest enclosing value); for Markdown, the place of the flagged words
+// themselves, as PlaceMarkdown gives. Findings whose Path is empty (from
+// ReviewText) are left alone: their Line and Column are already within the
+// text.
+func Place(data []byte, fs []Finding) {
+	if len(fs) == 0 {
+		return
+	}
+	if isMarkdown(data) {
+		PlaceMarkdown(data, fs)
+		return
+	}
+	finding.Place(data, fs)
 }

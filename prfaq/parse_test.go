@@ -1,8 +1,10 @@
 package prfaq
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -108,4 +110,42 @@ func TestParseHundredThousandFAQs(t *testing.T) {
 	over := `{"externalFaq": [` + strings.Repeat(`{},`, 100_000) + `{}]}`
 	_, err = Parse([]byte(over))
 	assert.ErrorIs(t, err, strict.ErrTooMany)
+}
+
+func TestParseErrorsAreValidationErrors(t *testing.T) {
+	for name, in := range map[string]string{
+		"empty": "", "syntax": "id: [", "unknown key": "idd: X\n", "enum": "stage: idea\n",
+		"too large": strings.Repeat(" ", MaxBytes+1),
+	} {
+		_, err := Parse([]byte(in))
+		var ve *ValidationError
+		require.True(t, errors.As(err, &ve), name)
+		assert.Equal(t, "prfaq", ve.Kind, name)
+		require.NotEmpty(t, ve.Problems, name)
+		assert.Regexp(t, kebab, ve.Problems[0].Rule, name)
+	}
+}
+
+func TestParseReader(t *testing.T) {
+	data, err := os.ReadFile(templatePath)
+	require.NoError(t, err)
+	d, err := ParseReader(bytes.NewReader(data))
+	require.NoError(t, err)
+	assert.Equal(t, "PRFAQ-2026-014", d.ID)
+
+	_, err = ParseReader(io.MultiReader(bytes.NewReader(data), strings.NewReader(strings.Repeat("#", MaxBytes))))
+	assert.ErrorIs(t, err, ErrTooLarge)
+	var ve *ValidationError
+	require.True(t, errors.As(err, &ve))
+	assert.Equal(t, "prfaq", ve.Kind)
+	assert.Equal(t, RuleTooLarge, ve.Problems[0].Rule)
+}
+
+func TestValidateNil(t *testing.T) {
+	var d *PRFAQ
+	err := d.Validate()
+	var ve *ValidationError
+	require.True(t, errors.As(err, &ve))
+	assert.Equal(t, "prfaq", ve.Kind)
+	assert.Equal(t, RuleNil, ve.Problems[0].Rule)
 }

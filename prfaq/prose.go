@@ -372,7 +372,9 @@ func (s *scanner) endSentence() {
 		s.emit(rWeasel, s.most.s, s.most.e, `"frequently" is vague; say how often`, "a number")
 	}
 	if s.question {
-		// A question asks; "What could go wrong?" hedges nothing.
+		// A question asks: "What could go wrong?" hedges nothing, and
+		// "How many pools could use it?" asks for the number a weasel
+		// word would hide.
 		s.question = false
 		k := len(s.out)
 		for k > s.base && s.out[k-1].Start >= s.sentStart && s.sentStart >= 0 {
@@ -380,7 +382,7 @@ func (s *scanner) endSentence() {
 		}
 		kept := s.out[:k]
 		for _, f := range s.out[k:] {
-			if f.Rule != RuleHedging {
+			if f.Rule != RuleHedging && f.Rule != RuleWeaselWord {
 				kept = append(kept, f)
 			}
 		}

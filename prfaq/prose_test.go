@@ -30,6 +30,9 @@ func TestProseRulesHitsAndMisses(t *testing.T) {
 		{RuleWeaselWord, "Many customers find it very useful.", []string{"Many", "very"}},
 		{RuleWeaselWord, "A lot of shops and a number of owners asked.", []string{"A lot", "a number of"}},
 		{RuleWeaselWord, "212 customers asked for it.", nil},
+		{RuleWeaselWord, "How many pools could use it? Very many pools could.", []string{"Very", "many"}},
+		{RuleHedging, "How many pools could use it?", nil},
+		{RuleWeaselWord, "**How many shops sell online?**\n\nMany do.", []string{"Many"}},
 		{RuleWeaselWord, "Most customers and some users, nearly all teams.", []string{"Most customers", "some users", "nearly all"}},
 		{RuleHype, "A revolutionary, seamless and world-class service.", []string{"revolutionary", "seamless", "world-class"}},
 		{RuleHype, "It updates listings within 60 seconds.", nil},
@@ -139,7 +142,7 @@ func TestOptionsDisableAndSeverity(t *testing.T) {
 }
 
 func TestEveryRuleCanBeDisabled(t *testing.T) {
-	for _, r := range Rules() {
+	for _, r := range ruleTable {
 		cfg := ReviewOptions{Disable: []string{r.ID}}.resolve()
 		id, ok := ruleByID(r.ID)
 		require.True(t, ok)

@@ -14,8 +14,8 @@ var update = flag.Bool("update", false, "rewrite golden files and the committed 
 
 var schemaOpts = schemagen.Options{
 	Path:        "prfaq/prfaq.schema.json",
-	Title:       "PR/FAQ",
-	Description: "A Working Backwards PR/FAQ: the press release of a product not yet built, written as if it had launched, the five customer questions it starts from, and the FAQs customers and stakeholders would ask.",
+	Title:       schemaTitle,
+	Description: schemaDescription,
 	PkgPath:     "github.com/dayone-go/mechanisms/prfaq",
 	Dir:         ".",
 }

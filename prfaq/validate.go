@@ -11,12 +11,27 @@ import (
 	"github.com/dayone-go/mechanisms/internal/validation"
 )
 
-// ValidationError is the error Validate returns. Use
-// errors.As(err, &ve) with var ve *prfaq.ValidationError to get the problems,
-// each with a JSON pointer path, a stable rule name and a message.
+// ValidationError is the error Parse, ParseReader, ParseMarkdown and
+// Validate return about a document; get it with errors.As(err, &ve) and
+// var ve *prfaq.ValidationError. Its fields:
+//
+//   - Kind is "prfaq", the document kind.
+//   - Problems lists every problem found, sorted by path; see Problem.
+//   - Err, when set, is the sentinel the problems stand for, such as
+//     ErrTooLarge, so errors.Is(err, prfaq.ErrTooLarge) holds.
 type ValidationError = problem.Error
 
-// Problem is one reason a document is invalid.
+// Problem is one reason a document is invalid. Its fields:
+//
+//   - Path is the JSON pointer (RFC 6901) of the offending value
+//     ("/externalFaq/0/question"); for an unknown key, the key's own
+//     pointer; "/" for the document as a whole.
+//   - Rule is the stable kebab-case id of the broken rule ("required",
+//     "not-a-question"); Rules describes each.
+//   - Message says what is wrong in words, with the fix where one is known.
+//   - Line and Column are 1-based positions in the source (Column counts
+//     characters in JSON, YAML and Markdown alike); 0 where no source
+//     exists, as for Validate on a value built in Go.
 type Problem = problem.Problem
 
 // questionMark is the schema form of "a question ends in a question mark"
@@ -28,7 +43,7 @@ var questionMark = regexp.MustCompile(`[?？][ \t\r\n]*$`)
 func init() {
 	validation.Register(validation.Rule{
 		Tag: "prfaqquestion",
-		ID:  "not-a-question",
+		ID:  RuleNotAQuestion,
 		Check: func(v reflect.Value) bool {
 			return v.Kind() == reflect.String && questionMark.MatchString(v.String())
 		},
@@ -42,12 +57,11 @@ func init() {
 // question mark, plus the rules the schema cannot state (see the package
 // documentation): no field that is only white space, a headline and a
 // subheadline of one sentence each, and a launch date not before the
-// document's date. It returns nil or a *ValidationError listing every problem.
+// document's date. It returns nil or a *ValidationError listing every
+// problem; on a nil document, a *ValidationError with rule nil-document.
 func (d *PRFAQ) Validate() error {
 	if d == nil {
-		var l problem.List
-		l.Add("/", "required", "the document is missing")
-		return l.Err("prfaq")
+		return problem.Nil(kind)
 	}
 	var l problem.List = validation.Struct(d)
 	fields := d.textFields()
@@ -60,7 +74,7 @@ func (d *PRFAQ) Validate() error {
 	fields = append(fields, field{path: "/id", text: d.ID})
 	for _, f := range fields {
 		if f.text != "" && strings.TrimFunc(f.text, unicode.IsSpace) == "" {
-			l.Add(f.path, "blank", "must not be only white space")
+			l.Add(f.path, RuleBlank, "must not be only white space")
 		}
 	}
 	for _, f := range []struct{ path, text string }{
@@ -68,15 +82,15 @@ func (d *PRFAQ) Validate() error {
 		{"/pressRelease/subheadline", d.PressRelease.Subheadline},
 	} {
 		if n := Readability(f.text).Sentences; n > 1 {
-			l.Add(f.path, "one-sentence", "must be one sentence, not %d", n)
+			l.Add(f.path, RuleOneSentence, "must be one sentence, not %d", n)
 		}
 	}
 	launch := d.PressRelease.Dateline.LaunchDate
 	if !launch.IsZero() && !d.Date.IsZero() && launch.Before(d.Date) {
-		l.Add("/pressRelease/dateline/launchDate", "launch-before-date",
+		l.Add("/pressRelease/dateline/launchDate", RuleLaunchBeforeDate,
 			"launch date %s is before the document date %s; write the press release for a launch still to come", launch, d.Date)
 	}
-	return l.Err("prfaq")
+	return l.Err(kind)
 }
 
 // field is one text field of a document with its JSON pointer.
@@ -87,6 +101,9 @@ type field struct {
 	pr bool
 	// quote marks a quote, where people may speak of the future.
 	quote bool
+	// place marks a place name, which the prose rules do not read: a
+	// dateline writes its city in capitals ("LEEDS"), not as an acronym.
+	place bool
 }
 
 // textFields lists every prose field of d in document order.
@@ -101,7 +118,7 @@ func (d *PRFAQ) textFields() []field {
 		{path: "/customer/experience", text: c.Experience},
 		{path: "/pressRelease/headline", text: p.Headline, pr: true},
 		{path: "/pressRelease/subheadline", text: p.Subheadline, pr: true},
-		{path: "/pressRelease/dateline/city", text: p.Dateline.City},
+		{path: "/pressRelease/dateline/city", text: p.Dateline.City, place: true},
 		{path: "/pressRelease/summary", text: p.Summary, pr: true},
 		{path: "/pressRelease/problem", text: p.Problem, pr: true},
 	}

@@ -3,8 +3,6 @@ package wbr
 import (
 	"math"
 	"sort"
-	"strconv"
-	"time"
 )
 
 // Report is a Weekly Business Review computed from a deck and its data for
@@ -24,6 +22,8 @@ type Report struct {
 	Sections []Section `json:"sections"`
 	// Metrics are the figures of every metric, in the deck's order.
 	Metrics []MetricReport `json:"metrics"`
+
+	opts ReviewOptions // Build's options, applied by Findings
 }
 
 // MetricReport is one metric's box and chart. Changes are in percent (12.5
@@ -125,13 +125,15 @@ type WeekSignal struct {
 	Week Date `json:"week"`
 }
 
-// Build computes the report of the week ending on weekEnding (a calendar
-// day, read in weekEnding's location, that must be the deck's week-ending
-// weekday). The deck must be valid; every metric in data must be a
-// non-ratio metric of the deck. Build fails with ErrNoData when no metric
-// has data in that week. A metric without data, or with gaps, gets null or
-// flagged figures, never an error.
-func Build(d *Deck, data Data, weekEnding time.Time) (*Report, error) {
+// Build computes the report of the week ending on weekEnding, which must be
+// the deck's week-ending weekday; opts tune the report's Findings. The deck
+// must be valid (Build returns Validate's *ValidationError otherwise); every
+// metric in data must be a non-ratio metric of the deck (a *DataError with
+// ErrUnknownMetric otherwise). Build fails with ErrNoData when no metric has
+// data in that week. A metric without data, or with gaps, gets null or
+// flagged figures, never an error. LatestWeek picks the week to review from
+// the data.
+func Build(d *Deck, data Data, weekEnding Date, opts ReviewOptions) (*Report, error) {
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
@@ -154,6 +156,7 @@ func Build(d *Deck, data Data, weekEnding time.Time) (*Report, error) {
 		Calendar:   cal,
 		Periods:    sp.periods(),
 		Metrics:    make([]MetricReport, 0, len(d.Metrics)),
+		opts:       opts,
 	}
 	for i := range d.Metrics {
 		r.Metrics = append(r.Metrics, e.metric(&d.Metrics[i], cal, sp))
@@ -169,24 +172,23 @@ func Build(d *Deck, data Data, weekEnding time.Time) (*Report, error) {
 	return r, nil
 }
 
-// checkMetrics refuses data for metrics the deck does not read, naming the
-// first line of the first such metric.
+// checkMetrics refuses data for metrics the deck does not read, naming
+// where the first such metric first appears.
 func checkMetrics(d *Deck, data Data) error {
 	if data.s == nil {
 		return nil
 	}
+	byID := make(map[string]*Metric, len(d.Metrics))
+	for i := range d.Metrics {
+		byID[d.Metrics[i].ID] = &d.Metrics[i]
+	}
 	for i := range data.s.series {
 		s := &data.s.series[i]
-		m := d.metric(s.id)
-		where := ""
-		if s.first > 0 {
-			where = "line " + strconv.Itoa(int(s.first)) + ": "
-		}
-		switch {
+		switch m := byID[s.id]; {
 		case m == nil:
-			return errorf(ErrUnknownMetric, "%sthe deck has no metric %q", where, s.id)
+			return data.s.errAt(s.first, data.s.column(s), ErrUnknownMetric, "the deck has no metric %q", s.id)
 		case m.Aggregation == Ratio:
-			return errorf(ErrUnknownMetric, "%s%q is a ratio computed from %s and %s; it takes no data rows", where, s.id, m.Numerator, m.Denominator)
+			return data.s.errAt(s.first, data.s.column(s), ErrUnknownMetric, "%q is a ratio computed from %s and %s; it takes no data", s.id, m.Numerator, m.Denominator)
 		}
 	}
 	return nil

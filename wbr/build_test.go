@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -35,7 +34,7 @@ func weekData(t *testing.T, d *Data, end string, metric string, vals ...float64)
 	t.Helper()
 	e := date(end)
 	for i, v := range vals {
-		require.NoError(t, d.Add(e.AddDate(0, 0, i-len(vals)+1), metric, v))
+		require.NoError(t, d.Add(e.AddDays(i-len(vals)+1), metric, v))
 	}
 }
 
@@ -58,7 +57,7 @@ func TestRatioOfSumsNotMeanOfRatios(t *testing.T) {
 	weekData(t, &data, "2026-11-21", "views", 10, 100, 10, 100, 10, 100, 10)
 	weekData(t, &data, "2026-11-14", "hits", 5, 5, 5, 5, 5, 5, 5)
 	weekData(t, &data, "2026-11-14", "views", 10, 10, 10, 10, 10, 10, 10)
-	r, err := Build(smallDeck(), data, date("2026-11-21"))
+	r, err := Build(smallDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	m := find(t, r, "hit_rate")
 	require.NotNil(t, m.LastWeek)
@@ -74,7 +73,7 @@ func TestAggregations(t *testing.T) {
 	for _, id := range []string{"orders", "price", "low", "high", "stock"} {
 		weekData(t, &data, "2026-11-21", id, vals...)
 	}
-	r, err := Build(smallDeck(), data, date("2026-11-21"))
+	r, err := Build(smallDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	for id, want := range map[string]float64{"orders": 25, "price": 25.0 / 7, "low": 1, "high": 9, "stock": 2} {
 		m := find(t, r, id)
@@ -93,7 +92,7 @@ func TestChangesAndCoverage(t *testing.T) {
 	weekData(t, &data, "2025-11-22", "orders", 2, 2, 2, 2, 2, 2, 2)
 	weekData(t, &data, "2026-11-21", "price", 1, 1, 1, 1, 1, 1) // Sunday missing
 	weekData(t, &data, "2026-11-14", "price", 2, 2, 2, 2, 2, 2, 2)
-	r, err := Build(smallDeck(), data, date("2026-11-21"))
+	r, err := Build(smallDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 
 	o := find(t, r, "orders")
@@ -119,41 +118,41 @@ func TestChangesAndCoverage(t *testing.T) {
 func TestBuildErrors(t *testing.T) {
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", 1, 1, 1, 1, 1, 1, 1)
-	_, err := Build(smallDeck(), data, date("2026-11-20"))
+	_, err := Build(smallDeck(), data, date("2026-11-20"), ReviewOptions{})
 	assert.ErrorIs(t, err, ErrNotWeekEnd)
 
-	_, err = Build(smallDeck(), data, date("2026-11-28"))
+	_, err = Build(smallDeck(), data, date("2026-11-28"), ReviewOptions{})
 	assert.ErrorIs(t, err, ErrNoData, "a week-ending date with no data")
-	_, err = Build(smallDeck(), Data{}, date("2026-11-21"))
+	_, err = Build(smallDeck(), Data{}, date("2026-11-21"), ReviewOptions{})
 	assert.ErrorIs(t, err, ErrNoData)
 
 	bad := smallDeck()
 	bad.Metrics[3].Numerator = "hit_rate"
-	_, err = Build(bad, data, date("2026-11-21"))
+	_, err = Build(bad, data, date("2026-11-21"), ReviewOptions{})
 	var ve *ValidationError
 	require.True(t, errors.As(err, &ve), "%v", err)
 	assert.Equal(t, "circular", ve.Problems[0].Rule)
 
 	rows, err := ReadCSV(strings.NewReader("date,metric,value\n2026-11-21,orders,1\n2026-11-21,hit_rate,0.5\n"))
 	require.NoError(t, err)
-	_, err = Build(smallDeck(), rows, date("2026-11-21"))
+	_, err = Build(smallDeck(), rows, date("2026-11-21"), ReviewOptions{})
 	assert.ErrorIs(t, err, ErrUnknownMetric)
-	assert.ErrorContains(t, err, "line 3: \"hit_rate\" is a ratio")
+	assert.ErrorContains(t, err, "line 3, column metric: \"hit_rate\" is a ratio")
 
 	rows, err = ReadCSV(strings.NewReader("date,metric,value\n2026-11-21,orders,1\n\n2026-11-21,ordrs,1\n"))
 	require.NoError(t, err)
-	_, err = Build(smallDeck(), rows, date("2026-11-21"))
+	_, err = Build(smallDeck(), rows, date("2026-11-21"), ReviewOptions{})
 	assert.ErrorIs(t, err, ErrUnknownMetric)
-	assert.ErrorContains(t, err, "line 4: the deck has no metric \"ordrs\"")
+	assert.ErrorContains(t, err, "line 4, column metric: the deck has no metric \"ordrs\"")
 }
 
 func TestOnePointAndFlatSeries(t *testing.T) {
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", 5, 5, 5, 5, 5, 5, 5)
 	for w := 0; w < 30; w++ {
-		weekData(t, &data, date("2026-11-21").AddDate(0, 0, -7*w).Format(time.DateOnly), "stock", 3, 3, 3, 3, 3, 3, 3)
+		weekData(t, &data, date("2026-11-21").AddDays(-7*w).String(), "stock", 3, 3, 3, 3, 3, 3, 3)
 	}
-	r, err := Build(smallDeck(), data, date("2026-11-21"))
+	r, err := Build(smallDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	o := find(t, r, "orders")
 	assert.Nil(t, o.XmR, "one week is no chart")
@@ -182,21 +181,21 @@ func TestSampleFiguresAgreeWithIndependentSums(t *testing.T) {
 		}
 		byDay[row[1]][row[0]] = v
 	}
-	sum := func(metric string, from, to time.Time) float64 {
+	sum := func(metric string, from, to Date) float64 {
 		s := 0.0
-		for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
-			v, ok := byDay[metric][d.Format(time.DateOnly)]
+		for d := from; !d.After(to); d = d.AddDays(1) {
+			v, ok := byDay[metric][d.String()]
 			require.True(t, ok, "%s %s", metric, d)
 			s += v
 		}
 		return s
 	}
 	end := sampleEnd
-	weekStart := end.AddDate(0, 0, -6)
-	lastYearEnd := end.AddDate(0, 0, -364)
+	weekStart := end.AddDays(-6)
+	lastYearEnd := end.AddDays(-364)
 	orders := find(t, r, "orders")
 	assert.InDelta(t, sum("orders", weekStart, end), *orders.LastWeek, 1e-6)
-	assert.InDelta(t, sum("orders", weekStart.AddDate(0, 0, -364), lastYearEnd), *orders.YearAgoWeek, 1e-6)
+	assert.InDelta(t, sum("orders", weekStart.AddDays(-364), lastYearEnd), *orders.YearAgoWeek, 1e-6)
 	mtd := sum("orders", date("2026-11-01"), end)
 	mtdYA := sum("orders", date("2025-11-01"), date("2025-11-21"))
 	assert.InDelta(t, (mtd-mtdYA)/mtdYA*100, *orders.MTDYoY, 1e-9)
@@ -207,7 +206,7 @@ func TestSampleFiguresAgreeWithIndependentSums(t *testing.T) {
 
 	rate := find(t, r, "in_stock_rate")
 	cur := sum("in_stock_views", weekStart, end) / sum("page_views", weekStart, end)
-	prev := sum("in_stock_views", weekStart.AddDate(0, 0, -7), end.AddDate(0, 0, -7)) / sum("page_views", weekStart.AddDate(0, 0, -7), end.AddDate(0, 0, -7))
+	prev := sum("in_stock_views", weekStart.AddDays(-7), end.AddDays(-7)) / sum("page_views", weekStart.AddDays(-7), end.AddDays(-7))
 	assert.InDelta(t, cur, *rate.LastWeek, 1e-12)
 	assert.InDelta(t, (cur-prev)*10000, *rate.WoW, 1e-6)
 
@@ -234,7 +233,7 @@ func sampleReport(t testing.TB) *Report {
 	defer f.Close()
 	data, err := ReadCSV(f)
 	require.NoError(t, err)
-	r, err := Build(d, data, sampleEnd)
+	r, err := Build(d, data, sampleEnd, ReviewOptions{})
 	require.NoError(t, err)
 	return r
 }
@@ -265,13 +264,13 @@ func TestSampleReportIsComplete(t *testing.T) {
 
 func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
 	d := smallDeck()
-	d.Metrics[0].Plan = []PlanValue{{Period: PlanMonth, End: dayOfTime(date("2026-11-30")).date(), Value: math.MaxFloat64}}
+	d.Metrics[0].Plan = []PlanValue{{Period: PlanMonth, End: dayOf(date("2026-11-30")).date(), Value: math.MaxFloat64}}
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", math.MaxFloat64, math.MaxFloat64, 1, 1, 1, 1, 1)
 	weekData(t, &data, "2026-11-14", "orders", 1, 1, 1, 1, 1, 1, 1)
 	weekData(t, &data, "2026-11-21", "hits", math.MaxFloat64, math.MaxFloat64, 1, 1, 1, 1, 1)
 	weekData(t, &data, "2026-11-21", "views", math.MaxFloat64, math.MaxFloat64, 1, 1, 1, 1, 1)
-	r, err := Build(d, data, date("2026-11-21"))
+	r, err := Build(d, data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	b, err := r.JSON()
 	require.NoError(t, err, "encoding/json refuses NaN and Inf")
@@ -296,7 +295,7 @@ func TestRatioOfNonSumOperandUsesPeriodSums(t *testing.T) {
 	var data Data
 	weekData(t, &data, "2026-11-21", "price", 1, 2, 3, 4, 5, 6, 7)
 	weekData(t, &data, "2026-11-21", "views", 10, 10, 10, 10, 10, 10, 10)
-	r, err := Build(d, data, date("2026-11-21"))
+	r, err := Build(d, data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	m := find(t, r, "price_per_view")
 	require.NotNil(t, m.LastWeek)
@@ -310,13 +309,13 @@ func TestRatioOfNonSumOperandUsesPeriodSums(t *testing.T) {
 // dropped a day from the year-ago month.
 func TestYearAgoMonthIsTheWholeMonth(t *testing.T) {
 	var data Data
-	for d := date("2024-02-01"); d.Before(date("2024-03-01")); d = d.AddDate(0, 0, 1) {
+	for d := date("2024-02-01"); d.Before(date("2024-03-01")); d = d.AddDays(1) {
 		require.NoError(t, data.Add(d, "orders", 1))
 	}
-	for d := date("2025-02-01"); !d.After(date("2025-03-01")); d = d.AddDate(0, 0, 1) {
+	for d := date("2025-02-01"); !d.After(date("2025-03-01")); d = d.AddDays(1) {
 		require.NoError(t, data.Add(d, "orders", 1))
 	}
-	r, err := Build(smallDeck(), data, date("2025-03-01"))
+	r, err := Build(smallDeck(), data, date("2025-03-01"), ReviewOptions{})
 	require.NoError(t, err)
 	feb := find(t, r, "orders").Months[11]
 	assert.Equal(t, "2025-02-01", feb.Period.Start.String())
@@ -334,7 +333,7 @@ func TestYearAgoMonthIsTheWholeMonth(t *testing.T) {
 // lack a rate.
 func TestRatioWithGapsUsesCommonDays(t *testing.T) {
 	var data Data
-	for i, d := 0, date("2026-11-15"); i < 7; i, d = i+1, d.AddDate(0, 0, 1) {
+	for i, d := 0, date("2026-11-15"); i < 7; i, d = i+1, d.AddDays(1) {
 		if i != 0 { // Sunday 15 November: no hits
 			require.NoError(t, data.Add(d, "hits", float64(i+1)))
 		}
@@ -344,7 +343,7 @@ func TestRatioWithGapsUsesCommonDays(t *testing.T) {
 	}
 	weekData(t, &data, "2026-11-14", "hits", 1, 1, 1, 1, 1, 1, 1)
 	weekData(t, &data, "2026-11-14", "views", 10, 10, 10, 10, 10, 10, 10)
-	r, err := Build(smallDeck(), data, date("2026-11-21"))
+	r, err := Build(smallDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	m := find(t, r, "hit_rate")
 	require.NotNil(t, m.LastWeek)

@@ -8,7 +8,7 @@ import (
 
 // day counts days since 1970-01-01 (negative before). Integer days keep the
 // period arithmetic exact and cheap: a week is seven, a year ago 364.
-type day int
+type day int32
 
 // cumDays[m] is the number of days in a common year before month m (1-based).
 var cumDays = [13]int{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334}
@@ -32,14 +32,25 @@ func daysIn(y int, m time.Month) int {
 	return 31
 }
 
-// dayFrom returns the day number of a date that exists, year 1 to 9999.
+// dayFrom returns the day number of a date that exists, in the proleptic
+// Gregorian calendar of the years 0 to 9999 (year 0 is 1 BC, a leap year).
+// Floor division keeps the count right before year 1, so 0000-01-07 is the
+// Friday it was.
 func dayFrom(y int, m time.Month, d int) day {
 	p := y - 1
-	n := 365*p + p/4 - p/100 + p/400 + cumDays[m] + d - 1
+	n := 365*p + floorDiv(p, 4) - floorDiv(p, 100) + floorDiv(p, 400) + cumDays[m] + d - 1
 	if m > time.February && isLeap(y) {
 		n++
 	}
 	return day(n - epoch)
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
 }
 
 // date turns a day number back into a calendar date.
@@ -51,12 +62,6 @@ func (d day) date() Date {
 func (d day) weekday() time.Weekday { return time.Weekday((int(d)%7 + 7 + 4) % 7) } // 1970-01-01 was a Thursday
 
 func dayOf(d Date) day { return dayFrom(d.Year, d.Month, d.Day) }
-
-// dayOfTime returns the calendar day of t in its own location.
-func dayOfTime(t time.Time) day {
-	y, m, d := t.Date()
-	return dayFrom(y, m, d)
-}
 
 // Period is a run of whole days, both ends included.
 type Period struct {
@@ -222,8 +227,8 @@ func (s spans) earliest() day {
 
 // PeriodsFor returns the periods a report for the week ending on weekEnding
 // compares, or ErrNotWeekEnd when weekEnding is not the calendar's
-// week-ending weekday.
-func (c Calendar) PeriodsFor(weekEnding time.Time) (Periods, error) {
+// week-ending weekday or lies outside the years 0003 to 9998.
+func (c Calendar) PeriodsFor(weekEnding Date) (Periods, error) {
 	w, err := c.weekEnd(weekEnding)
 	if err != nil {
 		return Periods{}, err
@@ -231,14 +236,13 @@ func (c Calendar) PeriodsFor(weekEnding time.Time) (Periods, error) {
 	return c.spans(w).periods(), nil
 }
 
-func (c Calendar) weekEnd(t time.Time) (day, error) {
-	y := t.Year()
-	if y < 3 || y > 9998 {
-		return 0, errorf(ErrNotWeekEnd, "week ending %s is outside the years 0003 to 9998", t.Format(time.DateOnly))
+func (c Calendar) weekEnd(t Date) (day, error) {
+	if t.Year < 3 || t.Year > 9998 || t.Month < 1 || t.Month > 12 || t.Day < 1 || t.Day > daysIn(t.Year, t.Month) {
+		return 0, errorf(ErrNotWeekEnd, "week ending %s is not a day of the years 0003 to 9998", t)
 	}
-	w := dayOfTime(t)
-	if w.weekday() != c.weekEnds().Time() {
-		return 0, errorf(ErrNotWeekEnd, "%s is a %s; this deck's weeks end on %s", t.Format(time.DateOnly), strings.ToLower(t.Weekday().String()), c.weekEnds())
+	w := dayOf(t)
+	if wd := w.weekday(); wd != c.weekEnds().Time() {
+		return 0, errorf(ErrNotWeekEnd, "%s is a %s; this deck's weeks end on %s", t, strings.ToLower(wd.String()), c.weekEnds())
 	}
 	return w, nil
 }

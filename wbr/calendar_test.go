@@ -4,11 +4,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dayone-go/mechanisms/internal/civil"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func date(s string) time.Time {
+func date(s string) Date {
+	return civil.DateOf(tm(s))
+}
+
+func tm(s string) time.Time {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		panic(err)
@@ -17,13 +23,13 @@ func date(s string) time.Time {
 }
 
 func per(a, b string) Period {
-	return Period{Start: dayOfTime(date(a)).date(), End: dayOfTime(date(b)).date()}
+	return Period{Start: dayOf(date(a)).date(), End: dayOf(date(b)).date()}
 }
 
 func TestDayNumbersMatchTime(t *testing.T) {
 	for _, s := range []string{"0001-01-01", "1969-12-31", "1970-01-01", "2000-02-29", "2024-12-31", "2100-03-01", "9999-12-31"} {
-		tm := date(s)
-		d := dayOfTime(tm)
+		tm := tm(s)
+		d := dayOf(civil.DateOf(tm))
 		assert.Equal(t, tm.Unix()/86400, int64(d), s)
 		assert.Equal(t, s, d.date().String())
 		assert.Equal(t, tm.Weekday(), d.weekday(), s)
@@ -111,7 +117,7 @@ func TestPeriodsForRefusesOtherWeekdays(t *testing.T) {
 	_, err := Calendar{}.PeriodsFor(date("2026-11-20"))
 	assert.ErrorIs(t, err, ErrNotWeekEnd)
 	assert.ErrorContains(t, err, "2026-11-20 is a friday; this deck's weeks end on saturday")
-	_, err = Calendar{}.PeriodsFor(time.Date(1, 1, 6, 0, 0, 0, 0, time.UTC))
+	_, err = Calendar{}.PeriodsFor(Date{Year: 1, Month: 1, Day: 6})
 	assert.ErrorIs(t, err, ErrNotWeekEnd)
 }
 
@@ -140,6 +146,6 @@ func TestIsPeriodEnd(t *testing.T) {
 		{june, PlanYear, "2026-12-31", false},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.cal.isPeriodEnd(tt.kind, dayOfTime(date(tt.day))), "%v %s %s", tt.cal, tt.kind, tt.day)
+		assert.Equal(t, tt.want, tt.cal.isPeriodEnd(tt.kind, dayOf(date(tt.day))), "%v %s %s", tt.cal, tt.kind, tt.day)
 	}
 }

@@ -1,33 +1,29 @@
 package wbr
 
 import (
-	"bufio"
-	"bytes"
-	"errors"
-	"fmt"
-	"io"
 	"math"
 	"sort"
 	"strconv"
-	"time"
 )
 
-// Bounds of ReadCSV. A larger input is refused with ErrTooLarge after
-// reading at most this much, never read whole.
+// Bounds of ReadCSV, ReadSQL and Data.Add. A larger input is refused with
+// ErrTooLarge after reading at most this much, never read whole.
 const (
-	// MaxPoints is the most data rows ReadCSV keeps: 1,000 metrics over
-	// thirteen years of days, about 80 MB in memory.
+	// MaxPoints is the most daily values a Data holds: 1,000 metrics over
+	// thirteen years of days, about 100 MB in memory.
 	MaxPoints = 5_000_000
-	// MaxLines is the most lines ReadCSV reads, blank lines included.
+	// MaxLines is the most CSV lines (blank lines included) or query rows
+	// read.
 	MaxLines = 2 * MaxPoints
-	// MaxLineBytes is the longest line ReadCSV accepts.
-	MaxLineBytes = 4096
-	// MaxMetrics is the most distinct metric ids ReadCSV accepts.
+	// MaxLineBytes is the longest CSV line accepted: room for a wide row of
+	// thousands of metrics.
+	MaxLineBytes = 1 << 20
+	// MaxMetrics is the most distinct metric ids a Data holds.
 	MaxMetrics = 10_000
 )
 
-// Data holds daily values by metric, as read by ReadCSV or added with Add.
-// The zero Data is empty and ready to use.
+// Data holds daily values by metric, as read by ReadCSV or ReadSQL or added
+// with Add. The zero Data is empty and ready to use.
 type Data struct {
 	s *store
 }
@@ -36,16 +32,18 @@ type store struct {
 	index  map[string]int
 	series []series
 	points int
+	sql    bool // positions are query rows, not CSV lines
+	wide   bool // each metric is a column of its own, named by its id
 }
 
 // series is one metric's points in the order they arrived; sorted records
-// whether days only ever increased, the common case, so Build need not sort.
+// whether days only ever increased, the common case, so nothing need sort.
 type series struct {
 	id     string
 	days   []day
 	vals   []float64
-	lines  []int32 // source line of each point, 0 when added by Add
-	first  int32   // line of the metric's first row, 0 when added by Add
+	lines  []int32 // source line or row of each point, 0 when added by Add
+	first  int32   // line or row where the metric first appears, 0 when added by Add
 	sorted bool
 }
 
@@ -69,7 +67,8 @@ func (d *Data) add(id []byte) *series {
 	return &d.s.series[len(d.s.series)-1]
 }
 
-// Metrics returns the ids of the metrics that have data, sorted.
+// Metrics returns the ids of the metrics that have data, sorted; a metric
+// whose every value was missing (empty cells, NULLs) is listed too.
 func (d Data) Metrics() []string {
 	if d.s == nil {
 		return nil
@@ -90,44 +89,69 @@ func (d Data) Len() int {
 	return d.s.points
 }
 
-// Add records the value of a metric on the calendar day of date (in date's
-// location). A second value for the same metric and day, a non-finite value
-// or a day outside the years 1 to 9999 is an error.
-func (d *Data) Add(date time.Time, metric string, value float64) error {
+// Add records the value of a metric on a day. A second value for the same
+// metric and day, a non-finite value, a date that does not exist or lies
+// outside the years 0001 to 9999, or a Data already holding MaxPoints
+// values or MaxMetrics metrics is a *DataError.
+func (d *Data) Add(date Date, metric string, value float64) error {
 	if math.IsNaN(value) || math.IsInf(value, 0) {
-		return errorf(ErrBadRow, "%s on %s: %v is not a finite number", metric, date.Format(time.DateOnly), value)
+		return dataErr(ErrBadRow, "%s on %s: %v is not a finite number", metric, date, value)
 	}
-	if y := date.Year(); y < 1 || y > 9999 {
-		return errorf(ErrBadRow, "%s: date %s is outside the years 0001 to 9999", metric, date.Format(time.DateOnly))
+	if date.Year < 1 || date.Year > 9999 || date.Month < 1 || date.Month > 12 || date.Day < 1 || date.Day > daysIn(date.Year, date.Month) {
+		return dataErr(ErrBadRow, "%s: %s is not a day of the years 0001 to 9999", metric, date)
 	}
 	if d.Len() >= MaxPoints {
-		return errorf(ErrTooLarge, "more than %d points", MaxPoints)
+		return dataErr(ErrTooLarge, "more than %d points", MaxPoints)
 	}
 	s := d.get([]byte(metric))
 	if s == nil {
+		if d.s != nil && len(d.s.series) >= MaxMetrics {
+			return dataErr(ErrTooLarge, "more than %d metrics", MaxMetrics)
+		}
 		s = d.add([]byte(metric))
 	}
-	if err := s.push(dayOfTime(date), value, 0); err != nil {
+	if err := d.s.push(s, dayOf(date), value, 0); err != nil {
 		return err
 	}
 	d.s.points++
 	return d.s.check(s)
 }
 
-func (s *series) push(dd day, v float64, line int32) error {
+// push appends a point; a day equal to the series' last is a duplicate.
+func (st *store) push(s *series, dd day, v float64, pos int32) error {
 	if n := len(s.days); n > 0 {
 		last := s.days[n-1]
 		if dd == last {
-			return dupErr(s, dd, s.lines[n-1], line)
+			return st.dupErr(s, dd, s.lines[n-1], pos)
 		}
 		if dd < last {
 			s.sorted = false
 		}
 	}
+	if len(s.days) == cap(s.days) {
+		s.grow()
+	}
 	s.days = append(s.days, dd)
 	s.vals = append(s.vals, v)
-	s.lines = append(s.lines, line)
+	s.lines = append(s.lines, pos)
 	return nil
+}
+
+// reserve makes room for n points in an empty series.
+func (s *series) reserve(n int) {
+	if len(s.days) == 0 && n > cap(s.days) {
+		s.days, s.vals, s.lines = make([]day, 0, n), make([]float64, 0, n), make([]int32, 0, n)
+	}
+}
+
+// grow doubles the series' capacity. append alone grows large slices by a
+// quarter, which copies a long series many times over; doubling keeps the
+// bytes allocated for a series within twice its final size.
+func (s *series) grow() {
+	n := max(2*cap(s.days), 64)
+	s.days = append(make([]day, 0, n), s.days...)
+	s.vals = append(make([]float64, 0, n), s.vals...)
+	s.lines = append(make([]int32, 0, n), s.lines...)
 }
 
 // check sorts an out-of-order series and refuses duplicate days in it.
@@ -143,17 +167,62 @@ func (st *store) check(s *series) error {
 			if a > b {
 				a, b = b, a
 			}
-			return dupErr(s, s.days[i], a, b)
+			return st.dupErr(s, s.days[i], a, b)
 		}
 	}
 	return nil
 }
 
-func dupErr(s *series, dd day, first, again int32) error {
-	if again > 0 {
-		return errorf(ErrDuplicate, "line %d: %s on %s was already given on line %d", again, s.id, dd.date(), first)
+// checkAll sorts every series and refuses duplicates; the last step of a
+// reader.
+func (st *store) checkAll() error {
+	for i := range st.series {
+		if err := st.check(&st.series[i]); err != nil {
+			return err
+		}
 	}
-	return errorf(ErrDuplicate, "%s on %s is given twice", s.id, dd.date())
+	return nil
+}
+
+func (st *store) unit() string {
+	if st.sql {
+		return "row"
+	}
+	return "line"
+}
+
+// column names the column a series' values come from.
+func (st *store) column(s *series) string {
+	switch {
+	case st.wide:
+		return s.id
+	case s.first > 0:
+		return "metric"
+	}
+	return ""
+}
+
+// errAt builds a DataError at a line (CSV) or row (query).
+func (st *store) errAt(pos int32, column string, sentinel error, format string, args ...any) *DataError {
+	e := dataErr(sentinel, format, args...)
+	e.Column = column
+	if st != nil && st.sql {
+		e.Row = int(pos)
+	} else {
+		e.Line = int(pos)
+	}
+	return e
+}
+
+func (st *store) dupErr(s *series, dd day, first, again int32) error {
+	col := ""
+	if st.wide {
+		col = s.id
+	}
+	if again > 0 {
+		return st.errAt(again, col, ErrDuplicate, "%s on %s was already given on %s %s", s.id, dd.date(), st.unit(), strconv.Itoa(int(first)))
+	}
+	return dataErr(ErrDuplicate, "%s on %s is given twice", s.id, dd.date())
 }
 
 type byDay struct{ s *series }
@@ -165,277 +234,4 @@ func (b byDay) Swap(i, j int) {
 	s.days[i], s.days[j] = s.days[j], s.days[i]
 	s.vals[i], s.vals[j] = s.vals[j], s.vals[i]
 	s.lines[i], s.lines[j] = s.lines[j], s.lines[i]
-}
-
-// ReadCSV reads long-format daily data: a header naming the columns date,
-// metric and value (in any order and case), then one row per metric and
-// day, the date as YYYY-MM-DD and the value a finite decimal number. A
-// leading byte order mark, CRLF line ends, blank lines, spaces around a
-// field and double quotes around a field (holding no comma) are accepted.
-// Rows may come in any order. A malformed row, a second row for the same
-// metric and day, NaN or Inf is an error naming the line. Input is streamed
-// and bounded by MaxLineBytes, MaxLines, MaxPoints and MaxMetrics; past a
-// bound ReadCSV stops with ErrTooLarge. Rows are parsed in place: the
-// number of allocations grows with the metrics, not with the rows. Whether the metrics exist is checked by Build, which knows the deck.
-func ReadCSV(r io.Reader) (Data, error) {
-	var d Data
-	br := bufio.NewReaderSize(r, MaxLineBytes)
-	line := 0
-	header := false
-	var order [3]int // the column of date, metric and value
-	var last *series // rows of one metric usually come together
-	for {
-		b, err := br.ReadSlice('\n')
-		if errors.Is(err, bufio.ErrBufferFull) {
-			return Data{}, errorf(ErrTooLarge, "line %d is longer than %d bytes", line+1, MaxLineBytes)
-		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			return Data{}, fmt.Errorf("wbr: reading line %d: %w", line+1, err)
-		}
-		if len(b) == 0 && err != nil {
-			break
-		}
-		line++
-		if line > MaxLines {
-			return Data{}, errorf(ErrTooLarge, "more than %d lines", MaxLines)
-		}
-		if line == 1 {
-			b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-		}
-		b = trimSpace(b)
-		if len(b) == 0 {
-			if err != nil {
-				break
-			}
-			continue
-		}
-		c0, c1, c2, ok := split3(b)
-		if !ok {
-			return Data{}, errorf(ErrBadRow, "line %d: want 3 comma-separated fields date,metric,value", line)
-		}
-		if !header {
-			if order, ok = columns(c0, c1, c2); !ok {
-				return Data{}, errorf(ErrBadRow, "line %d: the header must name the columns date, metric and value", line)
-			}
-			header = true
-			continue
-		}
-		cols := [3][]byte{c0, c1, c2}
-		f0, f1, f2 := cols[order[0]], cols[order[1]], cols[order[2]]
-		dd, ok := parseDay(f0)
-		if !ok {
-			return Data{}, errorf(ErrBadRow, "line %d: date %q is not a day that exists, written YYYY-MM-DD", line, clip(f0))
-		}
-		v, perr := parseValue(f2)
-		if perr != "" {
-			return Data{}, errorf(ErrBadRow, "line %d: value %q %s", line, clip(f2), perr)
-		}
-		if len(f1) == 0 {
-			return Data{}, errorf(ErrBadRow, "line %d: the metric is empty", line)
-		}
-		s := last
-		if s == nil || s.id != string(f1) {
-			if s = d.get(f1); s == nil {
-				if d.s != nil && len(d.s.series) >= MaxMetrics {
-					return Data{}, errorf(ErrTooLarge, "line %d: more than %d metrics", line, MaxMetrics)
-				}
-				s = d.add(f1)
-				s.first = int32(line)
-			}
-		}
-		if d.s.points >= MaxPoints {
-			return Data{}, errorf(ErrTooLarge, "line %d: more than %d points", line, MaxPoints)
-		}
-		if err := s.push(dd, v, int32(line)); err != nil {
-			return Data{}, err
-		}
-		d.s.points++
-		last = s
-		if err != nil {
-			break
-		}
-	}
-	if !header {
-		return Data{}, errorf(ErrBadRow, "line %d: no header date,metric,value", max(line, 1))
-	}
-	if d.s != nil {
-		for i := range d.s.series {
-			if err := d.s.check(&d.s.series[i]); err != nil {
-				return Data{}, err
-			}
-		}
-	}
-	return d, nil
-}
-
-func trimSpace(b []byte) []byte {
-	for len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r' || b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
-		b = b[:len(b)-1]
-	}
-	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
-		b = b[1:]
-	}
-	return b
-}
-
-// columns reads the header: the names date, metric and value in any order,
-// any case.
-func columns(c ...[]byte) ([3]int, bool) {
-	var order [3]int
-	seen := 0
-	for i, name := range c {
-		k := -1
-		switch {
-		case bytes.EqualFold(name, []byte("date")):
-			k = 0
-		case bytes.EqualFold(name, []byte("metric")):
-			k = 1
-		case bytes.EqualFold(name, []byte("value")):
-			k = 2
-		}
-		if k < 0 || seen&(1<<k) != 0 {
-			return order, false
-		}
-		seen |= 1 << k
-		order[k] = i
-	}
-	return order, true
-}
-
-// split3 splits a row into exactly three fields, trimming spaces and one
-// pair of surrounding double quotes from each.
-func split3(b []byte) (f0, f1, f2 []byte, ok bool) {
-	// One pass over a short row beats three calls to bytes.IndexByte.
-	i, j := -1, -1
-	for k, c := range b {
-		if c != ',' {
-			continue
-		}
-		switch {
-		case i < 0:
-			i = k
-		case j < 0:
-			j = k
-		default:
-			return nil, nil, nil, false
-		}
-	}
-	if j < 0 {
-		return nil, nil, nil, false
-	}
-	return field(b[:i]), field(b[i+1 : j]), field(b[j+1:]), true
-}
-
-func field(b []byte) []byte {
-	b = trimSpace(b)
-	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
-		b = b[1 : len(b)-1]
-	}
-	return b
-}
-
-// parseDay reads YYYY-MM-DD by hand: no allocation, and days that do not
-// exist (2023-02-29) are refused.
-func parseDay(b []byte) (day, bool) {
-	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
-		return 0, false
-	}
-	n := func(s []byte) (int, bool) {
-		v := 0
-		for _, c := range s {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			v = v*10 + int(c-'0')
-		}
-		return v, true
-	}
-	y, ok1 := n(b[:4])
-	m, ok2 := n(b[5:7])
-	dd, ok3 := n(b[8:])
-	if !ok1 || !ok2 || !ok3 || y < 1 || m < 1 || m > 12 || dd < 1 || dd > daysIn(y, time.Month(m)) {
-		return 0, false
-	}
-	return dayFrom(y, time.Month(m), dd), true
-}
-
-// parseValue reads a finite decimal number. Only digits, sign, point and
-// exponent are allowed, which keeps out NaN, Inf, hex floats and
-// underscores that strconv would accept; the bytes go to strconv through a
-// string conversion the compiler keeps on the stack.
-func parseValue(b []byte) (float64, string) {
-	if len(b) == 0 {
-		return 0, "is empty"
-	}
-	if len(b) > 64 {
-		return 0, "is too long to be a number"
-	}
-	for _, c := range b {
-		switch {
-		case c >= '0' && c <= '9', c == '+', c == '-', c == '.', c == 'e', c == 'E':
-		case c == 'n' || c == 'N' || c == 'i' || c == 'I':
-			return 0, "is not a finite number; NaN and Inf are not values a metric takes"
-		default:
-			return 0, "is not a decimal number"
-		}
-	}
-	if v, ok := fastDecimal(b); ok {
-		return v, ""
-	}
-	v, err := strconv.ParseFloat(string(b), 64)
-	if err != nil || math.IsInf(v, 0) {
-		return 0, "is not a finite decimal number"
-	}
-	return v, ""
-}
-
-// fastDecimal reads the common plain decimals ("-1234.56") exactly: with at
-// most 15 significant digits the digits form an integer a float64 holds
-// exactly, and dividing it by an exact power of ten is one correctly
-// rounded operation, the same result strconv gives. Anything else
-// (exponents, long mantissas) is left to strconv.
-func fastDecimal(b []byte) (float64, bool) {
-	neg := false
-	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
-		neg = b[0] == '-'
-		b = b[1:]
-	}
-	if len(b) == 0 || len(b) > 16 {
-		return 0, false
-	}
-	var mant uint64
-	digits, frac := 0, -1
-	for i, c := range b {
-		switch {
-		case c >= '0' && c <= '9':
-			mant = mant*10 + uint64(c-'0')
-			digits++
-		case c == '.' && frac < 0:
-			frac = i
-		default:
-			return 0, false
-		}
-	}
-	if digits == 0 || digits > 15 {
-		return 0, false
-	}
-	scale := 0
-	if frac >= 0 {
-		scale = len(b) - frac - 1
-	}
-	v := float64(mant) / pow10[scale]
-	if neg {
-		v = -v
-	}
-	return v, true
-}
-
-var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16}
-
-// clip shortens bad input quoted in an error message.
-func clip(b []byte) string {
-	if len(b) > 40 {
-		return string(b[:40]) + "…"
-	}
-	return string(b)
 }

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -31,7 +30,7 @@ func TestReadCSVAcceptsCommonShapes(t *testing.T) {
 			assert.Equal(t, []string{"orders", "sessions"}, d.Metrics())
 			o := d.get([]byte("orders"))
 			require.NotNil(t, o)
-			assert.Equal(t, []day{dayOfTime(date("2026-11-20")), dayOfTime(date("2026-11-21"))}, o.days)
+			assert.Equal(t, []day{dayOf(date("2026-11-20")), dayOf(date("2026-11-21"))}, o.days)
 			assert.Equal(t, []float64{10, 12.5}, o.vals)
 			assert.Equal(t, []float64{-300}, d.get([]byte("sessions")).vals)
 		})
@@ -46,22 +45,23 @@ func TestReadCSVErrorsNameTheLine(t *testing.T) {
 		msg      string
 	}{
 		{"empty", "", ErrBadRow, "no header"},
-		{"no header", "2026-11-21,orders,1\n", ErrBadRow, "line 1: the header must name the columns date, metric and value"},
-		{"header twice a name", "date,date,value\n", ErrBadRow, "line 1: the header must name"},
+		{"header only", h, ErrNoData, "line 1: the CSV has a header and no rows"},
+		{"no header", "2026-11-21,orders,1\n", ErrBadRow, "line 1: the header must name the columns date, metric and value (long form), or date and then one column per metric (wide form)"},
+		{"header twice a name", "date,date,value\n", ErrBadRow, "line 1, column date: a second date column"},
 		{"two fields", h + "2026-11-21,orders\n", ErrBadRow, "line 2: want 3"},
 		{"four fields", h + "2026-11-21,orders,1,2\n", ErrBadRow, "line 2: want 3"},
-		{"bad date", h + "2026-11-21,orders,1\n21/11/2026,orders,1\n", ErrBadRow, "line 3: date \"21/11/2026\""},
-		{"day that does not exist", h + "2023-02-29,orders,1\n", ErrBadRow, "line 2: date"},
-		{"not a number", h + "2026-11-21,orders,ten\n", ErrBadRow, "line 2: value \"ten\" is not a decimal number"},
-		{"NaN", h + "2026-11-21,orders,NaN\n", ErrBadRow, "line 2: value \"NaN\" is not a finite number"},
-		{"Inf", h + "2026-11-21,orders,-Inf\n", ErrBadRow, "line 2: value \"-Inf\" is not a finite number"},
-		{"overflow", h + "2026-11-21,orders,1e400\n", ErrBadRow, "line 2: value \"1e400\" is not a finite decimal number"},
+		{"bad date", h + "2026-11-21,orders,1\n21/11/2026,orders,1\n", ErrBadRow, "line 3, column date: date \"21/11/2026\""},
+		{"day that does not exist", h + "2023-02-29,orders,1\n", ErrBadRow, "line 2, column date: date"},
+		{"not a number", h + "2026-11-21,orders,ten\n", ErrBadRow, "line 2, column value: value \"ten\" is not a decimal number"},
+		{"NaN", h + "2026-11-21,orders,NaN\n", ErrBadRow, "line 2, column value: value \"NaN\" is not a finite number"},
+		{"Inf", h + "2026-11-21,orders,-Inf\n", ErrBadRow, "line 2, column value: value \"-Inf\" is not a finite number"},
+		{"overflow", h + "2026-11-21,orders,1e400\n", ErrBadRow, "line 2, column value: value \"1e400\" is not a finite decimal number"},
 		{"hex", h + "2026-11-21,orders,0x10\n", ErrBadRow, "line 2"},
-		{"empty value", h + "2026-11-21,orders,\n", ErrBadRow, "line 2: value \"\" is empty"},
-		{"empty metric", h + "2026-11-21,,1\n", ErrBadRow, "line 2: the metric is empty"},
+		{"empty value", h + "2026-11-21,orders,\n", ErrBadRow, "line 2, column value: value \"\" is empty"},
+		{"empty metric", h + "2026-11-21,,1\n", ErrBadRow, "line 2, column metric: the metric is empty"},
 		{"duplicate", h + "2026-11-20,orders,1\n2026-11-21,orders,1\n\n2026-11-21,orders,2\n", ErrDuplicate, "line 5: orders on 2026-11-21 was already given on line 3"},
 		{"duplicate out of order", h + "2026-11-21,orders,1\n2026-11-20,orders,1\n2026-11-21,orders,2\n", ErrDuplicate, "line 4: orders on 2026-11-21 was already given on line 2"},
-		{"long line", h + "2026-11-21,orders," + strings.Repeat("1", MaxLineBytes) + "\n", ErrTooLarge, "line 2 is longer"},
+		{"long line", h + "2026-11-21,orders," + strings.Repeat("1", MaxLineBytes) + "\n", ErrTooLarge, "line 2: the line is longer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,7 +111,7 @@ func TestReadCSVTooManyMetrics(t *testing.T) {
 	}
 	_, err := ReadCSV(&b)
 	assert.ErrorIs(t, err, ErrTooLarge)
-	assert.ErrorContains(t, err, fmt.Sprintf("line %d: more than %d metrics", MaxMetrics+2, MaxMetrics))
+	assert.ErrorContains(t, err, fmt.Sprintf("line %d, column metric: more than %d metrics", MaxMetrics+2, MaxMetrics))
 }
 
 func TestReadCSVAllocatesPerMetricNotPerRow(t *testing.T) {
@@ -136,7 +136,7 @@ func csvOf(metrics, days int) []byte {
 	end := date("2026-11-21")
 	for m := 0; m < metrics; m++ {
 		for d := days - 1; d >= 0; d-- {
-			fmt.Fprintf(&b, "%s,metric_%03d,%.2f\n", end.AddDate(0, 0, -d).Format(time.DateOnly), m, 1000+100*math.Sin(float64(d+m)))
+			fmt.Fprintf(&b, "%s,metric_%03d,%.2f\n", end.AddDays(-d).String(), m, 1000+100*math.Sin(float64(d+m)))
 		}
 	}
 	return b.Bytes()
@@ -167,4 +167,141 @@ func TestFastDecimalMatchesStrconv(t *testing.T) {
 		_, msg := parseValue([]byte(s))
 		assert.NotEmpty(t, msg, s)
 	}
+}
+
+func TestLatestWeek(t *testing.T) {
+	d := smallDeck()
+	var data Data
+	for _, m := range []string{"orders", "hits", "views"} {
+		for i := 0; i < 21; i++ { // three whole weeks ending 2026-11-21
+			require.NoError(t, data.Add(date("2026-11-01").AddDays(i), m, 1))
+		}
+		require.NoError(t, data.Add(date("2026-11-22"), m, 1)) // the week in progress
+		require.NoError(t, data.Add(date("2026-11-23"), m, 1))
+	}
+	w, err := LatestWeek(d, data)
+	require.NoError(t, err)
+	assert.Equal(t, date("2026-11-21"), w)
+
+	// One stray row years ahead does not move the week.
+	require.NoError(t, data.Add(date("2031-01-01"), "orders", 1))
+	// A whole future week of one metric in three is not enough either.
+	for i := 0; i < 7; i++ {
+		require.NoError(t, data.Add(date("2027-01-03").AddDays(i), "hits", 1))
+	}
+	w, err = LatestWeek(d, data)
+	require.NoError(t, err)
+	assert.Equal(t, date("2026-11-21"), w)
+
+	// Weekly data: no week is complete, the last with half the metrics wins.
+	var weekly Data
+	for i := 0; i < 4; i++ {
+		require.NoError(t, weekly.Add(date("2026-11-01").AddDays(7*i), "orders", 1))
+		require.NoError(t, weekly.Add(date("2026-11-01").AddDays(7*i), "hits", 1))
+	}
+	w, err = LatestWeek(d, weekly)
+	require.NoError(t, err)
+	assert.Equal(t, date("2026-11-28"), w)
+
+	// A Friday calendar.
+	fri := smallDeck()
+	fri.Calendar.WeekEnds = Friday
+	w, err = LatestWeek(fri, data)
+	require.NoError(t, err)
+	assert.Equal(t, date("2026-11-20"), w)
+
+	_, err = LatestWeek(d, Data{})
+	assert.ErrorIs(t, err, ErrNoData)
+	var other Data
+	require.NoError(t, other.Add(date("2026-11-21"), "nothing", 1))
+	_, err = LatestWeek(d, other)
+	assert.ErrorIs(t, err, ErrNoData)
+}
+
+func TestReadCSVWideAndAsExported(t *testing.T) {
+	long := "date,metric,value\n2026-11-20,orders,1234\n2026-11-20,sessions,10\n2026-11-21,orders,1234567.5\n"
+	tests := map[string]string{
+		"long":                  long,
+		"long, CR line ends":    strings.ReplaceAll(long, "\n", "\r"),
+		"long, grouped numbers": "date,metric,value\n2026-11-20,orders,\"1,234\"\n2026-11-20,sessions,10\n2026-11-21,orders,\"1,234,567.5\"\n",
+		"wide":                  "date,orders,sessions\n2026-11-20,1234,10\n2026-11-21,1234567.5,\n",
+		"wide, unnamed date":    ",orders,sessions\n2026-11-20,1234,10\n2026-11-21,1234567.5,\n",
+		"wide, spreadsheet":     "\xef\xbb\xbf\"Date\",\"orders\",\"sessions\"\r\n\"2026-11-21\",\"1,234,567.50\",\"\"\r\n\"2026-11-20\",\"1,234\",\"10\"\r\n",
+		"wide, CR line ends":    "date,orders,sessions\r2026-11-20,1234,10\r2026-11-21,1234567.5,\r",
+	}
+	for name, in := range tests {
+		t.Run(name, func(t *testing.T) {
+			d, err := ReadCSV(strings.NewReader(in))
+			require.NoError(t, err)
+			assert.Equal(t, []string{"orders", "sessions"}, d.Metrics())
+			assert.Equal(t, 3, d.Len())
+			assert.Equal(t, []float64{1234, 1234567.5}, d.get([]byte("orders")).vals)
+			assert.Equal(t, []day{dayOf(date("2026-11-20")), dayOf(date("2026-11-21"))}, d.get([]byte("orders")).days)
+			assert.Equal(t, []float64{10}, d.get([]byte("sessions")).vals)
+		})
+	}
+}
+
+func TestReadCSVWideAndQuotedErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		sentinel error
+		msg      string
+	}{
+		{"grouping wrong", "date,metric,value\n2026-11-21,orders,\"1,23\"\n", ErrBadRow, "line 2, column value: value \"1,23\" is not a decimal number; thousands separators"},
+		{"decimal comma", "date,metric,value\n2026-11-21,orders,\"12,5\"\n", ErrBadRow, "thousands separators"},
+		{"unquoted grouping", "date,metric,value\n2026-11-21,orders,1,234\n", ErrBadRow, "line 2: want 3 comma-separated fields"},
+		{"unclosed quote", "date,metric,value\n2026-11-21,\"orders,1\n", ErrBadRow, "line 2: a quote is not closed"},
+		{"text after quote", "date,metric,value\n2026-11-21,\"orders\"x,1\n", ErrBadRow, "line 2: text after a closing quote"},
+		{"wide short row", "date,a,b\n2026-11-21,1\n", ErrBadRow, "line 2: want 3 comma-separated fields as the header has, not 2"},
+		{"wide bad value", "date,a,b\n2026-11-21,1,x\n", ErrBadRow, "line 2, column b: value \"x\" is not a decimal number"},
+		{"wide bad date", "date,a,b\r2026-11-21,1,2\r2026-13-01,1,2\r", ErrBadRow, "line 3, column date: date \"2026-13-01\""},
+		{"wide duplicate day", "date,a,b\n2026-11-21,1,2\n2026-11-20,1,2\n2026-11-21,1,\n", ErrDuplicate, "line 4, column a: a on 2026-11-21 was already given on line 2"},
+		{"wide unnamed column", "date,a,,b\n", ErrBadRow, "line 1: column 3 has no name"},
+		{"wide twice a metric", "date,a,b,a\n", ErrBadRow, "line 1, column a: metric \"a\" has two columns"},
+		{"long header with extra", "date,metric,value,note\n", ErrBadRow, "a long CSV has exactly the three columns"},
+		{"header not date first", "day,a,b\n2026-11-21,1,2\n", ErrBadRow, "line 1: the header must name the columns"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadCSV(strings.NewReader(tt.in))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.sentinel)
+			assert.Contains(t, err.Error(), tt.msg)
+			var de *DataError
+			require.ErrorAs(t, err, &de)
+			de.File = "data.csv"
+			assert.True(t, strings.HasPrefix(de.Error(), "wbr: data.csv: line "), de.Error())
+		})
+	}
+}
+
+// TestReadCSVLineEndsAcrossBlocks puts CR, LF and CRLF line ends on every
+// side of the reader's block boundary.
+func TestReadCSVLineEndsAcrossBlocks(t *testing.T) {
+	for _, end := range []string{"\n", "\r", "\r\n"} {
+		rows := csvOf(3, 2000)
+		in := strings.ReplaceAll(string(rows), "\n", end)
+		d, err := ReadCSV(&oneByteAtEnd{s: in})
+		require.NoError(t, err, "%q", end)
+		assert.Equal(t, 6000, d.Len(), "%q", end)
+	}
+}
+
+// oneByteAtEnd returns blocks of odd sizes so line ends fall on every
+// boundary.
+type oneByteAtEnd struct {
+	s string
+	n int
+}
+
+func (r *oneByteAtEnd) Read(p []byte) (int, error) {
+	if len(r.s) == 0 {
+		return 0, io.EOF
+	}
+	r.n++
+	k := min(len(p), len(r.s), 1+r.n%7919)
+	copy(p, r.s[:k])
+	r.s = r.s[k:]
+	return k, nil
 }

@@ -4,33 +4,7 @@ import (
 	"reflect"
 	"regexp"
 
-	"github.com/dayone-go/mechanisms/internal/civil"
-	"github.com/dayone-go/mechanisms/internal/finding"
-	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/validation"
-)
-
-// Date is a calendar day written YYYY-MM-DD.
-type Date = civil.Date
-
-// ValidationError is the error Validate returns: errors.As(err, &ve) with
-// var ve *wbr.ValidationError yields every problem with its JSON pointer.
-type ValidationError = problem.Error
-
-// Problem is one reason a deck is invalid.
-type Problem = problem.Problem
-
-// Finding is one piece of review advice about a deck or a report.
-type Finding = finding.Finding
-
-// Severity ranks a finding.
-type Severity = finding.Severity
-
-// Severities of findings.
-const (
-	Info    = finding.Info
-	Warning = finding.Warning
-	Error   = finding.Error
 )
 
 // idPattern keeps metric ids safe as file names, Markdown anchors and SVG ids.
@@ -61,6 +35,9 @@ type Deck struct {
 	// Sections are the titled parts of the deck in the order they are read;
 	// without sections the metrics are read in the order they are listed.
 	Sections []Section `json:"sections,omitempty" validate:"omitempty,max=100,dive"`
+	// Source says where the deck's daily data lives: a CSV file, or a query
+	// and the environment variable holding its connection string.
+	Source Source `json:"source,omitzero"`
 }
 
 // Calendar fixes the weeks, fiscal quarters and fiscal years of a deck.

@@ -3,6 +3,7 @@ package wbr
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"strconv"
@@ -20,16 +21,47 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Parse(data)
 		if err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) || ve.Kind != kind || len(ve.Problems) == 0 {
+				t.Fatalf("Parse error is not a *ValidationError with problems: %v", err)
+			}
 			return
 		}
 		if d.Validate() != nil {
 			return
 		}
-		_ = Review(d)
-		// A valid deck must build on any week-ending day, with or without data.
-		var data2 Data
-		_ = data2.Add(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), d.Metrics[0].ID, 1)
-		_, _ = Build(d, data2, time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))
+		_ = Review(d, ReviewOptions{})
+		// A valid deck builds, without error, for a week-ending day on
+		// which one of its data metrics has a value.
+		var id string
+		for _, m := range d.Metrics {
+			if m.Aggregation != Ratio {
+				id = m.ID
+				break
+			}
+		}
+		if id == "" {
+			t.Fatal("a valid deck without a metric that takes data")
+		}
+		end := Date{Year: 2026, Month: time.November, Day: 21}
+		for end.Time().Weekday() != d.Calendar.weekEnds().Time() {
+			end = end.AddDays(-1)
+		}
+		var rows Data
+		if err := rows.Add(end, id, 1); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Build(d, rows, end, ReviewOptions{})
+		if err != nil {
+			t.Fatalf("a valid deck does not build: %v", err)
+		}
+		if len(r.Metrics) != len(d.Metrics) || r.WeekEnding != end {
+			t.Fatalf("report of %d metrics for week %s; the deck has %d, the week is %s", len(r.Metrics), r.WeekEnding, len(d.Metrics), end)
+		}
+		if _, err := r.JSON(); err != nil {
+			t.Fatal(err)
+		}
+		_ = r.Findings()
 	})
 }
 
@@ -80,7 +112,7 @@ func FuzzReadCSV(f *testing.F) {
 		}
 		w := latest + day((int(time.Saturday)-int(latest.weekday())+7)%7)
 		dt := w.date()
-		r, err := Build(deck, d, time.Date(dt.Year, dt.Month, dt.Day, 0, 0, 0, 0, time.UTC))
+		r, err := Build(deck, d, dt, ReviewOptions{})
 		if err != nil {
 			return
 		}

@@ -3,6 +3,7 @@ package wbr
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/dayone-go/mechanisms/internal/civil"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -843,7 +844,7 @@ func TestOracle(t *testing.T) {
 				}
 				seen[w] = true
 				y, m, dd := w.Date()
-				r, err := Build(d, data, time.Date(y, m, dd, 23, 30, 0, 0, tc.loc))
+				r, err := Build(d, data, civil.DateOf(time.Date(y, m, dd, 23, 30, 0, 0, tc.loc)), ReviewOptions{})
 				require.NoError(t, err, w)
 				b, err := r.JSON()
 				require.NoError(t, err)

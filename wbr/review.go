@@ -8,7 +8,8 @@ import (
 )
 
 // Review returns advice on a valid deck: what a WBR would miss without being
-// wrong. It never repeats a Validate problem. Rules:
+// wrong, with opts applied (rules switched off, severities changed). It
+// never repeats a Validate problem. Rules:
 //
 //	inputs-outnumbered  warning  fewer input metrics than output metrics
 //	input-drives-none   warning  an input drives no output, directly or as a ratio operand
@@ -17,7 +18,7 @@ import (
 //	unowned-output      info     an output metric names no owner
 //	unnamed-metric      info     a metric has only an id
 //	no-plan             info     no metric has a plan value
-func Review(d *Deck) []Finding {
+func Review(d *Deck, opts ReviewOptions) []Finding {
 	var fs []Finding
 	add := func(rule string, sev Severity, path, format string, args ...any) {
 		fs = append(fs, Finding{Rule: rule, Severity: sev, Path: path, Message: fmt.Sprintf(format, args...)})
@@ -39,32 +40,32 @@ func Review(d *Deck) []Finding {
 		case Input:
 			inputs++
 			if !d.drivesSomething(m.ID) {
-				add("input-drives-none", Warning, ptr("metrics", i), "input %q drives no output; name the outputs it moves in drives, or ask whether the deck needs it", m.ID)
+				add(RuleInputDrivesNone, Warning, ptr("metrics", i), "input %q drives no output; name the outputs it moves in drives, or ask whether the deck needs it", m.ID)
 			}
 		case Output:
 			outputs++
 			if m.Owner == "" {
-				add("unowned-output", Info, ptr("metrics", i), "output %q has no owner to speak to it", m.ID)
+				add(RuleUnownedOutput, Info, ptr("metrics", i), "output %q has no owner to speak to it", m.ID)
 			}
 		}
 		if m.Name == "" {
-			add("unnamed-metric", Info, ptr("metrics", i), "metric %q has no name; the report shows its id", m.ID)
+			add(RuleUnnamedMetric, Info, ptr("metrics", i), "metric %q has no name; the report shows its id", m.ID)
 		}
 		if len(d.Sections) > 0 && !shown[m.ID] {
-			add("unsectioned-metric", Warning, ptr("metrics", i), "no section shows %q, so the meeting never reads it", m.ID)
+			add(RuleUnsectionedMetric, Warning, ptr("metrics", i), "no section shows %q, so the meeting never reads it", m.ID)
 		}
 	}
 	if inputs < outputs {
-		add("inputs-outnumbered", Warning, "/metrics", "%d input metrics against %d outputs: a WBR spends its time on the controllable inputs", inputs, outputs)
+		add(RuleInputsOutnumbered, Warning, "/metrics", "%d input metrics against %d outputs: a WBR spends its time on the controllable inputs", inputs, outputs)
 	}
 	if len(d.Sections) == 0 {
-		add("no-sections", Info, "/sections", "no sections: the report reads the metrics in the order they are listed")
+		add(RuleNoSections, Info, "/sections", "no sections: the report reads the metrics in the order they are listed")
 	}
 	if plans == 0 {
-		add("no-plan", Info, "/metrics", "no metric has a plan, so the report cannot show variance to plan")
+		add(RuleNoPlan, Info, "/metrics", "no metric has a plan, so the report cannot show variance to plan")
 	}
 	finding.Sort(fs)
-	return fs
+	return opts.apply(fs)
 }
 
 // drivesSomething reports whether input id drives an output itself or
@@ -95,12 +96,9 @@ func (d *Deck) drivesSomething(id string) bool {
 	return walk(id)
 }
 
-// Locate fills in the line and column of each finding's path in the deck's
-// source, JSON or YAML, where the path can be found.
-func Locate(src []byte, fs []Finding) { finding.Place(src, fs) }
-
 // Findings returns what the meeting should discuss in this report, each
-// with the JSON pointer of the metric in the deck. Rules:
+// with the JSON pointer of the metric in the deck, under the ReviewOptions
+// given to Build. Rules:
 //
 //	xmr-signal     warning  the week reviewed carries an XmR signal
 //	plan-missed    warning  a figure is behind plan (ahead, where lower is better)
@@ -121,7 +119,7 @@ func (r *Report) Findings() []Finding {
 			}
 		}
 		if len(sig) > 0 {
-			fs = append(fs, Finding{Rule: "xmr-signal", Severity: Warning, Path: at, Message: fmt.Sprintf("%s: %s; %s should explain it", m.ID, joinAnd(sig), ownerWords(m))})
+			fs = append(fs, Finding{Rule: RuleXmRSignal, Severity: Warning, Path: at, Message: fmt.Sprintf("%s: %s; %s should explain it", m.ID, joinAnd(sig), ownerWords(m))})
 		}
 		if m.Plan != nil {
 			for _, p := range []struct {
@@ -129,18 +127,18 @@ func (r *Report) Findings() []Finding {
 				plan, v *float64
 			}{{"last week", m.Plan.Week, m.Plan.WeekVariance}, {"month to date", m.Plan.MTD, m.Plan.MTDVariance}, {"quarter to date", m.Plan.QTD, m.Plan.QTDVariance}, {"year to date", m.Plan.YTD, m.Plan.YTDVariance}} {
 				if m.missed(p.v) {
-					fs = append(fs, Finding{Rule: "plan-missed", Severity: Warning, Path: at, Message: fmt.Sprintf("%s %s missed plan by %s (plan %s)", m.ID, p.name, m.formatChange(p.v), m.formatValue(p.plan))})
+					fs = append(fs, Finding{Rule: RulePlanMissed, Severity: Warning, Path: at, Message: fmt.Sprintf("%s %s missed plan by %s (plan %s)", m.ID, p.name, m.formatChange(p.v), m.formatValue(p.plan))})
 				}
 			}
 		}
 		if m.LastWeek == nil {
-			fs = append(fs, Finding{Rule: "no-data", Severity: Warning, Path: at, Message: fmt.Sprintf("%s has no data for the week ending %s", m.ID, r.WeekEnding)})
+			fs = append(fs, Finding{Rule: RuleNoData, Severity: Warning, Path: at, Message: fmt.Sprintf("%s has no data for the week ending %s", m.ID, r.WeekEnding)})
 		} else if len(m.Incomplete) > 0 {
-			fs = append(fs, Finding{Rule: "missing-days", Severity: Warning, Path: at, Message: fmt.Sprintf("%s lacks data on some days of %v; those figures are partial and not compared", m.ID, m.Incomplete)})
+			fs = append(fs, Finding{Rule: RuleMissingDays, Severity: Warning, Path: at, Message: fmt.Sprintf("%s lacks data on some days of %v; those figures are partial and not compared", m.ID, m.Incomplete)})
 		}
 	}
 	finding.Sort(fs)
-	return fs
+	return r.opts.apply(fs)
 }
 
 func ownerWords(m *MetricReport) string {

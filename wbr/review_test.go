@@ -23,7 +23,7 @@ func TestReviewTemplateIsQuiet(t *testing.T) {
 	d, err := Parse(src)
 	require.NoError(t, err)
 	require.NoError(t, d.Validate())
-	assert.Empty(t, Review(d), "the template is the example others copy")
+	assert.Empty(t, Review(d, ReviewOptions{}), "the template is the example others copy")
 }
 
 func TestReviewRules(t *testing.T) {
@@ -59,8 +59,8 @@ sections:
 	d, err := Parse(src)
 	require.NoError(t, err)
 	require.NoError(t, d.Validate())
-	fs := Review(d)
-	Locate(src, fs)
+	fs := Review(d, ReviewOptions{})
+	Place(src, fs)
 	assert.Equal(t, map[string][]string{
 		"input-drives-none":  {"/metrics/3", "/metrics/4"},
 		"unowned-output":     {"/metrics/0"},
@@ -83,8 +83,8 @@ sections:
 		"unnamed-metric":    {"/metrics/0"},
 		"no-sections":       {"/sections"},
 		"no-plan":           {"/metrics"},
-	}, rules(Review(d)))
-	assert.Nil(t, Review(nil))
+	}, rules(Review(d, ReviewOptions{})))
+	assert.Nil(t, Review(nil, ReviewOptions{}))
 }
 
 func TestReportFindings(t *testing.T) {
@@ -97,7 +97,7 @@ func TestReportFindings(t *testing.T) {
 
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", 1, 1, 1, 1, 1, 1)
-	small, err := Build(smallDeck(), data, date("2026-11-21"))
+	small, err := Build(smallDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	got = rules(small.Findings())
 	assert.Equal(t, []string{"/metrics/0"}, got["missing-days"])
@@ -124,7 +124,7 @@ func TestReportJSONContract(t *testing.T) {
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", 1, 1, 1, 1, 1, 1, 1)
 	weekData(t, &data, "2026-11-14", "orders", 0, 0, 0, 0, 0, 0, 0)
-	small, err := Build(smallDeck(), data, date("2026-11-21"))
+	small, err := Build(smallDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	b, err = small.JSON()
 	require.NoError(t, err)
@@ -142,6 +142,6 @@ func TestNilReportIsSafe(t *testing.T) {
 	assert.Equal(t, "null\n", string(b))
 	var m *MetricReport
 	assert.Nil(t, m.SVG())
-	_, err = Build(nil, Data{}, date("2026-11-21"))
+	_, err = Build(nil, Data{}, date("2026-11-21"), ReviewOptions{})
 	assert.Error(t, err)
 }

@@ -18,7 +18,7 @@ import (
 
 // sampleEnd is the last day of the sample data: a Saturday, the week the
 // template deck is reviewed for.
-var sampleEnd = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+var sampleEnd = Date{Year: 2026, Month: time.November, Day: 21}
 
 // sampleData makes three years of daily data for the template deck: growth,
 // a weekly rhythm, holiday peaks and noise, from a fixed seed so the file is
@@ -29,8 +29,8 @@ func sampleData() []byte {
 	noise := func(sd float64) float64 { return 1 + rng.NormFloat64()*sd }
 	var b bytes.Buffer
 	b.WriteString("date,metric,value\n")
-	start := sampleEnd.AddDate(-3, 0, 1)
-	for t := start; !t.After(sampleEnd); t = t.AddDate(0, 0, 1) {
+	start := sampleEnd.Time().AddDate(-3, 0, 1)
+	for t := start; !t.After(sampleEnd.Time()); t = t.AddDate(0, 0, 1) {
 		years := t.Sub(start).Hours() / 24 / 365.25
 		yday := float64(t.YearDay())
 		season := 1 + 0.12*math.Exp(-math.Pow((yday-350)/10, 2)) // December peak
@@ -47,7 +47,7 @@ func sampleData() []byte {
 		case time.Monday:
 			weekly = 1.04
 		}
-		recent := sampleEnd.Sub(t).Hours()/24 < 21
+		recent := sampleEnd.Time().Sub(t).Hours()/24 < 21
 		sessions := math.Round(118000 * math.Pow(1.12, years) * season * weekly * noise(0.025))
 		pageViews := math.Round(sessions * 4.1 * noise(0.01))
 		inStock := 0.955 + 0.008*years/3 + rng.NormFloat64()*0.002

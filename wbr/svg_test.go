@@ -57,7 +57,7 @@ func TestRenderersEscapeDeckText(t *testing.T) {
 	d.Sections = []Section{{Title: hostile, Metrics: []string{"orders"}}}
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", 1, 2, 3, 4, 5, 6, 7)
-	r, err := Build(d, data, date("2026-11-21"))
+	r, err := Build(d, data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 
 	svg := find(t, r, "orders").SVG()
@@ -89,7 +89,7 @@ func TestSVGWithExtremeValues(t *testing.T) {
 func TestSVGWithoutData(t *testing.T) {
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", 1, 1, 1, 1, 1, 1, 1)
-	r, err := Build(smallDeck(), data, date("2026-11-21"))
+	r, err := Build(smallDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	for _, m := range r.Metrics {
 		wellFormed(t, m.SVG())

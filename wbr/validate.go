@@ -1,6 +1,8 @@
 package wbr
 
 import (
+	"math"
+
 	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/validation"
 )
@@ -13,16 +15,14 @@ import (
 // *ValidationError listing every problem.
 func (d *Deck) Validate() error {
 	if d == nil {
-		var l problem.List
-		l.Add("/", "required", "the deck is missing")
-		return l.Err("wbr")
+		return problem.Nil(kind)
 	}
 	var l problem.List = validation.Struct(d)
 	ids := map[string]int{}
 	for i := range d.Metrics {
 		m := &d.Metrics[i]
 		if j, ok := ids[m.ID]; ok && m.ID != "" {
-			l.Add(ptr("metrics", i, "id"), "unique", "id %q is already used by /metrics/%d", m.ID, j)
+			l.Add(ptr("metrics", i, "id"), RuleDuplicateID, "id %q is already used by /metrics/%d", m.ID, j)
 			continue
 		}
 		ids[m.ID] = i
@@ -33,25 +33,25 @@ func (d *Deck) Validate() error {
 		m := &d.Metrics[i]
 		d.checkRatio(&l, i)
 		if m.Comparison == BPS && !m.isRate() {
-			l.Add(ptr("metrics", i, "comparison"), "bps-not-rate", "bps compares rates; %q is neither a ratio nor in unit %%", m.ID)
+			l.Add(ptr("metrics", i, "comparison"), RuleBPSNotRate, "bps compares rates; %q is neither a ratio nor in unit %%", m.ID)
 		}
 		if m.Role == Input {
 			inputs++
 			if m.Owner == "" {
-				l.Add(ptr("metrics", i, "owner"), "unowned-input", "input metric %q needs an owner who explains its variation", m.ID)
+				l.Add(ptr("metrics", i, "owner"), RuleUnownedInput, "input metric %q needs an owner who explains its variation", m.ID)
 			}
 		}
 		for k, t := range m.Drives {
 			at := ptr("metrics", i, "drives", k)
 			if m.Role != Input {
-				l.Add(at, "drives-from-output", "only input metrics drive outputs; %q is an %s", m.ID, m.Role)
+				l.Add(at, RuleDrivesFromOutput, "only input metrics drive outputs; %q is an %s", m.ID, m.Role)
 			}
 			j, ok := ids[t]
 			switch {
 			case !ok:
-				l.Add(at, "unknown-metric", "no metric has id %q", t)
+				l.Add(at, RuleUnknownReference, "no metric has id %q", t)
 			case d.Metrics[j].Role != Output:
-				l.Add(at, "drives-input", "%q is not an output metric", t)
+				l.Add(at, RuleDrivesInput, "%q is not an output metric", t)
 			default:
 				driven[t] = true
 			}
@@ -59,30 +59,31 @@ func (d *Deck) Validate() error {
 		d.checkPlan(&l, i)
 	}
 	if inputs == 0 && len(d.Metrics) > 0 {
-		l.Add("/metrics", "no-inputs", "the deck has only output metrics; a WBR exists to manage the controllable inputs that drive them")
+		l.Add("/metrics", RuleNoInputs, "the deck has only output metrics; a WBR exists to manage the controllable inputs that drive them")
 	} else {
 		for i := range d.Metrics {
 			m := &d.Metrics[i]
 			if m.Role == Output && !driven[m.ID] {
-				l.Add(ptr("metrics", i), "undriven-output", "no input metric drives output %q; name it in an input's drives", m.ID)
+				l.Add(ptr("metrics", i), RuleUndrivenOutput, "no input metric drives output %q; name it in an input's drives", m.ID)
 			}
 		}
 	}
+	d.checkSource(&l)
 	for s := range d.Sections {
 		for k, id := range d.Sections[s].Metrics {
 			if _, ok := ids[id]; !ok {
-				l.Add(ptr("sections", s, "metrics", k), "unknown-metric", "no metric has id %q", id)
+				l.Add(ptr("sections", s, "metrics", k), RuleUnknownReference, "no metric has id %q", id)
 			}
 		}
 	}
-	return l.Err("wbr")
+	return l.Err(kind)
 }
 
 func (d *Deck) checkRatio(l *problem.List, i int) {
 	m := &d.Metrics[i]
 	if m.Aggregation != Ratio {
 		if m.Numerator != "" || m.Denominator != "" {
-			l.Add(ptr("metrics", i), "ratio-operands", "numerator and denominator belong to ratio metrics; %q aggregates by %s", m.ID, m.Aggregation)
+			l.Add(ptr("metrics", i), RuleRatioOperands, "numerator and denominator belong to ratio metrics; %q aggregates by %s", m.ID, m.Aggregation)
 		}
 		return
 	}
@@ -90,13 +91,13 @@ func (d *Deck) checkRatio(l *problem.List, i int) {
 		at := ptr("metrics", i, op.key)
 		switch {
 		case op.id == "":
-			l.Add(at, "ratio-operands", "a ratio needs a %s", op.key)
+			l.Add(at, RuleRatioOperands, "a ratio needs a %s", op.key)
 		case op.id == m.ID:
-			l.Add(at, "circular", "ratio %q refers to itself", m.ID)
+			l.Add(at, RuleCircular, "ratio %q refers to itself", m.ID)
 		case d.metric(op.id) == nil:
-			l.Add(at, "unknown-metric", "no metric has id %q", op.id)
+			l.Add(at, RuleUnknownReference, "no metric has id %q", op.id)
 		case d.reaches(op.id, m.ID):
-			l.Add(at, "circular", "ratio %q depends on itself through %q", m.ID, op.id)
+			l.Add(at, RuleCircular, "ratio %q depends on itself through %q", m.ID, op.id)
 		}
 	}
 }
@@ -135,12 +136,15 @@ func (d *Deck) checkPlan(l *problem.List, i int) {
 			continue // the field rules already said so
 		}
 		if j, ok := seen[key{p.Period, p.End}]; ok {
-			l.Add(ptr("metrics", i, "plan", k), "unique", "a %s plan ending %s is already at /metrics/%d/plan/%d", p.Period, p.End, i, j)
+			l.Add(ptr("metrics", i, "plan", k), RuleDuplicate, "a %s plan ending %s is already at /metrics/%d/plan/%d", p.Period, p.End, i, j)
 			continue
 		}
 		seen[key{p.Period, p.End}] = k
+		if m.Aggregation == Ratio && m.comparison() == BPS && math.Abs(p.Value) > 1 {
+			l.Add(ptr("metrics", i, "plan", k, "value"), RulePlanRange, "%q is a rate compared in basis points, so its values are fractions (1 is 100%%): a plan of %v would be %v%%; write %v for %v%%", m.ID, p.Value, p.Value*100, p.Value/100, p.Value)
+		}
 		if !cal.isPeriodEnd(p.Period, dayOf(p.End)) {
-			l.Add(ptr("metrics", i, "plan", k, "end"), "plan-end", "%s is not the last day of a %s under this calendar (weeks end on %s, fiscal years in %s)", p.End, p.Period, cal.weekEnds(), cal.fiscalYearEnd())
+			l.Add(ptr("metrics", i, "plan", k, "end"), RulePlanEnd, "%s is not the last day of a %s under this calendar (weeks end on %s, fiscal years in %s)", p.End, p.Period, cal.weekEnds(), cal.fiscalYearEnd())
 		}
 	}
 }

@@ -44,6 +44,12 @@ func catalogJSON() ([]byte, error) {
 			URL:         schemagen.BaseID + k.SchemaPath,
 		})
 	}
+	c.Schemas = append(c.Schemas, catalogEntry{
+		Name:        "mechanisms review configuration",
+		Description: "Configuration of the mechanisms review tool: rule levels, prose word lists, the decision policy, overrides by glob",
+		FileMatch:   []string{configName},
+		URL:         schemagen.BaseID + configSchemaPath,
+	})
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -3,17 +3,17 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
+	"io"
+	"path"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/dayone-go/mechanisms/decision"
+	"github.com/dayone-go/mechanisms/internal/strict"
 )
-
-// policyFlag is -policy: the policy decisions are classified under.
-var policyFlag string
 
 func init() {
 	register(kind{
@@ -25,6 +25,7 @@ func init() {
 		Keys:       []string{"chosen", "reversibility", "costOfFailure"},
 		Template:   "decision.yaml",
 		Testdata:   "decision/testdata",
+		Rules:      decision.Rules,
 		Check: func(data []byte) error {
 			d, err := decision.Parse(data)
 			if err != nil {
@@ -32,17 +33,17 @@ func init() {
 			}
 			return d.Validate()
 		},
-		Review: reviewDecision,
+		New: newDecisionReviewer,
 	})
 	register(kind{
 		Name:       "policy",
 		Title:      "Decision policy: which decisions are one-way doors for this company",
 		SchemaPath: "decision/policy.schema.json",
 		Schema:     decision.PolicySchema,
-		Patterns:   []string{"*.policy.yaml", "*.policy.yml", "*.policy.json", "policy.yaml", "policy.json"},
+		Patterns:   policyPatterns,
 		Keys:       []string{"oneWayAreas", "oneWayWhen", "affordableLoss"},
 		Template:   "policy.yaml",
-		Testdata:   "",
+		Rules:      decision.Rules,
 		Check: func(data []byte) error {
 			p, err := decision.ParsePolicy(data)
 			if err != nil {
@@ -50,139 +51,361 @@ func init() {
 			}
 			return p.Validate()
 		},
-		Review: reviewPolicy,
+		New: func(*flag.FlagSet) reviewer { return policyReviewer{} },
 	})
 }
 
-// policyFor finds the policy to classify a decision under: -policy, else a
-// policy.yaml beside the decision, else the article's default policy.
-func policyFor(in input) (*decision.Policy, string, error) {
-	if policyFlag != "" {
-		data, err := os.ReadFile(policyFlag)
+// policyPatterns are the names of a policy file; beside a decision, the one
+// such file in its folder is its policy.
+var policyPatterns = []string{"*.policy.yaml", "*.policy.yml", "*.policy.json", "policy.yaml", "policy.yml", "policy.json"}
+
+// linkRules are the log rules about links between records.
+var linkRules = []string{"unknown-reference", "link-target", "link-reciprocal", "supersede-status"}
+
+// decisionReviewer holds the decision kind's flags and the policies read
+// in one run.
+type decisionReviewer struct {
+	policyFlag string
+	todayFlag  string
+	today      decision.Date
+	named      *policyFile
+	files      cache[string, *policyFile]
+	folders    cache[string, policyChoice]
+}
+
+// policyFile is a policy read once, valid or not.
+type policyFile struct {
+	at  location
+	p   *decision.Policy
+	err error
+}
+
+// policyChoice is the policy a folder's decisions are classified under, or
+// why none can be chosen.
+type policyChoice struct {
+	file *policyFile
+	err  error
+}
+
+func newDecisionReviewer(fl *flag.FlagSet) reviewer {
+	r := &decisionReviewer{}
+	fl.StringVar(&r.policyFlag, "policy", "", "classify every decision under this policy `file` (default: the policy named in "+configName+", else policy.yaml or the one *.policy.yaml in the decision's folder, else the default policy)")
+	fl.StringVar(&r.todayFlag, "today", "", "the `date` (YYYY-MM-DD) review-by dates are checked against (default: today)")
+	return r
+}
+
+func (r *decisionReviewer) Prepare(e *env) error {
+	r.today = decision.DateOf(time.Now())
+	if r.todayFlag != "" {
+		t, err := time.Parse(time.DateOnly, r.todayFlag)
 		if err != nil {
-			return nil, "", err
+			return usagef("-today %q: want a date as YYYY-MM-DD", r.todayFlag)
+		}
+		r.today = decision.DateOf(t)
+	}
+	if r.policyFlag != "" {
+		// A policy file that cannot be read is a usage error; one that
+		// reads but is invalid fails every decision, naming its problems.
+		r.named = r.read(osFile(r.policyFlag))
+		if r.named.err != nil && !isProblems(r.named.err) {
+			return usagef("-policy %s: %v", r.policyFlag, r.named.err)
+		}
+	}
+	return nil
+}
+
+// read reads and validates a policy file, once however many decisions
+// share it.
+func (r *decisionReviewer) read(at location) *policyFile {
+	return r.files.get(at.key(), func() *policyFile {
+		pf := &policyFile{at: at}
+		data, err := at.read(maxDocBytes)
+		if err != nil {
+			pf.err = err
+			return pf
 		}
 		p, err := decision.ParsePolicy(data)
+		if err == nil {
+			err = p.Validate()
+			placeProblems(data, err)
+		}
+		pf.p, pf.err = p, err
+		return pf
+	})
+}
+
+// choose finds the policy for a document: -policy, else the configuration's,
+// else the one policy file in its folder, else the default. Two policy
+// files in a folder are an error: which one was meant cannot be told.
+func (r *decisionReviewer) choose(d *doc) (*policyFile, error) {
+	if r.named != nil {
+		return r.named, nil
+	}
+	if d.cfg != nil && d.cfg.policy != nil {
+		pf := r.read(*d.cfg.policy)
+		if pf.err != nil && !isProblems(pf.err) {
+			d.failUsage(fmt.Errorf("the policy %s named in %s: %v", pf.at, d.cfg.from, pf.err))
+			return nil, nil
+		}
+		return pf, nil
+	}
+	dir := d.loc.dir()
+	c := r.folders.get(dir.key(), func() policyChoice {
+		entries, err := dir.list()
 		if err != nil {
-			return nil, "", fmt.Errorf("policy %s: %w", policyFlag, err)
+			return policyChoice{err: fmt.Errorf("cannot list %s for a policy: %v", dir, err)}
 		}
-		if err := p.Validate(); err != nil {
-			return nil, "", fmt.Errorf("policy %s: %w", policyFlag, err)
+		var found []location
+		for _, e := range entries {
+			if e.IsDir() {
+				continue
+			}
+			for _, p := range policyPatterns {
+				if ok, _ := path.Match(p, strings.ToLower(e.Name())); ok {
+					found = append(found, dir.join(e.Name()))
+					break
+				}
+			}
 		}
-		return p, policyFlag, nil
-	}
-	if data, err := in.Open("policy.yaml"); err == nil {
-		if p, err := decision.ParsePolicy(data); err == nil && p.Validate() == nil {
-			return p, "policy.yaml beside it", nil
+		switch len(found) {
+		case 0:
+			return policyChoice{}
+		case 1:
+			return policyChoice{file: r.read(found[0])}
 		}
-	}
-	return decision.DefaultPolicy(), "the default policy", nil
+		names := make([]string, len(found))
+		for i, f := range found {
+			names[i] = f.String()
+		}
+		return policyChoice{err: fmt.Errorf("%d policy files in one folder (%s): name the one to use with -policy or in %s", len(found), listWords(names), configName)}
+	})
+	return c.file, c.err
 }
 
-func reviewDecision(in input) result {
-	var r result
-	d, err := decision.Parse(in.Data)
+// decisionResult is a decision's computed output in the JSON report.
+type decisionResult struct {
+	// Door is one-way or two-way.
+	Door decision.Door `json:"door"`
+	// Policy names the policy file the door was decided under, or
+	// "default" for the built-in policy.
+	Policy string `json:"policy"`
+	// Reasons are every rule that pointed at a door; Deciding marks those
+	// that decided it.
+	Reasons []decisionReason `json:"reasons"`
+	// Process is what the door calls for.
+	Process decision.Process `json:"process"`
+}
+
+type decisionReason struct {
+	decision.Reason
+	Deciding bool `json:"deciding"`
+}
+
+func (r *decisionReviewer) Review(d *doc) {
+	dec, ok := load[decision.Decision](d)
+	if !ok {
+		return
+	}
+	d.Value = dec
+	pf, err := r.choose(d)
+	if d.usage != nil {
+		return
+	}
 	if err != nil {
-		r.Err = err
-		return r
+		d.Err = err
+		return
 	}
-	if r.fromValidate(d.Validate()); r.invalid() {
-		return r
+	policy, policyName := decision.DefaultPolicy(), "default"
+	if pf != nil {
+		if pf.err != nil {
+			d.say("not classified: its policy %s is invalid", pf.at)
+			d.failAt(pf.at, "policy", pf.err)
+			return
+		}
+		policy, policyName = pf.p, pf.at.String()
 	}
-	p, from, err := policyFor(in)
+	c, err := decision.Classify(dec, policy, decision.ReviewOptions{})
 	if err != nil {
-		r.Err = err
-		return r
+		d.fail(err)
+		return
 	}
-	c, err := decision.Classify(d, p, decision.ReviewOptions{})
-	if err != nil {
-		r.Err = err
-		return r
+	d.Findings = append(d.Findings, c.Findings...)
+	res := decisionResult{Door: c.Door, Policy: policyName, Process: c.Process}
+	under := "the default policy"
+	if pf != nil {
+		under = "the policy in " + policyName
 	}
-	r.Doc = d
-	r.Findings = c.Findings
-	r.Summary = append(r.Summary, fmt.Sprintf("door: %s under %s (%s)", c.Door, from, count(len(c.Reasons), "reason")))
+	d.say("door: %s, under %s", strings.ToUpper(string(c.Door)), under)
+	w := 0
 	for _, reason := range c.Reasons {
-		r.Summary = append(r.Summary, fmt.Sprintf("  %-8s %s: %s", reason.Door, reason.Rule, reason.Message))
+		w = max(w, width(reason.Rule))
 	}
-	r.Summary = append(r.Summary, "process: "+c.Process.Deciders+"; "+c.Process.Deliberation)
-	var md bytes.Buffer
-	if err := decision.Markdown(&md, d, c); err == nil {
-		r.Files = map[string][]byte{"decision.md": md.Bytes()}
+	for _, reason := range c.Reasons {
+		deciding := reason.Door == c.Door
+		res.Reasons = append(res.Reasons, decisionReason{Reason: reason, Deciding: deciding})
+		mark := " "
+		if deciding {
+			mark = "▸"
+		}
+		d.say("  %s %s  %s", mark, pad(reason.Rule, w), durationsInWords(reason.Message))
 	}
-	return r
+	if len(c.Reasons) > 1 {
+		d.say("    (▸ the %s that decided the door)", map[bool]string{true: "reason", false: "reasons"}[countDeciding(res.Reasons) == 1])
+	}
+	d.say("who decides: %s", c.Process.Deciders)
+	d.say("how: %s", c.Process.Deliberation)
+	if c.Process.Information > 0 {
+		d.say("decide with about %.0f%% of the information you wish you had", c.Process.Information*100)
+	}
+	d.Result = res
+	if md, err := rendered(func(w io.Writer) error { return decision.Markdown(w, dec, c) }); err == nil {
+		d.Files = map[string][]byte{"decision.md": md}
+	}
 }
 
-func reviewPolicy(in input) result {
-	var r result
-	p, err := decision.ParsePolicy(in.Data)
-	if err != nil {
-		r.Err = err
-		return r
-	}
-	if r.fromValidate(p.Validate()); r.invalid() {
-		return r
-	}
-	r.Summary = append(r.Summary, fmt.Sprintf("one-way areas: %v", p.OneWayAreas))
-	if len(p.TwoWayAreas) > 0 {
-		r.Summary = append(r.Summary, fmt.Sprintf("two-way areas: %v", p.TwoWayAreas))
-	}
-	return r
-}
-
-// checkLogs checks the valid decisions of each folder together as a decision
-// log: unique ids, links that resolve and agree at both ends, no supersede
-// cycles, review-by dates that have passed. Problems and findings are added
-// to the document they are about.
-func checkLogs(docs []reviewed, today time.Time) {
-	byDir := map[string][]int{}
-	for i, d := range docs {
-		if _, ok := d.Doc.(*decision.Decision); ok && d.Kind == "decision" && !d.invalid() {
-			dir := filepath.Dir(d.File)
-			byDir[dir] = append(byDir[dir], i)
+func countDeciding(rs []decisionReason) int {
+	n := 0
+	for _, r := range rs {
+		if r.Deciding {
+			n++
 		}
 	}
-	dirs := make([]string, 0, len(byDir))
-	for dir := range byDir {
-		dirs = append(dirs, dir)
-	}
-	sort.Strings(dirs)
+	return n
+}
+
+// Together checks the decisions of each folder as a decision log: unique
+// ids, links that resolve and agree at both ends, no supersede cycles,
+// review-by dates that have passed. A decision alone in its folder is a
+// log of one, which still gets the checks that need no other record.
+func (r *decisionReviewer) Together(e *env, docs []*doc) []group {
+	dirs, byDir := byFolder(docs, func(d *doc) bool {
+		_, ok := d.Value.(*decision.Decision)
+		return ok
+	})
+	var groups []group
 	for _, dir := range dirs {
-		idx := byDir[dir]
-		if len(idx) < 2 {
-			continue
-		}
+		members := byDir[dir]
 		log := &decision.Log{}
-		bySource := map[string]int{}
-		for _, i := range idx {
-			log.Entries = append(log.Entries, decision.Entry{Source: docs[i].File, Decision: docs[i].Doc.(*decision.Decision)})
-			bySource[docs[i].File] = i
+		bySource := map[string]*doc{}
+		for _, d := range members {
+			log.Entries = append(log.Entries, decision.Entry{Source: d.File, Decision: d.Value.(*decision.Decision)})
+			bySource[d.File] = d
 		}
-		fs, err := log.Check(decision.DateOf(today), decision.ReviewOptions{})
+		fs, err := log.Check(r.today, decision.ReviewOptions{})
 		var ve *decision.ValidationError
 		if errors.As(err, &ve) {
 			for _, p := range ve.Problems {
 				src, ptr := log.Locate(p.Path)
-				i, ok := bySource[src]
+				d, ok := bySource[src]
 				if !ok {
 					continue
 				}
+				// A lone record's links point outside its folder: checking
+				// them needs the other records.
+				if len(members) == 1 && slices.Contains(linkRules, p.Rule) {
+					continue
+				}
 				p.Path = ptr
+				p.Message = strings.TrimPrefix(p.Message, src+": ")
+				p.Line, p.Column = d.source.Position(ptr)
 				p.Rule = "log-" + p.Rule
-				docs[i].Problems = append(docs[i].Problems, p)
+				d.Problems = append(d.Problems, p)
 			}
 		}
 		for _, f := range fs {
 			src, ptr := log.Locate(f.Path)
-			i, ok := bySource[src]
+			d, ok := bySource[src]
 			if !ok {
 				continue
 			}
 			f.Path = ptr
-			docs[i].Findings = append(docs[i].Findings, f)
+			f.Message = strings.TrimPrefix(f.Message, src+": ")
+			d.Findings = append(d.Findings, f)
 		}
-		for _, i := range idx {
-			docs[i].Summary = append(docs[i].Summary, fmt.Sprintf("checked as a decision log with the %d other decisions in %s", len(idx)-1, dir))
+		if len(members) < 2 {
+			continue
+		}
+		g := group{Kind: "decision-log", Folder: dir, Documents: len(members)}
+		doors := map[decision.Door]int{}
+		var ids []string
+		for _, d := range members {
+			if res, ok := d.Result.(decisionResult); ok {
+				doors[res.Door]++
+			}
+			ids = append(ids, d.Value.(*decision.Decision).ID)
+		}
+		slices.Sort(ids)
+		g.Result = map[string]any{"decisions": ids, "oneWay": doors[decision.OneWay], "twoWay": doors[decision.TwoWay], "checkedOn": r.today}
+		g.Summary = append(g.Summary, fmt.Sprintf("checked together as a decision log on %s: %d one-way and %d two-way doors", r.today, doors[decision.OneWay], doors[decision.TwoWay]))
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+// policyReviewer reviews a policy file on its own.
+type policyReviewer struct{ alone }
+
+func (policyReviewer) Prepare(*env) error { return nil }
+
+func (policyReviewer) Review(d *doc) {
+	p, ok := load[decision.Policy](d)
+	if !ok {
+		return
+	}
+	areas := func(as []decision.Area) []string {
+		out := make([]string, len(as))
+		for i, a := range as {
+			out[i] = string(a)
+		}
+		return out
+	}
+	d.say("one-way areas: %s", listWords(areas(p.OneWayAreas)))
+	if len(p.TwoWayAreas) > 0 {
+		d.say("two-way areas: %s", listWords(areas(p.TwoWayAreas)))
+	}
+	if t := p.OneWayWhen; t != nil {
+		when := []string{fmt.Sprintf("it cannot be undone and its impact is %d or more", t.ImpactAtLeast)}
+		if t.UndoCostAtLeast != nil {
+			when = append(when, fmt.Sprintf("undoing it costs %s %s or more", number(*t.UndoCostAtLeast), p.Currency))
+		}
+		if t.UndoTimeAtLeast != "" {
+			when = append(when, fmt.Sprintf("undoing it takes %s or more", durationsInWords(string(t.UndoTimeAtLeast))))
+		}
+		d.say("a decision is also one-way when %s", strings.Join(when, "; or "))
+	}
+	if p.AffordableLoss != nil {
+		d.say("affordable loss: %s %s", number(*p.AffordableLoss), p.Currency)
+	}
+	d.Result = map[string]any{"oneWayAreas": p.OneWayAreas, "twoWayAreas": p.TwoWayAreas, "oneWayWhen": p.OneWayWhen}
+}
+
+// rendered runs a renderer into memory.
+func rendered(to func(w io.Writer) error) ([]byte, error) {
+	var b bytes.Buffer
+	if err := to(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// isProblems reports whether err lists a document's problems, as opposed
+// to a failure to read it.
+func isProblems(err error) bool {
+	var pe *decision.ValidationError
+	return errors.As(err, &pe) && len(pe.Problems) > 0
+}
+
+// placeProblems gives a Validate error's problems their line and column in
+// the source they were parsed from.
+func placeProblems(data []byte, err error) {
+	var pe *decision.ValidationError
+	if !errors.As(err, &pe) {
+		return
+	}
+	locate := strict.Locator(data)
+	for i, p := range pe.Problems {
+		if p.Line == 0 {
+			pe.Problems[i].Line, pe.Problems[i].Column = locate(p.Path)
 		}
 	}
 }

@@ -2,7 +2,10 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"math"
 	"strings"
 
 	"github.com/dayone-go/mechanisms/flywheel"
@@ -18,6 +21,7 @@ func init() {
 		Keys:       []string{"nodes", "links"},
 		Template:   "flywheel.yaml",
 		Testdata:   "flywheel/testdata",
+		Rules:      flywheel.Rules,
 		Check: func(data []byte) error {
 			f, err := flywheel.Parse(data)
 			if err != nil {
@@ -25,7 +29,11 @@ func init() {
 			}
 			return f.Validate()
 		},
-		Review: reviewFlywheel,
+		New: func(fl *flag.FlagSet) reviewer {
+			r := &flywheelReviewer{}
+			fl.IntVar(&r.steps, "steps", 0, "simulate each flywheel's spin-up for `n` steps after a push to its first node")
+			return r
+		},
 	})
 }
 
@@ -33,49 +41,172 @@ func init() {
 // hundreds of thousands, and a report people read needs the shortest few.
 const maxLoopsShown = 20
 
-func reviewFlywheel(in input) result {
-	var r result
-	f, err := flywheel.Parse(in.Data)
-	if err != nil {
-		r.Err = err
-		return r
+type flywheelReviewer struct {
+	alone
+	steps int
+}
+
+func (r *flywheelReviewer) Prepare(*env) error {
+	if r.steps < 0 || r.steps > 10_000 {
+		return usagef("-steps %d: want 1 to 10000 (0 for no simulation)", r.steps)
 	}
-	if r.fromValidate(f.Validate()); r.invalid() {
-		return r
+	return nil
+}
+
+// flywheelResult is a flywheel's computed output in the JSON report.
+type flywheelResult struct {
+	// Loops are the feedback loops found (at most the loop limit), with
+	// node labels.
+	Loops []flywheelLoop `json:"loops"`
+	// LoopLimitReached is set when the wheel has more loops than listed.
+	LoopLimitReached bool `json:"loopLimitReached"`
+	// Growth is the factor a push grows by per step (the spectral radius);
+	// null when it could not be computed.
+	Growth *float64 `json:"growth"`
+	// Oscillates is set when a balancing structure dominates.
+	Oscillates bool `json:"oscillates"`
+	// Dominant is the id of the loop with the highest rate.
+	Dominant string `json:"dominant,omitempty"`
+	// Leverage ranks the links by how much 1% more weight raises growth.
+	Leverage []flywheelLever `json:"leverage,omitempty"`
+	// Simulation holds each node's level after each step, with -steps.
+	Simulation map[string][]float64 `json:"simulation,omitempty"`
+}
+
+type flywheelLoop struct {
+	ID       string   `json:"id"`
+	Polarity string   `json:"polarity"`
+	Gain     *float64 `json:"gain"`
+	Delay    int      `json:"delay"`
+	Nodes    []string `json:"nodes"`
+}
+
+type flywheelLever struct {
+	From       string  `json:"from"`
+	To         string  `json:"to"`
+	Elasticity float64 `json:"elasticity"`
+}
+
+// finite is v, or nil when it is NaN or infinite, so no output ever holds
+// a number JSON cannot carry.
+func finite(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
 	}
-	r.Findings = f.Review()
-	loops, err := f.Loops(flywheel.LoopOptions{})
+	return &v
+}
+
+func (r *flywheelReviewer) Review(d *doc) {
+	f, ok := load[flywheel.Flywheel](d)
+	if !ok {
+		return
+	}
+	label := make(map[string]string, len(f.Nodes))
+	for _, n := range f.Nodes {
+		label[n.ID] = n.Name()
+	}
+	labels := func(ids []string) []string {
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = label[id]
+		}
+		return out
+	}
+	// Loops and leverage once, for the review, the report and every
+	// rendering.
+	a := f.Analyze()
+	d.Findings = append(d.Findings, a.Review(flywheel.ReviewOptions{})...)
+	var res flywheelResult
+	loops, err := a.Loops, a.LoopErr
 	if err != nil && !errors.Is(err, flywheel.ErrTooManyLoops) {
-		r.Err = err
-		return r
+		d.fail(err)
+		return
+	}
+	res.LoopLimitReached = err != nil
+	res.Loops = []flywheelLoop{}
+	for _, l := range loops {
+		res.Loops = append(res.Loops, flywheelLoop{ID: l.ID, Polarity: string(l.Polarity), Gain: finite(l.Gain), Delay: l.Delay, Nodes: labels(l.Nodes)})
 	}
 	more := ""
-	if err != nil {
+	if res.LoopLimitReached {
 		more = " (stopped at the loop limit)"
 	}
-	r.Summary = append(r.Summary, fmt.Sprintf("%d loops%s", len(loops), more))
+	reinforcing := 0
+	for _, l := range loops {
+		if l.Polarity == flywheel.Reinforcing {
+			reinforcing++
+		}
+	}
+	d.say("%s%s: %d reinforcing, %d balancing", count(len(loops), "loop"), more, reinforcing, len(loops)-reinforcing)
 	for i, l := range loops {
 		if i == maxLoopsShown {
-			r.Summary = append(r.Summary, fmt.Sprintf("  … and %d more (see the Markdown with -out)", len(loops)-maxLoopsShown))
+			d.say("  … and %d more (see the Markdown with -out)", len(loops)-maxLoopsShown)
 			break
 		}
-		r.Summary = append(r.Summary, fmt.Sprintf("  %-3s %-11s gain %.3g, delay %d: %s", l.ID, l.Polarity, l.Gain, l.Delay, strings.Join(l.Nodes, " → ")))
+		delay := ""
+		if l.Delay > 0 {
+			delay = ", delay " + count(l.Delay, "step")
+		}
+		d.say("  %-3s %-11s gain %s%s: %s", l.ID, l.Polarity, number(l.Gain), delay, strings.Join(labels(l.Nodes), " → "))
 	}
-	if lev, err := f.Leverage(); err == nil {
-		r.Summary = append(r.Summary, fmt.Sprintf("growth per step (spectral radius): %.3f", lev.Growth))
+	if lev := a.Leverage; lev != nil {
+		res.Growth, res.Oscillates = finite(lev.Growth), lev.Oscillates
+		switch {
+		case lev.Oscillates:
+			d.say("growth: a balancing structure dominates; a push swings back and forth (by %s per step) rather than building", number(lev.Growth))
+		case lev.Growth > 1:
+			d.say("growth: a push grows by %s per step (%s per step once the wheel turns)", number(lev.Growth), percent((lev.Growth-1)*100))
+		default:
+			d.say("growth: a push fades by %s per step (%s per step); the wheel does not spin up on its own", number(lev.Growth), percent((lev.Growth-1)*100))
+		}
 		if lev.Dominant != nil {
-			r.Summary = append(r.Summary, fmt.Sprintf("dominant loop: %s", lev.Dominant.ID))
+			res.Dominant = lev.Dominant.ID
+			d.say("dominant loop: %s (%s)", lev.Dominant.ID, strings.Join(labels(lev.Dominant.Nodes), " → "))
 		}
-		if len(lev.Links) > 0 {
+		for i, l := range lev.Links {
+			if i == 5 || l.Elasticity == 0 {
+				break
+			}
+			res.Leverage = append(res.Leverage, flywheelLever{From: label[l.From], To: label[l.To], Elasticity: l.Elasticity})
+		}
+		if len(lev.Links) > 0 && lev.Links[0].Elasticity > 0 {
 			top := lev.Links[0]
-			r.Summary = append(r.Summary, fmt.Sprintf("most leverage: %s → %s (1%% stronger raises growth %.2f%%)", top.From, top.To, top.Elasticity))
+			d.say("most leverage: %s → %s (1%% stronger raises growth by %s%%)", label[top.From], label[top.To], number(top.Elasticity))
 		}
 	}
-	r.Files = map[string][]byte{
-		"flywheel.dot": f.DOT(),
-		"flywheel.mmd": f.Mermaid(),
-		"flywheel.svg": f.SVG(),
-		"flywheel.md":  f.Markdown(),
+	if r.steps > 0 {
+		sim, err := f.Simulate(flywheel.SimOptions{Steps: r.steps})
+		if err != nil {
+			d.say("simulation over %s: %v", count(r.steps, "step"), err)
+		} else {
+			res.Simulation = map[string][]float64{}
+			var ends []string
+			for _, id := range sim.Nodes {
+				series := sim.Series(id)
+				for _, v := range series {
+					if finite(v) == nil {
+						series = nil // overflowed: no figure to show
+						break
+					}
+				}
+				res.Simulation[id] = series
+				if len(series) > 0 {
+					ends = append(ends, fmt.Sprintf("%s %s", label[id], number(series[len(series)-1])))
+				}
+			}
+			d.say("after a push of 1 to %s, %s later: %s", label[f.Nodes[0].ID], count(r.steps, "step"), strings.Join(ends, "; "))
+		}
 	}
-	return r
+	d.Result = res
+	d.Files = map[string][]byte{}
+	for name, to := range map[string]func(io.Writer) error{
+		"flywheel.dot": a.DOT,
+		"flywheel.mmd": a.Mermaid,
+		"flywheel.svg": a.SVG,
+		"flywheel.md":  a.Markdown,
+	} {
+		if b, err := rendered(to); err == nil {
+			d.Files[name] = b
+		}
+	}
 }

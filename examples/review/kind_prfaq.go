@@ -1,8 +1,15 @@
 package main
 
 import (
+	"flag"
 	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
 
+	"github.com/dayone-go/mechanisms/internal/finding"
 	"github.com/dayone-go/mechanisms/prfaq"
 )
 
@@ -23,43 +30,178 @@ func init() {
 			}
 			return d.Validate()
 		},
-		Review: reviewPRFAQ,
+		Rules: prfaq.Rules,
+		New:   func(*flag.FlagSet) reviewer { return prfaqReviewer{} },
 	})
 	register(kind{
 		Name:     "narrative",
 		Title:    "Narrative (a six-page memo, a design doc): Amazon's writing rules",
 		Patterns: []string{"*.md", "*.txt", "*.markdown"},
-		Review:   reviewNarrative,
+		Rules:    prfaq.ProseRules,
+		New:      func(*flag.FlagSet) reviewer { return narrativeReviewer{} },
 	})
 }
 
-func reviewPRFAQ(in input) result {
-	var r result
-	d, err := prfaq.Parse(in.Data)
-	if err != nil {
-		r.Err = err
-		return r
+// proseOptions are the writing rules' options for a document: the
+// acronyms its configuration declares known.
+func proseOptions(d *doc) prfaq.ReviewOptions {
+	var o prfaq.ReviewOptions
+	if d.cfg != nil {
+		o.KnownAcronyms = d.cfg.acronyms
 	}
-	if r.fromValidate(d.Validate()); r.invalid() {
-		return r
-	}
-	r.Findings = prfaq.Review(d, prfaq.ReviewOptions{})
-	pr := d.PressRelease
-	stats := prfaq.Readability(pr.Summary + "\n\n" + pr.Problem)
-	r.Summary = append(r.Summary, fmt.Sprintf("headline: %s", pr.Headline))
-	r.Summary = append(r.Summary, fmt.Sprintf("summary and problem: %d words, reading ease %.0f, grade %.1f", stats.Words, stats.ReadingEase, stats.Grade))
-	r.Files = map[string][]byte{
-		"prfaq.md":    prfaq.Markdown(d),
-		"findings.md": prfaq.FindingsMarkdown(d.Title, r.Findings),
-	}
-	return r
+	return o
 }
 
-func reviewNarrative(in input) result {
-	var r result
-	text := string(in.Data)
-	r.Findings = prfaq.ReviewText(text, prfaq.ReviewOptions{})
+type prfaqReviewer struct{ alone }
+
+func (prfaqReviewer) Prepare(*env) error { return nil }
+
+// prfaqResult is a PR/FAQ's computed output in the JSON report.
+type prfaqResult struct {
+	Headline string `json:"headline"`
+	// Readability is of the press release's summary and problem
+	// paragraphs, the part every reader reads.
+	Readability readability `json:"readability"`
+	// Questions counts the FAQ's questions.
+	ExternalQuestions int `json:"externalQuestions"`
+	InternalQuestions int `json:"internalQuestions"`
+}
+
+// readability is prfaq.Stats with the level in words.
+type readability struct {
+	prfaq.Stats
+	Level string `json:"level"`
+}
+
+func readabilityOf(text string) readability {
 	s := prfaq.Readability(text)
-	r.Summary = append(r.Summary, fmt.Sprintf("%d words in %d sentences; reading ease %.0f, grade %.1f", s.Words, s.Sentences, s.ReadingEase, s.Grade))
-	return r
+	return readability{Stats: s, Level: readingLevel(s.ReadingEase)}
+}
+
+func (r readability) say() string {
+	out := fmt.Sprintf("%s in %s, %s", count(r.Words, "word"), count(r.Sentences, "sentence"), r.Level)
+	if g := gradeWords(r.Grade); g != "" {
+		out += " (" + g + ")"
+	}
+	return out
+}
+
+func (prfaqReviewer) Review(d *doc) {
+	p, ok := load[prfaq.PRFAQ](d)
+	if !ok {
+		return
+	}
+	opts := proseOptions(d)
+	d.Findings = append(d.Findings, prfaq.Review(p, opts)...)
+	if d.cfg != nil && len(d.cfg.words) > 0 {
+		var tree any
+		if d.source.Decode(&tree) == nil {
+			eachString(tree, "", func(ptr, text string) {
+				d.Findings = append(d.Findings, extraWords(text, ptr, d.cfg.words)...)
+			})
+		}
+	}
+	pr := p.PressRelease
+	res := prfaqResult{Headline: pr.Headline, Readability: readabilityOf(pr.Summary + "\n\n" + pr.Problem), ExternalQuestions: len(p.ExternalFAQ), InternalQuestions: len(p.InternalFAQ)}
+	d.Result = res
+	d.say("headline: %s", pr.Headline)
+	d.say("summary and problem: %s", res.Readability.say())
+	d.say("FAQ: %d external and %d internal questions", res.ExternalQuestions, res.InternalQuestions)
+	d.Files = map[string][]byte{}
+	if md, err := rendered(func(w io.Writer) error { return prfaq.Markdown(w, p) }); err == nil {
+		d.Files["prfaq.md"] = md
+	}
+	if md, err := rendered(func(w io.Writer) error { return prfaq.FindingsMarkdown(w, p.Title, d.Findings) }); err == nil {
+		d.Files["findings.md"] = md
+	}
+}
+
+type narrativeReviewer struct{ alone }
+
+func (narrativeReviewer) Prepare(*env) error { return nil }
+
+func (narrativeReviewer) Review(d *doc) {
+	text := string(d.data)
+	d.Findings = append(d.Findings, prfaq.ReviewText(text, proseOptions(d))...)
+	if d.cfg != nil && len(d.cfg.words) > 0 {
+		fs := extraWords(text, "", d.cfg.words)
+		placeInText(text, fs)
+		d.Findings = append(d.Findings, fs...)
+	}
+	r := readabilityOf(text)
+	d.Result = r
+	d.say("%s", r.say())
+}
+
+// extraWords finds the words a configuration adds to the writing rules, as
+// whole words in any case, in text (the value at JSON pointer ptr, or a
+// whole file when ptr is "").
+func extraWords(text, ptr string, words map[string][]string) []finding.Finding {
+	rules := make([]string, 0, len(words))
+	for rule := range words {
+		rules = append(rules, rule)
+	}
+	sort.Strings(rules)
+	var out []finding.Finding
+	for _, rule := range rules {
+		sev := finding.Warning
+		for _, info := range prfaq.Rules() {
+			if info.ID == rule {
+				sev = info.Severity
+			}
+		}
+		for _, w := range words[rule] {
+			if strings.TrimSpace(w) == "" {
+				continue
+			}
+			re := wordPattern(w)
+			for _, m := range re.FindAllStringIndex(text, 100) {
+				out = append(out, finding.Finding{Rule: rule, Severity: sev, Path: ptr, Start: m[0], End: m[1],
+					Message: fmt.Sprintf("%q is on this project's %s list", text[m[0]:m[1]], rule)})
+			}
+		}
+	}
+	return out
+}
+
+var wordPatterns cache[string, *regexp.Regexp]
+
+func wordPattern(w string) *regexp.Regexp {
+	return wordPatterns.get(w, func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b` + strings.Join(strings.Fields(regexp.QuoteMeta(w)), `\s+`) + `\b`)
+	})
+}
+
+// placeInText gives findings on a whole text the line and column of their
+// start.
+func placeInText(text string, fs []finding.Finding) {
+	for i := range fs {
+		before := text[:fs[i].Start]
+		line := strings.Count(before, "\n") + 1
+		col := len(before) - strings.LastIndex(before, "\n")
+		fs[i].Line, fs[i].Column = line, col
+	}
+}
+
+// eachString visits every string in a decoded JSON value with its pointer.
+func eachString(v any, ptr string, visit func(ptr, text string)) {
+	switch t := v.(type) {
+	case string:
+		visit(ptr, t)
+	case []any:
+		for i, e := range t {
+			eachString(e, ptr+"/"+strconv.Itoa(i), visit)
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if k != "$schema" {
+				eachString(t[k], ptr+"/"+escapePointer(k), visit)
+			}
+		}
+	}
 }

@@ -1,17 +1,17 @@
 package main
 
 import (
-	"bytes"
+	"errors"
+	"flag"
 	"fmt"
-	"path"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/dayone-go/mechanisms/internal/finding"
+	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/dayone-go/mechanisms/wbr"
 )
-
-// weekFlag is -week: the week-ending date a deck is reviewed for.
-var weekFlag string
 
 func init() {
 	register(kind{
@@ -23,6 +23,7 @@ func init() {
 		Keys:       []string{"metrics", "sections"},
 		Template:   "deck.yaml",
 		Testdata:   "wbr/testdata",
+		Rules:      wbr.Rules,
 		Check: func(data []byte) error {
 			d, err := wbr.Parse(data)
 			if err != nil {
@@ -30,83 +31,295 @@ func init() {
 			}
 			return d.Validate()
 		},
-		Review: reviewDeck,
+		New: newDeckReviewer,
 	})
 }
 
-func reviewDeck(in input) result {
-	var r result
-	d, err := wbr.Parse(in.Data)
-	if err != nil {
-		r.Err = err
-		return r
-	}
-	if r.fromValidate(d.Validate()); r.invalid() {
-		return r
-	}
-	r.Findings = wbr.Review(d)
-	dataName := strings.TrimSuffix(path.Base(in.Name), path.Ext(in.Name)) + "-data.csv"
-	raw, err := in.Open(dataName)
-	if err != nil {
-		r.Summary = append(r.Summary, fmt.Sprintf("no data: put the daily values in %s beside the deck, or pass -data, to build the report", dataName))
-		return r
-	}
-	data, err := wbr.ReadCSV(bytes.NewReader(raw))
-	if err != nil {
-		r.Err = fmt.Errorf("%s: %w", dataName, err)
-		return r
-	}
-	week, err := weekToReview(d, raw)
-	if err != nil {
-		r.Err = err
-		return r
-	}
-	rep, err := wbr.Build(d, data, week)
-	if err != nil {
-		r.Err = fmt.Errorf("building the report: %w", err)
-		return r
-	}
-	r.Findings = append(r.Findings, rep.Findings()...)
-	r.Summary = append(r.Summary, fmt.Sprintf("week ending %s: %d metrics from %d data points", rep.WeekEnding, len(rep.Metrics), data.Len()))
-	r.Files = map[string][]byte{"report.md": rep.Markdown("charts")}
-	if js, err := rep.JSON(); err == nil {
-		r.Files["report.json"] = js
-	}
-	for i := range rep.Metrics {
-		m := &rep.Metrics[i]
-		r.Files["charts/"+m.ID+".svg"] = m.SVG()
-	}
+// deckReviewer holds the deck kind's flags and the data read in one run.
+type deckReviewer struct {
+	alone
+	dataFlag string
+	weekFlag string
+	week     wbr.Date
+	data     cache[string, *deckData]
+}
+
+// deckData is a CSV file read once, and what it holds.
+type deckData struct {
+	at   location
+	data wbr.Data
+	err  error
+}
+
+func newDeckReviewer(fl *flag.FlagSet) reviewer {
+	r := &deckReviewer{}
+	fl.StringVar(&r.dataFlag, "data", "", "read every deck's daily data from this CSV `file` (default: <deck>-data.csv beside the deck)")
+	fl.StringVar(&r.weekFlag, "week", "", "review decks for the week ending on this `date` (YYYY-MM-DD; default: the last complete week of the data)")
 	return r
 }
 
-// weekToReview is -week, else the last day of the latest week the data
-// covers to its end.
-func weekToReview(d *wbr.Deck, raw []byte) (time.Time, error) {
-	if weekFlag != "" {
-		t, err := time.Parse(time.DateOnly, weekFlag)
+func (r *deckReviewer) Prepare(e *env) error {
+	if r.weekFlag != "" {
+		t, err := time.Parse(time.DateOnly, r.weekFlag)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("-week %q: want YYYY-MM-DD", weekFlag)
+			return usagef("-week %q: want a date as YYYY-MM-DD", r.weekFlag)
 		}
-		return t, nil
+		r.week = wbr.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
 	}
-	var last time.Time
-	for line := range bytes.SplitSeq(raw, []byte("\n")) {
-		if len(line) < 10 {
-			continue
+	if r.dataFlag != "" {
+		// A file that cannot be read is a usage error; one whose content
+		// is wrong is an error at its line, as a companion's is.
+		dd := r.read(osFile(r.dataFlag))
+		var de *wbr.DataError
+		if dd.err != nil && !errors.As(dd.err, &de) {
+			return usagef("-data %s: %v", r.dataFlag, dd.err)
 		}
-		if t, err := time.Parse(time.DateOnly, string(line[:10])); err == nil && t.After(last) {
-			last = t
+	}
+	return nil
+}
+
+// read reads a CSV file once, however many decks share it.
+func (r *deckReviewer) read(at location) *deckData {
+	return r.data.get(at.key(), func() *deckData {
+		dd := &deckData{at: at}
+		f, err := at.stream(maxDataBytes)
+		if err != nil {
+			dd.err = err
+			return dd
+		}
+		defer f.Close()
+		dd.data, dd.err = wbr.ReadCSV(f)
+		return dd
+	})
+}
+
+// deckResult is a deck's computed output in the JSON report.
+type deckResult struct {
+	// Week is the last day of the week reviewed; WeekChosen says how it
+	// was chosen.
+	Week       wbr.Date `json:"week"`
+	WeekChosen string   `json:"weekChosen"`
+	// Data names the CSV file the figures come from.
+	Data string `json:"data"`
+	// Metrics are the box figures of every metric, in the deck's order.
+	Metrics []metricBox `json:"metrics"`
+}
+
+// metricBox is one metric's figures in the WBR's box: the week, the
+// changes, the to-date values and their year-on-year changes, the plan
+// and the XmR signals.
+type metricBox struct {
+	ID          string           `json:"id"`
+	Name        string           `json:"name"`
+	Unit        string           `json:"unit,omitempty"`
+	Comparison  wbr.Comparison   `json:"comparison"`
+	LastWeek    *float64         `json:"lastWeek"`
+	PriorWeek   *float64         `json:"priorWeek"`
+	YearAgoWeek *float64         `json:"yearAgoWeek"`
+	WoW         *float64         `json:"wow"`
+	YoY         *float64         `json:"yoy"`
+	MTD         *float64         `json:"mtd"`
+	MTDYoY      *float64         `json:"mtdYoy"`
+	QTD         *float64         `json:"qtd"`
+	QTDYoY      *float64         `json:"qtdYoy"`
+	YTD         *float64         `json:"ytd"`
+	YTDYoY      *float64         `json:"ytdYoy"`
+	Plan        *wbr.PlanReport  `json:"plan"`
+	Signals     []wbr.WeekSignal `json:"signals"`
+	Incomplete  []string         `json:"incomplete"`
+}
+
+func (r *deckReviewer) Review(d *doc) {
+	deck, ok := load[wbr.Deck](d)
+	if !ok {
+		return
+	}
+	d.Findings = append(d.Findings, wbr.Review(deck, wbr.ReviewOptions{})...)
+	var at location
+	if r.dataFlag != "" {
+		at = osFile(r.dataFlag)
+	} else {
+		at = d.loc.sibling(strings.TrimSuffix(baseName(d.loc), extOf(d.loc)) + "-data.csv")
+		if !at.exists() {
+			d.say("no data: put the daily values in %s beside the deck, or pass -data, for the week's figures", baseName(at))
+			d.Result = deckResult{Metrics: []metricBox{}}
+			return
 		}
 	}
-	if last.IsZero() {
-		return time.Time{}, fmt.Errorf("the data has no dates")
+	dd := r.read(at)
+	if dd.err != nil {
+		d.say("no figures: the data in %s cannot be used", at)
+		dataProblem(d, at, dd.err)
+		return
 	}
-	end := time.Saturday
-	if d.Calendar.WeekEnds != "" {
-		end = d.Calendar.WeekEnds.Time()
+	week, chosen := r.week, "-week"
+	if r.week.IsZero() {
+		w, err := wbr.LatestWeek(deck, dd.data)
+		if err != nil {
+			d.say("no figures: no week to review in %s", at)
+			dataProblem(d, at, err)
+			return
+		}
+		week, chosen = w, "the last complete week of "+at.String()
 	}
-	for last.Weekday() != end {
-		last = last.AddDate(0, 0, -1)
+	rep, err := wbr.Build(deck, dd.data, week, wbr.ReviewOptions{})
+	switch {
+	case err != nil && errors.Is(err, wbr.ErrNotWeekEnd) && !r.week.IsZero():
+		d.failUsage(fmt.Errorf("-week %s: %v", r.weekFlag, strings.TrimPrefix(err.Error(), "wbr: ")))
+		return
+	case err != nil:
+		d.say("no figures for the week ending %s", week)
+		dataProblem(d, at, err)
+		return
 	}
-	return last, nil
+	d.Findings = append(d.Findings, rep.Findings()...)
+	res := deckResult{Week: rep.WeekEnding, WeekChosen: chosen, Data: at.String()}
+	for i := range rep.Metrics {
+		m := &rep.Metrics[i]
+		res.Metrics = append(res.Metrics, metricBox{ID: m.ID, Name: m.Name, Unit: m.Unit, Comparison: m.Comparison,
+			LastWeek: m.LastWeek, PriorWeek: m.PriorWeek, YearAgoWeek: m.YearAgoWeek, WoW: m.WoW, YoY: m.YoY,
+			MTD: m.MTD, MTDYoY: m.MTDYoY, QTD: m.QTD, QTDYoY: m.QTDYoY, YTD: m.YTD, YTDYoY: m.YTDYoY,
+			Plan: m.Plan, Signals: m.Signals, Incomplete: m.Incomplete})
+	}
+	d.Result = res
+	d.say("week ending %s (%s), %s from %s", rep.WeekEnding, chosen, count(len(rep.Metrics), "metric"), count(dd.data.Len(), "data point"))
+	for _, line := range metricTable(rep) {
+		d.say("%s", line)
+	}
+	d.Files = map[string][]byte{"report.md": rep.Markdown("charts")}
+	if js, err := rep.JSON(); err == nil {
+		d.Files["report.json"] = js
+	}
+	for i := range rep.Metrics {
+		m := &rep.Metrics[i]
+		d.Files["charts/"+m.ID+".svg"] = m.SVG()
+	}
+}
+
+// metricTable lays out every metric's box figures in aligned columns: last
+// week, week on week, year on year, and month, quarter and year to date
+// with their year-on-year change; then what to call out.
+func metricTable(rep *wbr.Report) []string {
+	change := func(v *float64, c wbr.Comparison) string {
+		if v == nil {
+			return "–"
+		}
+		if c == wbr.Comparison("bps") {
+			s := strconv.FormatFloat(*v, 'f', 0, 64)
+			if *v > 0 {
+				s = "+" + s
+			}
+			return strings.Replace(s, "-", "−", 1) + " bps"
+		}
+		return percent(*v)
+	}
+	val := func(v *float64) string {
+		if v == nil {
+			return "–"
+		}
+		return number(*v)
+	}
+	withChange := func(v, yoy *float64, c wbr.Comparison) string {
+		if v == nil {
+			return "–"
+		}
+		if yoy == nil {
+			return number(*v)
+		}
+		return number(*v) + " (" + change(yoy, c) + ")"
+	}
+	rows := [][]string{{"metric", "last week", "WoW", "YoY", "MTD (YoY)", "QTD (YoY)", "YTD (YoY)", ""}}
+	for i := range rep.Metrics {
+		m := &rep.Metrics[i]
+		var notes []string
+		if len(m.Signals) > 0 {
+			notes = append(notes, "signal")
+		}
+		if p := m.Plan; p != nil && p.WeekVariance != nil && missed(*p.WeekVariance, m.Better) {
+			notes = append(notes, "missed plan")
+		}
+		if len(m.Incomplete) > 0 {
+			notes = append(notes, "incomplete data")
+		}
+		rows = append(rows, []string{m.Name, val(m.LastWeek), change(m.WoW, m.Comparison), change(m.YoY, m.Comparison),
+			withChange(m.MTD, m.MTDYoY, m.Comparison), withChange(m.QTD, m.QTDYoY, m.Comparison), withChange(m.YTD, m.YTDYoY, m.Comparison),
+			strings.Join(notes, ", ")})
+	}
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], width(c))
+		}
+	}
+	out := make([]string, 0, len(rows))
+	for _, r := range rows {
+		var b strings.Builder
+		b.WriteString("  ")
+		for i, c := range r {
+			if i == 0 {
+				b.WriteString(pad(c, widths[i]))
+			} else if i == len(r)-1 {
+				if c != "" {
+					b.WriteString("  ◂ " + c)
+				}
+			} else {
+				b.WriteString("  " + padLeft(c, widths[i]))
+			}
+		}
+		out = append(out, strings.TrimRight(b.String(), " "))
+	}
+	return out
+}
+
+// missed reports whether a plan variance is on the wrong side.
+func missed(variance float64, better wbr.Direction) bool {
+	if better == wbr.Direction("down") {
+		return variance > 0
+	}
+	return variance < 0
+}
+
+// dataProblem reports a problem with a deck's data at the data file, on
+// the CSV line it names.
+func dataProblem(d *doc, at location, err error) {
+	r := row{File: at.String(), Kind: "data", Rule: "data", Severity: string(finding.Error), Message: err.Error()}
+	var de *wbr.DataError
+	switch {
+	case errors.As(err, &de):
+		r.Line, r.Message = de.Line, de.Message
+		if de.Line > 0 {
+			r.Column = 1
+		}
+		if de.Column != "" {
+			r.Path = "column " + de.Column
+		}
+		for _, s := range []struct {
+			err  error
+			rule string
+		}{{wbr.ErrBadRow, "bad-row"}, {wbr.ErrDuplicate, "duplicate"}, {wbr.ErrTooLarge, "too-large"}, {wbr.ErrUnknownMetric, "unknown-metric"}, {wbr.ErrNoData, "no-data"}} {
+			if errors.Is(err, s.err) {
+				r.Rule = s.rule
+			}
+		}
+	case errors.Is(err, errNotRegular), errors.Is(err, strict.ErrTooLarge):
+		d.failAt(at, "data", err)
+		return
+	}
+	d.Elsewhere = append(d.Elsewhere, r)
+}
+
+func baseName(l location) string {
+	n := strings.ReplaceAll(l.name, "\\", "/")
+	if i := strings.LastIndex(n, "/"); i >= 0 {
+		return n[i+1:]
+	}
+	return n
+}
+
+func extOf(l location) string {
+	b := baseName(l)
+	if i := strings.LastIndex(b, "."); i > 0 {
+		return b[i:]
+	}
+	return ""
 }

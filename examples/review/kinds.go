@@ -1,88 +1,105 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
+	"flag"
+	"fmt"
 	"path"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
-	"github.com/dayone-go/mechanisms/internal/problem"
-	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
-// kind is one document kind the tool reviews.
+// kind is one document kind the tool reviews. Everything the tool knows about
+// a kind lives here and in the kind's own file, which registers it: its file
+// patterns and keys for detection, its flags, its companion files, its
+// computed result and its checks across documents. main.go holds nothing
+// kind-specific, so adding a kind is adding one file.
 type kind struct {
 	// Name is the kind's name, as given to -kind and printed in reports.
 	Name string
-	// Title is a short description for the catalogue.
+	// Title is a short description for the catalogue and -h.
 	Title string
 	// SchemaPath is the schema's path in the repository ("" for kinds that
-	// are not documents, like plain narratives).
+	// are not JSON or YAML documents, like narratives).
 	SchemaPath string
 	// Schema returns the embedded schema.
 	Schema func() []byte
-	// Patterns are file name globs that imply the kind.
+	// Patterns are lower-case file name globs that imply the kind.
 	Patterns []string
 	// Keys are top-level keys only this kind has; any one present names it.
 	Keys []string
-	// Review parses, validates and reviews one document.
-	Review func(in input) result
-	// Check parses and validates, nothing more: the Go verdict the schema
-	// parity corpus compares with other validators.
-	Check func(data []byte) error
+	// Text, when set, claims a Markdown or plain-text file for the kind
+	// (a decision record, a PR/FAQ); text files no kind claims are
+	// narratives.
+	Text func(name string, data []byte) bool
 	// Template is the kind's file in examples/templates; Testdata the
 	// package's folder of valid/ and invalid/ documents ("" if none).
 	Template string
 	Testdata string
+	// Check parses and validates, nothing more: the Go verdict the schema
+	// parity corpus compares with other validators.
+	Check func(data []byte) error
+	// Rules lists every rule id the kind can report, for SARIF and for
+	// checking the configuration file.
+	Rules func() []finding.RuleInfo
+	// New declares the kind's flags on fl and returns the kind's reviewer
+	// for one run; the flags' values live in the reviewer, never in a
+	// global.
+	New func(fl *flag.FlagSet) reviewer
 }
 
-// input is one file to review.
-type input struct {
-	Name string
-	Data []byte
-	// Open reads a file named relative to the document's directory (for
-	// companions such as a deck's data), or fails.
-	Open func(name string) ([]byte, error)
+// reviewer is one kind's state for one run.
+type reviewer interface {
+	// Prepare runs once after the flags are parsed; an error is a usage
+	// error (exit 2), such as a file named by a flag that cannot be read.
+	Prepare(e *env) error
+	// Review parses, validates, computes and reviews one document. It is
+	// called from several goroutines at once.
+	Review(d *doc)
+	// Together runs the checks that span documents (a decision log,
+	// calibration across hiring loops) over every document of the kind,
+	// in input order, once all are reviewed. It may add findings to the
+	// documents and returns what it found about each group.
+	Together(e *env, docs []*doc) []group
 }
 
-// result is what reviewing one document found.
-type result struct {
-	// Err is a parse error: the document could not be read at all.
-	Err error
-	// Problems are validation problems: the document was read but is invalid.
-	Problems []problem.Problem
-	// Findings are review advice on a valid document.
-	Findings []finding.Finding
-	// Summary lines for the text report (the door, the loops, ...).
-	Summary []string
-	// Files are outputs to write under -out, by relative name.
-	Files map[string][]byte
-	// Doc is the parsed document of a valid file, for checks that span
-	// documents (a decision log).
-	Doc any
+// alone is embedded by reviewers whose kind has no checks across documents.
+type alone struct{}
+
+func (alone) Together(*env, []*doc) []group { return nil }
+
+// group is the outcome of a check across documents: a decision log, the
+// calibration of the hiring loops in a folder.
+type group struct {
+	// Kind names what the group is ("decision-log", "calibration").
+	Kind string `json:"kind"`
+	// Folder is the folder whose documents were checked together.
+	Folder string `json:"folder"`
+	// Documents counts them.
+	Documents int `json:"documents"`
+	// Result is what the check computed.
+	Result any `json:"result"`
+	// Summary lines for the text report.
+	Summary []string `json:"-"`
+	// Files are renderings written under -out, by name within the
+	// folder's output directory.
+	Files map[string][]byte `json:"-"`
 }
 
-// invalid reports whether the document failed to parse or validate.
-func (r result) invalid() bool { return r.Err != nil || len(r.Problems) > 0 }
-
-// fromValidate splits a Validate error into problems; any other error is a
-// failure of its own.
-func (r *result) fromValidate(err error) {
-	if err == nil {
-		return
-	}
-	if pe, ok := err.(*problem.Error); ok {
-		r.Problems = append(r.Problems, pe.Problems...)
-		return
-	}
-	r.Err = err
-}
-
-// registry lists every kind, in the order reports show them.
+// registry lists every kind, in the order reports and the catalogue show
+// them; kind files add themselves from init.
 var registry []kind
 
-func register(k kind) { registry = append(registry, k) }
+func register(k kind) {
+	for _, o := range registry {
+		if o.Name == k.Name {
+			panic("review: kind " + k.Name + " registered twice")
+		}
+	}
+	registry = append(registry, k)
+}
 
 func kindByName(name string) (kind, bool) {
 	for _, k := range registry {
@@ -93,17 +110,16 @@ func kindByName(name string) (kind, bool) {
 	return kind{}, false
 }
 
-// detect names a document's kind: by its $schema, then by file name, then by
-// the top-level keys it has. It returns false when nothing fits.
-func detect(name string, data []byte) (kind, bool) {
-	top := topLevel(name, data)
-	if s, ok := top["$schema"].(string); ok && s != "" {
-		for _, k := range registry {
-			if k.SchemaPath != "" && (strings.HasSuffix(s, k.SchemaPath) || strings.HasSuffix(s, "/"+path.Base(k.SchemaPath)) || s == path.Base(k.SchemaPath)) {
-				return k, true
-			}
-		}
+func kindNames() []string {
+	out := make([]string, 0, len(registry))
+	for _, k := range registry {
+		out = append(out, k.Name)
 	}
+	return out
+}
+
+// byPattern names the kind a file name implies, if any.
+func byPattern(name string) (kind, bool) {
 	base := strings.ToLower(path.Base(strings.ReplaceAll(name, "\\", "/")))
 	for _, k := range registry {
 		for _, p := range k.Patterns {
@@ -112,9 +128,27 @@ func detect(name string, data []byte) (kind, bool) {
 			}
 		}
 	}
+	return kind{}, false
+}
+
+// bySchema names the kind whose schema a $schema value points at.
+func bySchema(s string) (kind, bool) {
+	if s == "" {
+		return kind{}, false
+	}
+	for _, k := range registry {
+		if k.SchemaPath != "" && (strings.HasSuffix(s, "/"+k.SchemaPath) || s == k.SchemaPath || strings.HasSuffix(s, "/"+path.Base(k.SchemaPath)) || s == path.Base(k.SchemaPath)) {
+			return k, true
+		}
+	}
+	return kind{}, false
+}
+
+// byKeys names the kind whose own top-level keys the document has.
+func byKeys(keys []string) (kind, bool) {
 	for _, k := range registry {
 		for _, key := range k.Keys {
-			if _, ok := top[key]; ok {
+			if slices.Contains(keys, key) {
 				return k, true
 			}
 		}
@@ -122,25 +156,58 @@ func detect(name string, data []byte) (kind, bool) {
 	return kind{}, false
 }
 
-// topLevel reads a document's top-level object loosely, for detection only;
-// the kind's own parser does the strict reading.
-func topLevel(name string, data []byte) map[string]any {
-	ext := strings.ToLower(path.Ext(name))
-	if ext != ".yaml" && ext != ".yml" && ext != ".json" && ext != "" {
-		return nil
+// isText reports whether a file name is prose (Markdown or plain text)
+// rather than a JSON or YAML document.
+func isText(name string) bool {
+	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, "\\", "/"))) {
+	case ".md", ".markdown", ".txt":
+		return true
 	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) > 0 && trimmed[0] == '{' {
-		var m map[string]any
-		if json.Unmarshal(trimmed, &m) == nil {
-			return m
+	return false
+}
+
+// textKind names the kind of a Markdown or text file: the first kind whose
+// Text claims it, else the narrative kind.
+func textKind(name string, data []byte) (kind, bool) {
+	for _, k := range registry {
+		if k.Text != nil && k.Text(name, data) {
+			return k, true
 		}
-		return nil
 	}
-	v, err := strict.ToJSONValue(data, strict.Limits{})
-	if err != nil {
-		return nil
+	return kindByName("narrative")
+}
+
+// cache computes each key's value once, however many goroutines ask.
+type cache[K comparable, V any] struct {
+	mu sync.Mutex
+	m  map[K]*cacheEntry[V]
+}
+
+type cacheEntry[V any] struct {
+	once sync.Once
+	v    V
+}
+
+func (c *cache[K, V]) get(key K, compute func() V) V {
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[K]*cacheEntry[V]{}
 	}
-	m, _ := v.(map[string]any)
-	return m
+	e := c.m[key]
+	if e == nil {
+		e = &cacheEntry[V]{}
+		c.m[key] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.v = compute() })
+	return e.v
+}
+
+// usageError is an error the user made on the command line; the run exits 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
 }

@@ -1,42 +1,13 @@
-// Command review is the one command a newcomer runs. With no arguments it
-// reviews the embedded templates of every mechanism and prints a readable
-// report. Given files or directories, it detects each document's kind,
-// parses, validates and reviews it, and prints what it found.
+// Command review is the one command a newcomer runs and the one a team puts
+// in CI. With no arguments it reviews the embedded templates of every
+// mechanism and prints a report a manager reads at a glance. Given files or
+// folders, it detects each document's kind, parses each file once,
+// validates it, computes what the mechanism computes (the door, the hire,
+// the loops, the week's figures), reviews it, and prints text, JSON or
+// SARIF.
 //
-// Usage:
-//
-//	review [flags] [file or directory ...]
-//
-// Flags:
-//
-//	-kind NAME       treat every named file as this kind (decision, policy,
-//	                 prfaq, narrative, loop, deck, flywheel)
-//	-format FORMAT   text (default), json, or sarif (SARIF 2.1.0)
-//	-out DIR         also write renderings (Markdown, SVG charts, diagrams)
-//	                 under DIR
-//	-fail-on LEVEL   exit 1 also when a finding at LEVEL or above exists:
-//	                 error, warning or info (default: only invalid documents)
-//	-data FILE       the CSV data for a WBR deck (default: <deck>-data.csv
-//	                 beside the deck)
-//	-week DATE       the week-ending date a deck is reviewed for (default:
-//	                 the last full week of its data)
-//	-policy FILE     the decision policy decisions are classified under
-//	                 (default: policy.yaml beside the decision, else the
-//	                 article's default policy)
-//
-// A document's kind comes from -kind, else its $schema, else its file name
-// (*.decision.yaml, *.prfaq.json, ...; .md and .txt are narratives), else the
-// top-level keys only one kind has. In a directory, files whose kind cannot
-// be told are listed as skipped; a file named on the command line whose kind
-// cannot be told is an error.
-//
-// Decisions that share a folder are also checked together as a decision log:
-// unique ids, links that resolve and agree at both ends, no supersede cycles,
-// and review-by dates that have passed.
-//
-// Exit status: 0 when every document is valid (and no finding reaches
-// -fail-on), 1 when any document is invalid, unreadable or of unknown kind,
-// 2 on usage errors (bad flags, a path that does not exist).
+// Run review -h for the kinds, the file patterns, the configuration file,
+// the flags and the exit codes.
 package main
 
 import (
@@ -44,12 +15,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
-	"time"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/dayone-go/mechanisms/examples/templates"
@@ -57,273 +27,327 @@ import (
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
-// maxFileBytes bounds each file read: larger files are refused unread.
-const maxFileBytes = 16 << 20
-
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// options are the flags every kind shares; each kind declares its own.
 type options struct {
-	kind   string
-	format string
-	out    string
-	failOn string
-	data   string
+	kind     string
+	format   string
+	out      string
+	failOn   string
+	noConfig bool
+	jobs     int
 }
 
-// reviewed is one document's outcome, as every output format reports it.
-type reviewed struct {
-	File    string
-	Kind    string
-	Skipped bool
-	result
-	// Rows are the outcome as findings with file positions, for output.
-	Rows []row
-	// data is the file's content, kept to place findings added later.
-	data []byte
+// env is what one run shares with the kinds.
+type env struct {
+	opts      options
+	reviewers map[string]reviewer
+	configs   *configs
+	stdin     io.Reader
 }
 
-var (
-	errUnknownKind = errors.New("cannot tell what kind of document this is: add a $schema key, name it like *.decision.yaml, or pass -kind")
-	errBinary      = errors.New("not a text document (binary content)")
-)
+// newEnv gives every kind its reviewer for one run, declaring the kinds'
+// flags on fl.
+func newEnv(fl *flag.FlagSet, stdin io.Reader) *env {
+	e := &env{reviewers: map[string]reviewer{}, stdin: stdin, configs: &configs{}}
+	for _, k := range registry {
+		e.reviewers[k.Name] = k.New(fl)
+	}
+	return e
+}
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("review", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var o options
-	fl.StringVar(&o.kind, "kind", "", "treat every named file as this kind")
-	fl.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
-	fl.StringVar(&o.out, "out", "", "write renderings (Markdown, SVG, diagrams) under this directory")
-	fl.StringVar(&o.failOn, "fail-on", "", "also exit 1 when a finding at this severity or above exists (error, warning, info)")
-	fl.StringVar(&o.data, "data", "", "CSV data for a WBR deck")
-	fl.StringVar(&weekFlag, "week", "", "the week-ending date (YYYY-MM-DD) a WBR deck is reviewed for (default: the last full week of its data)")
-	fl.StringVar(&policyFlag, "policy", "", "the decision policy to classify decisions under (default: policy.yaml beside each decision, else the default policy)")
-	fl.Usage = func() {
-		fmt.Fprintf(stderr, "usage: review [flags] [file or directory ...]\n\nWith no arguments, reviews the embedded templates.\n\n")
-		fl.PrintDefaults()
-	}
+	fl.StringVar(&o.kind, "kind", "", "treat every named file (and standard input) as this `kind`")
+	fl.StringVar(&o.format, "format", "text", "output `format`: text, json or sarif")
+	fl.StringVar(&o.out, "out", "", "also write renderings (Markdown, HTML, SVG charts, diagrams, a decision log's index) under `dir`")
+	fl.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding at this `level` or above exists: info, warning, error or none")
+	fl.BoolVar(&o.noConfig, "no-config", false, "ignore "+configName+" files")
+	fl.IntVar(&o.jobs, "j", runtime.GOMAXPROCS(0), "review this many files at once")
+	e := newEnv(fl, stdin)
+	fl.Usage = func() { usage(stderr, fl) }
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if o.format != "text" && o.format != "json" && o.format != "sarif" {
-		fmt.Fprintf(stderr, "review: unknown -format %q; want text, json or sarif\n", o.format)
+	e.opts = o
+	fail := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "review: "+format+"\n", args...)
 		return 2
+	}
+	if o.format != "text" && o.format != "json" && o.format != "sarif" {
+		return fail("unknown -format %q; want text, json or sarif", o.format)
 	}
 	if o.kind != "" {
 		if _, ok := kindByName(o.kind); !ok {
-			fmt.Fprintf(stderr, "review: unknown -kind %q; want one of %s\n", o.kind, strings.Join(kindNames(), ", "))
-			return 2
+			return fail("unknown -kind %q; want one of %s", o.kind, strings.Join(kindNames(), ", "))
 		}
 	}
 	failRank := 0
-	if o.failOn != "" {
-		failRank = finding.Severity(o.failOn).Rank()
-		if failRank == 0 {
-			fmt.Fprintf(stderr, "review: unknown -fail-on %q; want error, warning or info\n", o.failOn)
-			return 2
+	if o.failOn != "none" {
+		if failRank = finding.Severity(o.failOn).Rank(); failRank == 0 {
+			return fail("unknown -fail-on %q; want info, warning, error or none", o.failOn)
 		}
 	}
-	for _, p := range fl.Args() {
-		if _, err := os.Stat(p); err != nil {
-			fmt.Fprintf(stderr, "review: %v\n", err)
-			return 2
-		}
+	if o.jobs < 1 {
+		o.jobs = 1
 	}
-
-	var docs []reviewed
-	if fl.NArg() == 0 {
-		docs = reviewFS(templates.FS, ".", o, false)
-	} else {
-		for _, p := range fl.Args() {
-			info, _ := os.Stat(p)
-			if info.IsDir() {
-				for _, d := range reviewFS(os.DirFS(p), ".", o, true) {
-					d.File = filepath.Join(p, d.File)
-					docs = append(docs, d)
-				}
-				continue
-			}
-			dir, base := filepath.Split(p)
-			if dir == "" {
-				dir = "."
-			}
-			d := reviewFile(os.DirFS(dir), base, o, false)
-			d.File = p
-			docs = append(docs, d)
+	e.configs = &configs{off: o.noConfig, known: knownRules()}
+	for _, k := range registry {
+		if err := e.reviewers[k.Name].Prepare(e); err != nil {
+			return fail("%s", clean(err.Error()))
 		}
 	}
 
-	before := make([]int, len(docs))
-	for i, d := range docs {
-		before[i] = len(d.Problems) + len(d.Findings)
+	docs, err := collect(e, fl.Args())
+	if err != nil {
+		return fail("%s", clean(err.Error()))
 	}
-	checkLogs(docs, time.Now())
-	for i := range docs {
-		if len(docs[i].Problems)+len(docs[i].Findings) != before[i] {
-			finding.Sort(docs[i].Findings)
-			docs[i].place()
+	reviewAll(e, docs)
+	for _, d := range docs {
+		if d.usage != nil {
+			return fail("%s: %s", clean(d.File), clean(d.usage.Error()))
 		}
 	}
+	groups := together(e, docs)
 
+	code := 0
 	if o.out != "" {
-		if err := writeFiles(o.out, docs); err != nil {
-			fmt.Fprintf(stderr, "review: %v\n", err)
-			return 1
+		if err := writeOut(o.out, docs, groups); err != nil {
+			// The report still follows: a failing -out costs the files,
+			// not the review.
+			fmt.Fprintf(stderr, "review: -out: %s\n", clean(err.Error()))
+			code = 1
 		}
 	}
-	var err error
 	switch o.format {
 	case "json":
-		err = writeJSON(stdout, docs)
+		err = writeJSON(stdout, docs, groups)
 	case "sarif":
 		err = writeSARIF(stdout, docs)
 	default:
-		err = writeText(stdout, docs, o.out)
+		err = writeText(stdout, docs, groups, o.out, colourful(stdout))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "review: %v\n", err)
 		return 1
 	}
-	code := 0
 	for _, d := range docs {
 		if d.invalid() {
 			code = 1
 		}
-		if failRank > 0 {
-			for _, f := range d.Findings {
-				if f.Severity.Rank() >= failRank {
-					code = 1
-				}
+		for _, r := range d.Rows {
+			if failRank > 0 && finding.Severity(r.Severity).Rank() >= failRank {
+				code = 1
 			}
 		}
 	}
 	return code
 }
 
-func kindNames() []string {
-	var out []string
-	for _, k := range registry {
-		out = append(out, k.Name)
-	}
-	return out
-}
-
-// candidate reports whether a file met while walking a directory is worth
-// looking at.
-func candidate(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".json", ".md", ".txt":
-		return true
-	}
-	return false
-}
-
-// reviewFS reviews every candidate file under root in fsys, in name order.
-// In a walk, files of unknown kind are skipped rather than failed.
-func reviewFS(fsys fs.FS, root string, o options, walk bool) []reviewed {
-	var names []string
-	_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			names = append(names, p) // reported as unreadable below
-			return nil
+// collect lists the documents to review: the embedded templates when no
+// path is given, else every path (a folder is walked; "-" is standard
+// input). A path that does not exist or is not a regular file or folder is a
+// usage error; so is an invalid configuration file.
+func collect(e *env, paths []string) ([]*doc, error) {
+	var docs []*doc
+	add := func(loc location, walkedIn bool, skip string, err error) error {
+		d := &doc{loc: loc, File: loc.String()}
+		switch {
+		case skip != "":
+			d.Skipped, d.SkipReason = true, skip
+		case err != nil:
+			d.Err = err
 		}
-		if d.IsDir() {
-			if p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "vendor") {
-				return fs.SkipDir
+		d.walked = walkedIn
+		if !d.Skipped {
+			s, err := e.configs.forDoc(loc)
+			if err != nil {
+				return err
 			}
-			return nil
+			d.cfg = s
 		}
-		if candidate(p) {
-			names = append(names, p)
-		}
+		docs = append(docs, d)
 		return nil
-	})
-	sort.Strings(names)
-	out := make([]reviewed, 0, len(names))
-	for _, n := range names {
-		if strings.HasSuffix(n, "-data.csv") {
+	}
+	if len(paths) == 0 {
+		for _, w := range walk(location{fsys: templates.FS, name: "."}) {
+			if err := add(w.loc, true, w.skip, w.err); err != nil {
+				return nil, err
+			}
+		}
+		return docs, nil
+	}
+	stdin := 0
+	for _, p := range paths {
+		if p == "-" {
+			if stdin++; stdin > 1 {
+				return nil, usagef("standard input (-) can be read only once")
+			}
+			if err := add(location{stdin: true}, false, "", nil); err != nil {
+				return nil, err
+			}
 			continue
 		}
-		out = append(out, reviewFile(fsys, n, o, walk))
-	}
-	return out
-}
-
-// reviewFile reads, detects and reviews one file.
-func reviewFile(fsys fs.FS, name string, o options, walk bool) reviewed {
-	d, data := reviewFileResult(fsys, name, o, walk)
-	d.data = data
-	d.place()
-	return d
-}
-
-// place computes the rows, with file positions, from the outcome.
-func (d *reviewed) place() {
-	locate := func(string) (int, int) { return 0, 0 }
-	if len(d.Problems) > 0 || len(d.Findings) > 0 {
-		locate = strict.Locator(d.data)
-	}
-	d.Rows = rows(*d, locate)
-}
-
-func reviewFileResult(fsys fs.FS, name string, o options, walk bool) (reviewed, []byte) {
-	d := reviewed{File: name}
-	f, err := fsys.Open(name)
-	if err != nil {
-		d.Err = err
-		return d, nil
-	}
-	data, err := strict.ReadAll(f, maxFileBytes)
-	f.Close()
-	if err != nil {
-		d.Err = err
-		return d, nil
-	}
-	if !isText(data) {
-		d.Err = errBinary
-		return d, nil
-	}
-	var k kind
-	var ok bool
-	if o.kind != "" {
-		k, ok = kindByName(o.kind)
-	} else {
-		k, ok = detect(name, data)
-	}
-	if !ok {
-		if walk {
-			d.Skipped = true
-			return d, nil
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, usagef("%s: %v", p, cause(err))
 		}
-		d.Err = errUnknownKind
-		return d, nil
+		switch {
+		case fi.IsDir():
+			for _, w := range walk(osFile(p)) {
+				if err := add(w.loc, true, w.skip, w.err); err != nil {
+					return nil, err
+				}
+			}
+		case fi.Mode().IsRegular():
+			if err := add(osFile(p), false, "", nil); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, usagef("%s: %v", p, notRegular(fi.Mode()))
+		}
+	}
+	return docs, nil
+}
+
+// reviewAll reviews the documents, several at once, each written only by
+// the goroutine that reviews it, so the output order is the input order.
+func reviewAll(e *env, docs []*doc) {
+	next := make(chan *doc)
+	var wg sync.WaitGroup
+	for range min(e.opts.jobs, max(len(docs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range next {
+				reviewOne(e, d)
+			}
+		}()
+	}
+	for _, d := range docs {
+		next <- d
+	}
+	close(next)
+	wg.Wait()
+}
+
+// reviewOne reads a document once, tells its kind, and hands it to the
+// kind's reviewer; then places, filters and suppresses what was found.
+func reviewOne(e *env, d *doc) {
+	if d.Skipped || d.Err != nil {
+		d.finish()
+		return
+	}
+	var data []byte
+	var err error
+	if d.loc.stdin {
+		data, err = readBounded(e.stdin, maxDocBytes)
+	} else {
+		data, err = d.loc.read(maxDocBytes)
+	}
+	if err != nil {
+		d.Err = err
+		d.finish()
+		return
+	}
+	if !textual(data) {
+		d.Err = errBinary // its name says it is a document
+		d.finish()
+		return
+	}
+	d.data = data
+	k, ok := detect(e, d)
+	if !ok {
+		if d.walked {
+			d.Skipped, d.SkipReason = true, "not a document this tool knows"
+			d.source = nil
+		} else if d.Err == nil {
+			d.Err = errUnknownKind
+		}
+		d.finish()
+		return
 	}
 	d.Kind = k.Name
-	dir := filepath.ToSlash(filepath.Dir(name))
-	in := input{Name: name, Data: data, Open: func(rel string) ([]byte, error) {
-		if o.data != "" {
-			return os.ReadFile(o.data)
-		}
-		f, err := fsys.Open(filepath.ToSlash(filepath.Join(dir, rel)))
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		return strict.ReadAll(f, 1<<30)
-	}}
-	d.result = k.Review(in)
-	finding.Sort(d.Findings)
-	return d, data
+	if d.Err == nil {
+		d.ignores = scanIgnores(data, d.source == nil)
+		e.reviewers[k.Name].Review(d)
+	}
+	d.finish()
+	// What the checks across documents need is kept; the rest goes.
+	d.data = nil
+	if d.Value == nil {
+		d.source = nil
+	}
 }
 
-// isText refuses NUL bytes and invalid UTF-8 near the start, the marks of a
-// binary file.
-func isText(data []byte) bool {
+// detect names a document's kind: -kind; else for Markdown and text, the
+// kind that claims it or a narrative; else, from the one parse of the
+// document, its $schema, its file name, then the top-level keys only one
+// kind has. A document that does not parse keeps its parse error when its
+// name says its kind.
+func detect(e *env, d *doc) (kind, bool) {
+	name := d.File
+	if d.loc.stdin {
+		name = ""
+	}
+	var forced kind
+	if e.opts.kind != "" {
+		forced, _ = kindByName(e.opts.kind)
+	}
+	if forced.Name == "" && isText(name) {
+		return textKind(name, d.data)
+	}
+	if forced.Name != "" && forced.SchemaPath == "" {
+		return forced, true // a text kind: no JSON or YAML to parse
+	}
+	src, err := strict.ParseDocument(d.data, strict.Limits{})
+	if err != nil {
+		if forced.Name != "" {
+			d.Err = err
+			return forced, true
+		}
+		if k, ok := byPattern(name); ok {
+			d.Err = err
+			return k, true
+		}
+		if !d.walked {
+			d.Err = err
+		}
+		return kind{}, false
+	}
+	d.source = src
+	if forced.Name != "" {
+		return forced, true
+	}
+	keys := src.Keys()
+	for _, key := range keys {
+		if key == "$schema" {
+			var top map[string]any
+			if src.Decode(&top) == nil {
+				s, _ := top["$schema"].(string)
+				if k, ok := bySchema(s); ok {
+					return k, true
+				}
+			}
+		}
+	}
+	if k, ok := byPattern(name); ok {
+		return k, true
+	}
+	return byKeys(keys)
+}
+
+// textual refuses NUL bytes and invalid UTF-8 near the start, the marks of
+// a binary file.
+func textual(data []byte) bool {
 	head := data
 	if len(head) > 8192 {
 		head = head[:8192]
@@ -339,27 +363,88 @@ func isText(data []byte) bool {
 	return utf8.Valid(head)
 }
 
-// writeFiles writes each document's renderings under dir/<document path
-// without its extension>/, so documents with the same base name in different
-// folders do not overwrite each other.
-func writeFiles(dir string, docs []reviewed) error {
-	for _, d := range docs {
-		stem := strings.TrimSuffix(filepath.ToSlash(d.File), filepath.Ext(d.File))
-		stem = strings.TrimLeft(strings.ReplaceAll(stem, "..", "_"), "/")
-		var names []string
-		for n := range d.Files {
-			names = append(names, n)
+// together runs each kind's checks across documents, then places what they
+// found.
+func together(e *env, docs []*doc) []group {
+	var groups []group
+	for _, k := range registry {
+		var mine []*doc
+		for _, d := range docs {
+			if d.Kind == k.Name && !d.Skipped {
+				mine = append(mine, d)
+			}
 		}
-		sort.Strings(names)
-		for _, n := range names {
-			p := filepath.Join(dir, filepath.FromSlash(stem), n)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return err
-			}
-			if err := os.WriteFile(p, d.Files[n], 0o644); err != nil {
-				return err
-			}
+		if len(mine) == 0 {
+			continue
+		}
+		groups = append(groups, e.reviewers[k.Name].Together(e, mine)...)
+	}
+	for _, d := range docs {
+		d.finish()
+		d.source, d.Value = nil, nil
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Folder < groups[j].Folder })
+	return groups
+}
+
+// knownRules lists every rule id the kinds report, bare and as kind/rule,
+// to check the configuration file against; nil while a kind cannot list
+// its rules.
+func knownRules() map[string]bool {
+	known := map[string]bool{}
+	for _, k := range registry {
+		if k.Rules == nil {
+			return nil
+		}
+		for _, r := range k.Rules() {
+			known[r.ID] = true
+			known[k.Name+"/"+r.ID] = true
 		}
 	}
-	return nil
+	return known
+}
+
+func usage(w io.Writer, fl *flag.FlagSet) {
+	fmt.Fprint(w, `usage: review [flags] [file or folder ... | -]
+
+Reviews Amazon-style mechanism documents: it tells each file's kind, parses
+it once, validates it, computes what the mechanism computes and reviews it.
+With no arguments it reviews the embedded templates. A folder is reviewed
+with everything under it (hidden folders, node_modules and vendor left
+out); "-" reads one document from standard input (name its kind with -kind).
+
+Kinds and the file names that imply them:
+`)
+	for _, k := range registry {
+		pats := k.Patterns
+		if len(pats) > 4 {
+			pats = pats[:4]
+		}
+		fmt.Fprintf(w, "  %-10s %s\n  %-10s   %s\n", k.Name, k.Title, "", strings.Join(pats, " "))
+	}
+	fmt.Fprintf(w, `
+A file's kind comes from -kind, else its $schema key, else its name, else
+top-level keys only one kind has. Markdown (.md) and text (.txt) files are
+decision records (under a folder named decisions, adr or adrs), PR/FAQs (a
+press release and an FAQ) or narratives.
+
+Configuration: %s in a reviewed file's folder or the nearest parent:
+  rules: {RULE-ID: off|info|warning|error}   prose: {acronyms, words}
+  policy: FILE   overrides: [{files: [GLOB], rules, prose, policy}]
+Its JSON Schema is examples/review/config.schema.json. A comment
+"# review:ignore RULE-ID" (YAML) or "<!-- review:ignore RULE-ID -->"
+(Markdown) on the line before a finding's line, or at its end, suppresses it.
+
+Flags:
+`, configName)
+	fl.PrintDefaults()
+	fmt.Fprint(w, `
+Exit status:
+  0  every document is valid and no finding reaches -fail-on
+  1  a document is invalid or unreadable, a finding reaches -fail-on
+     (error by default), or -out could not be written
+  2  usage: an unknown flag or value, a missing or unreadable file named by
+     a flag or an argument, -week not a week end of the deck, an invalid
+     configuration file
+`)
 }

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dayone-go/mechanisms/examples/templates"
 	"github.com/dayone-go/mechanisms/internal/schematest"
+	"github.com/dayone-go/mechanisms/internal/strict"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -24,8 +26,14 @@ var (
 
 func runReview(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return runReviewIn(t, "", args...)
+}
+
+// runReviewIn runs the tool with stdin as its standard input.
+func runReviewIn(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
+	code := run(args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -42,7 +50,7 @@ func TestTemplatesAreValid(t *testing.T) {
 	assert.Contains(t, out, "door: ")
 	assert.Contains(t, out, "outcome: ")
 	assert.Contains(t, out, "week ending ")
-	assert.Contains(t, out, "growth per step")
+	assert.Contains(t, out, "growth: a push grows")
 }
 
 func TestExitCodes(t *testing.T) {
@@ -61,6 +69,8 @@ func TestExitCodes(t *testing.T) {
 	assert.Equal(t, 2, code, "unknown severity")
 	code, _, _ = runReview(t, "-fail-on", "warning")
 	assert.Equal(t, 1, code, "the templates carry warnings, so -fail-on warning fails")
+	code, _, _ = runReview(t, "-fail-on", "none", "testdata/invalid")
+	assert.Equal(t, 1, code, "-fail-on none still fails on invalid documents")
 }
 
 func TestInvalidDocumentsSayWhere(t *testing.T) {
@@ -85,7 +95,7 @@ func TestInvalidDocumentsSayWhere(t *testing.T) {
 
 	broken := byFile["broken.flywheel.yaml"]
 	require.Len(t, broken, 1)
-	assert.Equal(t, "parse", broken[0].Rule)
+	assert.Equal(t, "syntax", broken[0].Rule)
 	assert.Equal(t, 1, broken[0].Line)
 
 	// Valid JSON of the wrong kind: its $schema says PR/FAQ, its keys say
@@ -120,7 +130,7 @@ func TestBinaryAndHugeFiles(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "blob.yaml"), []byte("\x00\x01\x02binary\xff"), 0o644))
 	big, err := os.Create(filepath.Join(dir, "big.decision.yaml"))
 	require.NoError(t, err)
-	require.NoError(t, big.Truncate(maxFileBytes+1))
+	require.NoError(t, big.Truncate(maxDocBytes+1))
 	require.NoError(t, big.Close())
 	code, out, _ := runReview(t, "-format", "json", dir)
 	assert.Equal(t, 1, code)
@@ -173,7 +183,10 @@ func TestDetect(t *testing.T) {
 		{"a.yaml", "hello: world\n", ""},
 	}
 	for _, tc := range tests {
-		k, ok := detect(tc.name, []byte(tc.data))
+		fl := flag.NewFlagSet("t", flag.ContinueOnError)
+		e := newEnv(fl, nil)
+		d := &doc{loc: osFile(tc.name), File: tc.name, data: []byte(tc.data)}
+		k, ok := detect(e, d)
 		if tc.want == "" {
 			assert.False(t, ok, tc.data)
 			continue
@@ -195,6 +208,8 @@ func TestJSONRowsAreStable(t *testing.T) {
 		for k := range f {
 			keys = append(keys, k)
 		}
+		delete(f, "suggestion") // carried where a finding has one
+		keys = slices.DeleteFunc(keys, func(k string) bool { return k == "suggestion" })
 		assert.ElementsMatch(t, []string{"file", "kind", "rule", "severity", "path", "line", "column", "message"}, keys)
 	}
 }
@@ -328,7 +343,8 @@ func TestWriteCorpus(t *testing.T) {
 // committed schema: draft 2020-12, a stable $id that is the file's own URL, a
 // title, no unknown keys at any object, and a description on every property.
 func TestSchemasDescribeEverything(t *testing.T) {
-	for _, k := range registry {
+	schemas := []kind{{Name: "configuration", SchemaPath: configSchemaPath, Schema: func() []byte { return configSchema }}}
+	for _, k := range append(schemas, registry...) {
 		if k.SchemaPath == "" {
 			continue
 		}
@@ -364,7 +380,7 @@ func TestSchemasDescribeEverything(t *testing.T) {
 }
 
 func TestDecisionsInAFolderAreCheckedAsALog(t *testing.T) {
-	code, out, _ := runReview(t, "-format", "json", "testdata/log")
+	code, out, _ := runReview(t, "-format", "json", "-today", "2026-12-01", "testdata/log")
 	assert.Equal(t, 1, code)
 	var rep jsonReport
 	require.NoError(t, json.Unmarshal([]byte(out), &rep))
@@ -456,3 +472,5 @@ func TestOutWritesRenderings(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(md), "charts/orders.svg", "the report links its charts")
 }
+
+func strictJSON(data []byte) (any, error) { return strict.ToJSONValue(data, strict.Limits{}) }

@@ -31,20 +31,31 @@ func (s Set[T]) Strings() []string {
 }
 
 // Parse returns text as a T, or an error naming what (a field's name, such
-// as "status") and listing the allowed values.
+// as "status"), suggesting the allowed value text was most likely meant to
+// be (see Closest) and listing the allowed values:
+//
+//	unknown area "customer-experiance"; did you mean "customer-experience"? allowed: customer-experience, ...
 func (s Set[T]) Parse(what string, text []byte) (T, error) {
 	v := T(text)
 	if !s.Has(v) {
-		return "", fmt.Errorf("unknown %s %q; allowed: %s", what, string(text), strings.Join(s.Strings(), ", "))
+		return "", s.unknown(what, string(text))
 	}
 	return v, nil
+}
+
+func (s Set[T]) unknown(what, v string) error {
+	allowed := s.Strings()
+	if hint := Hint(v, allowed); hint != "" {
+		return fmt.Errorf("unknown %s %q%s allowed: %s", what, v, hint, strings.Join(allowed, ", "))
+	}
+	return fmt.Errorf("unknown %s %q; allowed: %s", what, v, strings.Join(allowed, ", "))
 }
 
 // Marshal returns v as text, refusing a value outside the set so that an
 // invalid document is never written.
 func (s Set[T]) Marshal(what string, v T) ([]byte, error) {
 	if !s.Has(v) {
-		return nil, fmt.Errorf("unknown %s %q; allowed: %s", what, string(v), strings.Join(s.Strings(), ", "))
+		return nil, s.unknown(what, string(v))
 	}
 	return []byte(v), nil
 }

@@ -234,6 +234,9 @@ func message(fe validator.FieldError) string {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		unit = " items"
 	}
+	if p == "1" && unit != "" {
+		unit = strings.TrimSuffix(unit, "s") // "at most 1 item", not "1 items"
+	}
 	switch fe.Tag() {
 	case "required":
 		return "is required"
@@ -254,10 +257,10 @@ func message(fe validator.FieldError) string {
 	case "len":
 		return fmt.Sprintf("must have exactly %s%s", p, unit)
 	case "oneof":
-		return fmt.Sprintf("unknown value %q; allowed: %s", fmt.Sprint(fe.Value()), strings.Join(strings.Fields(p), ", "))
+		return unknownValue(fmt.Sprint(fe.Value()), strings.Fields(p))
 	case "enum":
 		if e, ok := fe.Value().(enum.Valuer); ok {
-			return fmt.Sprintf("unknown value %q; allowed: %s", fmt.Sprint(fe.Value()), strings.Join(e.Values(), ", "))
+			return unknownValue(fmt.Sprint(fe.Value()), e.Values())
 		}
 		return fmt.Sprintf("unknown value %q", fmt.Sprint(fe.Value()))
 	case "unique":
@@ -270,6 +273,15 @@ func message(fe validator.FieldError) string {
 		return r.Message
 	}
 	return fmt.Sprintf("fails rule %s%s", fe.Tag(), paramSuffix(p))
+}
+
+// unknownValue names a value outside its allowed list, suggests the closest
+// allowed value when one is close, and lists them all.
+func unknownValue(v string, allowed []string) string {
+	if hint := enum.Hint(v, allowed); hint != "" {
+		return fmt.Sprintf("unknown value %q%s allowed: %s", v, hint, strings.Join(allowed, ", "))
+	}
+	return fmt.Sprintf("unknown value %q; allowed: %s", v, strings.Join(allowed, ", "))
 }
 
 func paramSuffix(p string) string {

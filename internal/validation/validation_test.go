@@ -3,6 +3,7 @@ package validation
 import (
 	"testing"
 
+	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -40,8 +41,16 @@ func TestStructMessagesAndRules(t *testing.T) {
 		"/name":      {"length", "must have exactly 3 characters"},
 		"/items/0/n": {"range", "must be more than 0, not 0"},
 		"/items/1/n": {"range", "must be less than 10, not 10"},
-		"/words":     {"too-many-items", "must have at most 1 items"},
+		"/words":     {"too-many-items", "must have at most 1 item"},
 		"/pick":      {"enum", `unknown value "c"; allowed: a, b`},
 	}, byPath)
 	assert.Empty(t, Struct(&outer{Name: "abc", Items: []inner{{N: 1}}, Pick: "a"}))
+}
+
+func TestOneOfSuggests(t *testing.T) {
+	type choice struct {
+		Pick string `json:"pick" validate:"oneof=alpha beta"`
+	}
+	got := Struct(&choice{Pick: "aplha"})
+	assert.Equal(t, problem.List{{Path: "/pick", Rule: "enum", Message: `unknown value "aplha"; did you mean "alpha"? allowed: alpha, beta`}}, got)
 }

@@ -1,0 +1,396 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dayone-go/mechanisms/examples/templates"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The scenarios of the review tool issue, each in a temporary folder built
+// from the templates.
+
+func template(t *testing.T, name string) string {
+	t.Helper()
+	data, err := templates.FS.ReadFile(name)
+	require.NoError(t, err)
+	return string(data)
+}
+
+// tree writes files (path → content) under a new temporary folder and
+// returns it.
+func tree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	return dir
+}
+
+func reviewJSON(t *testing.T, args ...string) (int, jsonReport, string) {
+	t.Helper()
+	code, out, errs := runReview(t, append([]string{"-format", "json"}, args...)...)
+	var rep jsonReport
+	require.NoError(t, json.Unmarshal([]byte(out), &rep), "stdout: %s\nstderr: %s", out, errs)
+	return code, rep, errs
+}
+
+func rulesOf(rep jsonReport) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range rep.Findings {
+		out[r.Rule] = true
+	}
+	return out
+}
+
+func TestInvalidPolicyBesideADecisionFailsTheRun(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"decisions/0007-x.decision.yaml": template(t, "decision.yaml"),
+		"decisions/policy.yaml":          "currency: USD\noneWayAreas: [nonsense]\n",
+	})
+	code, rep, _ := reviewJSON(t, filepath.Join(dir, "decisions", "0007-x.decision.yaml"))
+	assert.Equal(t, 1, code)
+	var atPolicy []row
+	for _, r := range rep.Findings {
+		if strings.HasSuffix(r.File, "policy.yaml") {
+			atPolicy = append(atPolicy, r)
+		}
+	}
+	require.NotEmpty(t, atPolicy, "the policy's problems are reported at the policy: %+v", rep.Findings)
+	assert.Equal(t, "policy", atPolicy[0].Kind)
+	assert.Positive(t, atPolicy[0].Line)
+	require.Len(t, rep.Documents, 1)
+	assert.False(t, rep.Documents[0].Valid, "the decision is not classified under another policy")
+	assert.Nil(t, rep.Documents[0].Result)
+}
+
+func TestNamedPolicies(t *testing.T) {
+	policy := template(t, "policy.yaml")
+	dir := tree(t, map[string]string{
+		"one/0001.decision.yaml":       template(t, "decision.yaml"),
+		"one/platform.policy.yaml":     policy,
+		"two/0001.decision.yaml":       template(t, "decision.yaml"),
+		"two/platform.policy.yaml":     policy,
+		"two/payments.policy.yaml":     policy,
+		"none/0001.decision.yaml":      template(t, "decision.yaml"),
+		"elsewhere/strict.policy.yaml": strings.Replace(policy, "affordableLoss: 200000", "affordableLoss: 1000", 1),
+	})
+	t.Chdir(dir)
+
+	code, rep, _ := reviewJSON(t, "one/0001.decision.yaml")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "one/platform.policy.yaml", rep.Documents[0].Result.(map[string]any)["policy"], "the one *.policy.yaml in the folder")
+
+	code, out, _ := runReview(t, "two/0001.decision.yaml")
+	assert.Equal(t, 1, code, "two policy files in a folder are an error")
+	assert.Contains(t, out, "2 policy files in one folder")
+
+	code, rep, _ = reviewJSON(t, "none/0001.decision.yaml")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "default", rep.Documents[0].Result.(map[string]any)["policy"])
+	_, out, _ = runReview(t, "none/0001.decision.yaml")
+	assert.Contains(t, out, "under the default policy")
+
+	code, rep, _ = reviewJSON(t, "-policy", "elsewhere/strict.policy.yaml", "two/0001.decision.yaml")
+	assert.Equal(t, 1, code, "the error finding cost-beyond-affordable-loss fails the run")
+	assert.Equal(t, "elsewhere/strict.policy.yaml", rep.Documents[0].Result.(map[string]any)["policy"])
+	assert.True(t, rulesOf(rep)["cost-beyond-affordable-loss"])
+	code, _, _ = reviewJSON(t, "-fail-on", "none", "-policy", "elsewhere/strict.policy.yaml", "two/0001.decision.yaml")
+	assert.Equal(t, 0, code, "-fail-on none: findings never fail the run")
+}
+
+func TestFilesNamedByFlagsMustExist(t *testing.T) {
+	for _, args := range [][]string{
+		{"-policy", "/does/not/exist.yaml"},
+		{"-data", "/does/not/exist.csv"},
+		{"-week", "28/11/2026"},
+		{"-today", "yesterday"},
+		{"-steps", "-3"},
+		{"testdata/does-not-exist.yaml"},
+	} {
+		code, _, errs := runReview(t, args...)
+		assert.Equal(t, 2, code, "%v", args)
+		assert.NotEmpty(t, errs, "%v says why", args)
+	}
+	// A week that is not a week end of the deck (a Friday; the deck's
+	// weeks end on Saturday).
+	code, _, errs := runReview(t, "-week", "2026-11-20")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "friday")
+}
+
+func TestSARIFPathsFromAParentFolder(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"docs/decisions/0007 a#b.decision.yaml": strings.Replace(template(t, "decision.yaml"), "chosen: Keep guest checkout with step-up checks", "chosen: Nothing", 1),
+	})
+	t.Chdir(dir)
+	code, out, _ := runReview(t, "-format", "sarif", "docs")
+	assert.Equal(t, 1, code)
+	var log struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]struct {
+				URI string `json:"uri"`
+			} `json:"originalUriBaseIds"`
+			Tool struct {
+				Driver struct {
+					Rules []sarifRule `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []sarifResult `json:"results"`
+		} `json:"runs"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &log))
+	run := log.Runs[0]
+	require.NotEmpty(t, run.Results)
+	loc := run.Results[0].Locations[0].PhysicalLocation.ArtifactLocation
+	assert.Equal(t, "docs/decisions/0007%20a%23b.decision.yaml", loc.URI)
+	assert.Equal(t, srcRoot, loc.URIBaseID)
+	assert.True(t, strings.HasPrefix(run.OriginalURIBaseIDs[srcRoot].URI, "file:///"))
+	assert.True(t, strings.HasSuffix(run.OriginalURIBaseIDs[srcRoot].URI, "/"))
+	for _, r := range run.Tool.Driver.Rules {
+		assert.NotEmpty(t, r.ShortDescription.Text, r.ID)
+		assert.NotContains(t, r.ShortDescription.Text, "mechanisms rule", r.ID)
+		assert.NotEmpty(t, r.FullDescription.Text, r.ID)
+		assert.NotEmpty(t, r.Help.Text, r.ID)
+		assert.Contains(t, []string{"error", "warning", "note"}, r.DefaultConfiguration.Level, r.ID)
+	}
+}
+
+func TestJSONResultPerKind(t *testing.T) {
+	code, rep, _ := reviewJSON(t)
+	require.Equal(t, 0, code)
+	want := map[string][]string{
+		"decision": {"door", "reasons", "process", "policy"},
+		"loop":     {"decision", "vetoed"},
+		"flywheel": {"loops", "growth"},
+		"deck":     {"metrics", "week", "weekChosen", "data"},
+		"prfaq":    {"headline", "readability"},
+		"policy":   {"oneWayAreas"},
+	}
+	seen := 0
+	for _, d := range rep.Documents {
+		keys, ok := want[d.Kind]
+		if !ok {
+			continue
+		}
+		seen++
+		res, ok := d.Result.(map[string]any)
+		require.True(t, ok, "%s has a result object", d.File)
+		for _, k := range keys {
+			assert.Contains(t, res, k, "%s result", d.Kind)
+		}
+		if d.Kind == "deck" {
+			m := res["metrics"].([]any)[0].(map[string]any)
+			for _, k := range []string{"lastWeek", "wow", "yoy", "mtd", "qtd", "ytd"} {
+				assert.Contains(t, m, k)
+			}
+		}
+		if d.Kind == "decision" {
+			reasons := res["reasons"].([]any)
+			assert.Equal(t, true, reasons[0].(map[string]any)["deciding"])
+		}
+	}
+	assert.Equal(t, len(want), seen)
+	for _, r := range rep.Findings {
+		if r.Rule == "one-way-underinformed" {
+			assert.NotEmpty(t, r.Suggestion, "JSON findings carry their suggestion")
+		}
+	}
+}
+
+func TestALoneDecisionIsCheckedForItsReviewDate(t *testing.T) {
+	dir := tree(t, map[string]string{"only.decision.yaml": template(t, "decision.yaml")})
+	code, rep, _ := reviewJSON(t, "-today", "2027-03-01", filepath.Join(dir, "only.decision.yaml"))
+	assert.Equal(t, 0, code, "overdue is a warning")
+	assert.True(t, rulesOf(rep)["review-overdue"], "%+v", rep.Findings)
+	_, rep, _ = reviewJSON(t, "-today", "2027-01-01", filepath.Join(dir, "only.decision.yaml"))
+	assert.False(t, rulesOf(rep)["review-overdue"])
+}
+
+func TestConfiguration(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"docs/d.decision.yaml": template(t, "decision.yaml"),
+		"docs/policy.yaml":     template(t, "policy.yaml"),
+		"docs/memo.md":         "We will leverage synergies. The plan is arguably sound.\n",
+		".mechanisms.yaml": "rules:\n  one-way-underinformed: off\n  narrative/hype: error\n" +
+			"prose:\n  words:\n    weasel-word: [arguably]\n" +
+			"overrides:\n  - files: [\"docs/*.md\"]\n    rules: {wordy-phrase: off}\n",
+	})
+	docs := filepath.Join(dir, "docs")
+	code, rep, _ := reviewJSON(t, docs)
+	rules := rulesOf(rep)
+	assert.False(t, rules["one-way-underinformed"], "switched off")
+	assert.False(t, rules["wordy-phrase"], "switched off for docs/*.md")
+	assert.True(t, rules["weasel-word"], "an extra word")
+	assert.Equal(t, 1, code, "hype raised to error fails the run")
+	for _, r := range rep.Findings {
+		if r.Rule == "hype" {
+			assert.Equal(t, "error", r.Severity)
+		}
+	}
+
+	code, rep, _ = reviewJSON(t, "-no-config", docs)
+	assert.Equal(t, 0, code)
+	assert.True(t, rulesOf(rep)["one-way-underinformed"], "configuration off")
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".mechanisms.yaml"), []byte("rules:\n  hype: error\nrulez: {}\n"), 0o644))
+	code, _, errs := runReview(t, docs)
+	assert.Equal(t, 2, code, "an unknown key is a usage error")
+	assert.Contains(t, errs, ".mechanisms.yaml:3:")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".mechanisms.yaml"), []byte("rules:\n  hipe: error\n"), 0o644))
+	code, _, errs = runReview(t, docs)
+	assert.Equal(t, 2, code, "a rule no kind reports is a usage error")
+	assert.Contains(t, errs, "hipe")
+}
+
+func TestInlineSuppression(t *testing.T) {
+	decisionDoc := strings.Replace(template(t, "decision.yaml"), "information: 0.85", "# review:ignore one-way-underinformed\ninformation: 0.85", 1)
+	dir := tree(t, map[string]string{
+		"d.decision.yaml": decisionDoc,
+		"policy.yaml":     template(t, "policy.yaml"),
+		"memo.md":         "We will leverage synergies. <!-- review:ignore hype -->\n<!-- review:ignore wordy-phrase -->\nLeverage it.\n",
+	})
+	_, rep, _ := reviewJSON(t, dir)
+	rules := rulesOf(rep)
+	assert.False(t, rules["one-way-underinformed"])
+	assert.False(t, rules["hype"])
+	assert.True(t, rules["wordy-phrase"], "only the next line's wordy-phrase is suppressed: %+v", rep.Findings)
+	assert.Equal(t, 3, rep.Summary.Suppressed)
+	_, out, _ := runReview(t, dir)
+	assert.Contains(t, out, "; 3 suppressed")
+}
+
+func TestStandardInput(t *testing.T) {
+	code, out, errs := runReviewIn(t, template(t, "loop.yaml"), "-kind", "loop", "-")
+	assert.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "-  [loop]  valid")
+	assert.Contains(t, out, "outcome: hire")
+	// Without -kind, the keys tell.
+	code, out, _ = runReviewIn(t, template(t, "flywheel.yaml"), "-")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "[flywheel]  valid")
+	code, _, _ = runReviewIn(t, "not: [a, document]\n", "-")
+	assert.Equal(t, 1, code)
+}
+
+func TestHelp(t *testing.T) {
+	code, _, errs := runReview(t, "-h")
+	assert.Equal(t, 0, code)
+	for _, want := range []string{"decision", "*.decision.yaml", "deck", "*.deck.yaml", ".mechanisms.yaml", "review:ignore", "-fail-on", "-policy", "-data", "-week", "-steps", "-today", "Exit status", "  2  usage"} {
+		assert.Contains(t, errs, want)
+	}
+}
+
+func TestCSVProblemsAreAtTheCSVLine(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"w.deck.yaml":      template(t, "deck.yaml"),
+		"w.deck-data.csv":  "date,metric,value\n2026-11-21,orders,5\n2026-11-21,orders,banana\n",
+		"x/x.deck.yaml":    template(t, "deck.yaml"),
+		"x/other-data.csv": "date,metric,value\n2026-11-21,orders,5\nnot a row\n",
+	})
+	code, rep, _ := reviewJSON(t, filepath.Join(dir, "w.deck.yaml"))
+	assert.Equal(t, 1, code)
+	var found bool
+	for _, r := range rep.Findings {
+		if strings.HasSuffix(r.File, "w.deck-data.csv") {
+			found = true
+			assert.Equal(t, 3, r.Line, "%+v", r)
+		}
+	}
+	assert.True(t, found, "the problem names the CSV: %+v", rep.Findings)
+
+	code, rep, _ = reviewJSON(t, "-data", filepath.Join(dir, "x", "other-data.csv"), filepath.Join(dir, "x", "x.deck.yaml"))
+	assert.Equal(t, 1, code)
+	require.NotEmpty(t, rep.Findings)
+	last := rep.Findings[len(rep.Findings)-1]
+	assert.True(t, strings.HasSuffix(last.File, "other-data.csv"), "%+v", last)
+	assert.Equal(t, 3, last.Line)
+
+	// No data at all is said, not an error.
+	dir = tree(t, map[string]string{"lonely.deck.yaml": template(t, "deck.yaml")})
+	code, out, _ := runReview(t, filepath.Join(dir, "lonely.deck.yaml"))
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "no data: put the daily values in lonely.deck-data.csv")
+}
+
+func TestTheWeekChosenIsSaid(t *testing.T) {
+	_, out, _ := runReview(t)
+	assert.Contains(t, out, "week ending 2026-11-21 (the last complete week of deck-data.csv)")
+	_, out, _ = runReview(t, "-week", "2026-11-14")
+	assert.Contains(t, out, "week ending 2026-11-14 (-week)")
+}
+
+func TestHostileTextIsEscaped(t *testing.T) {
+	hostile := strings.Replace(template(t, "decision.yaml"),
+		"title: Retire guest checkout and require an account to buy",
+		`title: "ok\n::error file=README.md::injected\u001b[2J\u009b31m"`, 1)
+	hostile = strings.Replace(hostile, "chosen: Keep guest checkout with step-up checks", `chosen: "x\n::warning::y"`, 1)
+	dir := tree(t, map[string]string{"h.decision.yaml": hostile, "memo.md": "Fine.\n::error::z \x1b]0;title\x07 basically\n"})
+	_, out, _ := runReview(t, dir)
+	for _, line := range strings.Split(out, "\n") {
+		assert.False(t, strings.HasPrefix(strings.TrimSpace(line), "::"), "a line starts a workflow command: %q", line)
+		assert.NotContains(t, line, "\x1b")
+		assert.NotContains(t, line, "\u009b")
+	}
+	assert.Contains(t, out, `\n::warning::y`)
+}
+
+func TestFailingOutStillReports(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "file")
+	require.NoError(t, os.WriteFile(blocker, nil, 0o644))
+	code, out, errs := runReview(t, "-out", blocker)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "-out")
+	assert.Contains(t, out, "6 documents", "the report still follows")
+}
+
+func TestOutNeverWritesOneFileTwice(t *testing.T) {
+	dec := strings.Replace(template(t, "decision.yaml"), "links:\n  related: [ADR-0031]\n", "", 1)
+	dir := tree(t, map[string]string{"a.decision.yaml": dec, "a.decision.json": "", "policy.yaml": template(t, "policy.yaml")})
+	js, err := json.Marshal(mustJSON(t, strings.Replace(dec, "id: ADR-0042", "id: ADR-0043", 1)))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.decision.json"), js, 0o644))
+	out := t.TempDir()
+	code, _, errs := runReview(t, "-out", out, dir)
+	require.Equal(t, 0, code, errs)
+	rel, _ := filepath.Rel("/", dir)
+	for _, f := range []string{"a.decision.yaml/decision.md", "a.decision.json/decision.md"} {
+		_, err := os.Stat(filepath.Join(out, rel, f))
+		assert.NoError(t, err, f)
+	}
+	// Two inputs that still meet on one path are refused, naming both.
+	docs := []*doc{{File: "x/a.yaml", Files: map[string][]byte{"r/s.md": nil}}, {File: "x/a/r.yaml", Files: map[string][]byte{"s.md": nil}}}
+	_, err = planOut(out, docs, nil)
+	if assert.Error(t, err) {
+		assert.Contains(t, err.Error(), "x/a.yaml and x/a/r.yaml")
+	}
+}
+
+func mustJSON(t *testing.T, yamlDoc string) any {
+	t.Helper()
+	v, err := strictJSON([]byte(yamlDoc))
+	require.NoError(t, err)
+	return v
+}
+
+func TestFileNamesThatAreNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "bad\xff name.decision.yaml")
+	if err := os.WriteFile(name, []byte(template(t, "decision.yaml")), 0o644); err != nil {
+		t.Skipf("this file system refuses the name: %v", err)
+	}
+	code, out, _ := runReview(t, dir)
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, `bad\xff name.decision.yaml  [decision]  valid`)
+	_, rep, _ := reviewJSON(t, dir)
+	assert.Contains(t, rep.Documents[0].File, `bad\xff name`)
+}

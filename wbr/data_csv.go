@@ -1,0 +1,657 @@
+package wbr
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"math"
+	"strconv"
+	"time"
+)
+
+// ReadCSV reads daily data from CSV in either of the two shapes people
+// export, told apart by the header:
+//
+//   - long: a header naming the columns date, metric and value (in any
+//     order and case), then one row per metric and day;
+//   - wide: a header whose first column is named date (or left unnamed),
+//     then one column per metric, named by the metric's id; each row holds
+//     a day and the metrics' values on that day. An empty cell is a
+//     missing value, as a missing row is in the long form.
+//
+// Dates are YYYY-MM-DD; values are finite decimal numbers such as -1234.5
+// or 1e3, and a quoted value may group thousands with commas ("1,234,567.8").
+// A leading byte order mark, LF, CRLF or CR-only line ends, blank lines,
+// spaces around a field and double quotes around any field are accepted.
+// Rows may come in any order.
+//
+// Every problem is a *DataError naming the line and, where it is about one
+// cell, the column (set its File to name the file): a malformed row, a date
+// that does not exist, NaN or Inf, a second value for the same metric and
+// day, a header that is neither shape, a file with a header and no rows
+// (ErrNoData). Input is streamed and bounded by MaxLineBytes, MaxLines,
+// MaxPoints and MaxMetrics; past a bound ReadCSV stops with ErrTooLarge.
+// Rows are parsed in place: the number of allocations grows with the
+// metrics, not with the rows. Whether the metrics exist is checked by
+// Build, which knows the deck.
+func ReadCSV(r io.Reader) (Data, error) {
+	c := csvReader{lines: lineReader{r: r, nl: -1}}
+	d, err := c.read()
+	if err != nil {
+		return Data{}, err
+	}
+	return d, nil
+}
+
+type csvReader struct {
+	lines  lineReader
+	d      Data
+	line   []byte   // the line last split
+	offs   []span32 // its fields
+	names  []string // header names, for error messages
+	order  [3]int   // long form: the columns of date, metric and value
+	cols   []int    // wide form: series index of each metric column
+	// The month of the previous row's date: "YYYY-MM-", its first day and
+	// its length (0 before the first date).
+	month      [8]byte
+	monthStart day
+	monthDays  int
+}
+
+func (c *csvReader) err(column int, sentinel error, format string, args ...any) *DataError {
+	e := dataErr(sentinel, format, args...)
+	e.Line = c.lines.line
+	if column >= 0 && column < len(c.names) {
+		e.Column = c.names[column]
+	}
+	return e
+}
+
+func (c *csvReader) read() (Data, error) {
+	header, rows := false, 0
+	var last *series // the series of the previous row, long form
+	for {
+		b, err := c.lines.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return Data{}, err
+		}
+		if c.lines.line > MaxLines {
+			return Data{}, c.err(-1, ErrTooLarge, "more than %d lines", MaxLines)
+		}
+		if c.lines.line == 1 {
+			b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+		}
+		b = trimSpace(b)
+		if len(b) == 0 {
+			continue
+		}
+		n, msg := c.split(b)
+		if msg != "" {
+			return Data{}, c.err(-1, ErrBadRow, "%s", msg)
+		}
+		if !header {
+			if err := c.header(n); err != nil {
+				return Data{}, err
+			}
+			header = true
+			continue
+		}
+		rows++
+		if c.d.s.wide {
+			err = c.wideRow(n)
+		} else {
+			last, err = c.longRow(n, last)
+		}
+		if err != nil {
+			return Data{}, err
+		}
+	}
+	if !header {
+		return Data{}, c.err(-1, ErrBadRow, "no header: the first line names the columns: date,metric,value (long form) or date and one column per metric (wide form)")
+	}
+	if rows == 0 {
+		return Data{}, c.err(-1, ErrNoData, "the CSV has a header and no rows")
+	}
+	if err := c.d.s.checkAll(); err != nil {
+		return Data{}, err
+	}
+	return c.d, nil
+}
+
+// header tells the long form from the wide form and sets the columns up.
+func (c *csvReader) header(n int) error {
+	c.names = make([]string, n)
+	fs := make([][]byte, n)
+	for i := range fs {
+		fs[i] = c.field(i)
+		c.names[i] = string(fs[i])
+	}
+	c.d.s = &store{index: map[string]int{}}
+	if len(fs) == 3 {
+		if order, ok := longColumns(fs); ok {
+			c.order = order
+			return nil
+		}
+	}
+	if len(fs) < 2 || (len(fs[0]) > 0 && !bytes.EqualFold(fs[0], []byte("date"))) {
+		return c.err(-1, ErrBadRow, "the header must name the columns date, metric and value (long form), or date and then one column per metric (wide form)")
+	}
+	if len(fs)-1 > MaxMetrics {
+		return c.err(-1, ErrTooLarge, "more than %d metrics", MaxMetrics)
+	}
+	c.d.s.wide = true
+	c.cols = make([]int, len(fs))
+	for i, f := range fs[1:] {
+		col := i + 1
+		switch {
+		case len(f) == 0:
+			return c.err(col, ErrBadRow, "column %d has no name; a wide CSV names each metric's column by the metric's id", col+1)
+		case c.d.get(f) != nil:
+			return c.err(col, ErrBadRow, "metric %q has two columns", f)
+		case bytes.EqualFold(f, []byte("date")):
+			return c.err(col, ErrBadRow, "a second date column; a wide CSV has one date column, then one column per metric")
+		case bytes.EqualFold(f, []byte("metric")):
+			return c.err(col, ErrBadRow, "a long CSV has exactly the three columns date, metric and value; a wide CSV names a metric in each column after the date")
+		}
+		c.d.add(f).first = int32(c.lines.line)
+		c.cols[col] = len(c.d.s.series) - 1
+	}
+	return nil
+}
+
+// longColumns reads a long header: the names date, metric and value in any
+// order, any case.
+func longColumns(fs [][]byte) ([3]int, bool) {
+	var order [3]int
+	seen := 0
+	for i, name := range fs {
+		k := -1
+		switch {
+		case bytes.EqualFold(name, []byte("date")):
+			k = 0
+		case bytes.EqualFold(name, []byte("metric")):
+			k = 1
+		case bytes.EqualFold(name, []byte("value")):
+			k = 2
+		}
+		if k < 0 || seen&(1<<k) != 0 {
+			return order, false
+		}
+		seen |= 1 << k
+		order[k] = i
+	}
+	return order, true
+}
+
+func (c *csvReader) date(f []byte, column int) (day, error) {
+	// Consecutive rows mostly share a month: then only the day's two
+	// digits need reading.
+	if len(f) == 10 && c.monthDays > 0 && string(f[:8]) == string(c.month[:]) {
+		if d1, d2 := f[8]-'0', f[9]-'0'; d1 <= 9 && d2 <= 9 {
+			if dd := int(d1)*10 + int(d2); dd >= 1 && dd <= c.monthDays {
+				return c.monthStart + day(dd-1), nil
+			}
+		}
+	}
+	y, m, dd, ok := parseYMD(f)
+	if !ok {
+		return 0, c.err(column, ErrBadRow, "date %q is not a day that exists, written YYYY-MM-DD", clip(f))
+	}
+	copy(c.month[:], f[:8])
+	c.monthStart, c.monthDays = dayFrom(y, m, 1), daysIn(y, m)
+	return c.monthStart + day(dd-1), nil
+}
+
+func (c *csvReader) longRow(n int, last *series) (*series, error) {
+	if n != 3 {
+		return nil, c.err(-1, ErrBadRow, "want 3 comma-separated fields date,metric,value, not %d (quote a value written with thousands separators: \"1,234\")", n)
+	}
+	st := c.d.s
+	dd, err := c.date(c.field(c.order[0]), c.order[0])
+	if err != nil {
+		return nil, err
+	}
+	f := c.field(c.order[2])
+	v, msg := parseValue(f)
+	if msg != "" {
+		return nil, c.err(c.order[2], ErrBadRow, "value %q %s", clip(f), msg)
+	}
+	id := c.field(c.order[1])
+	if len(id) == 0 {
+		return nil, c.err(c.order[1], ErrBadRow, "the metric is empty")
+	}
+	s := last
+	if s == nil || s.id != string(id) {
+		// Rows usually cycle through the metrics in one order: try the
+		// series that came after the previous one before the map.
+		if s != nil {
+			if i := st.index[s.id] + 1; i < len(st.series) && st.series[i].id == string(id) {
+				s = &st.series[i]
+			} else {
+				s = c.d.get(id)
+			}
+		} else {
+			s = c.d.get(id)
+		}
+		if s == nil {
+			if len(st.series) >= MaxMetrics {
+				return nil, c.err(c.order[1], ErrTooLarge, "more than %d metrics", MaxMetrics)
+			}
+			s = c.d.add(id)
+			s.first = int32(c.lines.line)
+			if last != nil {
+				// Metric after metric, each as long as the one before: size
+				// the new series so, within the bound on points.
+				s.reserve(min(len(last.days), MaxPoints-st.points))
+			}
+		}
+	}
+	if st.points >= MaxPoints {
+		return nil, c.err(-1, ErrTooLarge, "more than %d points", MaxPoints)
+	}
+	if err := st.push(s, dd, v, int32(c.lines.line)); err != nil {
+		return nil, err
+	}
+	st.points++
+	return s, nil
+}
+
+func (c *csvReader) wideRow(n int) error {
+	if n != len(c.cols) {
+		return c.err(-1, ErrBadRow, "want %d comma-separated fields as the header has, not %d (quote a value written with thousands separators: \"1,234\")", len(c.cols), n)
+	}
+	st := c.d.s
+	dd, err := c.date(c.field(0), 0)
+	if err != nil {
+		return err
+	}
+	for col := 1; col < n; col++ {
+		f := c.field(col)
+		if len(f) == 0 {
+			continue // a missing value
+		}
+		v, msg := parseValue(f)
+		if msg != "" {
+			return c.err(col, ErrBadRow, "value %q %s", clip(f), msg)
+		}
+		if st.points >= MaxPoints {
+			return c.err(col, ErrTooLarge, "more than %d points", MaxPoints)
+		}
+		if err := st.push(&st.series[c.cols[col]], dd, v, int32(c.lines.line)); err != nil {
+			return err
+		}
+		st.points++
+	}
+	return nil
+}
+
+// span is a field's place in the line: offsets rather than slices, so
+// recording a field stores no pointer (and costs no GC write barrier).
+type span32 struct{ lo, hi int32 }
+
+// field returns field i of the line last split.
+func (c *csvReader) field(i int) []byte { return c.line[c.offs[i].lo:c.offs[i].hi] }
+
+// split cuts a line into fields at commas, trimming spaces around each
+// field and one pair of double quotes (a doubled quote inside stands for
+// one, and is undoubled in place); a comma inside quotes belongs to the
+// field. It returns the number of fields.
+func (c *csvReader) split(b []byte) (int, string) {
+	c.line = b
+	offs := c.offs[:0]
+	defer func() { c.offs = offs }()
+	add := func(lo, hi int) {
+		for lo < hi && (b[lo] == ' ' || b[lo] == '\t') {
+			lo++
+		}
+		for hi > lo && (b[hi-1] == ' ' || b[hi-1] == '\t') {
+			hi--
+		}
+		offs = append(offs, span32{int32(lo), int32(hi)})
+	}
+	const tooMany = "more than 10001 fields"
+	if bytes.IndexByte(b, '"') < 0 { // the common case: no quotes at all
+		at := 0
+		for {
+			k := bytes.IndexByte(b[at:], ',')
+			if k < 0 {
+				add(at, len(b))
+				return len(offs), ""
+			}
+			add(at, at+k)
+			at += k + 1
+			if len(offs) > MaxMetrics+1 {
+				return 0, tooMany
+			}
+		}
+	}
+	const stray = "a double quote inside an unquoted field; quote the whole field and double the quote inside"
+	at := 0
+	for {
+		if len(offs) > MaxMetrics+1 {
+			return 0, tooMany
+		}
+		for at < len(b) && (b[at] == ' ' || b[at] == '\t') {
+			at++
+		}
+		if at == len(b) || b[at] != '"' {
+			k := bytes.IndexByte(b[at:], ',')
+			end := len(b)
+			if k >= 0 {
+				end = at + k
+			}
+			if bytes.IndexByte(b[at:end], '"') >= 0 {
+				return 0, stray
+			}
+			add(at, end)
+			if k < 0 {
+				return len(offs), ""
+			}
+			at = end + 1
+			continue
+		}
+		// A quoted field: undouble quotes in place, moving bytes left.
+		r, w := at+1, at+1
+		for {
+			k := bytes.IndexByte(b[r:], '"')
+			if k < 0 {
+				return 0, "a quote is not closed"
+			}
+			w += copy(b[w:], b[r:r+k])
+			r += k
+			if r+1 < len(b) && b[r+1] == '"' {
+				b[w] = '"'
+				w++
+				r += 2
+				continue
+			}
+			break
+		}
+		add(at+1, w)
+		at = r + 1
+		for at < len(b) && (b[at] == ' ' || b[at] == '\t') {
+			at++
+		}
+		if at == len(b) {
+			return len(offs), ""
+		}
+		if b[at] != ',' {
+			return 0, "text after a closing quote; a field is either quoted whole or not at all"
+		}
+		at++
+		if at == len(b) {
+			add(at, at)
+			return len(offs), ""
+		}
+	}
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	return b
+}
+
+// lineReader yields the lines of r without their ends, which may be LF,
+// CRLF or CR alone, reading r in large blocks and never holding more than
+// one line of MaxLineBytes beyond a block.
+type lineReader struct {
+	r      io.Reader
+	buf    []byte
+	lo, hi int // unread bytes: buf[lo:hi]
+	nl     int // index of the next '\n' at or after lo; below lo when unknown
+	clean  int // buf[..clean] holds no '\n' at or after lo when nl is unknown
+	eof    bool
+	line   int // lines returned so far
+}
+
+const blockSize = 64 << 10
+
+// next returns the next line, or io.EOF after the last.
+func (l *lineReader) next() ([]byte, error) {
+	for {
+		if l.nl < l.lo {
+			from := max(l.lo, l.clean)
+			if k := bytes.IndexByte(l.buf[from:l.hi], '\n'); k >= 0 {
+				l.nl = from + k
+			} else {
+				l.clean = l.hi
+			}
+		}
+		end := l.hi
+		if l.nl >= l.lo {
+			end = l.nl
+		}
+		seg := l.buf[l.lo:end]
+		if cr := bytes.IndexByte(seg, '\r'); cr >= 0 && (cr+1 < len(seg) || l.nl >= l.lo || l.eof) {
+			l.lo += cr + 1
+			if l.lo == l.nl { // CRLF
+				l.lo++
+			}
+			return l.emit(seg[:cr])
+		} else if cr < 0 && l.nl >= l.lo {
+			l.lo = l.nl + 1
+			return l.emit(seg)
+		} else if l.eof {
+			if len(seg) == 0 {
+				return nil, io.EOF
+			}
+			l.lo = l.hi
+			return l.emit(seg)
+		}
+		if err := l.fill(); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func (l *lineReader) emit(b []byte) ([]byte, error) {
+	l.line++
+	if len(b) > MaxLineBytes {
+		return nil, &DataError{Line: l.line, Message: "the line is longer than " + strconv.Itoa(MaxLineBytes) + " bytes", Err: ErrTooLarge}
+	}
+	return b, nil
+}
+
+// fill reads another block, first moving the unread bytes to the front and
+// growing the buffer while one line does not fit, up to MaxLineBytes.
+func (l *lineReader) fill() error {
+	if l.buf == nil {
+		l.buf = make([]byte, blockSize)
+	}
+	if l.lo > 0 {
+		n := copy(l.buf, l.buf[l.lo:l.hi])
+		l.nl -= l.lo
+		l.clean = max(l.clean-l.lo, 0)
+		l.lo, l.hi = 0, n
+	}
+	if l.hi == len(l.buf) {
+		if len(l.buf) > MaxLineBytes+1 {
+			return &DataError{Line: l.line + 1, Message: "the line is longer than " + strconv.Itoa(MaxLineBytes) + " bytes", Err: ErrTooLarge}
+		}
+		nb := make([]byte, 2*len(l.buf))
+		copy(nb, l.buf[:l.hi])
+		l.buf = nb
+	}
+	for range 100 {
+		n, err := l.r.Read(l.buf[l.hi:])
+		l.hi += n
+		if errors.Is(err, io.EOF) {
+			l.eof = true
+			return nil
+		}
+		if err != nil {
+			return &DataError{Line: l.line + 1, Message: "reading failed", Err: ErrBadRow, Cause: err}
+		}
+		if n > 0 {
+			return nil
+		}
+	}
+	return &DataError{Line: l.line + 1, Message: "reading failed", Err: ErrBadRow, Cause: io.ErrNoProgress}
+}
+
+// parseDay reads YYYY-MM-DD by hand: no allocation, and days that do not
+// exist (2023-02-29) are refused.
+func parseDay(b []byte) (day, bool) {
+	y, m, d, ok := parseYMD(b)
+	if !ok {
+		return 0, false
+	}
+	return dayFrom(y, m, d), true
+}
+
+// parseYMD reads YYYY-MM-DD of the years 0001 to 9999, refusing days that
+// do not exist.
+func parseYMD(b []byte) (y int, m time.Month, d int, ok bool) {
+	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
+		return 0, 0, 0, false
+	}
+	for i, c := range b {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return 0, 0, 0, false
+		}
+	}
+	y = int(b[0]-'0')*1000 + int(b[1]-'0')*100 + int(b[2]-'0')*10 + int(b[3]-'0')
+	m = time.Month(int(b[5]-'0')*10 + int(b[6]-'0'))
+	d = int(b[8]-'0')*10 + int(b[9]-'0')
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
+}
+
+// parseValue reads a finite decimal number. Only digits, sign, point and
+// exponent are allowed, which keeps out NaN, Inf, hex floats and
+// underscores that strconv would accept; the bytes go to strconv through a
+// string conversion the compiler keeps on the stack.
+func parseValue(b []byte) (float64, string) {
+	if len(b) == 0 {
+		return 0, "is empty"
+	}
+	if v, ok := fastDecimal(b); ok { // most values: plain decimals
+		return v, ""
+	}
+	if len(b) > 64 {
+		return 0, "is too long to be a number"
+	}
+	var tmp [64]byte
+	if bytes.IndexByte(b, ',') >= 0 {
+		var ok bool
+		if b, ok = ungroup(tmp[:0], b); !ok {
+			return 0, "is not a decimal number; thousands separators group three digits: \"1,234,567.8\""
+		}
+	}
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9', c == '+', c == '-', c == '.', c == 'e', c == 'E':
+		case c == 'n' || c == 'N' || c == 'i' || c == 'I':
+			return 0, "is not a finite number; NaN and Inf are not values a metric takes"
+		default:
+			return 0, "is not a decimal number"
+		}
+	}
+	if v, ok := fastDecimal(b); ok {
+		return v, ""
+	}
+	v, err := strconv.ParseFloat(string(b), 64)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, "is not a finite decimal number"
+	}
+	return v, ""
+}
+
+// fastDecimal reads the common plain decimals ("-1234.56") exactly: with at
+// most 15 significant digits the digits form an integer a float64 holds
+// exactly, and dividing it by an exact power of ten is one correctly
+// rounded operation, the same result strconv gives. Anything else
+// (exponents, long mantissas) is left to strconv.
+func fastDecimal(b []byte) (float64, bool) {
+	neg := false
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		neg = b[0] == '-'
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 16 {
+		return 0, false
+	}
+	var mant uint64
+	digits, frac := 0, -1
+	for i, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+		case c == '.' && frac < 0:
+			frac = i
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	scale := 0
+	if frac >= 0 {
+		scale = len(b) - frac - 1
+	}
+	v := float64(mant) / pow10[scale]
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16}
+
+// clip shortens bad input quoted in an error message.
+func clip(b []byte) string {
+	if len(b) > 40 {
+		return string(b[:40]) + "…"
+	}
+	return string(b)
+}
+
+// ungroup removes the thousands separators of a grouped decimal
+// ("-1,234,567.89") into dst. It refuses commas anywhere else, so "1,2" or
+// "1234,5" (a decimal comma) is never read as a number it is not.
+func ungroup(dst, b []byte) ([]byte, bool) {
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		dst = append(dst, b[0])
+		b = b[1:]
+	}
+	end := len(b)
+	if k := bytes.IndexByte(b, '.'); k >= 0 {
+		end = k
+	}
+	if bytes.IndexByte(b[end:], ',') >= 0 {
+		return nil, false
+	}
+	for g := 0; ; g++ {
+		k := bytes.IndexByte(b[:end], ',')
+		group := b[:end]
+		if k >= 0 {
+			group = b[:k]
+		}
+		if n := len(group); n == 0 || n > 3 || (g > 0 && n != 3) {
+			return nil, false
+		}
+		for _, c := range group {
+			if c < '0' || c > '9' {
+				return nil, false
+			}
+		}
+		dst = append(dst, group...)
+		if k < 0 {
+			break
+		}
+		b, end = b[k+1:], end-k-1
+	}
+	return append(dst, b[end:]...), true
+}
