@@ -118,7 +118,7 @@ func ExampleParse_errors() {
 	fmt.Println(err)
 	// Output:
 	// decision: line 2, column 9: /status: unknown status "approved"; allowed: draft, proposed, accepted, rejected, deprecated, superseded
-	// decision: line 2, column 8: /: unknown key "titel" (known keys: $schema, areas, chosen, confirmation, consequences, context, costOfFailure, date, drivers, format, id, impact, information, links, moreInformation, options, outcome, people, reversibility, reviewBy, risks, status, statusText, tags, title)
+	// decision: line 2, column 1: /titel: unknown key "titel"; did you mean "title"?
 }
 
 func ExampleLog_Check() {

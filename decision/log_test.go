@@ -134,7 +134,7 @@ func TestLoadLogReportsEveryBadFile(t *testing.T) {
 	l, err := LoadLog(fsys, "d")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "d/b.yml: decision: line")
-	assert.Contains(t, err.Error(), `d/c.JSON: decision: line 1, column 23: /: unknown key "colour"`)
+	assert.Contains(t, err.Error(), `d/c.JSON: decision: line 1, column 13: /colour: unknown key "colour"`)
 	assert.Contains(t, err.Error(), "d/big.yaml: decision: /: input is larger than the limit")
 	assert.ErrorIs(t, err, strict.ErrTooLarge)
 	require.Len(t, l.Entries, 1)
