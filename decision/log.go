@@ -65,8 +65,8 @@ func LoadLog(fsys fs.FS, dir string) (*Log, error) {
 	}
 	var names []string
 	for _, e := range ents {
-		if e.IsDir() {
-			continue
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue // .markdownlint.yml and other tools' files
 		}
 		switch strings.ToLower(path.Ext(e.Name())) {
 		case ".yaml", ".yml", ".json":
@@ -102,7 +102,12 @@ func LoadLog(fsys fs.FS, dir string) (*Log, error) {
 // its records: its README or index and the template records are copied from.
 func notARecordName(name string) bool {
 	stem := strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
-	return stem == "readme" || stem == "index" || stem == "_index" || strings.Contains(stem, "template")
+	if fileNum.MatchString(stem) {
+		return false // a numbered file is a record, "0014-project-templates" too
+	}
+	return stem == "readme" || stem == "index" || stem == "_index" || stem == "template" ||
+		strings.HasSuffix(stem, "-template") || strings.HasSuffix(stem, "_template") ||
+		strings.HasPrefix(stem, "template-") || strings.HasPrefix(stem, "template_")
 }
 
 func loadOne(fsys fs.FS, p string) (*Decision, error) {

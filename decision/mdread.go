@@ -476,7 +476,7 @@ var statusWords = []struct {
 	{regexp.MustCompile(`(?i)\b(deprecated|obsolete|retired|sunset|archived|no longer)\b`), Deprecated},
 	{regexp.MustCompile(`(?i)\b(rejected|declined|refused|not accepted|abandoned|withdrawn|won'?t do|dismissed)\b`), Rejected},
 	{regexp.MustCompile(`(?i)\b(accepted|accept|approved|adopted|agreed|decided|implemented|done|active|in effect|final|completed?|current)\b`), Accepted},
-	{regexp.MustCompile(`(?i)\b(proposed|proposal|pending|open|in review|under review|in discussion|under discussion|discussing|rfc|suggested|in progress|review|wip|awaiting|planned)\b`), Proposed},
+	{regexp.MustCompile(`(?i)\b(proposed|proposal|pending|open|in review|under review|in discussion|under discussion|discussing|rfc|suggested|in progress|review|wip|awaiting|planned|on hold|postponed|deferred|paused|parked)\b`), Proposed},
 	{regexp.MustCompile(`(?i)\b(draft|drafting|drafted|idea|todo)\b`), Draft},
 }
 
@@ -614,6 +614,9 @@ func refID(label, dest string) string {
 func fileID(stem string) string {
 	if m := fileNum.FindStringSubmatch(stem); m != nil {
 		return padID(m[1])
+	}
+	if len(stem) > 64 { // ids are at most 64 characters; links cut alike
+		stem = stem[:64]
 	}
 	if idRe.MatchString(stem) {
 		return stem
@@ -929,7 +932,6 @@ var (
 	titleNum   = regexp.MustCompile(`(?i)^\s*(?:\[?(?:adr|rfc)[\s_#-]*0*(\d{1,6})\]?\s*[.:)\-–—]?|0*(\d{1,6})(?:[.:)]|\s+[-–—:]))\s*(.+)$`)
 	fieldLine  = regexp.MustCompile(`(?i)^\s*(status|date|deciders|decision[- ]makers|consulted|informed|technical story|decided on|last updated)\s*:\s*(.*)$`)
 	chosenLine = regexp.MustCompile(`(?is)^\s*chosen (?:option|alternative)s?\s*:?\s*(.*)$`)
-	quoted     = regexp.MustCompile(`(?s)^["“'‘](.+?)["”'’]\s*(?:[,.;:]?\s*(?:because|as|since)\b,?\s*(.*)|[.,;]?\s*(.*))$`)
 	unquoted   = regexp.MustCompile(`(?is)^(.+?)(?:,\s*|\s+)(?:because|as|since)\b,?\s*(.*)$`)
 	proLine    = regexp.MustCompile(`(?i)^(good|bad|neutral|pro|con|pros|cons|positive|negative|\+|-)\s*(?:,\s*because\b|:|,)\s*(.*)$`)
 )
@@ -977,14 +979,18 @@ func (w *mdWalk) document(doc ast.Node) {
 		key := s.key
 		if s.level > top && parent != nil {
 			switch {
-			case parent.key == "proscons":
+			case parent.key == "proscons" || parent.key == "options":
+				// One heading per option ("### Option 1: X" under Considered
+				// Options too); deeper headings ("#### Examples") belong to
+				// the option above them.
+				if n := len(prosHeads); n > 0 && s.level > prosHeads[n-1].level {
+					last := prosHeads[n-1]
+					last.body = append(append(last.body, s.head), s.body...)
+					continue
+				}
 				prosHeads = append(prosHeads, s)
 				continue
 			case parent.key == "outcome" && (key == "consequences" || key == "confirmation"):
-			case parent.key == "options":
-				// "### Option 1: X" under Considered Options describes the option.
-				prosHeads = append(prosHeads, s)
-				continue
 			default:
 				key = "" // a subsection of anything else: its text joins its parent's
 				if parent.key != "" {
@@ -1090,10 +1096,17 @@ func (w *mdWalk) title(text string, off int) {
 			text = strings.TrimSpace(m[3])
 		}
 	}
+	if m := titlePrefix.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[1]) != "" {
+		text = strings.TrimSpace(m[1])
+	}
 	if d.Title == "" {
 		d.Title = text
 	}
 }
+
+// titlePrefix is the label some logs put before every title
+// ("Architecture Decision Record: Use ADRs").
+var titlePrefix = regexp.MustCompile(`(?i)^\s*(?:architectur(?:e|al) decision record|decision record|adr)\s*[:\-–—]\s*(.+)$`)
 
 // preamble reads what stands between the title and the first section:
 // Nygard's "Date: 2018-02-05" and MADR 2's "* Status: accepted" bullets;
@@ -1304,6 +1317,17 @@ func optionNamed(text string) Option {
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
 		name, desc = strings.TrimSpace(text[:i]), strings.TrimSpace(text[i+1:])
 	}
+	if q, rest, ok := cutQuoted(name); ok && strings.TrimSpace(rest) == "" && q != "" {
+		name = q
+	}
+	// "MADR 4.0.0 – The Markdown Architectural Decision Records": the
+	// name, then what it is, after a spaced en or em dash.
+	for _, sep := range []string{" – ", " — "} {
+		if i := strings.Index(name, sep); i > 0 {
+			name, desc = strings.TrimSpace(name[:i]), joinText(strings.TrimSpace(name[i+len(sep):]), desc)
+			break
+		}
+	}
 	if utf8.RuneCountInString(name) > 200 {
 		for _, sep := range []string{" – ", " — ", " - ", ": ", ". "} {
 			if i := strings.Index(name, sep); i > 0 && i <= 200 {
@@ -1356,14 +1380,51 @@ func (w *mdWalk) outcome(ns []ast.Node) {
 // into the option and the justification.
 func splitChosen(s string) (string, string) {
 	s = strings.TrimSpace(s)
-	if m := quoted.FindStringSubmatch(s); m != nil {
-		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2] + m[3])
+	if name, rest, ok := cutQuoted(s); ok {
+		rest = becauseRe.ReplaceAllString(rest, "")
+		return name, strings.TrimSpace(strings.TrimLeft(rest, ".,;: "))
 	}
 	if m := unquoted.FindStringSubmatch(s); m != nil {
 		return strings.Trim(strings.TrimSpace(m[1]), ".,;:"), strings.TrimSpace(m[2])
 	}
 	first, rest, _ := strings.Cut(s, "\n")
 	return strings.Trim(strings.TrimSpace(first), ".,;:"), strings.TrimSpace(rest)
+}
+
+var (
+	becauseRe  = regexp.MustCompile(`(?is)^\s*[,.;:]?\s*(?:because|as|since)\b,?\s*`)
+	closeQuote = map[rune]rune{'"': '"', '“': '”', '\'': '\'', '‘': '’', '«': '»', '„': '“'}
+)
+
+// cutQuoted splits a text opening with a quote at the quote that closes
+// it: the same kind of quote followed by ", because", a full stop or the
+// end, so quotes of another kind inside the name stay in it
+// ('Section "Consequences" as "Good, because"', because ...).
+func cutQuoted(s string) (name, rest string, ok bool) {
+	open, size := utf8.DecodeRuneInString(s)
+	closing, isQuote := closeQuote[open]
+	if !isQuote {
+		return "", "", false
+	}
+	body := s[size:]
+	cut := -1
+	for i, c := range body {
+		if c != closing {
+			continue
+		}
+		after := body[i+utf8.RuneLen(c):]
+		if becauseRe.MatchString(after) || strings.TrimSpace(strings.TrimLeft(after, ".,;: ")) == "" {
+			cut = i
+			break
+		}
+		if cut < 0 {
+			cut = i // the first close, if no better one follows
+		}
+	}
+	if cut < 0 {
+		return "", "", false
+	}
+	return strings.TrimSpace(body[:cut]), body[cut+utf8.RuneLen(closing):], true
 }
 
 // prosCons reads one option's part of Pros and Cons of the Options: its

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -322,4 +323,45 @@ func TestMarkdownLog(t *testing.T) {
 		rules = append(rules, f.Rule+" "+f.Path)
 	}
 	assert.Equal(t, []string{"unknown-reference /1/links/amendedBy/0", "unknown-reference /1/links/supersedes/0", "unknown-reference /2/links/supersededBy"}, rules)
+}
+
+// TestRealLogQuirks holds what reading public logs taught: mixed quotes
+// around a chosen option, option names with an en dash description,
+// quoted option names, a title label, "on hold", and the files a decision
+// folder keeps beside its records.
+func TestRealLogQuirks(t *testing.T) {
+	for in, want := range map[string][2]string{
+		`"Keep 'Pros' after 'Outcome'", because it reads better`: {"Keep 'Pros' after 'Outcome'", "it reads better"},
+		`'Use "Good, because" lines', because one format`:        {`Use "Good, because" lines`, "one format"},
+		`"Confirmation", because "validation" means more`:        {"Confirmation", `"validation" means more`},
+	} {
+		c, why := splitChosen(in)
+		assert.Equal(t, want, [2]string{c, why}, in)
+	}
+	assert.Equal(t, Option{Name: "Tool 2.0", Description: "The tool everyone copies"}, optionNamed("Tool 2.0 – The tool everyone copies"))
+	assert.Equal(t, Option{Name: "Confirmation"}, optionNamed(`"Confirmation"`))
+	assert.Equal(t, Option{Name: "Option 1 - plain hyphens stay"}, optionNamed("Option 1 - plain hyphens stay"))
+
+	d, err := ParseMarkdown([]byte("# Architecture Decision Record: Use queues\n\n## Status\n\nOn hold\n\n## Context\n\nx\n"))
+	require.NoError(t, err)
+	assert.Equal(t, "Use queues", d.Title)
+	assert.Equal(t, Proposed, d.Status)
+	assert.Equal(t, "On hold", d.StatusText)
+
+	for name, skip := range map[string]bool{
+		"README.md": true, "index.md": true, "adr-template.md": true, "template.md": true,
+		"0014-project-templates.md": false, "adr-014-templates.md": false, "use-queues.md": false,
+	} {
+		assert.Equal(t, skip, notARecordName(name), name)
+	}
+	l, err := LoadLog(fstest.MapFS{
+		".markdownlint.yml": {Data: []byte("default: true\n")},
+		"adr-template.md":   {Data: []byte("# {short title}\n\n## Context and Problem Statement\n\n{describe}\n")},
+		"0001-queues.md":    {Data: []byte("# Use queues\n\n## Status\n\nAccepted\n")},
+	}, ".")
+	require.NoError(t, err)
+	require.Len(t, l.Entries, 1)
+	assert.Equal(t, "0001", l.Entries[0].Decision.ID)
+	assert.Equal(t, "0014", fileID("adr-014-project-templates"))
+	assert.Equal(t, "20201016-use-the-slug", fileID("20201016-use-the-slug"), "a date prefix is no record number")
 }
