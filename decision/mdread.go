@@ -1048,6 +1048,23 @@ func (w *mdWalk) document(doc ast.Node) {
 			r.mark("/links", off)
 			w.linkLines(s.body)
 		case "generated":
+		case "":
+			// "## Status: Accepted", "## Date: 2020-01-07": the value in the heading.
+			if m := fieldLine.FindStringSubmatch(s.title); m != nil && s.level <= top+1 {
+				switch strings.ToLower(m[1]) {
+				case "status":
+					r.mark("/status", off)
+					r.setStatus(strings.TrimSpace(m[2]), r.at(off))
+					continue
+				case "date":
+					r.mark("/date", off)
+					d.Date = parseLooseDate(m[2])
+					continue
+				}
+			}
+			if t := w.blocks(s.body); t != "" {
+				more = append(more, s.title+":\n\n"+t)
+			}
 		default:
 			if t := w.blocks(s.body); t != "" {
 				more = append(more, s.title+":\n\n"+t)
@@ -1357,7 +1374,7 @@ func (w *mdWalk) outcome(ns []ast.Node) {
 			continue
 		}
 		t := w.block(n)
-		if m := chosenLine.FindStringSubmatch(t); m != nil && d.Chosen == "" && (i == 0 || len(rest) < 3) {
+		if m := chosenLine.FindStringSubmatch(strings.TrimPrefix(t, "- ")); m != nil && d.Chosen == "" && (i == 0 || len(rest) < 3) {
 			w.r.mark("/chosen", w.offset(n))
 			chosen, why := splitChosen(m[1])
 			if k := matchOption(d.Options, chosen); k >= 0 {

@@ -365,3 +365,12 @@ func TestRealLogQuirks(t *testing.T) {
 	assert.Equal(t, "0014", fileID("adr-014-project-templates"))
 	assert.Equal(t, "20201016-use-the-slug", fileID("20201016-use-the-slug"), "a date prefix is no record number")
 }
+
+func TestValuesInHeadingsAndItems(t *testing.T) {
+	d, err := ParseMarkdown([]byte("# Use queues\n\n## Status: Accepted\n\n## Date: 2020-01-07\n\n## Considered Options\n\n* SQS\n* Kafka\n\n## Decision Outcome\n\n* Chosen option: \"Kafka\", because replay matters\n"))
+	require.NoError(t, err)
+	assert.Equal(t, Accepted, d.Status)
+	assert.Equal(t, Date{Year: 2020, Month: 1, Day: 7}, d.Date)
+	assert.Equal(t, "Kafka", d.Chosen)
+	assert.Equal(t, "replay matters", d.Outcome)
+}
