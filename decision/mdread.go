@@ -322,6 +322,20 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 			r.pos["/"+k] = at("/" + k)
 		}
 	}
+	// What other tools write in these keys: a number for an id, tags as
+	// one comma-separated string.
+	if n, ok := ours["id"].(float64); ok {
+		ours["id"] = strconv.FormatFloat(n, 'f', -1, 64)
+	}
+	if t, ok := ours["tags"].(string); ok {
+		var tags []any
+		for _, x := range strings.Split(t, ",") {
+			if x = strings.TrimSpace(x); x != "" {
+				tags = append(tags, x)
+			}
+		}
+		ours["tags"] = tags
+	}
 	if len(ours) > 0 {
 		j, _ := json.Marshal(ours)
 		if err := strict.Decode(j, r.d, strict.Limits{MaxBytes: MaxBytes}); err != nil {

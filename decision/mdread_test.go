@@ -374,3 +374,13 @@ func TestValuesInHeadingsAndItems(t *testing.T) {
 	assert.Equal(t, "Kafka", d.Chosen)
 	assert.Equal(t, "replay matters", d.Outcome)
 }
+
+func TestFrontMatterFromOtherTools(t *testing.T) {
+	d, err := ParseMarkdown([]byte("---\nid: 12\ntags: storage, cost\nstatus: Approved\nlayout: adr\n---\n# Keep backups for 35 days\n\n## Context\n\nx\n"))
+	require.NoError(t, err)
+	assert.Equal(t, "12", d.ID)
+	assert.Equal(t, []string{"storage", "cost"}, d.Tags)
+	assert.Equal(t, Accepted, d.Status)
+	assert.Equal(t, "Approved", d.StatusText)
+	assert.NoError(t, d.Validate())
+}
