@@ -387,6 +387,13 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 	if _, has := m["people"]; !has {
 		deciders := names(m["decision-makers"], m["deciders"], m["decision makers"])
 		r.setPeople(deciders, names(m["consulted"]), names(m["informed"]))
+		for _, k := range []string{"decision-makers", "deciders", "decision makers", "consulted", "informed"} {
+			if _, ok := m[k]; ok && r.d.People != nil {
+				if _, done := r.pos["/people"]; !done {
+					r.pos["/people"] = at("/" + k)
+				}
+			}
+		}
 	}
 	return nil
 }

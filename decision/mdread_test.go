@@ -61,9 +61,18 @@ func TestParseMarkdownFields(t *testing.T) {
 	assert.Equal(t, &Links{Supersedes: []string{"0004"}, AmendedBy: []string{"0015"}}, d.Links)
 	assert.Equal(t, &People{Driver: "Ana Souza", Contributors: []string{"Lee Chen"}}, d.People)
 	assert.NoError(t, d.Validate())
+	data, err := os.ReadFile("testdata/markdown/madr/0012-feature-flags.md")
+	require.NoError(t, err)
+	placed := []Finding{{Path: "/people/approver"}, {Path: "/status"}, {Path: "/date"}, {Path: "/options/1/name"}, {Path: "/chosen"}, {Path: "/links/supersedes/0"}, {Path: "/context"}, {Path: "/risks"}}
+	Place(data, placed)
+	var lines []int
+	for _, f := range placed {
+		lines = append(lines, f.Line)
+	}
+	assert.Equal(t, []int{4, 3, 5, 22, 28, 53, 9, 1}, lines, "deciders, status, date, second option, chosen, supersedes, context, title")
 
 	// MADR 4 front matter with a linked status and this package's keys.
-	d, data := readMD(t, "testdata/markdown/madr/0020-rename-queue.md")
+	d, data = readMD(t, "testdata/markdown/madr/0020-rename-queue.md")
 	assert.Equal(t, Superseded, d.Status)
 	assert.Equal(t, "0031", d.Links.SupersededBy)
 	assert.Equal(t, []Area{Technology, Operations}, d.Areas)

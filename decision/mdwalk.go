@@ -414,6 +414,7 @@ func (w *mdWalk) preamble(ns []ast.Node, more *[]string) {
 						w.r.d.Date = parseLooseDate(val)
 					}
 				case k == "deciders" || strings.HasPrefix(k, "decision"):
+					w.r.mark("/people", off)
 					w.r.setPeople(splitNames(val), nil, nil)
 				case k == "consulted":
 					w.r.setPeople(nil, splitNames(val), nil)
