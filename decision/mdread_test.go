@@ -393,3 +393,25 @@ func TestFrontMatterFromOtherTools(t *testing.T) {
 	assert.Equal(t, "Approved", d.StatusText)
 	assert.NoError(t, d.Validate())
 }
+
+// TestMarkdownTemplate: the Markdown template teams copy is a valid MADR 4
+// record that classifies from its front matter and reviews cleanly.
+func TestMarkdownTemplate(t *testing.T) {
+	d, data := readMD(t, "../examples/templates/decision.md")
+	require.NoError(t, d.Validate())
+	assert.Equal(t, "ADR-0043", d.ID)
+	assert.Equal(t, Proposed, d.Status)
+	assert.Len(t, d.Options, 3)
+	assert.Equal(t, "Invoice on the order-paid event", d.Chosen)
+	assert.Equal(t, "Sam Okoro", d.People.Driver)
+	c, err := Classify(d, nil, ReviewOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, TwoWay, c.Door)
+	for _, f := range c.Findings {
+		assert.Equal(t, Info, f.Severity, "%s: %s", f.Rule, f.Message)
+	}
+	Place(data, c.Findings)
+	for _, f := range c.Findings {
+		assert.Positive(t, f.Line, f.Rule)
+	}
+}
