@@ -167,6 +167,7 @@ func collect(e *env, paths []string) ([]*doc, error) {
 			d.Err = err
 		}
 		d.walked = walkedIn
+		d.rendering = e.opts.out != ""
 		if !d.Skipped {
 			s, err := e.configs.forDoc(loc)
 			if err != nil {
