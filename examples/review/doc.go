@@ -53,6 +53,9 @@ type doc struct {
 	walked bool
 	// rendering is set when -out asks for the renderings.
 	rendering bool
+	// keepSource is set by a kind whose checks across documents place
+	// findings in the source.
+	keepSource bool
 	usage     error
 	cfg       *settings
 	data      []byte

@@ -206,6 +206,7 @@ func (r *decisionReviewer) Review(d *doc) {
 		return
 	}
 	d.Value = dec
+	d.keepSource = true // the log's findings are placed after every record is read
 	pf, err := r.choose(d)
 	if d.usage != nil {
 		return

@@ -295,7 +295,7 @@ func reviewOne(e *env, d *doc) {
 	d.finish()
 	// What the checks across documents need is kept; the rest goes.
 	d.data = nil
-	if d.Value == nil {
+	if !d.keepSource {
 		d.source = nil
 	}
 }
