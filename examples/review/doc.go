@@ -56,9 +56,9 @@ type doc struct {
 	// keepSource is set by a kind whose checks across documents place
 	// findings in the source.
 	keepSource bool
-	usage     error
-	cfg       *settings
-	data      []byte
+	usage      error
+	cfg        *settings
+	data       []byte
 	// source is the parsed JSON or YAML, kept while findings may still be
 	// placed in it.
 	source  *strict.Document
