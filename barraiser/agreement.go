@@ -210,10 +210,11 @@ func Interpret(kappa float64) Agreement {
 // LoopAgreement returns Fleiss' kappa for one loop: how far its interviewers
 // agree on the principles that two or more of them rated, over the 1..4
 // scores. subjects is how many principles entered; ErrUndefined when none
-// did or all scores were equal.
+// did or all scores were equal. A nil loop gives the *ValidationError that
+// Validate gives it (errors.Is(err, ErrNilLoop) holds).
 func LoopAgreement(l *Loop) (kappa float64, subjects int, err error) {
 	if l == nil {
-		return math.NaN(), 0, ErrNilLoop
+		return math.NaN(), 0, nilLoop()
 	}
 	counts := map[string][]int{}
 	var order []string

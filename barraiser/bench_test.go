@@ -24,6 +24,7 @@ func benchLoop(b *testing.B) (*Loop, []byte) {
 // rated pieces of evidence, a cohort of twelve.
 func BenchmarkParse(b *testing.B) {
 	_, data := benchLoop(b)
+	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Parse(data); err != nil {
@@ -43,6 +44,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
+// BenchmarkReview reviews the full template loop.
 func BenchmarkReview(b *testing.B) {
 	l, _ := benchLoop(b)
 	b.ReportAllocs()
@@ -51,6 +53,7 @@ func BenchmarkReview(b *testing.B) {
 	}
 }
 
+// BenchmarkMarkdown writes the debrief packet of the full template loop.
 func BenchmarkMarkdown(b *testing.B) {
 	l, _ := benchLoop(b)
 	o, err := Evaluate(l, ReviewOptions{})

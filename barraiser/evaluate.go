@@ -269,6 +269,9 @@ func Evaluate(l *Loop, opts ReviewOptions) (Outcome, error) {
 	}
 
 	o.Principles = summarise(l)
+	if o.Principles == nil {
+		o.Principles = []PrincipleSummary{}
+	}
 	n, sum := 0, 0
 	for _, f := range l.Feedback {
 		for _, r := range f.Ratings {

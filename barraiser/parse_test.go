@@ -80,16 +80,26 @@ func TestParseReaderReadError(t *testing.T) {
 }
 
 func TestParseRefusesNonFiniteAndMistypedValues(t *testing.T) {
-	for in, want := range map[string]string{
-		"cohort: [2.5, .nan]\n":            "line 1, column 15: /cohort/1: number \".nan\" is not finite",
-		"cohort: [.inf]\n":                 "line 1, column 10: /cohort/0",
-		"feedback:\n  - vote: 5\n":         "/feedback/0/vote",
-		"interviewers: {id: a}\n":          "/interviewers",
-		"role: {level: \"six\"}\n":         "/role/level",
-		"debrief: {decision: postponed}\n": "allowed: hire, no-hire",
+	for in, want := range map[string]struct {
+		path      string
+		line, col int
+	}{
+		"cohort: [2.5, .nan]\n":            {"/cohort/1", 1, 15},
+		"cohort: [.inf]\n":                 {"/cohort/0", 1, 10},
+		"feedback:\n  - vote: 5\n":         {"/feedback/0/vote", 2, 11},
+		"interviewers: {id: a}\n":          {"/interviewers", 1, 15},
+		"role: {level: \"six\"}\n":         {"/role/level", 1, 15},
+		"debrief: {decision: postponed}\n": {"/debrief/decision", 1, 21},
 	} {
 		_, err := Parse([]byte(in))
-		require.Error(t, err, in)
-		assert.Contains(t, err.Error(), want, in)
+		see(err)
+		var ve *ValidationError
+		require.True(t, errors.As(err, &ve), in)
+		require.NotEmpty(t, ve.Problems, in)
+		p := ve.Problems[0]
+		assert.Equal(t, want.path, p.Path, in)
+		assert.Equal(t, [2]int{want.line, want.col}, [2]int{p.Line, p.Column}, in)
 	}
+	_, err := Parse([]byte("debrief: {decision: postponed}\n"))
+	assert.ErrorContains(t, err, "hire, no-hire", "an unknown value lists the allowed ones")
 }

@@ -166,3 +166,9 @@ func TestSpell(t *testing.T) {
 		assert.Equal(t, want, spell(d), d.String())
 	}
 }
+
+func TestCitesExampleAgreesWithTheExpression(t *testing.T) {
+	for _, s := range []string{"", "p99 went from 2.1 s", "For example, she rewrote it.", "They showed me the dashboard.", "Good.", "Seems strong overall", "e.g. the outage", "Example", "counterexample only", "x\u00a0said"} {
+		assert.Equal(t, exampleMarker.MatchString(s), citesExample(s), s)
+	}
+}

@@ -27,6 +27,7 @@ func TestErrorsAreValidationErrors(t *testing.T) {
 	}{
 		{KindDecision, func(b []byte) error { _, err := Parse(b); return err }, func(r io.Reader) error { _, err := ParseReader(r); return err }},
 		{KindPolicy, func(b []byte) error { _, err := ParsePolicy(b); return err }, func(r io.Reader) error { _, err := ParsePolicyReader(r); return err }},
+		{KindDecision, func(b []byte) error { _, err := ParseMarkdown(b); return err }, nil},
 	}
 	for _, p := range parsers {
 		for _, err := range []error{p.bytes(big), call(p.read, bytes.NewReader(big))} {
@@ -96,7 +97,7 @@ func TestRulesListEveryID(t *testing.T) {
 		var d *Decision
 		switch {
 		case strings.HasSuffix(f, ".md"):
-			continue
+			d, err = ParseMarkdown(data)
 		case strings.Contains(f, "policy"):
 			p, err := ParsePolicy(data)
 			note(err, f)

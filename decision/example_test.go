@@ -143,56 +143,116 @@ func ExampleLog_Check() {
 	// warning adr/2.yaml: ADR-2 was due for review on 2026-06-30, 149 days ago
 }
 
+// A Nygard record, as adr-tools writes it, comes out as MADR 4: the status,
+// date and number go to the front matter, the Decision section becomes the
+// outcome.
 func ExampleMarkdown() {
-	d, _ := decision.Parse([]byte(pricingTest))
-	d.Title = "Lower price | *refill* packs"
+	d, err := decision.ParseMarkdown([]byte(nygard))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	if err := decision.Markdown(os.Stdout, d, nil); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
-	// # PRICE-7: Lower price \| \*refill\* packs
+	// ---
+	// status: "superseded"
+	// statusText: "Superceded by [4. Queue with SQS](0004-queue-with-sqs.md)"
+	// date: "2019-03-12"
+	// id: "0003"
+	// links: {"supersededBy":"0004"}
+	// ---
 	//
-	// | Field | Value |
-	// | --- | --- |
-	// | Status | proposed |
-	// | Date | 2026-11-02 |
-	// | Areas | pricing |
-	// | Driver | Pricing analyst |
+	// # Use RabbitMQ for all queues
 	//
-	// ## Context and problem statement
+	// ## Context and Problem Statement
 	//
-	// Refill packs sell below plan.
+	// Three services poll the database for work.
 	//
-	// ## Considered options
+	// ## Decision Outcome
 	//
-	// 1. Regional test
-	// 2. Wait for the annual review
+	// We will run one RabbitMQ cluster.
 	//
-	// ## Decision outcome
+	// ### Consequences
 	//
-	// Chosen option: "Regional test".
-	//
-	// ## Reversibility and stakes
-	//
-	// - Reversible: yes
-	// - Undo time: PT12H
-	// - Impact: 2 of 5
-	// - Cost of failure: 15000
-	// - Information: 95% of what you wish you had
-	//
-	// ## Risks
-	//
-	// | Risk | Likelihood | Impact | Score | Mitigation | Owner |
-	// | --- | --- | --- | --- | --- | --- |
-	// | Competitors match the price | 2 | 2 | 4 |  |  |
-	//
-	// ## Pros and cons of the options
-	//
-	// ### Regional test (chosen)
-	//
-	// ### Wait for the annual review
+	// Someone must be on call for it.
 	//
 }
+
+const nygard = `# 3. Use RabbitMQ for *all* queues
+
+Date: 12/03/2019
+
+## Status
+
+Superceded by [4. Queue with SQS](0004-queue-with-sqs.md)
+
+## Context
+
+Three services poll the database for work.
+
+## Decision
+
+We will run one RabbitMQ cluster.
+
+## Consequences
+
+Someone must be on call for it.
+`
+
+func ExampleParseMarkdown() {
+	d, err := decision.ParseMarkdown([]byte(madr))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Title)
+	fmt.Println(d.Status, "|", d.StatusText, "|", d.Date)
+	for _, o := range d.Options {
+		fmt.Println("option:", o.Name)
+	}
+	fmt.Println("chosen:", d.Chosen)
+	fmt.Println("because:", d.Outcome)
+	fmt.Println("supersedes:", d.Links.Supersedes)
+
+	// The record states no door data: it is valid, and the review says
+	// which front-matter keys would classify it.
+	fmt.Println("valid:", d.Validate() == nil)
+	c, _ := decision.Classify(d, nil, decision.ReviewOptions{})
+	decision.PlaceMarkdown([]byte(madr), c.Findings)
+	for _, f := range c.Findings {
+		fmt.Printf("line %d: %s %s: %s\n", f.Line, f.Severity, f.Rule, f.Message)
+	}
+	// Output:
+	// Pick a logging library
+	// accepted | ✅ Approved, supersedes ADR-0002 | 2018-02-05
+	// option: zap
+	// option: logrus
+	// option: log/slog from the standard library
+	// chosen: log/slog from the standard library
+	// because: it ships with Go.
+	// supersedes: [0002]
+	// valid: true
+	// line 5: info door-data-missing: the record does not say areas, reversibility, impact, so its door cannot be classified
+}
+
+const madr = `* Status: ✅ Approved, supersedes ADR-0002
+* Date: 05/02/2018
+* Deciders: Kim, Ravi
+
+# Pick a logging library
+
+## Considered Options
+
+1. zap
+2. logrus
+3. log/slog from the standard library
+
+## Decision Outcome
+
+Chosen option: **slog**, because it ships with Go.
+`
 
 func ExampleDuration_Days() {
 	for _, s := range []string{"P30D", "PT12H", "P1Y2M", "P2W"} {

@@ -2,46 +2,59 @@ package decision
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/render"
 )
 
-// Markdown writes d for people as a MADR-style record: a header table, the
-// context, the options, the outcome and consequences, and, when c is not
-// nil, the door with every reason, the process it calls for and the review
-// findings; then reversibility, risks, pros and cons, dissent and links.
+// Markdown writes d as a MADR 4 record that ParseMarkdown reads back to
+// the same decision (with Format "markdown"): YAML front matter carries
+// what MADR has no section for (status, date, id, areas, reversibility,
+// impact, cost of failure, information, risks, people, tags, review date,
+// links), and the body holds the title, Context and Problem Statement,
+// Decision Drivers, Considered Options, Decision Outcome with `Chosen
+// option: "…", because …`, Consequences, Confirmation, Pros and Cons of the
+// Options and More Information. When c is not nil, the door with its
+// reasons (deciding ones first), the process it calls for and the review
+// findings follow the outcome; with the reversibility, risk and dissent
+// sections they are written for people and skipped by ParseMarkdown, which
+// reads those values from the front matter.
+//
 // Every piece of text from the document is escaped, so a title holding
-// "|", "*", "<script>" or "[x](y)" renders as that text.
+// "|", "*", "<script>" or "[x](y)" renders as that text, and front-matter
+// values are JSON, which YAML reads as written.
 func Markdown(w io.Writer, d *Decision, c *Classification) error {
 	if d == nil {
 		return problem.Nil(KindDecision)
 	}
 	bw := bufio.NewWriter(w)
 	m := &md{w: bw}
-	m.header(d, c)
-	m.section("Context and problem statement")
-	m.block(d.Context)
-	if len(d.Options) > 0 {
-		m.section("Considered options")
-		for i, o := range d.Options {
-			m.printf("%d. %s\n", i+1, inline(o.Name))
+	m.frontMatter(d)
+	m.printf("# %s\n\n", inline(d.Title))
+	if d.Context != "" {
+		m.section("Context and Problem Statement")
+		m.block(d.Context)
+	}
+	if len(d.Drivers) > 0 {
+		m.section("Decision Drivers")
+		for _, x := range d.Drivers {
+			m.printf("* %s\n", inline(x))
 		}
 		m.printf("\n")
 	}
-	m.section("Decision outcome")
-	if d.Chosen != "" {
-		m.printf("Chosen option: \"%s\".\n\n", inline(d.Chosen))
-	} else {
-		m.printf("No option chosen yet.\n\n")
+	if len(d.Options) > 0 {
+		m.section("Considered Options")
+		for _, o := range d.Options {
+			m.printf("* %s\n", inline(o.Name))
+		}
+		m.printf("\n")
 	}
-	if d.Consequences != "" {
-		m.subsection("Consequences")
-		m.block(d.Consequences)
-	}
+	m.outcome(d)
 	if c != nil {
 		m.door(d, c)
 	}
@@ -49,7 +62,10 @@ func Markdown(w io.Writer, d *Decision, c *Classification) error {
 	m.risks(d)
 	m.options(d)
 	m.dissent(d)
-	m.links(d)
+	if d.MoreInformation != "" {
+		m.section("More Information")
+		m.block(d.MoreInformation)
+	}
 	if m.err != nil {
 		return fmt.Errorf("decision: writing markdown: %w", m.err)
 	}
@@ -57,6 +73,70 @@ func Markdown(w io.Writer, d *Decision, c *Classification) error {
 		return fmt.Errorf("decision: writing markdown: %w", err)
 	}
 	return nil
+}
+
+// frontMatter writes the values MADR has no section for, one key a line,
+// each value as JSON.
+func (m *md) frontMatter(d *Decision) {
+	m.printf("---\n")
+	kv := func(k string, v any, ok bool) {
+		if !ok {
+			return
+		}
+		j, err := json.Marshal(v)
+		if err != nil {
+			if m.err == nil {
+				m.err = err
+			}
+			return
+		}
+		m.printf("%s: %s\n", k, j)
+	}
+	kv("$schema", d.Schema, d.Schema != "")
+	kv("status", d.Status, d.Status != "")
+	kv("statusText", d.StatusText, d.StatusText != "")
+	kv("date", d.Date, !d.Date.IsZero())
+	kv("id", d.ID, d.ID != "")
+	kv("areas", d.Areas, len(d.Areas) > 0)
+	kv("reversibility", d.Reversibility, d.Reversibility != nil)
+	kv("impact", d.Impact, d.Impact != 0)
+	kv("costOfFailure", d.CostOfFailure, d.CostOfFailure != nil)
+	kv("information", d.Information, d.Information != nil)
+	kv("risks", d.Risks, len(d.Risks) > 0)
+	kv("people", d.People, d.People != nil)
+	kv("tags", d.Tags, len(d.Tags) > 0)
+	kv("reviewBy", d.ReviewBy, !d.ReviewBy.IsZero())
+	kv("links", d.Links, d.Links != nil)
+	m.printf("---\n\n")
+}
+
+func (m *md) outcome(d *Decision) {
+	if d.Chosen == "" && d.Outcome == "" && d.Consequences == "" && d.Confirmation == "" {
+		return
+	}
+	m.section("Decision Outcome")
+	outcome := strings.TrimSpace(d.Outcome)
+	if d.Chosen != "" {
+		first, rest, _ := strings.Cut(outcome, "\n\n")
+		if first == "" {
+			m.printf("Chosen option: \"%s\".\n\n", inline(d.Chosen))
+		} else {
+			m.printf("Chosen option: \"%s\", because ", inline(d.Chosen))
+			m.block(first)
+		}
+		outcome = rest
+	}
+	if outcome != "" {
+		m.block(outcome)
+	}
+	if d.Consequences != "" {
+		m.subsection("Consequences")
+		m.block(d.Consequences)
+	}
+	if d.Confirmation != "" {
+		m.subsection("Confirmation")
+		m.block(d.Confirmation)
+	}
 }
 
 type md struct {
@@ -92,60 +172,34 @@ func (m *md) block(s string) {
 	m.printf("\n")
 }
 
-func (m *md) header(d *Decision, c *Classification) {
-	m.printf("# %s: %s\n\n", inline(d.ID), inline(d.Title))
-	m.printf("| Field | Value |\n| --- | --- |\n")
-	row := func(k, v string) {
-		if v != "" {
-			m.printf("| %s | %s |\n", k, v)
-		}
-	}
-	row("Status", inline(string(d.Status)))
-	if !d.Date.IsZero() {
-		row("Date", d.Date.String())
-	}
-	if c != nil {
-		row("Door", inline(string(c.Door)))
-	}
-	if len(d.Areas) > 0 {
-		as := make([]string, len(d.Areas))
-		for i, a := range d.Areas {
-			as[i] = string(a)
-		}
-		row("Areas", list(as))
-	}
-	if p := d.People; p != nil {
-		row("Driver", inline(p.Driver))
-		row("Approver", inline(p.Approver))
-		row("Contributors", list(p.Contributors))
-		row("Informed", list(p.Informed))
-	}
-	if !d.ReviewBy.IsZero() {
-		row("Review by", d.ReviewBy.String())
-	}
-	row("Tags", list(d.Tags))
-	m.printf("\n")
-}
-
 func (m *md) door(d *Decision, c *Classification) {
-	m.section("Door: " + inline(string(c.Door)))
+	door := string(c.Door)
+	if door == "" {
+		door = "not classified"
+	}
+	m.section("Door: " + inline(door))
 	if len(c.Reasons) > 0 {
 		m.printf("Reasons:\n\n")
 		for _, r := range c.Reasons {
-			m.printf("- %s `%s` at `%s`: %s\n", inline(string(r.Door)), codeSafe(r.Rule), codeSafe(r.Path), inline(r.Message))
+			mark := ""
+			if r.Deciding {
+				mark = "**deciding** "
+			}
+			m.printf("- %s%s `%s` at `%s`: %s\n", mark, inline(string(r.Door)), codeSafe(r.Rule), codeSafe(r.Path), inline(r.Message))
 		}
 		m.printf("\n")
 	}
-	p := c.Process
-	m.printf("Process:\n\n")
-	m.printf("- Who decides: %s\n", inline(p.Deciders))
-	m.printf("- Deliberation: %s\n", inline(p.Deliberation))
-	have := ""
-	if d.Information != nil {
-		have = fmt.Sprintf(" (this decision has %s)", percent(*d.Information))
+	if p := c.Process; c.Door != "" {
+		m.printf("Process:\n\n")
+		m.printf("- Who decides: %s\n", inline(p.Deciders))
+		m.printf("- Deliberation: %s\n", inline(p.Deliberation))
+		have := ""
+		if d.Information != nil {
+			have = fmt.Sprintf(" (this decision has %s)", percent(*d.Information))
+		}
+		m.printf("- Information: %s of what you wish you had%s\n", percent(p.Information), have)
+		m.printf("- Disagree and commit: %s\n\n", inline(p.DisagreeAndCommit))
 	}
-	m.printf("- Information: %s of what you wish you had%s\n", percent(p.Information), have)
-	m.printf("- Disagree and commit: %s\n\n", inline(p.DisagreeAndCommit))
 	if len(c.Findings) > 0 {
 		m.subsection("Review findings")
 		for _, f := range c.Findings {
@@ -160,6 +214,9 @@ func (m *md) door(d *Decision, c *Classification) {
 }
 
 func (m *md) reversibility(d *Decision) {
+	if d.Reversibility == nil && d.Impact == 0 && d.CostOfFailure == nil && d.Information == nil {
+		return
+	}
 	m.section("Reversibility and stakes")
 	if r := d.Reversibility; r != nil {
 		if r.Reversible != nil {
@@ -172,7 +229,9 @@ func (m *md) reversibility(d *Decision) {
 			m.printf("- Undo time: %s\n", inline(string(r.UndoTime)))
 		}
 	}
-	m.printf("- Impact: %d of 5\n", d.Impact)
+	if d.Impact != 0 {
+		m.printf("- Impact: %d of 5\n", d.Impact)
+	}
 	if d.CostOfFailure != nil {
 		m.printf("- Cost of failure: %s\n", money(*d.CostOfFailure))
 	}
@@ -198,23 +257,30 @@ func (m *md) options(d *Decision) {
 	if len(d.Options) == 0 {
 		return
 	}
-	m.section("Pros and cons of the options")
+	if !slices.ContainsFunc(d.Options, func(o Option) bool {
+		return o.Description != "" || len(o.Pros)+len(o.Cons)+len(o.Neutral) > 0
+	}) {
+		return
+	}
+	m.section("Pros and Cons of the Options")
 	for _, o := range d.Options {
-		title := inline(o.Name)
-		if o.Name == d.Chosen && d.Chosen != "" {
-			title += " (chosen)"
+		if o.Description == "" && len(o.Pros)+len(o.Cons)+len(o.Neutral) == 0 {
+			continue
 		}
-		m.subsection(title)
+		m.subsection(inline(o.Name))
 		if o.Description != "" {
 			m.block(o.Description)
 		}
 		for _, p := range o.Pros {
 			m.printf("- Good, because %s\n", inline(p))
 		}
+		for _, n := range o.Neutral {
+			m.printf("- Neutral, because %s\n", inline(n))
+		}
 		for _, c := range o.Cons {
 			m.printf("- Bad, because %s\n", inline(c))
 		}
-		if len(o.Pros)+len(o.Cons) > 0 {
+		if len(o.Pros)+len(o.Cons)+len(o.Neutral) > 0 {
 			m.printf("\n")
 		}
 	}
@@ -235,35 +301,6 @@ func (m *md) dissent(d *Decision) {
 			m.printf(": %s", inline(ds.Reason))
 		}
 		m.printf("\n")
-	}
-	m.printf("\n")
-}
-
-func (m *md) links(d *Decision) {
-	l := d.Links
-	if l == nil {
-		return
-	}
-	var supersededBy []string
-	if l.SupersededBy != "" {
-		supersededBy = []string{l.SupersededBy}
-	}
-	rows := []struct {
-		name string
-		ids  []string
-	}{{"Supersedes", l.Supersedes}, {"Superseded by", supersededBy}, {"Amends", l.Amends}, {"Related", l.Related}}
-	any := false
-	for _, r := range rows {
-		any = any || len(r.ids) > 0
-	}
-	if !any {
-		return
-	}
-	m.section("Links")
-	for _, r := range rows {
-		if len(r.ids) > 0 {
-			m.printf("- %s: %s\n", r.name, list(r.ids))
-		}
 	}
 	m.printf("\n")
 }

@@ -27,7 +27,7 @@ func TestMarkdownGolden(t *testing.T) {
 	buf.Reset()
 	require.NoError(t, Markdown(&buf, d, nil))
 	assert.NotContains(t, buf.String(), "## Door")
-	assert.Contains(t, buf.String(), "## Context and problem statement")
+	assert.Contains(t, buf.String(), "## Context and Problem Statement")
 }
 
 func TestMarkdownEscapesDocumentText(t *testing.T) {
@@ -43,7 +43,15 @@ func TestMarkdownEscapesDocumentText(t *testing.T) {
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	require.NoError(t, Markdown(&buf, d, c))
-	out := buf.String()
+	fm, _, _, ok := frontMatter(buf.Bytes())
+	require.True(t, ok)
+	// Front matter holds one key a line, each value JSON: no text can
+	// break out of it.
+	for _, line := range strings.Split(strings.TrimSpace(string(fm)), "\n") {
+		assert.Regexp(t, `^[$a-zA-Z]+: [\["{0-9tf]`, line)
+	}
+	assert.Contains(t, string(fm), `"driver":"Eve\n## Injected"`)
+	out := strings.TrimPrefix(buf.String(), "---\n"+string(fm)+"---\n")
 	for _, bad := range []string{"<script>", "[x](", "*bold*", "_it_", "`code`", "\n# not", "\n- not", "\n1. not", "\n    not", "\n> not", "\n---", "\n## Injected", "![img]", "| pipe |", "r1 | r2", "& ~~"} {
 		assert.NotContains(t, out, bad)
 	}
@@ -51,7 +59,6 @@ func TestMarkdownEscapesDocumentText(t *testing.T) {
 	assert.Contains(t, out, `a \| b \*bold\* \_it\_`)
 	assert.Contains(t, out, "\n\\- not a list\n")
 	assert.Contains(t, out, "\n1\\. not numbered\n")
-	assert.Contains(t, out, "| Driver | Eve \\#\\# Injected |")
 	// Each table row keeps its cell count.
 	for _, line := range strings.Split(out, "\n") {
 		if strings.HasPrefix(line, "| r1") {

@@ -1,6 +1,7 @@
 package decision
 
 import (
+	"bytes"
 	"github.com/dayone-go/mechanisms/internal/finding"
 	"io"
 
@@ -78,7 +79,30 @@ func ParsePolicyReader(r io.Reader) (*Policy, error) {
 }
 
 // Place fills in the Line and Column of each finding from its Path, as the
-// finding's field stands in data, the source the document was parsed from.
-// A path to a field the document leaves out gets the place of the nearest
-// enclosing value. Findings whose Path is empty are left alone.
-func Place(data []byte, fs []Finding) { finding.Place(data, fs) }
+// finding's field stands in data, the source the document was parsed from:
+// YAML, JSON or a Markdown record. A path to a field the document leaves
+// out gets the place of the nearest enclosing value. Findings whose Path is
+// empty are left alone.
+//
+// Data is read as Markdown (see PlaceMarkdown) when it opens with front
+// matter followed by a body, or when it is not a YAML or JSON object; a
+// caller who knows the format can call PlaceMarkdown directly.
+func Place(data []byte, fs []Finding) {
+	if len(fs) == 0 {
+		return
+	}
+	if isMarkdown(data) {
+		PlaceMarkdown(data, fs)
+		return
+	}
+	finding.Place(data, fs)
+}
+
+// isMarkdown tells a Markdown record from a YAML or JSON document.
+func isMarkdown(data []byte) bool {
+	if _, _, end, ok := frontMatter(data); ok && len(bytes.TrimSpace(data[end:])) > 0 {
+		return true
+	}
+	doc, err := strict.ParseDocument(data, strict.Limits{MaxBytes: MaxBytes})
+	return err != nil || doc.Keys() == nil
+}

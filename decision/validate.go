@@ -74,7 +74,7 @@ func (d *Decision) problems() problem.List {
 	md := d.Format == FormatMarkdown
 	if md {
 		l = slices.DeleteFunc(l, func(p Problem) bool {
-			return (p.Rule == RuleRequired || p.Rule == RuleTooFew) && markdownOptional[p.Path]
+			return (p.Rule == RuleRequired || p.Rule == RuleTooFew || p.Path == "/impact" && d.Impact == 0) && markdownOptional[p.Path]
 		})
 	}
 	seen := map[string]int{}

@@ -4,51 +4,70 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-var benchGraphs = []struct {
-	name  string
-	f     func() *Flywheel
-	loops int
-}{
-	{"K9", func() *Flywheel { return complete(9) }, 125_664},
-	{"sparse2000", func() *Flywheel { return sparse(2000) }, 0},
-}
+// The peer comparison (.ci/bench/flywheel.sh) times networkx's
+// simple_cycles on the same complete graphs: list(simple_cycles(G)) against
+// BenchmarkLoops/K9, and consuming the generator against
+// BenchmarkEachLoop. K_9 has 125,664 elementary loops and K_10 1,112,073
+// (OEIS A002807).
+
+// peerOptions are the options the issue measures Loops with.
+var peerOptions = LoopOptions{MaxLoops: 200_000, MaxLength: 9}
 
 func BenchmarkLoops(b *testing.B) {
-	for _, g := range benchGraphs {
-		f := g.f()
+	for _, g := range []struct {
+		name string
+		f    *Flywheel
+		opts LoopOptions
+	}{
+		{"K9", complete(9), peerOptions},
+		{"sparse2000", sparse(2000), LoopOptions{}},
+	} {
 		b.Run(g.name, func(b *testing.B) {
 			b.ReportAllocs()
 			n := 0
+			cpu := cpuTime()
 			for b.Loop() {
-				loops, err := f.Loops(LoopOptions{})
+				loops, err := g.f.Loops(g.opts)
 				if err != nil {
 					b.Fatal(err)
 				}
 				n = len(loops)
 			}
+			reportCPU(b, cpu)
 			b.ReportMetric(float64(n), "loops/op")
 		})
 	}
 }
 
 func BenchmarkEachLoop(b *testing.B) {
-	for _, g := range benchGraphs {
-		f := g.f()
+	for _, g := range []struct {
+		name string
+		f    *Flywheel
+		opts LoopOptions
+	}{
+		{"K9", complete(9), LoopOptions{}},
+		// K_10 has more loops than DefaultMaxLoops: lift the bound.
+		{"K10", complete(10), LoopOptions{MaxLoops: 2_000_000}},
+		{"sparse2000", sparse(2000), LoopOptions{}},
+	} {
 		b.Run(g.name, func(b *testing.B) {
 			b.ReportAllocs()
 			n := 0
+			cpu := cpuTime()
 			for b.Loop() {
 				n = 0
-				if err := f.EachLoop(LoopOptions{}, func(Loop) bool { n++; return true }); err != nil {
+				if err := g.f.EachLoop(g.opts, func(Loop) bool { n++; return true }); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, cpu)
 			b.ReportMetric(float64(n), "loops/op")
 		})
 	}
@@ -74,6 +93,29 @@ func TestEachLoopAllocatesNothingPerLoop(t *testing.T) {
 	small, large := count(complete(7)), count(complete(9))
 	t.Logf("allocations: K_7 %.0f, K_9 %.0f", small, large)
 	assert.Less(t, large, small+100, "K_9 has 123,299 more loops than K_7")
+	assert.Less(t, large, 125_664/100.0, "under one allocation per 100 loops")
+}
+
+// TestEachLoopMemoryIsFlat walks K_10's 1,112,073 loops (OEIS A002807)
+// and checks that the bytes allocated stay those of the setup: about the
+// same as for K_7's 2,365 loops, not growing with the number of loops.
+func TestEachLoopMemoryIsFlat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks a million loops")
+	}
+	bytesFor := func(f *Flywheel, opts LoopOptions) (uint64, int) {
+		var before, after runtime.MemStats
+		n := 0
+		runtime.ReadMemStats(&before)
+		require.NoError(t, f.EachLoop(opts, func(Loop) bool { n++; return true }))
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc, n
+	}
+	small, _ := bytesFor(complete(7), LoopOptions{})
+	large, n := bytesFor(complete(10), LoopOptions{MaxLoops: 2_000_000})
+	assert.Equal(t, 1_112_073, n, "OEIS A002807")
+	t.Logf("bytes allocated: K_7 %d, K_10 %d", small, large)
+	assert.Less(t, large, small+64<<10, "K_10 has 1,109,708 more loops than K_7")
 }
 
 func BenchmarkLeverage(b *testing.B) {

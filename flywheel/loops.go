@@ -80,45 +80,36 @@ type Loop struct {
 }
 
 // acc is what a path of links adds up to: the sum of the logarithms of its
-// weights, their product, the number of "-" links and of zero weights, and
-// the sum of its delays. The search keeps one per depth, so measuring a
-// loop costs the same whatever its length.
+// weights (-Inf once a weight is 0), their product, the sum of its delays
+// and the number of "-" links. The search keeps one per depth, so measuring
+// a loop costs the same whatever its length.
 type acc struct {
 	log   float64
 	prod  float64
-	neg   int32
-	zero  int32
 	delay int
+	neg   int
 }
 
 // edgeInfo is one edge's share of acc, read once from the document so the
 // search touches no Link.
-type edgeInfo struct {
-	log   float64
-	w     float64
-	neg   int32
-	zero  int32
-	delay int
-}
+type edgeInfo acc
 
 func (a acc) add(e *edgeInfo) acc {
-	return acc{a.log + e.log, a.prod * e.w, a.neg + e.neg, a.zero + e.zero, a.delay + e.delay}
+	return acc{a.log + e.log, a.prod * e.prod, a.delay + e.delay, a.neg + e.neg}
 }
 
 // measure turns the sums of a loop of n links into its polarity, gain,
-// rate and delay, none of which can be infinite or NaN.
+// rate and delay, none of which can be infinite or NaN: weights are finite
+// and at least 0, so the logarithms are finite or -Inf, never +Inf.
 func (a acc) measure(n int) (p Polarity, gain, rate float64, delay int) {
 	p = Reinforcing
 	if a.neg%2 == 1 {
 		p = Balancing
 	}
-	switch {
-	case a.zero > 0:
-		return p, 0, 0, a.delay
-	case a.log == 0:
+	if a.log == 0 {
 		rate = 1 // every weight 1, the common case; exp would give 1 too
-	default:
-		rate = math.Exp(a.log / float64(n))
+	} else {
+		rate = math.Exp(a.log / float64(n)) // 0 for a weight of 0
 	}
 	gain = a.prod
 	if gain > math.MaxFloat64 {
@@ -131,38 +122,48 @@ func (a acc) measure(n int) (p Polarity, gain, rate float64, delay int) {
 // once per call and reused for every start node and every loop, so finding
 // a loop allocates nothing.
 type search struct {
-	g       *graph
-	f       *Flywheel
-	opts    LoopOptions
-	self    []bool
-	tarjan  *tarjan
-	work    []span  // components still to search, by descending first node: the last is next
-	arena   []int32 // their nodes, each component in its own span
-	flat    []int32 // components just found, before they join the arena
-	ends    []int32
-	allowed []bool  // in the component of the current start
-	dist    []int32 // edges from a node back to the start, within allowed
-	blocked []bool
-	bset    [][]int32 // Johnson's B lists
-	queue   []int32
-	frames  []frame
-	unblk   []int32
-	path    []int32    // node numbers of the current path
-	edges   []int32    // edge numbers: edges[i] leaves path[i]
-	sums    []acc      // sums[k] adds up edges[:k]
-	names   []string   // IDs of the nodes on path
-	links   []int      // Flywheel.Links indexes of edges, and of the closing edge while a loop is handed out
+	g      *graph
+	f      *Flywheel
+	opts   LoopOptions
+	self   []bool
+	tarjan *tarjan
+	work   []span  // components still to search, by descending first node: the last is next
+	arena  []int32 // their nodes, each component in its own span
+	flat   []int32 // components just found, before they join the arena
+	ends   []int32
+	state  []uint8   // outside the current component, free or blocked
+	dist   []int32   // edges from a node back to the start, within the component
+	bset   [][]int32 // Johnson's B lists
+	queue  []int32
+	unblk  []int32
+	outTo  []int32 // outTo[i] is the target of the edge g.out[i], one load less per edge
+	// The current path, by depth d: path[d] is its node, pos[d] the next
+	// of its edges to try and found[d] whether a loop was found below it
+	// (or the length cap cut the search there); edges[d] leaves path[d],
+	// links[d] is its index in Flywheel.Links (the closing link's while a
+	// loop is handed out), names[d] the node's ID and sums[d] adds up
+	// edges[:d]. All are sized once, for the longest possible path.
+	path    []int32
+	pos     []int32
+	found   []bool
+	edges   []int32
+	links   []int
+	names   []string
+	sums    []acc
 	info    []edgeInfo // per edge
-	found   int
-	steps   int // search steps since the last loop found
+	skip    []int32    // skip[v] passes v's edges to nodes below the start
+	count   int        // loops found
+	steps   int        // search steps since the last loop found
+	low     int        // the fewest nodes the path has had since Loops last set it
 	maxWork int
 }
 
-type frame struct {
-	v     int32
-	pos   int32
-	found bool // a loop was found below, or the length cap cut the search
-}
+// Node states during the search of one component.
+const (
+	outside uint8 = iota // not in the component being searched
+	free                 // in it, and may join the path
+	blocked              // on the path, or blocked by Johnson's rule
+)
 
 // EachLoop calls visit for every elementary loop of the wheel, one at a
 // time, without holding them all: the Loop's slices are reused once visit
@@ -188,13 +189,9 @@ func (f *Flywheel) EachLoop(opts LoopOptions, visit func(Loop) bool) error {
 	if err != nil {
 		return err
 	}
-	return s.run(func(s *search, sum acc, closing int32) bool {
-		s.links = append(s.links, int(s.g.link[closing]))
-		n := len(s.names)
+	return s.run(func(s *search, n int, sum acc) bool {
 		p, gain, rate, delay := sum.measure(n)
-		more := visit(Loop{Nodes: s.names[:n:n], Links: s.links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay})
-		s.links = s.links[:n-1]
-		return more
+		return visit(Loop{Nodes: s.names[:n:n], Links: s.links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay})
 	})
 }
 
@@ -210,13 +207,24 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 	s := &search{
 		g: g, f: f, opts: opts.withDefaults(),
 		self:    make([]bool, n),
-		allowed: make([]bool, n),
+		state:   make([]uint8, n),
 		dist:    make([]int32, n),
-		blocked: make([]bool, n),
 		bset:    make([][]int32, n),
 		info:    make([]edgeInfo, len(g.to)),
+		outTo:   make([]int32, len(g.out)),
+		path:    make([]int32, n),
+		pos:     make([]int32, n),
+		found:   make([]bool, n),
+		edges:   make([]int32, n),
+		links:   make([]int, n),
+		names:   make([]string, n),
+		sums:    make([]acc, n+1),
 		maxWork: 1_000_000 + 64*(n+len(g.to)),
 	}
+	for i, e := range g.out {
+		s.outTo[i] = g.to[e]
+	}
+	s.skip = append([]int32(nil), g.off[:n]...)
 	// A node's B list only ever holds its predecessors, so all the lists
 	// fit in one arena laid out like the reverse adjacency.
 	arena := make([]int32, len(g.to))
@@ -228,15 +236,9 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 			s.self[g.from[e]] = true
 		}
 		l := &f.Links[g.link[e]]
-		w := l.W()
-		in := edgeInfo{w: w, delay: l.Delay}
+		in := edgeInfo{log: math.Log(l.W()), prod: l.W(), delay: l.Delay} // Log(0) is -Inf
 		if l.Polarity == Negative {
 			in.neg = 1
-		}
-		if w == 0 {
-			in.zero = 1
-		} else {
-			in.log = math.Log(w)
 		}
 		s.info[e] = in
 	}
@@ -259,7 +261,7 @@ func (s *search) step() bool {
 }
 
 func (s *search) tooLong() error {
-	return fmt.Errorf("%w: searched %d steps after loop %d without finding another", ErrTooManyLoops, s.steps, s.found)
+	return fmt.Errorf("%w: searched %d steps after loop %d without finding another", ErrTooManyLoops, s.steps, s.count)
 }
 
 // span is a component's place in the arena.
@@ -296,8 +298,7 @@ func (s *search) prepare(c []int32) {
 	g := s.g
 	start := c[0]
 	for _, v := range c {
-		s.allowed[v] = true
-		s.blocked[v] = false
+		s.state[v] = free
 		s.bset[v] = s.bset[v][:0]
 		s.dist[v] = -1
 	}
@@ -307,7 +308,7 @@ func (s *search) prepare(c []int32) {
 		v := s.queue[i]
 		for _, e := range g.rIn[g.rOff[v]:g.rOff[v+1]] {
 			u := g.from[e]
-			if s.allowed[u] && s.dist[u] < 0 {
+			if s.state[u] != outside && s.dist[u] < 0 {
 				s.dist[u] = s.dist[v] + 1
 				s.queue = append(s.queue, u)
 			}
@@ -315,89 +316,105 @@ func (s *search) prepare(c []int32) {
 	}
 }
 
-// run enumerates the loops, calling emit with the path in s.path, s.names
-// and s.edges, the sums of the whole loop and the edge that closes it;
-// emit returns false to stop.
-func (s *search) run(emit func(s *search, sum acc, closing int32) bool) error {
+// run enumerates the loops, calling emit for each with its length n (its
+// nodes are s.path[:n] and s.names[:n], its links s.edges[:n] and
+// s.links[:n]) and the sums of its edges; emit returns false to stop.
+//
+// The inner loop runs through one node's edges without leaving: skipping
+// an edge (outside the component, blocked) costs two loads and a compare.
+// Edges are sorted by target and the start is the lowest node of its
+// component, so a node's edges are taken from the first to the start or
+// above: the edges to nodes already searched are never looked at, and the
+// edge back to the start, which closes a loop, comes first.
+func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
 	g := s.g
+	out, outTo, off, info, dist := g.out, s.outTo, g.off, s.info, s.dist
+	path, pos, found, edges, links, names, sums := s.path, s.pos, s.found, s.edges, s.links, s.names, s.sums
+	ids, link := s.f.Nodes, g.link
 	maxLen := int32(s.opts.MaxLength)
+	maxWork := s.maxWork
+	skip := s.skip
+	steps, count := 0, 0
+	defer func() { s.steps, s.count = steps, count }()
 	for len(s.work) > 0 {
 		item := s.work[len(s.work)-1]
 		s.work = s.work[:len(s.work)-1]
 		c := s.arena[item.at : item.at+item.n]
 		start := c[0]
 		s.prepare(c)
-		s.frames = append(s.frames[:0], frame{v: start, pos: g.off[start]})
-		s.path = append(s.path[:0], start)
-		s.names = append(s.names[:0], s.f.Nodes[start].ID)
-		s.edges = s.edges[:0]
-		s.links = s.links[:0]
-		s.sums = append(s.sums[:0], acc{prod: 1})
-		s.blocked[start] = true
-		for len(s.frames) > 0 {
-			top := &s.frames[len(s.frames)-1]
-			v := top.v
-			if top.pos < g.off[v+1] {
-				e := g.out[top.pos]
-				top.pos++
-				if s.step() {
+		state := s.state
+		state[start] = blocked
+		s.low = 0
+		d := 0
+		path[0], names[0], sums[0], found[0] = start, ids[start].ID, acc{prod: 1}, false
+		pos[0] = skipTo(skip, off, outTo, start, start)
+		for d >= 0 {
+			v := path[d]
+			p, end := pos[d], off[v+1]
+			next := int32(-1)
+			for p < end {
+				w := outTo[p]
+				p++
+				steps++
+				if steps > maxWork {
+					s.steps, s.count = steps, count
 					return s.tooLong()
 				}
-				w := g.to[e]
-				switch {
-				case !s.allowed[w]:
-				case w == start:
-					if s.found == s.opts.MaxLoops {
-						return fmt.Errorf("%w: stopped after %d loops (MaxLoops)", ErrTooManyLoops, s.found)
+				if state[w] == free {
+					if int32(d+1)+dist[w] > maxLen {
+						// Cut by the cap, not proven fruitless: w's subtree
+						// may still hold short loops for another path, so v
+						// must be unblocked on the way back as if a loop
+						// were found.
+						found[d] = true
+						continue
 					}
-					top.found = true
-					s.found++
-					s.steps = 0
-					if !emit(s, s.sums[len(s.sums)-1].add(&s.info[e]), e) {
-						return nil
-					}
-				case s.blocked[w]:
-				case int32(len(s.path))+s.dist[w] > maxLen:
-					// Cut by the cap, not proven fruitless: w's subtree may
-					// still hold short loops for another path, so v must be
-					// unblocked on the way back as if a loop were found.
-					top.found = true
-				default:
-					s.blocked[w] = true
-					s.sums = append(s.sums, s.sums[len(s.sums)-1].add(&s.info[e]))
-					s.path = append(s.path, w)
-					s.names = append(s.names, s.f.Nodes[w].ID)
-					s.edges = append(s.edges, e)
-					s.links = append(s.links, int(g.link[e]))
-					s.frames = append(s.frames, frame{v: w, pos: g.off[w]})
+					next = p - 1
+					break
 				}
+				if w != start {
+					continue // outside the component, on the path, or blocked
+				}
+				if count == s.opts.MaxLoops {
+					return fmt.Errorf("%w: stopped after %d loops (MaxLoops)", ErrTooManyLoops, count)
+				}
+				e := out[p-1]
+				found[d] = true
+				count++
+				steps = 0
+				edges[d], links[d] = e, int(link[e])
+				if !emit(s, d+1, sums[d].add(&info[e])) {
+					return nil
+				}
+			}
+			pos[d] = p
+			if next >= 0 {
+				e, w := out[next], outTo[next]
+				state[w] = blocked
+				edges[d], links[d] = e, int(link[e])
+				sums[d+1] = sums[d].add(&info[e])
+				d++
+				path[d], names[d], found[d] = w, ids[w].ID, false
+				pos[d] = skipTo(skip, off, outTo, w, start)
 				continue
 			}
-			found := top.found
-			if found {
+			if found[d] {
 				s.unblock(v)
+				if d > 0 {
+					found[d-1] = true
+				}
 			} else {
-				for _, e := range g.out[g.off[v]:g.off[v+1]] {
-					w := g.to[e]
-					if s.allowed[w] && !slices.Contains(s.bset[w], v) {
+				for _, w := range outTo[off[v]:off[v+1]] {
+					if state[w] != outside && !slices.Contains(s.bset[w], v) {
 						s.bset[w] = append(s.bset[w], v)
 					}
 				}
 			}
-			s.frames = s.frames[:len(s.frames)-1]
-			s.path = s.path[:len(s.path)-1]
-			s.names = s.names[:len(s.names)-1]
-			s.sums = s.sums[:len(s.sums)-1]
-			if len(s.edges) > 0 {
-				s.edges = s.edges[:len(s.edges)-1]
-				s.links = s.links[:len(s.links)-1]
-			}
-			if found && len(s.frames) > 0 {
-				s.frames[len(s.frames)-1].found = true
-			}
+			s.low = min(s.low, d)
+			d--
 		}
 		for _, v := range c {
-			s.allowed[v] = false
+			state[v] = outside
 		}
 		// Without the start, the component may fall apart: search what
 		// still holds loops, as Johnson's algorithm prescribes.
@@ -407,18 +424,31 @@ func (s *search) run(emit func(s *search, sum acc, closing int32) bool) error {
 	return nil
 }
 
+// skipTo returns the position in v's out-list of its first edge to a node
+// numbered low or higher, moving skip[v] there. Starts only grow, so each
+// pointer only moves forward: over the whole search, a node's edges to
+// nodes already searched are passed once.
+func skipTo(skip, off, outTo []int32, v, low int32) int32 {
+	p := skip[v]
+	for p < off[v+1] && outTo[p] < low {
+		p++
+	}
+	skip[v] = p
+	return p
+}
+
 // unblock is Johnson's UNBLOCK, with an explicit stack.
 func (s *search) unblock(u int32) {
 	s.unblk = append(s.unblk[:0], u)
 	for len(s.unblk) > 0 {
 		x := s.unblk[len(s.unblk)-1]
 		s.unblk = s.unblk[:len(s.unblk)-1]
-		if !s.blocked[x] {
+		if s.state[x] != blocked {
 			continue
 		}
-		s.blocked[x] = false
+		s.state[x] = free
 		for _, w := range s.bset[x] {
-			if s.blocked[w] {
+			if s.state[w] == blocked {
 				s.unblk = append(s.unblk, w)
 			}
 		}
@@ -442,76 +472,126 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 	if err != nil {
 		return nil, err
 	}
-	// EachLoop's order is lexicographic, so sorting by length alone, a
-	// stable counting sort, gives the documented order without comparing
-	// loops. Loops are gathered in two arenas rather than slices per loop.
+	// Every loop is the search's current path, closed. Consecutive loops
+	// often extend one another ([a b], then [a b c]), so the paths are kept
+	// as one stream of node numbers in which a loop that extends the
+	// previous one appends only its new nodes, and each loop's nodes are a
+	// prefix of a run of the stream: on a complete graph, about a third of
+	// what a copy per loop would store. Links differ in the closing link,
+	// so each loop's links are copied whole into the slice the Loops will
+	// share. Neither holds pointers, so the collector does not scan them;
+	// strings are made once, at the end.
 	type rec struct {
-		at, n      int32
-		gain, rate float64
-		delay      int
-		balancing  bool
+		node, link, n int32
+		balancing     bool
+		gain, rate    float64
+		delay         int
 	}
-	var recs []rec
-	var names []string
-	var links []int
-	full := false
-	serr := s.run(func(s *search, sum acc, closing int32) bool {
-		n := len(s.names)
-		if len(names)+n > MaxLoopNodes {
+	var (
+		recs  []rec
+		nodes []int32
+		links []int // no pointers either: written where the loops will read them
+		full  bool
+		run   = -1 // where the run of nodes the last loop is a prefix of starts
+	)
+	serr := s.run(func(s *search, n int, sum acc) bool {
+		if len(links)+n > MaxLoopNodes {
 			full = true
 			return false
 		}
+		nodes, links = grow(nodes, n), grow(links, n)
+		if have := len(nodes) - run; run >= 0 && s.low >= have {
+			nodes = append(nodes, s.path[have:n]...) // the path still starts with the run
+		} else {
+			run = len(nodes)
+			nodes = append(nodes, s.path[:n]...)
+		}
+		s.low = n
 		p, gain, rate, delay := sum.measure(n)
-		recs = append(recs, rec{at: int32(len(names)), n: int32(n), gain: gain, rate: rate, delay: delay, balancing: p == Balancing})
-		names = append(names, s.names...)
-		links = append(links, s.links...)
-		links = append(links, int(s.g.link[closing]))
+		recs = grow(recs, 1)
+		recs = append(recs, rec{node: int32(run), link: int32(len(links)), n: int32(n), balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
+		links = append(links, s.links[:n]...)
 		return true
 	})
 	if full {
-		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), len(names))
+		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), len(links))
 	}
-	var byLen []int
+	// EachLoop's order is lexicographic, so a stable counting sort by
+	// length gives the documented order without comparing loops.
+	var byLen []int32
 	for _, r := range recs {
 		if int(r.n) >= len(byLen) {
-			byLen = append(byLen, make([]int, int(r.n)+1-len(byLen))...)
+			byLen = append(byLen, make([]int32, int(r.n)+1-len(byLen))...)
 		}
 		byLen[r.n]++
 	}
-	next := 0
+	next := int32(0)
 	for k, c := range byLen {
 		byLen[k] = next
 		next += c
 	}
-	out := make([]Loop, len(recs))
-	for _, r := range recs {
-		i := byLen[r.n]
+	order := make([]int32, len(recs)) // order[i] is the record of the i-th loop
+	for i, r := range recs {
+		order[byLen[r.n]] = int32(i)
 		byLen[r.n]++
-		end := r.at + r.n
+	}
+	names := make([]string, len(nodes))
+	for k, v := range nodes {
+		names[k] = f.Nodes[v].ID
+	}
+	out := make([]Loop, len(recs))
+	ids := make([]byte, 0, len(out)*(2+len(strconv.Itoa(len(out)))))
+	idEnd := make([]int32, len(out))
+	nr, nb := counter{'0'}, counter{'0'}
+	for i, ri := range order {
+		r := &recs[ri]
 		p := Reinforcing
 		if r.balancing {
 			p = Balancing
-		}
-		out[i] = Loop{Nodes: names[r.at:end:end], Links: links[r.at:end:end], Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
-	}
-	var ids []byte
-	idEnd := make([]int, len(out))
-	nr, nb := 0, 0
-	for i := range out {
-		if out[i].Polarity == Reinforcing {
-			nr++
-			ids = strconv.AppendInt(append(ids, 'R'), int64(nr), 10)
+			ids = append(append(ids, 'B'), nb.next()...)
 		} else {
-			nb++
-			ids = strconv.AppendInt(append(ids, 'B'), int64(nb), 10)
+			ids = append(append(ids, 'R'), nr.next()...)
 		}
-		idEnd[i] = len(ids)
+		idEnd[i] = int32(len(ids))
+		out[i] = Loop{Nodes: names[r.node : r.node+r.n : r.node+r.n], Links: links[r.link : r.link+r.n : r.link+r.n], Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
 	}
 	all := string(ids) // one string; each ID is a slice of it
-	prev := 0
+	prev := int32(0)
 	for i := range out {
 		out[i].ID = all[prev:idEnd[i]]
 		prev = idEnd[i]
 	}
 	return out, serr
+}
+
+// grow makes room for n more elements, doubling the capacity when it must
+// grow, so each element is copied about once however long the slice gets
+// (append grows large slices by a quarter, copying each element about five
+// times).
+func grow[T any](s []T, n int) []T {
+	if len(s)+n <= cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(len(s), n, 1024))
+}
+
+// counter is a decimal number kept as its digits, so numbering a hundred
+// thousand loops needs no conversion per loop.
+type counter []byte
+
+// next adds one and returns the digits, valid until the next call.
+func (c *counter) next() []byte {
+	d := *c
+	i := len(d) - 1
+	for i >= 0 && d[i] == '9' {
+		d[i] = '0'
+		i--
+	}
+	if i < 0 {
+		d = append([]byte{'1'}, d...)
+	} else {
+		d[i]++
+	}
+	*c = d
+	return d
 }

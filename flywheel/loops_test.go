@@ -3,6 +3,7 @@ package flywheel
 import (
 	"errors"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -203,7 +204,7 @@ func TestStepBudget(t *testing.T) {
 	require.NoError(t, err)
 	s.maxWork = 10
 	var found []int
-	err = s.run(func(s *search, _ acc, _ int32) bool { found = append(found, len(s.path)); return true })
+	err = s.run(func(_ *search, n int, _ acc) bool { found = append(found, n); return true })
 	require.ErrorIs(t, err, ErrTooManyLoops)
 	assert.Contains(t, err.Error(), "without finding another")
 	assert.Equal(t, []int{2}, found)
@@ -279,5 +280,30 @@ func TestLoopsAgreeWithBruteForce(t *testing.T) {
 		})
 		require.NoError(t, err)
 		require.Equal(t, want, got, "trial %d: %d nodes, %d links, max length %d", trial, n, links, maxLen)
+	}
+}
+
+// TestLoopLinksFollowNodes checks every loop's Links against its Nodes:
+// Loops stores the loops' nodes as shared runs and their links apart, so
+// a slip in either would pair a loop with another's links.
+func TestLoopLinksFollowNodes(t *testing.T) {
+	data, err := os.ReadFile(templatePath)
+	require.NoError(t, err)
+	tmpl, err := Parse(data)
+	require.NoError(t, err)
+	for _, f := range []*Flywheel{complete(6), diamonds(5), sparse(300), tmpl, hostileWheel()} {
+		loops, err := f.Loops(LoopOptions{})
+		require.NoError(t, err)
+		seen := map[string]bool{}
+		for _, l := range loops {
+			require.Len(t, l.Links, len(l.Nodes), f.Name)
+			for i, k := range l.Links {
+				assert.Equal(t, l.Nodes[i], f.Links[k].From, "%s %s", f.Name, l.ID)
+				assert.Equal(t, l.Nodes[(i+1)%len(l.Nodes)], f.Links[k].To, "%s %s", f.Name, l.ID)
+			}
+			key := fmt.Sprint(l.Nodes)
+			assert.False(t, seen[key], "%s: %s twice", f.Name, key)
+			seen[key] = true
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package prfaq
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -67,6 +69,48 @@ func FuzzReviewText(f *testing.F) {
 		}
 		if st.Words == 0 && st != (Stats{}) {
 			t.Fatalf("stats without words %+v", st)
+		}
+	})
+}
+
+func FuzzParseMarkdown(f *testing.F) {
+	files, _ := filepath.Glob("testdata/markdown/*.md")
+	files = append(files, "../examples/templates/prfaq.md", "testdata/memo.md")
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range []string{"", "---\n", "---\nid: [\n---\n", "# A PR/FAQ\n\n## FAQ\n\nQ: x?\nA: y", "> > > - - x",
+		"**Q:** ?\n\n[CITY] — [DATE] —", "# H\n\n“a b c d,” said A B, C.\n\n> q\n>\n> — ,"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := ParseMarkdown(data)
+		if err != nil {
+			if d != nil {
+				t.Fatal("a document and an error")
+			}
+			return
+		}
+		js, err := json.Marshal(d)
+		if err != nil {
+			t.Fatalf("the document does not marshal: %v", err)
+		}
+		var back PRFAQ
+		if err := json.Unmarshal(js, &back); err != nil {
+			t.Fatalf("the document does not read back: %v\n%s", err, js)
+		}
+		fs := Review(d, ReviewOptions{MaxFindings: 50})
+		Place(data, fs)
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, fd := range fs {
+			if fd.Line < 0 || fd.Line > lines {
+				t.Fatalf("finding placed on line %d of %d: %+v", fd.Line, lines, fd)
+			}
+		}
+		if !utf8.Valid(mdOf(d)) {
+			t.Fatal("Markdown is not valid UTF-8")
 		}
 	})
 }

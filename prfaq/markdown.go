@@ -1,108 +1,225 @@
 package prfaq
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/dayone-go/mechanisms/internal/render"
 )
 
-// Markdown renders the document the way a team reads it in the meeting: the
-// press release first, then the external and internal FAQs, then the five
-// customer questions, the visuals and who wrote it. Everything taken from
-// the document is escaped, so Markdown or HTML inside a field shows as
-// text and cannot add links, headings, tables or tags. Picture URIs are
-// shown as text, not links. A nil document writes nothing.
+// Markdown writes the document as a Markdown PR/FAQ in the layout
+// ParseMarkdown reads, the way a team reads it in the meeting: YAML front
+// matter with what prose does not say (id, title, authors, date, stage, the
+// five customer questions, visuals), the headline as a heading, the
+// subheadline in italics, the dateline opening the summary, the press
+// release paragraphs, the two quotes as block quotes ending in "— Name,
+// Role", then the external and internal FAQs with each question as a
+// heading. Everything taken from the document is escaped, so Markdown or
+// HTML inside a field shows as text and cannot add links, headings, tables
+// or tags.
+//
+// ParseMarkdown reads the output back to an equal document, up to white
+// space at the ends of lines and fields: where the plain layout would be
+// read back differently (a press release field of two paragraphs, a
+// question whose topic the words do not tell), Markdown adds HTML comments
+// that say which field or topic follows; they do not show when the
+// Markdown is rendered. A nil document writes nothing.
 func Markdown(w io.Writer, doc *PRFAQ) error {
-	var b strings.Builder
 	if doc == nil {
 		return nil
+	}
+	out, err := markdownOf(doc, false)
+	if err != nil {
+		return err
+	}
+	if back, perr := ParseMarkdown(out); perr != nil || !reflect.DeepEqual(back, canonical(doc)) {
+		if out, err = markdownOf(doc, true); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// markdownOf renders doc; marked adds the comments that name each press
+// release field.
+func markdownOf(doc *PRFAQ, marked bool) ([]byte, error) {
+	var b bytes.Buffer
+	fm := frontMatter{Schema: doc.Schema, ID: doc.ID, Title: doc.Title, Authors: doc.Authors,
+		Date: doc.Date, Stage: doc.Stage, Visuals: doc.Visuals}
+	if c := doc.Customer; c != (Customer{}) {
+		fm.Customer = &c
+	}
+	var y bytes.Buffer
+	enc := yaml.NewEncoder(&y)
+	enc.SetIndent(2)
+	if err := enc.Encode(fm); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(y.Bytes())) > 2 {
+		b.WriteString("---\n")
+		b.Write(y.Bytes())
+		b.WriteString("---\n\n")
 	}
 	p := &doc.PressRelease
 	fmt.Fprintf(&b, "# %s\n\n", inline(p.Headline))
 	if p.Subheadline != "" {
 		fmt.Fprintf(&b, "*%s*\n\n", inline(p.Subheadline))
 	}
-	lead := inline(strings.ToUpper(p.Dateline.City))
-	if !p.Dateline.LaunchDate.IsZero() {
-		lead += " — " + p.Dateline.LaunchDate.Time().Format("January 2, 2006")
-	}
-	paras := blocks(p.Summary)
-	if lead != "" {
-		if len(paras) == 0 {
-			paras = []string{""}
+	mark := func(field string) {
+		if marked {
+			fmt.Fprintf(&b, "<!-- prfaq:%s -->\n\n", field)
 		}
-		paras[0] = "**" + lead + "** — " + paras[0]
 	}
-	for _, s := range paras {
-		b.WriteString(s + "\n\n")
-	}
-	for _, text := range append([]string{p.Problem}, p.Solution...) {
+	paras := func(text string) {
 		for _, s := range blocks(text) {
 			b.WriteString(s + "\n\n")
 		}
 	}
-	for _, q := range []Quote{p.LeaderQuote, p.CustomerQuote} {
-		if q.Text == "" {
+	var lead string
+	switch city, day := inline(p.Dateline.City), p.Dateline.LaunchDate; {
+	case city != "" && !day.IsZero():
+		lead = city + " — " + day.Time().Format("January 2, 2006") + " — "
+	case city != "":
+		lead = city + " — [DATE] — " // a placeholder date keeps the city a city
+	case !day.IsZero():
+		lead = day.Time().Format("January 2, 2006") + " — "
+	}
+	summary := blocks(p.Summary)
+	if lead != "" || len(summary) > 0 {
+		mark("summary")
+		if len(summary) == 0 {
+			summary = []string{""}
+		}
+		summary[0] = lead + summary[0]
+		for _, s := range summary {
+			b.WriteString(strings.TrimSpace(s) + "\n\n")
+		}
+	}
+	if p.Problem != "" {
+		mark("problem")
+		paras(p.Problem)
+	}
+	for _, s := range p.Solution {
+		mark("solution")
+		paras(s)
+	}
+	for _, q := range []struct {
+		field string
+		q     Quote
+	}{{"leader-quote", p.LeaderQuote}, {"customer-quote", p.CustomerQuote}} {
+		if q.q == (Quote{}) {
 			continue
 		}
-		for i, s := range blocks(q.Text) {
+		mark(q.field)
+		for i, s := range blocks(q.q.Text) {
 			if i > 0 {
 				b.WriteString(">\n")
 			}
 			b.WriteString("> " + strings.ReplaceAll(s, "\n", "\n> ") + "\n")
 		}
-		fmt.Fprintf(&b, ">\n> — %s, %s\n\n", inline(q.Speaker), inline(q.Role))
-	}
-	for _, text := range []string{p.GettingStarted, p.CallToAction} {
-		for _, s := range blocks(text) {
-			b.WriteString(s + "\n\n")
+		who := inline(q.q.Speaker)
+		if q.q.Role != "" {
+			who += ", " + inline(q.q.Role)
 		}
+		fmt.Fprintf(&b, ">\n> — %s\n\n", who)
+	}
+	if p.GettingStarted != "" {
+		mark("getting-started")
+		paras(p.GettingStarted)
+	}
+	if p.CallToAction != "" {
+		mark("call-to-action")
+		paras(p.CallToAction)
 	}
 	for _, sec := range []struct {
-		title string
-		faqs  []FAQ
-	}{{"External FAQ", doc.ExternalFAQ}, {"Internal FAQ", doc.InternalFAQ}} {
+		title    string
+		faqs     []FAQ
+		internal bool
+	}{{"External FAQ", doc.ExternalFAQ, false}, {"Internal FAQ", doc.InternalFAQ, true}} {
 		if len(sec.faqs) == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "## %s\n\n", sec.title)
 		for _, q := range sec.faqs {
-			fmt.Fprintf(&b, "**%s**", inline(q.Question))
-			if q.Topic != "" {
-				fmt.Fprintf(&b, " <sub>%s</sub>", inline(string(q.Topic)))
+			fmt.Fprintf(&b, "### %s\n\n", inline(q.Question))
+			if q.Topic != "" && guessTopic(q.Question, sec.internal) != q.Topic {
+				fmt.Fprintf(&b, "<!-- topic: %s -->\n\n", inline(string(q.Topic)))
 			}
-			b.WriteString("\n\n")
-			for _, s := range blocks(q.Answer) {
-				b.WriteString(s + "\n\n")
-			}
+			paras(q.Answer)
 		}
 	}
-	c := &doc.Customer
-	b.WriteString("## The five customer questions\n\n| Question | Answer |\n| --- | --- |\n")
-	for _, row := range [][2]string{
-		{"Who is the customer?", c.Who},
-		{"What is the customer's problem or opportunity?", c.Problem},
-		{"What is the most important customer benefit?", c.Benefit},
-		{"How do you know what customers need?", c.Evidence},
-		{"What does the customer experience look like?", c.Experience},
-	} {
-		fmt.Fprintf(&b, "| %s | %s |\n", row[0], inline(row[1]))
+	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n'), nil
+}
+
+// canonical is doc as Markdown writes it and ParseMarkdown reads it back:
+// text fields with their paragraphs and lines trimmed and white space
+// inside a line folded, one-line fields on one line. The round-trip tests
+// compare with it.
+func canonical(doc *PRFAQ) *PRFAQ {
+	c := *doc
+	p := &c.PressRelease
+	for _, s := range []*string{&c.Title, &p.Headline, &p.Subheadline, &p.Dateline.City,
+		&p.LeaderQuote.Speaker, &p.LeaderQuote.Role, &p.CustomerQuote.Speaker, &p.CustomerQuote.Role} {
+		*s = oneLine(*s)
 	}
-	b.WriteString("\n")
-	if len(doc.Visuals) > 0 {
-		b.WriteString("## Visuals\n\n")
-		for _, v := range doc.Visuals {
-			fmt.Fprintf(&b, "- %s: %s (%s)\n", inline(string(v.Kind)), inline(v.Caption), inline(v.URI))
+	for _, s := range []*string{&p.Summary, &p.Problem, &p.LeaderQuote.Text, &p.CustomerQuote.Text, &p.GettingStarted, &p.CallToAction} {
+		*s = paragraphs(*s)
+	}
+	p.Solution = nil
+	for _, s := range doc.PressRelease.Solution {
+		p.Solution = append(p.Solution, paragraphs(s))
+	}
+	for _, l := range []*[]FAQ{&c.ExternalFAQ, &c.InternalFAQ} {
+		faqs := make([]FAQ, len(*l))
+		for i, q := range *l {
+			faqs[i] = FAQ{Question: oneLine(q.Question), Answer: paragraphs(q.Answer), Topic: q.Topic}
 		}
-		b.WriteString("\n")
+		*l = faqs
 	}
-	b.WriteString("---\n\n")
-	fmt.Fprintf(&b, "*%s* · %s · stage: %s · %s · by %s\n", inline(doc.Title), inline(doc.ID), inline(string(doc.Stage)),
-		inline(dateText(doc.Date)), inline(strings.Join(doc.Authors, ", ")))
-	_, err := io.WriteString(w, b.String())
-	return err
+	for _, l := range []*[]FAQ{&c.ExternalFAQ, &c.InternalFAQ} {
+		if len(*l) == 0 {
+			*l = nil
+		}
+	}
+	if len(c.Authors) == 0 {
+		c.Authors = nil
+	}
+	if len(c.Visuals) == 0 {
+		c.Visuals = nil
+	}
+	return &c
+}
+
+// oneLine is text as an escaped inline Markdown run reads back.
+func oneLine(s string) string { return unescapeInline(render.MarkdownInline(s)) }
+
+// paragraphs is text as blocks writes it and ParseMarkdown reads it back.
+func paragraphs(s string) string {
+	var out []string
+	for _, b := range blocks(s) {
+		var lines []string
+		for _, l := range strings.Split(b, "\n") {
+			lines = append(lines, unescapeInline(l))
+		}
+		out = append(out, strings.Join(lines, "\n"))
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// unescapeInline undoes render.MarkdownInline's escapes.
+func unescapeInline(s string) string {
+	var t mdText
+	t.text([]byte(s), 0, len(s))
+	return strings.TrimSpace(t.String())
 }
 
 func dateText(d Date) string {

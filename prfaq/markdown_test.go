@@ -49,7 +49,7 @@ func TestMarkdownGolden(t *testing.T) {
 	internal := strings.Index(s, "## Internal FAQ")
 	require.True(t, pr >= 0 && faq >= 0 && internal >= 0)
 	assert.True(t, pr < faq && faq < internal, "press release first, then the FAQs")
-	assert.Contains(t, s, "**LEEDS — March 1, 2027** — Today Shelfwise launches")
+	assert.Contains(t, s, "Leeds — March 1, 2027 — Today Shelfwise launches")
 }
 
 func TestFindingsMarkdownGolden(t *testing.T) {

@@ -60,5 +60,9 @@ func Place(data []byte, fs []Finding) {
 	if len(fs) == 0 {
 		return
 	}
+	if isMarkdown(data) {
+		PlaceMarkdown(data, fs)
+		return
+	}
 	finding.Place(data, fs)
 }

@@ -29,10 +29,10 @@ type PRFAQ struct {
 	// Authors lists the people who wrote the document, by name.
 	Authors []string `json:"authors" validate:"required,min=1,max=50,unique,dive,min=1,max=200"`
 	// Date is the day this version of the document was written.
-	Date Date `json:"date" validate:"required"`
+	Date Date `json:"date,omitzero" validate:"required"`
 	// Stage says how far the idea has come: a hypothesis, validated with
 	// customers, or in growth.
-	Stage Stage `json:"stage" validate:"required,enum"`
+	Stage Stage `json:"stage,omitempty" validate:"required,enum"`
 	// Customer answers the five customer questions the press release is
 	// written from.
 	Customer Customer `json:"customer" validate:"required"`
@@ -96,7 +96,7 @@ type Dateline struct {
 	City string `json:"city" validate:"required,max=100"`
 	// LaunchDate is the imagined launch day; it cannot be before the
 	// document's date.
-	LaunchDate Date `json:"launchDate" validate:"required"`
+	LaunchDate Date `json:"launchDate,omitzero" validate:"required"`
 }
 
 // Quote is something a person says in the press release.
@@ -119,7 +119,7 @@ type FAQ struct {
 	Answer string `json:"answer" validate:"required,max=20000"`
 	// Topic classifies the question, so the review can tell which of the
 	// questions readers always ask are missing.
-	Topic Topic `json:"topic" validate:"required,enum"`
+	Topic Topic `json:"topic,omitempty" validate:"required,enum"`
 }
 
 // Visual is a picture that goes with the document.

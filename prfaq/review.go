@@ -34,6 +34,9 @@ func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 	quote.para, quote.on[rReadability] = true, false
 	s := &scanner{}
 	for _, f := range doc.textFields() {
+		if f.place {
+			continue
+		}
 		c := cfg
 		switch {
 		case f.quote:

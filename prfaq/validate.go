@@ -101,6 +101,9 @@ type field struct {
 	pr bool
 	// quote marks a quote, where people may speak of the future.
 	quote bool
+	// place marks a place name, which the prose rules do not read: a
+	// dateline writes its city in capitals ("LEEDS"), not as an acronym.
+	place bool
 }
 
 // textFields lists every prose field of d in document order.
@@ -115,7 +118,7 @@ func (d *PRFAQ) textFields() []field {
 		{path: "/customer/experience", text: c.Experience},
 		{path: "/pressRelease/headline", text: p.Headline, pr: true},
 		{path: "/pressRelease/subheadline", text: p.Subheadline, pr: true},
-		{path: "/pressRelease/dateline/city", text: p.Dateline.City},
+		{path: "/pressRelease/dateline/city", text: p.Dateline.City, place: true},
 		{path: "/pressRelease/summary", text: p.Summary, pr: true},
 		{path: "/pressRelease/problem", text: p.Problem, pr: true},
 	}

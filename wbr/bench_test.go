@@ -3,7 +3,10 @@ package wbr
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
+	"strconv"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -31,15 +34,59 @@ var threeYears = csvOf(100, 1096)
 
 var benchEnd = Date{Year: 2026, Month: time.November, Day: 21}
 
-// BenchmarkBuild is the whole WBR in one call: read 109,600 CSV rows of 100
-// metrics over three years, then compute every figure, chart series and XmR
-// chart.
+// BenchmarkBuild is the whole WBR in one call: read the CSV rows, then
+// compute every figure, chart series and XmR chart, at 100 metrics × 3
+// years (109,600 rows, 3.6 MB) and 500 metrics × 10 years (1,826,000 rows,
+// 62 MB), which must cost about 17 times as much: linear in the rows.
 func BenchmarkBuild(b *testing.B) {
-	d := benchDeck(100)
-	b.SetBytes(int64(len(threeYears)))
+	for _, size := range []struct {
+		name          string
+		metrics, days int
+	}{{"100x3y", 100, 1096}, {"500x10y", 500, 3652}} {
+		b.Run(size.name, func(b *testing.B) {
+			in := threeYears
+			if size.metrics != 100 {
+				in = csvOf(size.metrics, size.days)
+			}
+			benchReadBuild(b, benchDeck(size.metrics), func() io.Reader { return bytes.NewReader(in) }, int64(len(in)))
+		})
+	}
+}
+
+// BenchmarkBuildFile is BenchmarkBuild on the CSV file WBR_BENCH_CSV, of
+// WBR_BENCH_METRICS metrics (metric_000, metric_001, ...) ending on
+// 2026-11-21, opened afresh each time: what .ci/bench/wbr.sh runs beside
+// pandas on the same file. It skips without the variables.
+func BenchmarkBuildFile(b *testing.B) {
+	path, n := os.Getenv("WBR_BENCH_CSV"), os.Getenv("WBR_BENCH_METRICS")
+	metrics, err := strconv.Atoi(n)
+	if path == "" || err != nil {
+		b.Skip("WBR_BENCH_CSV and WBR_BENCH_METRICS are not set")
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchReadBuild(b, benchDeck(metrics), func() io.Reader {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { f.Close() })
+		return f
+	}, st.Size())
+}
+
+func benchReadBuild(b *testing.B, d *Deck, open func() io.Reader, size int64) {
+	b.SetBytes(size)
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
-		data, err := ReadCSV(bytes.NewReader(threeYears))
+		r := open()
+		data, err := ReadCSV(r)
+		if c, ok := r.(io.Closer); ok {
+			c.Close()
+		}
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -52,6 +99,7 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkReadCSV(b *testing.B) {
 	b.SetBytes(int64(len(threeYears)))
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		if _, err := ReadCSV(bytes.NewReader(threeYears)); err != nil {
 			b.Fatal(err)
@@ -67,6 +115,7 @@ func BenchmarkBuildOnly(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		if _, err := Build(d, data, benchEnd, ReviewOptions{}); err != nil {
 			b.Fatal(err)
@@ -133,4 +182,24 @@ func BenchmarkParseTemplate(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// reportCPU reports the process's CPU time per operation beside the wall
+// time: on a machine shared with other work, wall time includes waiting for
+// a core, CPU time does not. Call it as defer reportCPU(b)().
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -8,7 +8,7 @@ import (
 
 // day counts days since 1970-01-01 (negative before). Integer days keep the
 // period arithmetic exact and cheap: a week is seven, a year ago 364.
-type day int
+type day int32
 
 // cumDays[m] is the number of days in a common year before month m (1-based).
 var cumDays = [13]int{0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334}

@@ -128,10 +128,30 @@ func (st *store) push(s *series, dd day, v float64, pos int32) error {
 			s.sorted = false
 		}
 	}
+	if len(s.days) == cap(s.days) {
+		s.grow()
+	}
 	s.days = append(s.days, dd)
 	s.vals = append(s.vals, v)
 	s.lines = append(s.lines, pos)
 	return nil
+}
+
+// reserve makes room for n points in an empty series.
+func (s *series) reserve(n int) {
+	if len(s.days) == 0 && n > cap(s.days) {
+		s.days, s.vals, s.lines = make([]day, 0, n), make([]float64, 0, n), make([]int32, 0, n)
+	}
+}
+
+// grow doubles the series' capacity. append alone grows large slices by a
+// quarter, which copies a long series many times over; doubling keeps the
+// bytes allocated for a series within twice its final size.
+func (s *series) grow() {
+	n := max(2*cap(s.days), 64)
+	s.days = append(make([]day, 0, n), s.days...)
+	s.vals = append(make([]float64, 0, n), s.vals...)
+	s.lines = append(make([]int32, 0, n), s.lines...)
 }
 
 // check sorts an out-of-order series and refuses duplicate days in it.

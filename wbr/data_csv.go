@@ -46,13 +46,16 @@ func ReadCSV(r io.Reader) (Data, error) {
 type csvReader struct {
 	lines  lineReader
 	d      Data
-	fields [][]byte
+	line   []byte   // the line last split
+	offs   []span32 // its fields
 	names  []string // header names, for error messages
 	order  [3]int   // long form: the columns of date, metric and value
 	cols   []int    // wide form: series index of each metric column
-	// The date of the previous row, kept to skip parsing a repeated date.
-	lastDate []byte
-	lastDay  day
+	// The month of the previous row's date: "YYYY-MM-", its first day and
+	// its length (0 before the first date).
+	month      [8]byte
+	monthStart day
+	monthDays  int
 }
 
 func (c *csvReader) err(column int, sentinel error, format string, args ...any) *DataError {
@@ -85,12 +88,12 @@ func (c *csvReader) read() (Data, error) {
 		if len(b) == 0 {
 			continue
 		}
-		fs, msg := c.split(b)
+		n, msg := c.split(b)
 		if msg != "" {
 			return Data{}, c.err(-1, ErrBadRow, "%s", msg)
 		}
 		if !header {
-			if err := c.header(fs); err != nil {
+			if err := c.header(n); err != nil {
 				return Data{}, err
 			}
 			header = true
@@ -98,9 +101,9 @@ func (c *csvReader) read() (Data, error) {
 		}
 		rows++
 		if c.d.s.wide {
-			err = c.wideRow(fs)
+			err = c.wideRow(n)
 		} else {
-			last, err = c.longRow(fs, last)
+			last, err = c.longRow(n, last)
 		}
 		if err != nil {
 			return Data{}, err
@@ -119,10 +122,12 @@ func (c *csvReader) read() (Data, error) {
 }
 
 // header tells the long form from the wide form and sets the columns up.
-func (c *csvReader) header(fs [][]byte) error {
-	c.names = make([]string, len(fs))
-	for i, f := range fs {
-		c.names[i] = string(f)
+func (c *csvReader) header(n int) error {
+	c.names = make([]string, n)
+	fs := make([][]byte, n)
+	for i := range fs {
+		fs[i] = c.field(i)
+		c.names[i] = string(fs[i])
 	}
 	c.d.s = &store{index: map[string]int{}}
 	if len(fs) == 3 {
@@ -182,33 +187,39 @@ func longColumns(fs [][]byte) ([3]int, bool) {
 }
 
 func (c *csvReader) date(f []byte, column int) (day, error) {
-	if bytes.Equal(f, c.lastDate) {
-		return c.lastDay, nil
+	// Consecutive rows mostly share a month: then only the day's two
+	// digits need reading.
+	if len(f) == 10 && c.monthDays > 0 && string(f[:8]) == string(c.month[:]) {
+		if d1, d2 := f[8]-'0', f[9]-'0'; d1 <= 9 && d2 <= 9 {
+			if dd := int(d1)*10 + int(d2); dd >= 1 && dd <= c.monthDays {
+				return c.monthStart + day(dd-1), nil
+			}
+		}
 	}
-	dd, ok := parseDay(f)
+	y, m, dd, ok := parseYMD(f)
 	if !ok {
 		return 0, c.err(column, ErrBadRow, "date %q is not a day that exists, written YYYY-MM-DD", clip(f))
 	}
-	c.lastDate = append(c.lastDate[:0], f...)
-	c.lastDay = dd
-	return dd, nil
+	copy(c.month[:], f[:8])
+	c.monthStart, c.monthDays = dayFrom(y, m, 1), daysIn(y, m)
+	return c.monthStart + day(dd-1), nil
 }
 
-func (c *csvReader) longRow(fs [][]byte, last *series) (*series, error) {
-	if len(fs) != 3 {
-		return nil, c.err(-1, ErrBadRow, "want 3 comma-separated fields date,metric,value, not %d (quote a value written with thousands separators: \"1,234\")", len(fs))
+func (c *csvReader) longRow(n int, last *series) (*series, error) {
+	if n != 3 {
+		return nil, c.err(-1, ErrBadRow, "want 3 comma-separated fields date,metric,value, not %d (quote a value written with thousands separators: \"1,234\")", n)
 	}
 	st := c.d.s
-	dd, err := c.date(fs[c.order[0]], c.order[0])
+	dd, err := c.date(c.field(c.order[0]), c.order[0])
 	if err != nil {
 		return nil, err
 	}
-	f := fs[c.order[2]]
+	f := c.field(c.order[2])
 	v, msg := parseValue(f)
 	if msg != "" {
 		return nil, c.err(c.order[2], ErrBadRow, "value %q %s", clip(f), msg)
 	}
-	id := fs[c.order[1]]
+	id := c.field(c.order[1])
 	if len(id) == 0 {
 		return nil, c.err(c.order[1], ErrBadRow, "the metric is empty")
 	}
@@ -231,6 +242,11 @@ func (c *csvReader) longRow(fs [][]byte, last *series) (*series, error) {
 			}
 			s = c.d.add(id)
 			s.first = int32(c.lines.line)
+			if last != nil {
+				// Metric after metric, each as long as the one before: size
+				// the new series so, within the bound on points.
+				s.reserve(min(len(last.days), MaxPoints-st.points))
+			}
 		}
 	}
 	if st.points >= MaxPoints {
@@ -243,17 +259,17 @@ func (c *csvReader) longRow(fs [][]byte, last *series) (*series, error) {
 	return s, nil
 }
 
-func (c *csvReader) wideRow(fs [][]byte) error {
-	if len(fs) != len(c.cols) {
-		return c.err(-1, ErrBadRow, "want %d comma-separated fields as the header has, not %d (quote a value written with thousands separators: \"1,234\")", len(c.cols), len(fs))
+func (c *csvReader) wideRow(n int) error {
+	if n != len(c.cols) {
+		return c.err(-1, ErrBadRow, "want %d comma-separated fields as the header has, not %d (quote a value written with thousands separators: \"1,234\")", len(c.cols), n)
 	}
 	st := c.d.s
-	dd, err := c.date(fs[0], 0)
+	dd, err := c.date(c.field(0), 0)
 	if err != nil {
 		return err
 	}
-	for col := 1; col < len(fs); col++ {
-		f := fs[col]
+	for col := 1; col < n; col++ {
+		f := c.field(col)
 		if len(f) == 0 {
 			continue // a missing value
 		}
@@ -272,80 +288,103 @@ func (c *csvReader) wideRow(fs [][]byte) error {
 	return nil
 }
 
+// span is a field's place in the line: offsets rather than slices, so
+// recording a field stores no pointer (and costs no GC write barrier).
+type span32 struct{ lo, hi int32 }
+
+// field returns field i of the line last split.
+func (c *csvReader) field(i int) []byte { return c.line[c.offs[i].lo:c.offs[i].hi] }
+
 // split cuts a line into fields at commas, trimming spaces around each
 // field and one pair of double quotes (a doubled quote inside stands for
-// one); a comma inside quotes belongs to the field. The fields point into
-// b, except a field with doubled quotes, which is copied.
-func (c *csvReader) split(b []byte) ([][]byte, string) {
-	fs := c.fields[:0]
-	defer func() { c.fields = fs[:0] }()
-	if bytes.IndexByte(b, '"') < 0 { // the common case: no quotes at all
-		for {
-			k := bytes.IndexByte(b, ',')
-			if k < 0 {
-				fs = append(fs, trimSpace(b))
-				break
-			}
-			fs = append(fs, trimSpace(b[:k]))
-			b = b[k+1:]
-			if len(fs) > MaxMetrics+1 {
-				return nil, "more than " + strconv.Itoa(MaxMetrics+1) + " fields"
-			}
+// one, and is undoubled in place); a comma inside quotes belongs to the
+// field. It returns the number of fields.
+func (c *csvReader) split(b []byte) (int, string) {
+	c.line = b
+	offs := c.offs[:0]
+	defer func() { c.offs = offs }()
+	add := func(lo, hi int) {
+		for lo < hi && (b[lo] == ' ' || b[lo] == '\t') {
+			lo++
 		}
-		return fs, ""
+		for hi > lo && (b[hi-1] == ' ' || b[hi-1] == '\t') {
+			hi--
+		}
+		offs = append(offs, span32{int32(lo), int32(hi)})
 	}
-	for {
-		if len(fs) > MaxMetrics+1 {
-			return nil, "more than " + strconv.Itoa(MaxMetrics+1) + " fields"
-		}
-		b = trimSpace(b)
-		if len(b) == 0 || b[0] != '"' {
-			k := bytes.IndexByte(b, ',')
+	const tooMany = "more than 10001 fields"
+	if bytes.IndexByte(b, '"') < 0 { // the common case: no quotes at all
+		at := 0
+		for {
+			k := bytes.IndexByte(b[at:], ',')
 			if k < 0 {
-				if bytes.IndexByte(b, '"') >= 0 {
-					return nil, "a double quote inside an unquoted field; quote the whole field and double the quote inside"
-				}
-				fs = append(fs, trimSpace(b))
-				return fs, ""
+				add(at, len(b))
+				return len(offs), ""
 			}
-			f := trimSpace(b[:k])
-			if bytes.IndexByte(f, '"') >= 0 {
-				return nil, "a double quote inside an unquoted field; quote the whole field and double the quote inside"
+			add(at, at+k)
+			at += k + 1
+			if len(offs) > MaxMetrics+1 {
+				return 0, tooMany
 			}
-			fs = append(fs, f)
-			b = b[k+1:]
+		}
+	}
+	const stray = "a double quote inside an unquoted field; quote the whole field and double the quote inside"
+	at := 0
+	for {
+		if len(offs) > MaxMetrics+1 {
+			return 0, tooMany
+		}
+		for at < len(b) && (b[at] == ' ' || b[at] == '\t') {
+			at++
+		}
+		if at == len(b) || b[at] != '"' {
+			k := bytes.IndexByte(b[at:], ',')
+			end := len(b)
+			if k >= 0 {
+				end = at + k
+			}
+			if bytes.IndexByte(b[at:end], '"') >= 0 {
+				return 0, stray
+			}
+			add(at, end)
+			if k < 0 {
+				return len(offs), ""
+			}
+			at = end + 1
 			continue
 		}
-		i, doubled := 1, false
+		// A quoted field: undouble quotes in place, moving bytes left.
+		r, w := at+1, at+1
 		for {
-			k := bytes.IndexByte(b[i:], '"')
+			k := bytes.IndexByte(b[r:], '"')
 			if k < 0 {
-				return nil, "a quote is not closed"
+				return 0, "a quote is not closed"
 			}
-			i += k
-			if i+1 < len(b) && b[i+1] == '"' {
-				doubled = true
-				i += 2
+			w += copy(b[w:], b[r:r+k])
+			r += k
+			if r+1 < len(b) && b[r+1] == '"' {
+				b[w] = '"'
+				w++
+				r += 2
 				continue
 			}
 			break
 		}
-		f := b[1:i]
-		if doubled {
-			f = bytes.ReplaceAll(f, []byte(`""`), []byte(`"`))
+		add(at+1, w)
+		at = r + 1
+		for at < len(b) && (b[at] == ' ' || b[at] == '\t') {
+			at++
 		}
-		fs = append(fs, trimSpace(f))
-		b = trimSpace(b[i+1:])
-		if len(b) == 0 {
-			return fs, ""
+		if at == len(b) {
+			return len(offs), ""
 		}
-		if b[0] != ',' {
-			return nil, "text after a closing quote; a field is either quoted whole or not at all"
+		if b[at] != ',' {
+			return 0, "text after a closing quote; a field is either quoted whole or not at all"
 		}
-		b = b[1:]
-		if len(b) == 0 {
-			fs = append(fs, nil)
-			return fs, ""
+		at++
+		if at == len(b) {
+			add(at, at)
+			return len(offs), ""
 		}
 	}
 }
@@ -461,26 +500,31 @@ func (l *lineReader) fill() error {
 // parseDay reads YYYY-MM-DD by hand: no allocation, and days that do not
 // exist (2023-02-29) are refused.
 func parseDay(b []byte) (day, bool) {
+	y, m, d, ok := parseYMD(b)
+	if !ok {
+		return 0, false
+	}
+	return dayFrom(y, m, d), true
+}
+
+// parseYMD reads YYYY-MM-DD of the years 0001 to 9999, refusing days that
+// do not exist.
+func parseYMD(b []byte) (y int, m time.Month, d int, ok bool) {
 	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
-		return 0, false
+		return 0, 0, 0, false
 	}
-	n := func(s []byte) (int, bool) {
-		v := 0
-		for _, c := range s {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			v = v*10 + int(c-'0')
+	for i, c := range b {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return 0, 0, 0, false
 		}
-		return v, true
 	}
-	y, ok1 := n(b[:4])
-	m, ok2 := n(b[5:7])
-	dd, ok3 := n(b[8:])
-	if !ok1 || !ok2 || !ok3 || y < 1 || m < 1 || m > 12 || dd < 1 || dd > daysIn(y, time.Month(m)) {
-		return 0, false
+	y = int(b[0]-'0')*1000 + int(b[1]-'0')*100 + int(b[2]-'0')*10 + int(b[3]-'0')
+	m = time.Month(int(b[5]-'0')*10 + int(b[6]-'0'))
+	d = int(b[8]-'0')*10 + int(b[9]-'0')
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, 0, 0, false
 	}
-	return dayFrom(y, time.Month(m), dd), true
+	return y, m, d, true
 }
 
 // parseValue reads a finite decimal number. Only digits, sign, point and
@@ -490,6 +534,9 @@ func parseDay(b []byte) (day, bool) {
 func parseValue(b []byte) (float64, string) {
 	if len(b) == 0 {
 		return 0, "is empty"
+	}
+	if v, ok := fastDecimal(b); ok { // most values: plain decimals
+		return v, ""
 	}
 	if len(b) > 64 {
 		return 0, "is too long to be a number"

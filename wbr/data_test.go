@@ -217,3 +217,91 @@ func TestLatestWeek(t *testing.T) {
 	_, err = LatestWeek(d, other)
 	assert.ErrorIs(t, err, ErrNoData)
 }
+
+func TestReadCSVWideAndAsExported(t *testing.T) {
+	long := "date,metric,value\n2026-11-20,orders,1234\n2026-11-20,sessions,10\n2026-11-21,orders,1234567.5\n"
+	tests := map[string]string{
+		"long":                  long,
+		"long, CR line ends":    strings.ReplaceAll(long, "\n", "\r"),
+		"long, grouped numbers": "date,metric,value\n2026-11-20,orders,\"1,234\"\n2026-11-20,sessions,10\n2026-11-21,orders,\"1,234,567.5\"\n",
+		"wide":                  "date,orders,sessions\n2026-11-20,1234,10\n2026-11-21,1234567.5,\n",
+		"wide, unnamed date":    ",orders,sessions\n2026-11-20,1234,10\n2026-11-21,1234567.5,\n",
+		"wide, spreadsheet":     "\xef\xbb\xbf\"Date\",\"orders\",\"sessions\"\r\n\"2026-11-21\",\"1,234,567.50\",\"\"\r\n\"2026-11-20\",\"1,234\",\"10\"\r\n",
+		"wide, CR line ends":    "date,orders,sessions\r2026-11-20,1234,10\r2026-11-21,1234567.5,\r",
+	}
+	for name, in := range tests {
+		t.Run(name, func(t *testing.T) {
+			d, err := ReadCSV(strings.NewReader(in))
+			require.NoError(t, err)
+			assert.Equal(t, []string{"orders", "sessions"}, d.Metrics())
+			assert.Equal(t, 3, d.Len())
+			assert.Equal(t, []float64{1234, 1234567.5}, d.get([]byte("orders")).vals)
+			assert.Equal(t, []day{dayOf(date("2026-11-20")), dayOf(date("2026-11-21"))}, d.get([]byte("orders")).days)
+			assert.Equal(t, []float64{10}, d.get([]byte("sessions")).vals)
+		})
+	}
+}
+
+func TestReadCSVWideAndQuotedErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		sentinel error
+		msg      string
+	}{
+		{"grouping wrong", "date,metric,value\n2026-11-21,orders,\"1,23\"\n", ErrBadRow, "line 2, column value: value \"1,23\" is not a decimal number; thousands separators"},
+		{"decimal comma", "date,metric,value\n2026-11-21,orders,\"12,5\"\n", ErrBadRow, "thousands separators"},
+		{"unquoted grouping", "date,metric,value\n2026-11-21,orders,1,234\n", ErrBadRow, "line 2: want 3 comma-separated fields"},
+		{"unclosed quote", "date,metric,value\n2026-11-21,\"orders,1\n", ErrBadRow, "line 2: a quote is not closed"},
+		{"text after quote", "date,metric,value\n2026-11-21,\"orders\"x,1\n", ErrBadRow, "line 2: text after a closing quote"},
+		{"wide short row", "date,a,b\n2026-11-21,1\n", ErrBadRow, "line 2: want 3 comma-separated fields as the header has, not 2"},
+		{"wide bad value", "date,a,b\n2026-11-21,1,x\n", ErrBadRow, "line 2, column b: value \"x\" is not a decimal number"},
+		{"wide bad date", "date,a,b\r2026-11-21,1,2\r2026-13-01,1,2\r", ErrBadRow, "line 3, column date: date \"2026-13-01\""},
+		{"wide duplicate day", "date,a,b\n2026-11-21,1,2\n2026-11-20,1,2\n2026-11-21,1,\n", ErrDuplicate, "line 4, column a: a on 2026-11-21 was already given on line 2"},
+		{"wide unnamed column", "date,a,,b\n", ErrBadRow, "line 1: column 3 has no name"},
+		{"wide twice a metric", "date,a,b,a\n", ErrBadRow, "line 1, column a: metric \"a\" has two columns"},
+		{"long header with extra", "date,metric,value,note\n", ErrBadRow, "a long CSV has exactly the three columns"},
+		{"header not date first", "day,a,b\n2026-11-21,1,2\n", ErrBadRow, "line 1: the header must name the columns"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadCSV(strings.NewReader(tt.in))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.sentinel)
+			assert.Contains(t, err.Error(), tt.msg)
+			var de *DataError
+			require.ErrorAs(t, err, &de)
+			de.File = "data.csv"
+			assert.True(t, strings.HasPrefix(de.Error(), "wbr: data.csv: line "), de.Error())
+		})
+	}
+}
+
+// TestReadCSVLineEndsAcrossBlocks puts CR, LF and CRLF line ends on every
+// side of the reader's block boundary.
+func TestReadCSVLineEndsAcrossBlocks(t *testing.T) {
+	for _, end := range []string{"\n", "\r", "\r\n"} {
+		rows := csvOf(3, 2000)
+		in := strings.ReplaceAll(string(rows), "\n", end)
+		d, err := ReadCSV(&oneByteAtEnd{s: in})
+		require.NoError(t, err, "%q", end)
+		assert.Equal(t, 6000, d.Len(), "%q", end)
+	}
+}
+
+// oneByteAtEnd returns blocks of odd sizes so line ends fall on every
+// boundary.
+type oneByteAtEnd struct {
+	s string
+	n int
+}
+
+func (r *oneByteAtEnd) Read(p []byte) (int, error) {
+	if len(r.s) == 0 {
+		return 0, io.EOF
+	}
+	r.n++
+	k := min(len(p), len(r.s), 1+r.n%7919)
+	copy(p, r.s[:k])
+	r.s = r.s[k:]
+	return k, nil
+}

@@ -35,6 +35,9 @@ type Deck struct {
 	// Sections are the titled parts of the deck in the order they are read;
 	// without sections the metrics are read in the order they are listed.
 	Sections []Section `json:"sections,omitempty" validate:"omitempty,max=100,dive"`
+	// Source says where the deck's daily data lives: a CSV file, or a query
+	// and the environment variable holding its connection string.
+	Source Source `json:"source,omitzero"`
 }
 
 // Calendar fixes the weeks, fiscal quarters and fiscal years of a deck.

@@ -68,6 +68,7 @@ func (d *Deck) Validate() error {
 			}
 		}
 	}
+	d.checkSource(&l)
 	for s := range d.Sections {
 		for k, id := range d.Sections[s].Metrics {
 			if _, ok := ids[id]; !ok {

@@ -63,6 +63,14 @@ func TestValidateCrossFieldRules(t *testing.T) {
 			p := PlanValue{Period: PlanWeek, End: dayOf(date("2026-11-21")).date(), Value: 1}
 			d.Metrics[0].Plan = []PlanValue{p, p}
 		}, []string{"/metrics/0/plan/1 duplicate"}},
+		{"csv source", func(d *Deck) { d.Source = Source{CSV: "data.csv"} }, nil},
+		{"query source", func(d *Deck) { d.Source = Source{Query: "SELECT 1", DSNEnv: "WBR_DSN"} }, nil},
+		{"csv and query", func(d *Deck) { d.Source = Source{CSV: "data.csv", Query: "SELECT 1", DSNEnv: "WBR_DSN"} }, []string{"/source source"}},
+		{"query without its connection", func(d *Deck) { d.Source = Source{Query: "SELECT 1"} }, []string{"/source/dsnEnv source"}},
+		{"connection without a query", func(d *Deck) { d.Source = Source{DSNEnv: "WBR_DSN"} }, []string{"/source/query source"}},
+		{"a connection string in the deck", func(d *Deck) {
+			d.Source = Source{Query: "SELECT 1", DSNEnv: "postgres://me:secret@db/wbr"}
+		}, []string{"/source/dsnEnv format"}},
 		{"rate plan written as a percent", func(d *Deck) {
 			d.Metrics[3].Plan = []PlanValue{{Period: PlanWeek, End: date("2026-11-21"), Value: 62}, {Period: PlanWeek, End: date("2026-11-28"), Value: 0.62}}
 		}, []string{"/metrics/3/plan/0/value plan-range"}},

@@ -20,13 +20,47 @@ func DateOf(t time.Time) Date {
 	return Date{y, m, d}
 }
 
-// ParseDate reads a YYYY-MM-DD date and refuses days that do not exist.
+// ParseDate reads a YYYY-MM-DD date and refuses days that do not exist. Its
+// error says which: the form ("write YYYY-MM-DD, such as 2026-03-10"), or
+// the month or day that does not exist.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return Date{}, fmt.Errorf("invalid date %q; want YYYY-MM-DD, a day that exists", s)
+	if err == nil {
+		return DateOf(t), nil
 	}
-	return DateOf(t), nil
+	shown := s
+	if len(shown) > 40 {
+		shown = shown[:40] + "…"
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
+		return Date{}, fmt.Errorf("invalid date %q; write YYYY-MM-DD, such as 2026-03-10", shown)
+	}
+	y, m, d := atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])
+	if m < 1 || m > 12 {
+		return Date{}, fmt.Errorf("invalid date %q: there is no month %d; write a day that exists as YYYY-MM-DD", s, m)
+	}
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if d < 1 || d > last {
+		return Date{}, fmt.Errorf("invalid date %q: %s %04d has %d days; write a day that exists as YYYY-MM-DD", s, time.Month(m), y, last)
+	}
+	return Date{}, fmt.Errorf("invalid date %q; write YYYY-MM-DD, such as 2026-03-10", s)
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // IsZero reports whether d is unset.

@@ -22,6 +22,17 @@ func TestDate(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 
+	for in, want := range map[string]string{
+		"2023-02-29": `invalid date "2023-02-29": February 2023 has 28 days; write a day that exists as YYYY-MM-DD`,
+		"2026-04-31": `invalid date "2026-04-31": April 2026 has 30 days; write a day that exists as YYYY-MM-DD`,
+		"2026-00-10": `invalid date "2026-00-10": there is no month 0; write a day that exists as YYYY-MM-DD`,
+		"10/03/2026": `invalid date "10/03/2026"; write YYYY-MM-DD, such as 2026-03-10`,
+		"2026-3-10":  `invalid date "2026-3-10"; write YYYY-MM-DD, such as 2026-03-10`,
+	} {
+		_, err := ParseDate(in)
+		assert.EqualError(t, err, want)
+	}
+
 	b, err := json.Marshal(struct {
 		D Date `json:"d"`
 	}{d})

@@ -47,3 +47,15 @@ func BenchmarkDecode(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParse reads the tree alone, without decoding it into a type.
+func BenchmarkParse(b *testing.B) {
+	data := benchDoc(false)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseDocument(data, Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

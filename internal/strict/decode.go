@@ -3,7 +3,6 @@ package strict
 import (
 	"bytes"
 	"encoding"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,8 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
+	"github.com/dayone-go/mechanisms/internal/enum"
 	"github.com/dayone-go/mechanisms/internal/problem"
 )
 
@@ -21,67 +22,29 @@ import (
 //
 // Input whose first significant byte is '{' or '[' is read as JSON; anything
 // else as YAML. Keys are matched exactly against the json tags of v's type;
-// a key the type does not declare is an error, as is null for a value that
+// a key the type does not declare is a problem, as is null for a value that
 // cannot be absent, a fractional number for an integer, and any value a
-// field's UnmarshalText refuses. Problems with the document come back as a
-// *problem.Error (Kind left empty for the caller to fill) whose Unwrap gives
-// this package's sentinel (ErrTooLarge, ErrSyntax, ...).
+// field's UnmarshalText refuses (its error's text becomes the message). All
+// of a document's problems come back at once as a *problem.Error (Kind left
+// empty for the caller to fill), sorted by line and column; errors.Is
+// matches it against this package's sentinel of each problem (ErrTooLarge,
+// ErrSyntax, ErrUnknownKey, ...) and against each error UnmarshalText
+// returned. Where there are problems, v may hold a partly decoded value.
 func Decode(data []byte, v any, lim Limits) error {
-	err := decode(data, v, lim)
-	if err == nil {
-		return nil
-	}
-	return AsProblem(err)
-}
-
-// AsProblem turns an *Error into the shared *problem.Error shape; any other
-// error is returned as it is.
-func AsProblem(err error) error {
-	var se *Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	path := se.Pointer
-	if path == "" {
-		path = "/"
-	}
-	return &problem.Error{
-		Problems: []problem.Problem{{Path: path, Rule: ruleOf(se.Err), Message: se.Msg, Line: se.Line, Column: se.Column}},
-		Err:      se.Err,
-	}
-}
-
-func ruleOf(sentinel error) string {
-	switch sentinel {
-	case ErrTooLarge:
-		return problem.RuleTooLarge
-	case ErrTooDeep:
-		return problem.RuleTooDeep
-	case ErrTooMany:
-		return problem.RuleTooMany
-	case ErrSyntax:
-		return problem.RuleSyntax
-	case ErrUnknownKey:
-		return problem.RuleUnknownKey
-	case ErrEmpty:
-		return problem.RuleEmpty
-	}
-	return problem.RuleType
-}
-
-func decode(data []byte, v any, lim Limits) error {
-	root, err := parse(data, lim)
+	b, root, err := parse(data, lim)
 	if err != nil {
-		return err
+		return AsProblem(err)
 	}
-	return root.decodeInto(v)
+	return root.decodeInto(v, b.probs)
 }
 
-// parse reads data, JSON or YAML, into the positioned tree under lim.
-func parse(data []byte, lim Limits) (*node, error) {
+// parse reads data, JSON or YAML, into the positioned tree under lim. The
+// error is an *Error for a problem that stops reading; the builder holds the
+// problems that did not.
+func parse(data []byte, lim Limits) (*builder, *node, error) {
 	lim = lim.withDefaults()
 	if len(data) > lim.MaxBytes {
-		return nil, &Error{Msg: fmt.Sprintf("input is %d bytes; the limit is %d", len(data), lim.MaxBytes), Err: ErrTooLarge}
+		return nil, nil, &Error{Msg: fmt.Sprintf("input is %d bytes; the limit is %d", len(data), lim.MaxBytes), Err: ErrTooLarge}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
@@ -94,54 +57,65 @@ func parse(data []byte, lim Limits) (*node, error) {
 			off += size
 		}
 		line, col := lineCol(data, off)
-		return nil, &Error{Line: line, Column: col, Msg: "input is not valid UTF-8", Err: ErrSyntax}
+		return nil, nil, &Error{Line: line, Column: col, Msg: "the input is not valid UTF-8 text; save the file as UTF-8", Err: ErrSyntax}
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 {
-		return nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
+		return nil, nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
 	}
 	b := &builder{lim: lim}
+	var root *node
+	var err error
 	if trimmed[0] == '{' || trimmed[0] == '[' {
-		return b.parseJSON(data)
+		root, err = b.parseJSON(data)
+	} else {
+		root, err = b.parseYAML(data)
 	}
-	return b.parseYAML(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, root, nil
 }
 
-func (root *node) decodeInto(v any) error {
+// decodeInto decodes the tree into v, adding its problems to those found
+// while reading (probs, taken by value so a Document can decode again).
+func (root *node) decodeInto(v any, probs collector) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("strict: Decode needs a non-nil pointer, got %T", v)
 	}
 	if root.kind == kNull {
-		return &Error{Line: root.line, Column: root.col, Msg: "the document is empty", Err: ErrEmpty}
+		return AsProblem(&Error{Line: root.line, Column: root.col, Msg: "the document is empty", Err: ErrEmpty})
 	}
-	return decodeValue(root, rv.Elem(), &path{})
+	probs.list = append([]problem.Problem(nil), probs.list...)
+	probs.errs = append([]error(nil), probs.errs...)
+	d := decoder{c: probs}
+	d.value(root, rv.Elem(), &path{})
+	return d.c.err()
 }
 
 // Document is a JSON or YAML input parsed once: its kind can be detected
 // from its keys, it can be decoded into a typed value, and findings can be
 // placed in it, all without reading the bytes again.
 type Document struct {
-	root *node
+	root  *node
+	probs collector
 }
 
 // ParseDocument parses data under lim. Its error is a *problem.Error, as
-// Decode's is.
+// Decode's is, for a problem that stops reading (syntax, limits, an empty
+// input); problems that do not (a duplicate key, a number that is not
+// finite) are reported by Decode with those of the target type.
 func ParseDocument(data []byte, lim Limits) (*Document, error) {
-	root, err := parse(data, lim)
+	b, root, err := parse(data, lim)
 	if err != nil {
 		return nil, AsProblem(err)
 	}
-	return &Document{root: root}, nil
+	return &Document{root: root, probs: b.probs}, nil
 }
 
 // Decode decodes the document into v, a non-nil pointer, as Decode does.
-func (d *Document) Decode(v any) error {
-	if err := d.root.decodeInto(v); err != nil {
-		return AsProblem(err)
-	}
-	return nil
-}
+func (d *Document) Decode(v any) error { return d.root.decodeInto(v, d.probs) }
 
 // Keys lists the top-level keys in input order; nil when the document is
 // not an object.
@@ -149,7 +123,11 @@ func (d *Document) Keys() []string {
 	if d.root.kind != kObject {
 		return nil
 	}
-	return d.root.keys
+	out := make([]string, len(d.root.keys))
+	for i, k := range d.root.keys {
+		out[i] = k.name
+	}
+	return out
 }
 
 // Position finds the line and column of the value at a JSON pointer, as the
@@ -173,153 +151,262 @@ func ReadAll(r io.Reader, max int) ([]byte, error) {
 	return data, nil
 }
 
-var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+var (
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	valuer          = reflect.TypeFor[enum.Valuer]()
+	timeType        = reflect.TypeFor[time.Time]()
+)
 
-func typeErr(n *node, at *path, want string) error {
-	return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("must be %s, not %s", want, n.kind), Err: ErrType}
-}
+// textKind says how a type reads text, cached per type: reflection's
+// Implements costs more than decoding a value.
+type textKind uint8
 
-func ptrOrRoot(p string) string {
-	if p == "" {
-		return "/"
+const (
+	textNone  textKind = iota
+	textTime           // time.Time, read here as RFC 3339
+	textEnum           // an UnmarshalText type that lists its values
+	textOther          // any other UnmarshalText type
+)
+
+var textKinds sync.Map // reflect.Type -> textKind
+
+func textKindOf(t reflect.Type) textKind {
+	if k, ok := textKinds.Load(t); ok {
+		return k.(textKind)
 	}
-	return p
-}
-
-// escapeToken escapes one JSON pointer reference token (RFC 6901).
-func escapeToken(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
+	k := textNone
+	switch pt := reflect.PointerTo(t); {
+	case t == timeType:
+		k = textTime
+	case pt.Implements(textUnmarshaler) && (pt.Implements(valuer) || t.Implements(valuer)):
+		k = textEnum
+	case pt.Implements(textUnmarshaler):
+		k = textOther
 	}
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+	textKinds.Store(t, k)
+	return k
 }
 
-func decodeValue(n *node, rv reflect.Value, at *path) error {
+// decoder walks the tree into a Go value, collecting problems.
+type decoder struct {
+	c collector
+}
+
+func (d *decoder) typeErr(n *node, at *path, want string) {
+	if !d.c.room(n.line, n.col) {
+		return
+	}
+	d.c.add(n.line, n.col, at.String(), ErrType, fmt.Sprintf("must be %s, not %s", want, n.kind))
+}
+
+func (d *decoder) value(n *node, rv reflect.Value, at *path) {
+	if n.kind == kInvalid {
+		return
+	}
 	t := rv.Type()
 	if n.kind == kNull {
 		switch t.Kind() {
 		case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
 			rv.SetZero()
-			return nil
+			return
 		}
-		return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: "must not be null; leave the key out instead", Err: ErrType}
+		d.c.add(n.line, n.col, at.String(), ErrType, "must not be null; leave the key out instead")
+		return
 	}
 	if t.Kind() == reflect.Pointer {
 		if rv.IsNil() {
 			rv.Set(reflect.New(t.Elem()))
 		}
-		return decodeValue(n, rv.Elem(), at)
+		d.value(n, rv.Elem(), at)
+		return
 	}
-	if reflect.PointerTo(t).Implements(textUnmarshaler) {
-		if n.kind != kString {
-			return typeErr(n, at, "a string")
-		}
-		u := rv.Addr().Interface().(encoding.TextUnmarshaler)
-		if err := u.UnmarshalText([]byte(n.text)); err != nil {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: err.Error(), Err: err}
-		}
-		return nil
+	switch textKindOf(t) {
+	case textTime:
+		d.time(n, rv, at)
+		return
+	case textEnum, textOther:
+		d.text(n, rv, at)
+		return
 	}
 	switch t.Kind() {
 	case reflect.Interface:
 		if t.NumMethod() != 0 {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: "cannot decode into " + t.String(), Err: ErrType}
+			d.c.add(n.line, n.col, at.String(), ErrType, "cannot decode into "+t.String())
+			return
 		}
 		rv.Set(reflect.ValueOf(generic(n)))
-		return nil
 	case reflect.Struct:
-		return decodeStruct(n, rv, at)
+		d.object(n, rv, at)
 	case reflect.Slice:
 		if n.kind != kArray {
-			return typeErr(n, at, "an array")
+			d.typeErr(n, at, "a list")
+			return
 		}
-		s := reflect.MakeSlice(t, len(n.items), len(n.items))
-		for i, item := range n.items {
-			elem := at.item(i)
-			if err := decodeValue(item, s.Index(i), &elem); err != nil {
-				return err
-			}
+		s := reflect.MakeSlice(t, len(n.kids), len(n.kids))
+		for i := range n.kids {
+			at.pushIndex(i)
+			d.value(&n.kids[i], s.Index(i), at)
+			at.pop()
 		}
 		rv.Set(s)
-		return nil
 	case reflect.Map:
 		if n.kind != kObject {
-			return typeErr(n, at, "an object")
+			d.typeErr(n, at, "an object")
+			return
 		}
 		if t.Key().Kind() != reflect.String {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: "cannot decode into " + t.String(), Err: ErrType}
+			d.c.add(n.line, n.col, at.String(), ErrType, "cannot decode into "+t.String())
+			return
 		}
 		m := reflect.MakeMapWithSize(t, len(n.keys))
 		for i, k := range n.keys {
 			ev := reflect.New(t.Elem()).Elem()
-			child := at.child(k)
-			if err := decodeValue(n.vals[i], ev, &child); err != nil {
-				return err
-			}
-			m.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), ev)
+			at.push(k.name)
+			d.value(&n.kids[i], ev, at)
+			at.pop()
+			m.SetMapIndex(reflect.ValueOf(k.name).Convert(t.Key()), ev)
 		}
 		rv.Set(m)
-		return nil
 	case reflect.String:
 		if n.kind != kString {
-			return typeErr(n, at, "a string")
+			d.typeErr(n, at, "a string")
+			return
 		}
 		rv.SetString(n.text)
-		return nil
 	case reflect.Bool:
 		if n.kind != kBool {
-			return typeErr(n, at, "true or false")
+			d.typeErr(n, at, "true or false")
+			return
 		}
 		rv.SetBool(n.b)
-		return nil
 	case reflect.Float32, reflect.Float64:
 		if n.kind != kNumber {
-			return typeErr(n, at, "a number")
+			d.typeErr(n, at, "a number")
+			return
 		}
 		if rv.OverflowFloat(n.num) {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("number %s is out of range", n.text), Err: ErrType}
+			d.c.addRule(n.line, n.col, at.String(), problem.RuleRange, ErrType, fmt.Sprintf("number %s is out of range", clip(n.text)))
+			return
 		}
 		rv.SetFloat(n.num)
-		return nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		if n.kind != kNumber {
-			return typeErr(n, at, "an integer")
+			d.typeErr(n, at, "a whole number")
+			return
 		}
-		if n.num != math.Trunc(n.num) || n.num < math.MinInt64 || n.num > math.MaxInt64 || rv.OverflowInt(int64(n.num)) {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("must be an integer in range, not %s", n.text), Err: ErrType}
+		if n.num != math.Trunc(n.num) {
+			d.c.add(n.line, n.col, at.String(), ErrType, fmt.Sprintf("must be a whole number, not %s", clip(n.text)))
+			return
+		}
+		if n.num < math.MinInt64 || n.num >= math.MaxInt64 || rv.OverflowInt(int64(n.num)) {
+			lo, hi := intRange(t)
+			d.c.addRule(n.line, n.col, at.String(), problem.RuleRange, ErrType, fmt.Sprintf("must be between %d and %d, not %s", lo, hi, clip(n.text)))
+			return
 		}
 		rv.SetInt(int64(n.num))
-		return nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		if n.kind != kNumber {
-			return typeErr(n, at, "a non-negative integer")
+			d.typeErr(n, at, "a whole number")
+			return
 		}
-		if n.num != math.Trunc(n.num) || n.num < 0 || n.num > math.MaxUint64 || rv.OverflowUint(uint64(n.num)) {
-			return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("must be a non-negative integer in range, not %s", n.text), Err: ErrType}
+		if n.num != math.Trunc(n.num) {
+			d.c.add(n.line, n.col, at.String(), ErrType, fmt.Sprintf("must be a whole number, not %s", clip(n.text)))
+			return
+		}
+		if n.num < 0 || n.num >= math.MaxUint64 || rv.OverflowUint(uint64(n.num)) {
+			d.c.addRule(n.line, n.col, at.String(), problem.RuleRange, ErrType, fmt.Sprintf("must be between 0 and %d, not %s", uint64(1)<<(t.Bits()-1)*2-1, clip(n.text)))
+			return
 		}
 		rv.SetUint(uint64(n.num))
-		return nil
+	default:
+		d.c.add(n.line, n.col, at.String(), ErrType, "cannot decode into "+t.String())
 	}
-	return &Error{Line: n.line, Column: n.col, Pointer: ptrOrRoot(at.String()), Msg: "cannot decode into " + t.String(), Err: ErrType}
 }
 
-func decodeStruct(n *node, rv reflect.Value, at *path) error {
+func intRange(t reflect.Type) (int64, int64) {
+	bits := t.Bits()
+	return -1 << (bits - 1), 1<<(bits-1) - 1
+}
+
+// text decodes a string through the type's UnmarshalText. Its error's text
+// is the message, as it is: enum types suggest and list their values, date
+// and duration types name their form. The rule is "enum" for a type that
+// lists its values (enum.Valuer), "format" for any other.
+func (d *decoder) text(n *node, rv reflect.Value, at *path) {
+	if n.kind != kString {
+		d.typeErr(n, at, "a string")
+		return
+	}
+	u := rv.Addr().Interface().(encoding.TextUnmarshaler)
+	if err := u.UnmarshalText([]byte(n.text)); err != nil && d.c.room(n.line, n.col) {
+		rule := problem.RuleFormat
+		if textKindOf(rv.Type()) == textEnum {
+			rule = problem.RuleEnum
+		}
+		d.c.addRule(n.line, n.col, at.String(), rule, err, err.Error())
+	}
+}
+
+// time reads RFC 3339 text, naming the form wanted instead of Go's layout
+// string, which time.Time's own UnmarshalText would put in its error.
+func (d *decoder) time(n *node, rv reflect.Value, at *path) {
+	if n.kind != kString {
+		d.typeErr(n, at, "a time such as 2026-03-10T15:00:00Z")
+		return
+	}
+	t, err := time.Parse(time.RFC3339Nano, n.text)
+	if err != nil {
+		msg := fmt.Sprintf("invalid time %q; write RFC 3339 such as 2026-03-10T15:00:00Z (date, T, time, then Z or an offset such as +01:00)", clip(n.text))
+		if _, derr := time.Parse(time.DateOnly, n.text); derr == nil {
+			msg = fmt.Sprintf("invalid time %q: a date alone is not a time; write RFC 3339 such as %sT15:00:00Z", n.text, n.text)
+		}
+		d.c.addRule(n.line, n.col, at.String(), problem.RuleFormat, ErrType, msg)
+		return
+	}
+	rv.Set(reflect.ValueOf(t))
+}
+
+func (d *decoder) object(n *node, rv reflect.Value, at *path) {
 	if n.kind != kObject {
-		return typeErr(n, at, "an object")
+		d.typeErr(n, at, "an object")
+		return
 	}
 	info := fieldsOf(rv.Type())
 	for i, k := range n.keys {
-		idx, ok := info.byName[k]
-		if !ok {
-			return &Error{Line: n.vals[i].line, Column: n.vals[i].col, Pointer: ptrOrRoot(at.String()),
-				Msg: fmt.Sprintf("unknown key %q (known keys: %s)", k, strings.Join(info.names, ", ")), Err: ErrUnknownKey}
+		at.push(k.name)
+		d.field(info, &n.kids[i], k, rv, at)
+		at.pop()
+	}
+}
+
+func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *path) {
+	idx, ok := info.byName[k.name]
+	if !ok {
+		if d.c.room(k.line, k.col) {
+			d.c.add(k.line, k.col, at.String(), ErrUnknownKey, unknownKey(k.name, info.names))
 		}
-		child := at.child(k)
-		if err := decodeValue(n.vals[i], rv.FieldByIndex(idx), &child); err != nil {
-			return err
+		return
+	}
+	fv := rv
+	if len(idx) == 1 {
+		fv = rv.Field(idx[0])
+	} else {
+		var err error
+		if fv, err = rv.FieldByIndexErr(idx); err != nil {
+			d.c.add(k.line, k.col, at.String(), ErrType, "cannot set "+k.name+": "+err.Error())
+			return
 		}
 	}
-	return nil
+	d.value(n, fv, at)
+}
+
+// unknownKey names the key and the one it was most likely meant to be, or
+// lists the known keys when none is close.
+func unknownKey(k string, known []string) string {
+	if hint := enum.Hint(k, known); hint != "" {
+		return fmt.Sprintf("unknown key %q%s", clip(k), hint)
+	}
+	return fmt.Sprintf("unknown key %q; known keys: %s", clip(k), strings.Join(known, ", "))
 }
 
 type structInfo struct {
@@ -370,15 +457,15 @@ func generic(n *node) any {
 	case kString:
 		return n.text
 	case kArray:
-		out := make([]any, len(n.items))
-		for i, it := range n.items {
-			out[i] = generic(it)
+		out := make([]any, len(n.kids))
+		for i := range n.kids {
+			out[i] = generic(&n.kids[i])
 		}
 		return out
 	case kObject:
 		out := make(map[string]any, len(n.keys))
 		for i, k := range n.keys {
-			out[k] = generic(n.vals[i])
+			out[k.name] = generic(&n.kids[i])
 		}
 		return out
 	}
@@ -408,15 +495,7 @@ func Position(data []byte, pointer string) (line, col int) {
 // Locator parses data once and returns a function that positions any number
 // of JSON pointers in it, as Position does.
 func Locator(data []byte) func(pointer string) (line, col int) {
-	var tree *node
-	b := &builder{lim: Limits{}.withDefaults()}
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	var err error
-	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
-		tree, err = b.parseJSON(data)
-	} else if len(trimmed) > 0 {
-		tree, err = b.parseYAML(data)
-	}
+	_, tree, err := parse(data, Limits{})
 	if err != nil || tree == nil {
 		return func(string) (int, int) { return 0, 0 }
 	}
@@ -434,8 +513,8 @@ func (n *node) find(pointer string) (int, int) {
 		case kObject:
 			found := false
 			for i, k := range cur.keys {
-				if k == tok {
-					cur, found = cur.vals[i], true
+				if k.name == tok {
+					cur, found = &cur.kids[i], true
 					break
 				}
 			}
@@ -444,10 +523,10 @@ func (n *node) find(pointer string) (int, int) {
 			}
 		case kArray:
 			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(cur.items) {
+			if err != nil || i < 0 || i >= len(cur.kids) {
 				return cur.line, cur.col
 			}
-			cur = cur.items[i]
+			cur = &cur.kids[i]
 		default:
 			return cur.line, cur.col
 		}

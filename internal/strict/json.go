@@ -1,165 +1,576 @@
 package strict
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
+	"strconv"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/dayone-go/mechanisms/internal/enum"
 )
 
-// parseJSON reads a JSON document into a tree, token by token, so that depth
-// and size limits hold before anything large is built.
+// parseJSON reads a JSON document (RFC 8259) into a tree with a scanner of
+// its own: one pass over the bytes, limits checked as values appear, and
+// every syntax error reported at its line and column in plain words.
+//
+// The input is copied into one string once; strings without escapes and
+// number literals are slices of it, and the children of every object and
+// array come from shared blocks, so a document costs a few allocations per
+// hundred values instead of several per value.
 func (b *builder) parseJSON(data []byte) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	p := &jsonParser{b: b, dec: dec, data: data}
-	root, err := p.value(0, &path{})
+	s := scanners.Get().(*jsonScanner)
+	defer s.release()
+	*s = jsonScanner{b: b, src: string(data), line: 1, col: 1, kids: s.kids[:0], keys: s.keys[:0], open: s.open[:0], buf: s.buf[:0]}
+	s.skipWS()
+	root, err := s.value(0, &path{})
 	if err != nil {
 		return nil, err
 	}
-	line, col := p.pos()
-	if tok, err := dec.Token(); err != io.EOF {
-		if err != nil {
-			return nil, p.syntax(err)
-		}
-		return nil, &Error{Line: line, Column: col, Msg: fmt.Sprintf("unexpected %v after the document", tok), Err: ErrSyntax}
+	s.skipWS()
+	if s.i < len(s.src) {
+		line, col := s.pos()
+		return nil, &Error{Line: line, Column: col, Err: ErrSyntax,
+			Msg: fmt.Sprintf("unexpected %s after the end of the document; a file holds one JSON value", s.describe(s.i))}
 	}
-	return root, nil
+	return &root, nil
 }
 
-type jsonParser struct {
-	b    *builder
-	dec  *json.Decoder
-	data []byte
-	// The last position computed: offsets only grow, so counting lines
-	// resumes here instead of rescanning from the start (which would make
-	// parsing quadratic).
-	off, line, col int
+// scanners keeps the stacks of finished scanners for the next document.
+var scanners = sync.Pool{New: func() any { return new(jsonScanner) }}
+
+// release clears what the scanner holds of a document and returns it to
+// the pool; an oversized stack is dropped rather than kept.
+func (s *jsonScanner) release() {
+	clear(s.kids[:cap(s.kids)])
+	clear(s.keys[:cap(s.keys)])
+	if cap(s.kids) > 1<<12 || cap(s.buf) > 1<<16 {
+		return
+	}
+	*s = jsonScanner{kids: s.kids[:0], keys: s.keys[:0], open: s.open[:0], buf: s.buf[:0]}
+	scanners.Put(s)
 }
 
-// pos is where the next token starts: the decoder's offset is the end of the
-// previous token, so skip the white space and separators between them.
-func (p *jsonParser) pos() (int, int) {
-	off := int(p.dec.InputOffset())
-	for off < len(p.data) {
-		switch p.data[off] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			off++
+type jsonScanner struct {
+	b   *builder
+	src string
+	i   int
+	// line is the current line and lineStart its first byte; the column is
+	// kept for offset colAt and advanced from there, so positions cost
+	// one pass over the input in all, even on a single long line.
+	line, lineStart int
+	colAt, col      int
+	// kids and keys are stacks of the children of the containers being
+	// read; a container, once closed, moves its own into exact slices cut
+	// from nodeSlab and keySlab.
+	kids     []node
+	keys     []key
+	nodeSlab []node
+	keySlab  []key
+	open     []opener // containers not yet closed, innermost last
+	buf      []byte   // scratch for strings with escapes
+}
+
+type opener struct {
+	c         byte
+	line, col int
+}
+
+func (s *jsonScanner) skipWS() {
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case ' ', '\t', '\r':
+			s.i++
+		case '\n':
+			s.i++
+			s.line++
+			s.lineStart = s.i
+		default:
+			return
+		}
+	}
+}
+
+// pos is the line and column of the current byte.
+func (s *jsonScanner) pos() (int, int) { return s.posAt(s.i) }
+
+// posAt is the line and column of offset off on the current line.
+func (s *jsonScanner) posAt(off int) (int, int) {
+	if s.colAt < s.lineStart || off < s.colAt {
+		s.colAt, s.col = s.lineStart, 1
+	}
+	for ; s.colAt < off; s.colAt++ {
+		if s.src[s.colAt]&0xC0 != 0x80 {
+			s.col++
+		}
+	}
+	return s.line, s.col
+}
+
+func (s *jsonScanner) errAt(off int, format string, args ...any) error {
+	line, col := s.posAt(off)
+	return &Error{Line: line, Column: col, Msg: fmt.Sprintf(format, args...), Err: ErrSyntax}
+}
+
+const slabSize = 512
+
+func (s *jsonScanner) takeNodes(n int) []node { return take(&s.nodeSlab, n) }
+func (s *jsonScanner) takeKeys(n int) []key   { return take(&s.keySlab, n) }
+
+// take cuts n elements from the block in *slab, starting a new block when
+// it is full; large requests get their own slice.
+func take[T any](slab *[]T, n int) []T {
+	if n > slabSize/8 {
+		return make([]T, n)
+	}
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, slabSize)
+	}
+	l := len(*slab)
+	*slab = (*slab)[:l+n]
+	return (*slab)[l : l+n : l+n]
+}
+
+func (s *jsonScanner) value(depth int, at *path) (node, error) {
+	if s.i >= len(s.src) {
+		return node{}, s.eof()
+	}
+	line, col := s.pos()
+	if err := s.b.count(line, col); err != nil {
+		return node{}, err
+	}
+	switch c := s.src[s.i]; {
+	case c == '{':
+		return s.object(depth+1, line, col, at)
+	case c == '[':
+		return s.array(depth+1, line, col, at)
+	case c == '"':
+		text, err := s.string()
+		return node{kind: kString, text: text, line: line, col: col}, err
+	case c == '-' || c >= '0' && c <= '9':
+		lit, err := s.number()
+		if err != nil {
+			return node{}, err
+		}
+		return s.b.number(lit, line, col, at), nil
+	case c == 't' && s.word("true"):
+		return node{kind: kBool, b: true, line: line, col: col}, nil
+	case c == 'f' && s.word("false"):
+		return node{kind: kBool, line: line, col: col}, nil
+	case c == 'n' && s.word("null"):
+		return node{kind: kNull, line: line, col: col}, nil
+	}
+	return node{}, s.unexpected("a value")
+}
+
+// word consumes the literal w when it stands at the current offset as a
+// whole word.
+func (s *jsonScanner) word(w string) bool {
+	end := s.i + len(w)
+	if end > len(s.src) || s.src[s.i:end] != w || end < len(s.src) && isWordByte(s.src[end]) {
+		return false
+	}
+	s.i = end
+	return true
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$' || c == '-' || c == '.' || c == '+' || c >= 0x80
+}
+
+func (s *jsonScanner) object(depth, line, col int, at *path) (node, error) {
+	if err := s.b.depth(depth, line, col); err != nil {
+		return node{}, err
+	}
+	s.i++
+	s.open = append(s.open, opener{'{', line, col})
+	kbase, nbase := len(s.keys), len(s.kids)
+	var seen map[string]int // for objects too large to search for duplicates
+	s.skipWS()
+	if s.i < len(s.src) && s.src[s.i] == '}' {
+		s.i++
+	} else {
+		for {
+			if s.i >= len(s.src) {
+				return node{}, s.eof()
+			}
+			if s.src[s.i] != '"' {
+				return node{}, s.unexpected("a key in double quotes")
+			}
+			kl, kc := s.pos()
+			name, err := s.string()
+			if err != nil {
+				return node{}, err
+			}
+			s.skipWS()
+			if s.i >= len(s.src) {
+				return node{}, s.eof()
+			}
+			if s.src[s.i] != ':' {
+				return node{}, s.errAt(s.i, "expected \":\" after the key %q, not %s", clip(name), s.describe(s.i))
+			}
+			s.i++
+			s.skipWS()
+			at.push(name)
+			v, err := s.value(depth, at)
+			if err != nil {
+				return node{}, err
+			}
+			first := -1
+			n := len(s.keys) - kbase
+			if seen == nil && n <= 16 {
+				for j, k := range s.keys[kbase:] {
+					if k.name == name {
+						first = j
+						break
+					}
+				}
+				if n == 16 {
+					seen = make(map[string]int, 32)
+					for j, k := range s.keys[kbase:] {
+						seen[k.name] = j
+					}
+				}
+			} else if j, ok := seen[name]; ok {
+				first = j
+			}
+			if first >= 0 && s.b.probs.room(kl, kc) {
+				k := s.keys[kbase+first]
+				s.b.probs.addRule(kl, kc, at.String(), "duplicate", ErrSyntax,
+					fmt.Sprintf("duplicate key %q; it is already set at line %d, column %d — keep one", clip(name), k.line, k.col))
+			} else if first < 0 {
+				if err := s.b.items(n+1, kl, kc, "an object"); err != nil {
+					return node{}, err
+				}
+				if seen != nil {
+					seen[name] = n
+				}
+				s.keys = append(s.keys, key{name: name, line: kl, col: kc})
+				s.kids = append(s.kids, v)
+			}
+			at.pop()
+			if done, err := s.next('}'); done || err != nil {
+				if err != nil {
+					return node{}, err
+				}
+				break
+			}
+		}
+	}
+	return s.close(node{kind: kObject, line: line, col: col}, kbase, nbase), nil
+}
+
+func (s *jsonScanner) array(depth, line, col int, at *path) (node, error) {
+	if err := s.b.depth(depth, line, col); err != nil {
+		return node{}, err
+	}
+	s.i++
+	s.open = append(s.open, opener{'[', line, col})
+	nbase := len(s.kids)
+	s.skipWS()
+	if s.i < len(s.src) && s.src[s.i] == ']' {
+		s.i++
+	} else {
+		for {
+			n := len(s.kids) - nbase
+			if n+1 > s.b.lim.MaxItems {
+				line, col := s.pos()
+				return node{}, s.b.items(n+1, line, col, "a list")
+			}
+			at.pushIndex(n)
+			v, err := s.value(depth, at)
+			if err != nil {
+				return node{}, err
+			}
+			at.pop()
+			s.kids = append(s.kids, v)
+			if done, err := s.next(']'); done || err != nil {
+				if err != nil {
+					return node{}, err
+				}
+				break
+			}
+		}
+	}
+	return s.close(node{kind: kArray, line: line, col: col}, -1, nbase), nil
+}
+
+// close moves the children of the container just read (and, for an
+// object, its keys) off the stacks into dst.
+func (s *jsonScanner) close(dst node, kbase, nbase int) node {
+	if n := len(s.kids) - nbase; n > 0 {
+		if kbase >= 0 {
+			dst.keys = s.takeKeys(n)
+			copy(dst.keys, s.keys[kbase:])
+			s.keys = s.keys[:kbase]
+		}
+		dst.kids = s.takeNodes(n)
+		copy(dst.kids, s.kids[nbase:])
+		clear(s.kids[nbase:])
+		s.kids = s.kids[:nbase]
+	}
+	s.open = s.open[:len(s.open)-1]
+	return dst
+}
+
+// next reads what follows an entry: the closer (done) or a comma and
+// another entry.
+func (s *jsonScanner) next(closer byte) (done bool, err error) {
+	s.skipWS()
+	if s.i >= len(s.src) {
+		return false, s.eof()
+	}
+	if s.src[s.i] == closer {
+		s.i++
+		return true, nil
+	}
+	if s.src[s.i] != ',' {
+		return false, s.missingComma(closer)
+	}
+	cl, cc := s.pos()
+	s.i++
+	s.skipWS()
+	if s.i < len(s.src) && s.src[s.i] == closer {
+		return false, &Error{Line: cl, Column: cc, Err: ErrSyntax, Msg: fmt.Sprintf("a comma before %q leaves an empty entry; remove the trailing comma", string(closer))}
+	}
+	return false, nil
+}
+
+func (s *jsonScanner) missingComma(closer byte) error {
+	c := s.src[s.i]
+	if c == '"' || c == '{' || c == '[' || c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n' {
+		return s.errAt(s.i, "a comma is missing before this entry; separate entries with \",\"")
+	}
+	if c == ']' || c == '}' {
+		o := s.open[len(s.open)-1]
+		return s.errAt(s.i, "%q here closes nothing: the innermost open bracket is %q at line %d, column %d; close it with %q", string(c), string(o.c), o.line, o.col, string(closer))
+	}
+	return s.unexpected(fmt.Sprintf("\",\" or %q", string(closer)))
+}
+
+// eof explains an input that ends too early: at the innermost container
+// still open, or where the value was expected.
+func (s *jsonScanner) eof() error {
+	if len(s.open) > 0 {
+		o := s.open[len(s.open)-1]
+		what, closer := "object", "}"
+		if o.c == '[' {
+			what, closer = "list", "]"
+		}
+		return &Error{Line: o.line, Column: o.col, Err: ErrSyntax,
+			Msg: fmt.Sprintf("the %s opened here with %q is never closed; add %q where it ends", what, string(o.c), closer)}
+	}
+	return s.errAt(len(s.src), "the document ends where a value was expected")
+}
+
+// unexpected explains the byte at the current offset where want was
+// expected, with the fix for the usual slips.
+func (s *jsonScanner) unexpected(want string) error {
+	c := s.src[s.i]
+	switch {
+	case c == '\'':
+		return s.errAt(s.i, "strings and keys must be in double quotes (\"), not single quotes")
+	case c == '/' || c == '#':
+		return s.errAt(s.i, "JSON does not allow comments; remove it (YAML allows comments starting with #)")
+	case c == '}' || c == ']':
+		if len(s.open) > 0 && (want == "a value") {
+			return s.errAt(s.i, "expected a value before %q", string(c))
+		}
+		return s.errAt(s.i, "%q here closes nothing; remove it", string(c))
+	case isWordByte(c) && c != '-' && c != '.':
+		end := s.i
+		for end < len(s.src) && isWordByte(s.src[end]) {
+			end++
+		}
+		w := s.src[s.i:end]
+		switch w {
+		case "NaN", "Infinity", "+Infinity":
+			return s.errAt(s.i, "%s is not a JSON number; write a finite number", w)
+		}
+		if hint := enum.Hint(w, []string{"true", "false", "null"}); hint != "" && want == "a value" {
+			return s.errAt(s.i, "unexpected word %q%s", clip(w), hint)
+		}
+		if want == "a value" {
+			return s.errAt(s.i, "unexpected word %q; put text in double quotes: \"%s\"", clip(w), clip(w))
+		}
+		if want == "a key in double quotes" {
+			return s.errAt(s.i, "keys must be in double quotes: write \"%s\"", clip(w))
+		}
+	}
+	return s.errAt(s.i, "unexpected %s; expected %s", s.describe(s.i), want)
+}
+
+// describe names the character at off for a message.
+func (s *jsonScanner) describe(off int) string {
+	r, _ := utf8.DecodeRuneInString(s.src[off:])
+	switch {
+	case r == '\n':
+		return "line break"
+	case r < 0x20 || r == 0x7f:
+		return fmt.Sprintf("control character U+%04X", r)
+	}
+	return strconv.Quote(string(r))
+}
+
+// number scans a number literal as RFC 8259 writes it.
+func (s *jsonScanner) number() (string, error) {
+	start, i := s.i, s.i
+	src := s.src
+	digits := func() int {
+		n := 0
+		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	ok := true
+	if src[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(src) && src[i] == '0':
+		i++
+		if i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			ok = false
+		}
+	case digits() == 0:
+		ok = false
+	}
+	if ok && i < len(src) && src[i] == '.' {
+		i++
+		ok = digits() > 0
+	}
+	if ok && i < len(src) && (src[i] == 'e' || src[i] == 'E') {
+		i++
+		if i < len(src) && (src[i] == '+' || src[i] == '-') {
+			i++
+		}
+		ok = digits() > 0
+	}
+	if ok && (i == len(src) || !isWordByte(src[i])) {
+		s.i = i
+		return src[start:i], nil
+	}
+	end := i
+	for end < len(src) && isWordByte(src[end]) {
+		end++
+	}
+	lit := src[start:end]
+	if lit == "-Infinity" {
+		return "", s.errAt(start, "-Infinity is not a JSON number; write a finite number")
+	}
+	return "", s.errAt(start, "invalid number %q; write numbers like 12, -3.5 or 1e6 (no leading zeros, digits on both sides of \".\")", clip(lit))
+}
+
+// string scans a string literal; one without escapes is a slice of the
+// input.
+func (s *jsonScanner) string() (string, error) {
+	start := s.i
+	src := s.src
+	for i := start + 1; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '"':
+			s.i = i + 1
+			return src[start+1 : i], nil
+		case c == '\\':
+			return s.escaped(start, i)
+		case c < 0x20:
+			return "", s.control(start, i)
+		}
+	}
+	return "", s.errAt(start, "the string opened here is never closed; add the closing \"")
+}
+
+func (s *jsonScanner) control(start, i int) error {
+	if s.src[i] == '\n' || s.src[i] == '\r' {
+		return s.errAt(start, "the string opened here is not closed before the end of its line; add the closing \" (write a line break inside a string as \\n)")
+	}
+	return s.errAt(i, "a string cannot hold a raw %s; write it as an escape such as \\t or \\u%04X", s.describe(i), s.src[i])
+}
+
+// escaped decodes a string holding escapes, from its opening quote; i is
+// the first backslash.
+func (s *jsonScanner) escaped(start, i int) (string, error) {
+	src := s.src
+	buf := append(s.buf[:0], src[start+1:i]...)
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case c == '"':
+			s.i = i + 1
+			s.buf = buf
+			return string(buf), nil
+		case c < 0x20:
+			return "", s.control(start, i)
+		case c != '\\':
+			buf = append(buf, c)
+			i++
 			continue
 		}
-		break
-	}
-	if p.line == 0 || off < p.off {
-		p.off, p.line, p.col = 0, 1, 1
-	}
-	for _, c := range p.data[p.off:off] {
-		if c == '\n' {
-			p.line++
-			p.col = 1
-		} else {
-			p.col++
+		if i+1 >= len(src) {
+			break
 		}
+		switch e := src[i+1]; e {
+		case '"', '\\', '/':
+			buf = append(buf, e)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r, ok := hex4(src, i+2)
+			if !ok {
+				return "", s.errAt(i, "invalid escape %q; \\u needs four hexadecimal digits, as in \\u00e9", clip(src[i:min(i+6, len(src))]))
+			}
+			i += 6
+			if r >= 0xD800 && r < 0xDC00 {
+				if lo, ok := hex4(src, i+2); ok && i+1 < len(src) && src[i] == '\\' && src[i+1] == 'u' && lo >= 0xDC00 && lo < 0xE000 {
+					r = 0x10000 + (r-0xD800)<<10 + (lo - 0xDC00)
+					i += 6
+				} else {
+					r = utf8.RuneError
+				}
+			} else if r >= 0xDC00 && r < 0xE000 {
+				r = utf8.RuneError
+			}
+			buf = utf8.AppendRune(buf, r)
+			continue
+		default:
+			return "", s.errAt(i, "invalid escape %q in a string; write \\\\ for a backslash", src[i:i+2+utf8RuneLen(src[i+1:])-1])
+		}
+		i += 2
 	}
-	p.off = off
-	return p.line, p.col
+	return "", s.errAt(start, "the string opened here is never closed; add the closing \"")
 }
 
-func (p *jsonParser) syntax(err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line, col := lineCol(p.data, int(se.Offset))
-		return &Error{Line: line, Column: col, Msg: se.Error(), Err: ErrSyntax}
-	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		line, col := lineCol(p.data, len(p.data))
-		return &Error{Line: line, Column: col, Msg: "unexpected end of input", Err: ErrSyntax}
-	}
-	return &Error{Msg: err.Error(), Err: ErrSyntax}
+func utf8RuneLen(s string) int {
+	_, n := utf8.DecodeRuneInString(s)
+	return n
 }
 
-func (p *jsonParser) value(depth int, at *path) (*node, error) {
-	line, col := p.pos()
-	tok, err := p.dec.Token()
-	if err != nil {
-		return nil, p.syntax(err)
+func hex4(s string, i int) (rune, bool) {
+	if i+4 > len(s) {
+		return 0, false
 	}
-	if err := p.b.count(line, col); err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case nil:
-		return &node{kind: kNull, line: line, col: col}, nil
-	case bool:
-		return &node{kind: kBool, b: t, line: line, col: col}, nil
-	case json.Number:
-		return numberNode(string(t), line, col, at)
-	case string:
-		return &node{kind: kString, text: t, line: line, col: col}, nil
-	case json.Delim:
-		if err := p.b.depth(depth+1, line, col); err != nil {
-			return nil, err
-		}
-		switch t {
-		case '{':
-			return p.object(depth+1, line, col, at)
-		case '[':
-			return p.array(depth+1, line, col, at)
+	var r rune
+	for _, c := range []byte(s[i : i+4]) {
+		r <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			r |= rune(c - '0')
+		case c >= 'a' && c <= 'f':
+			r |= rune(c - 'a' + 10)
+		case c >= 'A' && c <= 'F':
+			r |= rune(c - 'A' + 10)
+		default:
+			return 0, false
 		}
 	}
-	return nil, &Error{Line: line, Column: col, Msg: fmt.Sprintf("unexpected %v", tok), Err: ErrSyntax}
-}
-
-func (p *jsonParser) object(depth, line, col int, at *path) (*node, error) {
-	n := &node{kind: kObject, line: line, col: col}
-	seen := map[string]bool{}
-	for p.dec.More() {
-		kl, kc := p.pos()
-		tok, err := p.dec.Token()
-		if err != nil {
-			return nil, p.syntax(err)
-		}
-		key, ok := tok.(string)
-		if !ok {
-			return nil, &Error{Line: kl, Column: kc, Msg: "object key must be a string", Err: ErrSyntax}
-		}
-		if seen[key] {
-			return nil, &Error{Line: kl, Column: kc, Msg: fmt.Sprintf("duplicate key %q", key), Err: ErrSyntax}
-		}
-		seen[key] = true
-		if err := p.b.items(len(n.keys)+1, kl, kc, "object"); err != nil {
-			return nil, err
-		}
-		child := at.child(key)
-		v, err := p.value(depth, &child)
-		if err != nil {
-			return nil, err
-		}
-		n.keys = append(n.keys, key)
-		n.vals = append(n.vals, v)
-	}
-	if _, err := p.dec.Token(); err != nil { // the closing brace
-		return nil, p.syntax(err)
-	}
-	return n, nil
-}
-
-func (p *jsonParser) array(depth, line, col int, at *path) (*node, error) {
-	n := &node{kind: kArray, line: line, col: col}
-	for p.dec.More() {
-		il, ic := p.pos()
-		if err := p.b.items(len(n.items)+1, il, ic, "array"); err != nil {
-			return nil, err
-		}
-		item := at.item(len(n.items))
-		v, err := p.value(depth, &item)
-		if err != nil {
-			return nil, err
-		}
-		n.items = append(n.items, v)
-	}
-	if _, err := p.dec.Token(); err != nil { // the closing bracket
-		return nil, p.syntax(err)
-	}
-	return n, nil
+	return r, true
 }

@@ -1,15 +1,38 @@
 // Package strict decodes JSON or YAML documents into typed Go values,
-// refusing anything the type does not declare.
+// refusing anything the type does not declare, and reports every problem of
+// a document in one pass.
 //
 // Both syntaxes are first read into one small tree that remembers where each
-// value stood in the input. The tree is then decoded into the target by
-// reflection, so every error — a syntax error, an unknown key, a string where
-// a number belongs, an enum value that does not exist — names the line and
-// column and the JSON pointer of the value that went wrong.
+// value and each key stood in the input. The tree is then decoded into the
+// target by reflection. Decoding does not stop at the first mistake: every
+// unknown key, value of the wrong type, unknown enum value and malformed
+// date, time or duration is collected as a [problem.Problem] with its JSON
+// pointer, a rule id from package problem, a message in plain words and the
+// 1-based line and column, and Decode returns them all in one
+// *problem.Error, in the order they stand in the input (line, then column).
+// At most 100 problems are listed; one more problem says how many were left
+// out.
 //
-// Input is bounded: its size, its nesting depth, the number of entries in any
-// one object or array, and the total number of values (which also bounds YAML
-// alias expansion). The limits are documented on [Limits].
+// Problems that stop reading altogether come back alone: a syntax error (at
+// its line and column, in plain words, with the fix where one is known), an
+// input over a limit, an empty input.
+//
+// Input is bounded before anything large is built: its size, its nesting
+// depth, the entries of any one object or array, the values in the whole
+// document, and what YAML aliases may add. A YAML input is counted by a
+// quick scan of its bytes before the YAML library builds its node tree, so
+// a flow mapping of millions of entries is refused in milliseconds. The
+// limits are documented on [Limits].
+//
+// YAML is read as the JSON data model: mappings with string keys,
+// sequences, strings, finite numbers, booleans and null. Explicit tags other
+// than !!str, !!int, !!float, !!bool and !!null (on single values) are
+// refused, as are merge keys (<<) and more than one document in a file.
+// Timestamps stay text for the target type to read; a %YAML 1.1 or 1.2
+// directive is accepted.
+//
+// Dates are read by civil.Date (YYYY-MM-DD); a time.Time field takes RFC 3339
+// text such as 2026-03-10T15:00:00Z.
 package strict
 
 import (
@@ -20,26 +43,45 @@ import (
 	"strings"
 )
 
-// Limits bounds what Decode accepts. A zero field means the default.
+// Limits bounds what Decode accepts. A zero field means the default. Every
+// limit is checked while the input is read, before a structure of the
+// refused size exists, and a refusal is a single problem whose error
+// matches the sentinel named below with errors.Is.
 type Limits struct {
-	// MaxBytes is the largest input accepted, in bytes. Default 8 MiB.
+	// MaxBytes is the largest input accepted, in bytes (ErrTooLarge).
+	// Default 8 MiB.
 	MaxBytes int
-	// MaxDepth is the deepest nesting of objects and arrays. Default 64.
+	// MaxDepth is the deepest nesting of objects and arrays (ErrTooDeep),
+	// counting the nesting a YAML alias brings where it is used. Default 64.
 	MaxDepth int
-	// MaxItems is the most entries one object or array may hold. Default 100,000.
+	// MaxItems is the most entries one object or array may hold
+	// (ErrTooMany). Default 100,000.
 	MaxItems int
-	// MaxValues is the most values in the whole document, counting YAML
-	// aliases each time they are used. Default 2,000,000.
+	// MaxValues is the most values in the whole document (ErrTooMany),
+	// counting the values of a YAML alias each time it is used. A YAML input
+	// is also refused before it is parsed when a quick count of the values
+	// and keys its text can hold exceeds MaxValues, since the YAML library
+	// spends about 250 bytes on each. Default 1,000,000, which keeps every
+	// input within a few hundred MiB.
 	MaxValues int
+	// MaxAliasValues is the most values YAML aliases may add to a document
+	// in all (ErrTooMany): an alias used n times adds its value's size n
+	// times. It bounds "billion laughs" documents, which are a few hundred
+	// bytes long and expand without bound. Default 100,000.
+	MaxAliasValues int
 }
 
 // Defaults for Limits; packages document these figures as their own.
 const (
-	DefaultMaxBytes  = 8 << 20
-	DefaultMaxDepth  = 64
-	DefaultMaxItems  = 100_000
-	DefaultMaxValues = 2_000_000
+	DefaultMaxBytes       = 8 << 20
+	DefaultMaxDepth       = 64
+	DefaultMaxItems       = 100_000
+	DefaultMaxValues      = 1_000_000
+	DefaultMaxAliasValues = 100_000
 )
+
+// maxProblems is how many problems one Decode lists before it only counts.
+const maxProblems = 100
 
 func (l Limits) withDefaults() Limits {
 	if l.MaxBytes <= 0 {
@@ -54,10 +96,14 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxValues <= 0 {
 		l.MaxValues = DefaultMaxValues
 	}
+	if l.MaxAliasValues <= 0 {
+		l.MaxAliasValues = DefaultMaxAliasValues
+	}
 	return l
 }
 
-// Sentinel errors callers can branch on with errors.Is.
+// Sentinel errors callers can branch on with errors.Is. A *problem.Error
+// holding several problems matches the sentinel of each of them.
 var (
 	ErrTooLarge   = errors.New("input too large")
 	ErrTooDeep    = errors.New("nesting too deep")
@@ -68,7 +114,8 @@ var (
 	ErrEmpty      = errors.New("empty document")
 )
 
-// Error is a decoding error with the place it happened.
+// Error is a decoding error with the place it happened. Decode and
+// ParseDocument return *problem.Error; AsProblem turns an Error into one.
 type Error struct {
 	// Line and Column are 1-based positions in the input; 0 when unknown.
 	Line, Column int
@@ -109,6 +156,9 @@ const (
 	kString
 	kObject
 	kArray
+	// kInvalid stands for a value already reported while reading (a
+	// number that is not finite, a refused tag); decoding skips it.
+	kInvalid
 )
 
 func (k kind) String() string {
@@ -124,40 +174,52 @@ func (k kind) String() string {
 	case kObject:
 		return "an object"
 	case kArray:
-		return "an array"
+		return "a list"
 	}
-	return "unknown"
+	return "an invalid value"
 }
 
 // node is one value of the document tree with its position in the input.
+// Children are held by value in one slice, so a tree costs few allocations.
 type node struct {
 	kind      kind
 	b         bool
+	line, col int
 	text      string // string value, or the number's literal
 	num       float64
-	keys      []string
-	vals      []*node // object values, in input order, parallel to keys
-	items     []*node
+	keys      []key  // object keys, parallel to kids
+	kids      []node // object values in input order, or array items
+}
+
+// key is an object key and where it stands.
+type key struct {
+	name      string
 	line, col int
 }
 
-// builder carries the limits and counters shared by both syntaxes.
+// builder carries the limits, counters and problems shared by both syntaxes.
 type builder struct {
-	lim    Limits
-	values int
+	lim         Limits
+	values      int
+	aliasValues int
+	probs       collector // problems that do not stop reading
 }
 
 func (b *builder) count(line, col int) error {
 	b.values++
 	if b.values > b.lim.MaxValues {
-		return &Error{Line: line, Column: col, Msg: fmt.Sprintf("document holds more than %d values", b.lim.MaxValues), Err: ErrTooMany}
+		return b.tooMany(line, col)
 	}
 	return nil
 }
 
+func (b *builder) tooMany(line, col int) error {
+	return &Error{Line: line, Column: col, Msg: fmt.Sprintf("the document holds more than %d values; split it or shorten it", b.lim.MaxValues), Err: ErrTooMany}
+}
+
 func (b *builder) depth(d, line, col int) error {
 	if d > b.lim.MaxDepth {
-		return &Error{Line: line, Column: col, Msg: fmt.Sprintf("nesting deeper than %d levels", b.lim.MaxDepth), Err: ErrTooDeep}
+		return &Error{Line: line, Column: col, Msg: fmt.Sprintf("objects and lists nest deeper than %d levels", b.lim.MaxDepth), Err: ErrTooDeep}
 	}
 	return nil
 }
@@ -169,55 +231,92 @@ func (b *builder) items(n, line, col int, what string) error {
 	return nil
 }
 
-// numberNode builds a number from its literal, refusing values JSON cannot hold.
-func numberNode(lit string, line, col int, at *path) (*node, error) {
+// number builds a number node from its literal; a value beyond float64 is
+// reported and the node left invalid, so reading goes on.
+func (b *builder) number(lit string, line, col int, at *path) node {
 	f, err := strconv.ParseFloat(lit, 64)
-	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return nil, &Error{Line: line, Column: col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("invalid number %q", lit), Err: ErrSyntax}
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		b.notFinite(lit, line, col, at)
+		return node{kind: kInvalid, line: line, col: col}
 	}
-	if math.IsInf(f, 0) || math.IsNaN(f) || errors.Is(err, strconv.ErrRange) {
-		return nil, &Error{Line: line, Column: col, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("number %q is not finite", lit), Err: ErrType}
-	}
-	return &node{kind: kNumber, text: lit, num: f, line: line, col: col}, nil
+	return node{kind: kNumber, text: lit, num: f, line: line, col: col}
 }
 
-// lineCol turns a byte offset into a 1-based line and column (in bytes).
+func (b *builder) notFinite(lit string, line, col int, at *path) {
+	b.probs.add(line, col, at.String(), ErrType, fmt.Sprintf("number %q is not finite; write a number between -1.8e308 and 1.8e308", clip(lit)))
+}
+
+// clip shortens text quoted in a message, so a megabyte-long value does not
+// make a megabyte-long message.
+func clip(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// lineCol turns a byte offset into a 1-based line and column, the column
+// counted in characters as editors count it.
 func lineCol(data []byte, off int) (int, int) {
 	if off > len(data) {
 		off = len(data)
 	}
 	line, col := 1, 1
 	for _, c := range data[:off] {
-		if c == '\n' {
+		switch {
+		case c == '\n':
 			line++
 			col = 1
-		} else {
+		case c&0xC0 != 0x80:
 			col++
 		}
 	}
 	return line, col
 }
 
-// path is the JSON pointer of the value being built, kept as a chain of
-// frames on the stack and spelled out only when an error needs it, so
-// parsing does not allocate a pointer string per value.
+// path is the JSON pointer of the value being read or decoded, kept as a
+// stack of reference tokens that readers push and pop as they descend, and
+// spelled out only when a problem needs it: no allocation per value.
 type path struct {
-	parent *path
-	key    string
-	index  int
-	isKey  bool
+	segs []seg
 }
 
-func (p *path) child(key string) path { return path{parent: p, key: key, isKey: true} }
-func (p *path) item(i int) path       { return path{parent: p, index: i} }
+type seg struct {
+	key   string
+	index int
+	isKey bool
+}
 
+func (p *path) push(key string) { p.segs = append(p.segs, seg{key: key, isKey: true}) }
+func (p *path) pushIndex(i int) { p.segs = append(p.segs, seg{index: i}) }
+func (p *path) pop()            { p.segs = p.segs[:len(p.segs)-1] }
+
+// String spells the pointer out; the root is "/".
 func (p *path) String() string {
-	if p == nil || p.parent == nil {
-		return ""
+	if len(p.segs) == 0 {
+		return "/"
 	}
-	tok := strconv.Itoa(p.index)
-	if p.isKey {
-		tok = escapeToken(p.key)
+	var b strings.Builder
+	for _, s := range p.segs {
+		b.WriteByte('/')
+		if s.isKey {
+			b.WriteString(escapeToken(s.key))
+		} else {
+			b.WriteString(strconv.Itoa(s.index))
+		}
 	}
-	return p.parent.String() + "/" + tok
+	return b.String()
+}
+
+// escapeToken escapes one JSON pointer reference token (RFC 6901).
+func escapeToken(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }

@@ -6,172 +6,342 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
 
-var yamlLine = regexp.MustCompile(`line (\d+)`)
-
 // parseYAML reads one YAML document into a tree. Only what JSON can say is
 // accepted: mappings with scalar keys, sequences, strings, finite numbers,
-// booleans and null. Aliases are expanded and counted against MaxValues.
+// booleans and null. The input is counted before the YAML library parses it
+// (see estimateYAML). Each anchored value is built once and shared by its
+// aliases, whose expansion is counted against MaxValues and MaxAliasValues.
 func (b *builder) parseYAML(data []byte) (root *node, err error) {
 	defer func() {
 		// The YAML library has panicked on hostile input in the past; a
 		// document must never take the caller down with it.
 		if r := recover(); r != nil {
-			root, err = nil, &Error{Msg: fmt.Sprintf("unreadable YAML: %v", r), Err: ErrSyntax}
+			root, err = nil, &Error{Line: 1, Column: 1, Msg: fmt.Sprintf("the YAML reader failed on this input: %v", r), Err: ErrSyntax}
 		}
 	}()
+	data, err = yamlVersion(data)
+	if err != nil {
+		return nil, err
+	}
+	if n, line := estimateYAML(data, b.lim.MaxValues); n > b.lim.MaxValues {
+		return nil, &Error{Line: line, Column: 1, Msg: fmt.Sprintf("the document holds more than %d values and keys; split it or shorten it", b.lim.MaxValues), Err: ErrTooMany}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
 		}
-		return nil, yamlError(err)
+		return nil, yamlSyntax(data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &Error{Line: extra.Line, Column: extra.Column, Msg: "more than one YAML document; put one document in a file", Err: ErrSyntax}
+		line, col := extra.Line, extra.Column
+		if len(extra.Content) > 0 {
+			line, col = extra.Content[0].Line, extra.Content[0].Column
+		}
+		return nil, &Error{Line: line, Column: col, Msg: "a second YAML document starts here (after ---); put one document in a file", Err: ErrSyntax}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, yamlError(err)
+		return nil, yamlSyntax(data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
 	}
-	return b.yamlValue(doc.Content[0], 0, &path{})
-}
-
-func yamlError(err error) error {
-	msg := err.Error()
-	line := 0
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		// The line goes in Error's own prefix; don't say it twice.
-		msg = strings.Replace(msg, "line "+m[1]+": ", "", 1)
-	}
-	return &Error{Line: line, Msg: msg, Err: ErrSyntax}
-}
-
-func (b *builder) yamlValue(y *yaml.Node, depth int, at *path) (*node, error) {
-	if err := b.count(y.Line, y.Column); err != nil {
+	y := &yamlBuilder{b: b, memo: map[*yaml.Node]*anchored{}}
+	n, _, err := y.value(doc.Content[0], 0, &path{})
+	if err != nil {
 		return nil, err
 	}
-	switch y.Kind {
-	case yaml.AliasNode:
-		if y.Alias == nil {
-			return nil, &Error{Line: y.Line, Column: y.Column, Msg: "alias to nothing", Err: ErrSyntax}
+	return &n, nil
+}
+
+// yamlVersion accepts a %YAML 1.x directive. The YAML library knows only
+// 1.1 and refuses the 1.2 that current editors write; since a document in
+// the JSON data model reads the same under both, the version is rewritten
+// to 1.1 in a copy (of the same length, so positions hold).
+func yamlVersion(data []byte) ([]byte, error) {
+	copied := false
+	off := 0
+	for off < len(data) {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += off
 		}
-		if err := b.depth(depth+1, y.Line, y.Column); err != nil {
-			return nil, err
+		line := data[off:end]
+		if bytes.HasPrefix(line, []byte("---")) || len(bytes.TrimSpace(line)) > 0 && line[0] != '%' && line[0] != '#' {
+			break
 		}
-		n, err := b.yamlValue(y.Alias, depth+1, at)
-		if err != nil {
-			return nil, err
+		if v, ok := bytes.CutPrefix(line, []byte("%YAML")); ok && len(v) > 0 && (v[0] == ' ' || v[0] == '\t') {
+			v = bytes.TrimSpace(v)
+			if i := bytes.IndexByte(v, '#'); i >= 0 {
+				v = bytes.TrimSpace(v[:i])
+			}
+			lineNo := bytes.Count(data[:off], []byte("\n")) + 1
+			major, minor, ok := bytes.Cut(v, []byte("."))
+			if !ok || string(major) != "1" || len(minor) == 0 || len(bytes.Trim(minor, "0123456789")) > 0 {
+				return nil, &Error{Line: lineNo, Column: 1, Msg: fmt.Sprintf("%%YAML %s is not a version this reader knows; write %%YAML 1.2 or leave the line out", clip(string(v))), Err: ErrSyntax}
+			}
+			if string(minor) != "1" && len(minor) == 1 {
+				if !copied {
+					data = bytes.Clone(data)
+					copied = true
+				}
+				i := off + bytes.Index(data[off:end], []byte("1."+string(minor)))
+				data[i+2] = '1'
+			}
 		}
-		// Report problems in the aliased value where the alias is used.
-		cp := *n
-		cp.line, cp.col = y.Line, y.Column
-		return &cp, nil
+		off = end + 1
+	}
+	return data, nil
+}
+
+type yamlBuilder struct {
+	b    *builder
+	memo map[*yaml.Node]*anchored
+}
+
+// anchored is a value with an anchor (&name), built once for all its
+// aliases (*name): how many values it holds and how deep it nests.
+type anchored struct {
+	n            node
+	size, height int
+	done         bool
+}
+
+// value builds the node for y at the given depth (the containers around
+// it) and returns how deep it nests itself.
+func (y *yamlBuilder) value(v *yaml.Node, depth int, at *path) (node, int, error) {
+	b := y.b
+	if v.Kind == yaml.AliasNode {
+		return y.alias(v, depth)
+	}
+	before := b.values
+	var memo *anchored
+	if v.Anchor != "" {
+		memo = &anchored{}
+		y.memo[v] = memo
+	}
+	if err := b.count(v.Line, v.Column); err != nil {
+		return node{}, 0, err
+	}
+	n, height, err := y.build(v, depth, at)
+	if err != nil {
+		return node{}, 0, err
+	}
+	if memo != nil {
+		memo.n, memo.size, memo.height, memo.done = n, b.values-before, height, true
+	}
+	return n, height, nil
+}
+
+func (y *yamlBuilder) alias(v *yaml.Node, depth int) (node, int, error) {
+	b := y.b
+	m := y.memo[v.Alias]
+	if v.Alias == nil || m == nil || !m.done {
+		return node{}, 0, &Error{Line: v.Line, Column: v.Column, Msg: fmt.Sprintf("the alias *%s refers to the value that holds it; a value cannot contain itself", clip(v.Value)), Err: ErrSyntax}
+	}
+	if err := b.depth(depth+m.height, v.Line, v.Column); err != nil {
+		return node{}, 0, err
+	}
+	b.values += m.size
+	if b.values > b.lim.MaxValues {
+		return node{}, 0, b.tooMany(v.Line, v.Column)
+	}
+	b.aliasValues += m.size
+	if b.aliasValues > b.lim.MaxAliasValues {
+		return node{}, 0, &Error{Line: v.Line, Column: v.Column, Err: ErrTooMany,
+			Msg: fmt.Sprintf("aliases (*name) expand to more than %d values in all; write the values out or use fewer aliases", b.lim.MaxAliasValues)}
+	}
+	n := m.n
+	n.line, n.col = v.Line, v.Column
+	return n, m.height, nil
+}
+
+// scalarTags are the only tags a document may write explicitly: they say
+// how to read a single value and cannot make a reader build an object.
+var scalarTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true}
+
+// tagRefused records an explicit tag other than the core scalar ones.
+// Another tool may act on such a tag (PyYAML's unsafe loader runs
+// !!python/object/apply), so a document carrying one is not valid even
+// though this reader would ignore it.
+func (y *yamlBuilder) tagRefused(v *yaml.Node, at *path) bool {
+	if v.Style&yaml.TaggedStyle == 0 || v.Kind == yaml.ScalarNode && scalarTags[v.ShortTag()] {
+		return false
+	}
+	y.b.probs.add(v.Line, v.Column, at.String(), ErrSyntax, fmt.Sprintf("the YAML tag %s is not allowed; remove it (only !!str, !!int, !!float, !!bool and !!null may mark a single value)", clip(v.Tag)))
+	return true
+}
+
+func (y *yamlBuilder) build(v *yaml.Node, depth int, at *path) (node, int, error) {
+	b := y.b
+	if y.tagRefused(v, at) {
+		return node{kind: kInvalid, line: v.Line, col: v.Column}, 0, nil
+	}
+	switch v.Kind {
 	case yaml.MappingNode:
-		if err := b.depth(depth+1, y.Line, y.Column); err != nil {
-			return nil, err
+		if err := b.depth(depth+1, v.Line, v.Column); err != nil {
+			return node{}, 0, err
 		}
-		if err := b.items(len(y.Content)/2, y.Line, y.Column, "mapping"); err != nil {
-			return nil, err
+		if err := b.items(len(v.Content)/2, v.Line, v.Column, "a mapping"); err != nil {
+			return node{}, 0, err
 		}
-		n := &node{kind: kObject, line: y.Line, col: y.Column}
-		seen := make(map[string]bool, len(y.Content)/2)
-		for i := 0; i+1 < len(y.Content); i += 2 {
-			k, v := y.Content[i], y.Content[i+1]
+		n := node{kind: kObject, line: v.Line, col: v.Column}
+		n.keys = make([]key, 0, len(v.Content)/2)
+		n.kids = make([]node, 0, len(v.Content)/2)
+		var seen map[string]int
+		if len(v.Content) > 32 {
+			seen = make(map[string]int, len(v.Content)/2)
+		}
+		height := 0
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k, val := v.Content[i], v.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return nil, &Error{Line: k.Line, Column: k.Column, Msg: "mapping keys must be plain strings", Err: ErrSyntax}
+				return node{}, 0, &Error{Line: k.Line, Column: k.Column, Msg: "a key must be a plain string, not a list or a mapping", Err: ErrSyntax}
 			}
 			if k.Tag == "!!merge" {
-				return nil, &Error{Line: k.Line, Column: k.Column, Msg: "merge keys (<<) are not supported; write the keys out", Err: ErrSyntax}
+				return node{}, 0, &Error{Line: k.Line, Column: k.Column, Msg: "merge keys (<<) are not supported; write the keys out", Err: ErrSyntax}
 			}
-			if seen[k.Value] {
-				return nil, &Error{Line: k.Line, Column: k.Column, Msg: fmt.Sprintf("duplicate key %q", k.Value), Err: ErrSyntax}
-			}
-			seen[k.Value] = true
-			child := at.child(k.Value)
-			val, err := b.yamlValue(v, depth+1, &child)
+			at.push(k.Value)
+			c, ok, h, err := y.entry(n.keys, seen, k, val, depth, at)
+			at.pop()
 			if err != nil {
-				return nil, err
+				return node{}, 0, err
 			}
-			n.keys = append(n.keys, k.Value)
-			n.vals = append(n.vals, val)
+			if !ok {
+				continue
+			}
+			if seen != nil {
+				seen[k.Value] = len(n.keys)
+			}
+			n.keys = append(n.keys, key{name: k.Value, line: k.Line, col: k.Column})
+			n.kids = append(n.kids, c)
+			height = max(height, h)
 		}
-		return n, nil
+		return n, height + 1, nil
+
 	case yaml.SequenceNode:
-		if err := b.depth(depth+1, y.Line, y.Column); err != nil {
-			return nil, err
+		if err := b.depth(depth+1, v.Line, v.Column); err != nil {
+			return node{}, 0, err
 		}
-		if err := b.items(len(y.Content), y.Line, y.Column, "sequence"); err != nil {
-			return nil, err
+		if err := b.items(len(v.Content), v.Line, v.Column, "a list"); err != nil {
+			return node{}, 0, err
 		}
-		n := &node{kind: kArray, line: y.Line, col: y.Column, items: make([]*node, 0, len(y.Content))}
-		for i, c := range y.Content {
-			item := at.item(i)
-			v, err := b.yamlValue(c, depth+1, &item)
+		n := node{kind: kArray, line: v.Line, col: v.Column, kids: make([]node, len(v.Content))}
+		height := 0
+		for i, c := range v.Content {
+			at.pushIndex(i)
+			kid, h, err := y.value(c, depth+1, at)
+			at.pop()
 			if err != nil {
-				return nil, err
+				return node{}, 0, err
 			}
-			n.items = append(n.items, v)
+			n.kids[i] = kid
+			height = max(height, h)
 		}
-		return n, nil
+		return n, height + 1, nil
 	case yaml.ScalarNode:
-		return yamlScalar(y, at)
+		return y.scalar(v, at), 0, nil
 	}
-	return nil, &Error{Line: y.Line, Column: y.Column, Msg: "unsupported YAML node", Err: ErrSyntax}
+	return node{}, 0, &Error{Line: v.Line, Column: v.Column, Msg: "this YAML construct has no JSON equivalent", Err: ErrSyntax}
 }
 
-func yamlScalar(y *yaml.Node, at *path) (*node, error) {
-	switch y.ShortTag() {
+// entry reads one mapping entry, at its key's pointer; it returns false
+// for an entry that is left out (a refused tag on the key, a key already
+// set).
+func (y *yamlBuilder) entry(keys []key, seen map[string]int, k, val *yaml.Node, depth int, at *path) (node, bool, int, error) {
+	b := y.b
+	if y.tagRefused(k, at) {
+		return node{}, false, 0, nil
+	}
+	first := -1
+	if seen != nil {
+		if j, ok := seen[k.Value]; ok {
+			first = j
+		}
+	} else {
+		for j, kk := range keys {
+			if kk.name == k.Value {
+				first = j
+				break
+			}
+		}
+	}
+	if first >= 0 {
+		if b.probs.room(k.Line, k.Column) {
+			kk := keys[first]
+			b.probs.addRule(k.Line, k.Column, at.String(), "duplicate", ErrSyntax,
+				fmt.Sprintf("duplicate key %q; it is already set at line %d, column %d — keep one", clip(k.Value), kk.line, kk.col))
+		}
+		return node{}, false, 0, nil
+	}
+	c, h, err := y.value(val, depth+1, at)
+	if err != nil {
+		return node{}, false, 0, err
+	}
+	return c, true, h, nil
+}
+
+func (y *yamlBuilder) scalar(v *yaml.Node, at *path) node {
+	b := y.b
+	bad := func(what string) node {
+		b.probs.add(v.Line, v.Column, at.String(), ErrType, fmt.Sprintf("%q is not a valid %s; put it in quotes if it is text", clip(v.Value), what))
+		return node{kind: kInvalid, line: v.Line, col: v.Column}
+	}
+	switch v.ShortTag() {
 	case "!!null":
-		return &node{kind: kNull, line: y.Line, col: y.Column}, nil
+		return node{kind: kNull, line: v.Line, col: v.Column}
 	case "!!bool":
-		var v bool
-		if err := y.Decode(&v); err != nil {
-			return nil, &Error{Line: y.Line, Column: y.Column, Msg: err.Error(), Err: ErrSyntax}
+		var t bool
+		if err := v.Decode(&t); err != nil {
+			return bad("boolean")
 		}
-		return &node{kind: kBool, b: v, line: y.Line, col: y.Column}, nil
+		return node{kind: kBool, b: t, line: v.Line, col: v.Column}
 	case "!!int":
-		var v any
-		if err := y.Decode(&v); err != nil {
-			return nil, &Error{Line: y.Line, Column: y.Column, Msg: err.Error(), Err: ErrSyntax}
+		var i any
+		if err := v.Decode(&i); err != nil {
+			return bad("integer")
 		}
-		switch i := v.(type) {
+		switch i := i.(type) {
 		case int:
-			return numberNode(strconv.Itoa(i), y.Line, y.Column, at)
+			return b.number(strconv.Itoa(i), v.Line, v.Column, at)
 		case int64:
-			return numberNode(strconv.FormatInt(i, 10), y.Line, y.Column, at)
+			return b.number(strconv.FormatInt(i, 10), v.Line, v.Column, at)
 		case uint64:
-			return numberNode(strconv.FormatUint(i, 10), y.Line, y.Column, at)
+			return b.number(strconv.FormatUint(i, 10), v.Line, v.Column, at)
 		case float64:
-			return floatNode(i, y, at)
+			return y.float(i, v, at)
 		}
-		return nil, &Error{Line: y.Line, Column: y.Column, Msg: fmt.Sprintf("invalid integer %q", y.Value), Err: ErrSyntax}
+		return bad("integer")
 	case "!!float":
 		var f float64
-		if err := y.Decode(&f); err != nil {
-			return nil, &Error{Line: y.Line, Column: y.Column, Msg: err.Error(), Err: ErrSyntax}
+		if err := v.Decode(&f); err != nil {
+			if _, perr := strconv.ParseFloat(v.Value, 64); errors.Is(perr, strconv.ErrRange) {
+				y.b.notFinite(v.Value, v.Line, v.Column, at)
+				return node{kind: kInvalid, line: v.Line, col: v.Column}
+			}
+			return bad("number")
 		}
-		return floatNode(f, y, at)
+		return y.float(f, v, at)
 	case "!!str", "!!timestamp":
-		// A timestamp stays text: dates are decoded by the target type.
-		return &node{kind: kString, text: y.Value, line: y.Line, col: y.Column}, nil
+		// A timestamp stays text: dates and times are read by the target type.
+		return node{kind: kString, text: v.Value, line: v.Line, col: v.Column}
 	}
-	return nil, &Error{Line: y.Line, Column: y.Column, Msg: fmt.Sprintf("unsupported YAML tag %s", y.Tag), Err: ErrType}
+	b.probs.add(v.Line, v.Column, at.String(), ErrSyntax, fmt.Sprintf("the YAML tag %s is not allowed; remove it", clip(v.Tag)))
+	return node{kind: kInvalid, line: v.Line, col: v.Column}
 }
 
-func floatNode(f float64, y *yaml.Node, at *path) (*node, error) {
+func (y *yamlBuilder) float(f float64, v *yaml.Node, at *path) node {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return nil, &Error{Line: y.Line, Column: y.Column, Pointer: ptrOrRoot(at.String()), Msg: fmt.Sprintf("number %q is not finite", y.Value), Err: ErrType}
+		y.b.notFinite(v.Value, v.Line, v.Column, at)
+		return node{kind: kInvalid, line: v.Line, col: v.Column}
 	}
-	return &node{kind: kNumber, text: strconv.FormatFloat(f, 'g', -1, 64), num: f, line: y.Line, col: y.Column}, nil
+	return node{kind: kNumber, text: strconv.FormatFloat(f, 'g', -1, 64), num: f, line: v.Line, col: v.Column}
 }

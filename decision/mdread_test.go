@@ -1,0 +1,286 @@
+package decision
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func readMD(t *testing.T, file string) (*Decision, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	d, err := ParseMarkdown(data)
+	require.NoError(t, err, file)
+	return d, data
+}
+
+// TestParseMarkdownFields reads the samples field by field, as a careful
+// reader would.
+func TestParseMarkdownFields(t *testing.T) {
+	d, _ := readMD(t, "testdata/markdown/madr/0007-cache-layer.md")
+	assert.Equal(t, FormatMarkdown, d.Format)
+	assert.Equal(t, "Put a read-through cache in front of the catalogue service", d.Title)
+	assert.Equal(t, Accepted, d.Status)
+	assert.Empty(t, d.StatusText)
+	assert.Equal(t, Date{Year: 2025, Month: 3, Day: 14}, d.Date)
+	assert.True(t, strings.HasPrefix(d.Context, "Catalogue reads grew fourfold"))
+	assert.Equal(t, []string{"p99 latency of product pages", "Operational cost of another moving part", "Staleness customers will tolerate"}, d.Drivers)
+	assert.Equal(t, []string{"Read-through cache with Redis", "Bigger database instances", "Precomputed static pages"}, optionNamesOf(d))
+	assert.Equal(t, "Read-through cache with Redis", d.Chosen)
+	assert.True(t, strings.HasPrefix(d.Outcome, "it cuts latency"), d.Outcome)
+	assert.Contains(t, d.Consequences, "Good, because page loads drop under 300 ms")
+	assert.Equal(t, "A dashboard alarm fires when p99 latency of product pages passes 300 ms.", d.Confirmation)
+	assert.Equal(t, []string{"the hot set fits in 2 GB."}, d.Options[0].Pros)
+	assert.Equal(t, []string{"stale prices are visible for up to a minute."}, d.Options[0].Cons)
+	assert.Equal(t, []string{"eviction needs tuning once."}, d.Options[0].Neutral)
+	assert.Equal(t, "Keys are product ids; entries expire after 60 seconds.", d.Options[0].Description)
+	assert.Equal(t, &People{Driver: "Priya Raman", Contributors: []string{"Tom Okafor", "Storage team"}, Informed: []string{"Support leads"}}, d.People)
+	assert.Contains(t, d.MoreInformation, "new storage platform")
+	assert.NoError(t, d.Validate())
+
+	// MADR 2: bullets, an emoji status outside our words, a day-first
+	// date, numbered and nested options, a bold and reworded choice.
+	d, _ = readMD(t, "testdata/markdown/madr/0012-feature-flags.md")
+	assert.Equal(t, "Choose a feature flag service", d.Title)
+	assert.Equal(t, Accepted, d.Status)
+	assert.Equal(t, "✅ Approved", d.StatusText)
+	assert.Equal(t, Date{Year: 2018, Month: 2, Day: 5}, d.Date, "05/02/2018 is day-first")
+	assert.Equal(t, []string{"Hosted flag service", "Flags in our config repository", "Build our own service"}, optionNamesOf(d))
+	assert.Equal(t, "- with a small admin page", d.Options[2].Description)
+	assert.Equal(t, "Hosted flag service", d.Chosen, "**the hosted service** names the first option")
+	assert.Contains(t, d.Consequences, "Negative Consequences:\n- One more vendor")
+	assert.Equal(t, &Links{Supersedes: []string{"0004"}, AmendedBy: []string{"0015"}}, d.Links)
+	assert.Equal(t, &People{Driver: "Ana Souza", Contributors: []string{"Lee Chen"}}, d.People)
+	assert.NoError(t, d.Validate())
+
+	// MADR 4 front matter with a linked status and this package's keys.
+	d, data := readMD(t, "testdata/markdown/madr/0020-rename-queue.md")
+	assert.Equal(t, Superseded, d.Status)
+	assert.Equal(t, "0031", d.Links.SupersededBy)
+	assert.Equal(t, []Area{Technology, Operations}, d.Areas)
+	assert.Equal(t, "order-events", d.Chosen)
+	assert.Equal(t, "q2", strings.Fields(d.Context)[4], "code spans keep their text")
+	c, err := Classify(d, nil, ReviewOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, TwoWay, c.Door, "front matter door keys classify as in YAML")
+	Place(data, c.Findings)
+	for _, f := range c.Findings {
+		assert.Positive(t, f.Line, f.Rule)
+	}
+
+	// Nygard, as adr-tools writes it.
+	d, _ = readMD(t, "testdata/markdown/nygard/0001-record-architecture-decisions.md")
+	assert.Equal(t, "0001", d.ID)
+	assert.Equal(t, "Record architecture decisions", d.Title)
+	assert.Equal(t, Accepted, d.Status)
+	assert.Equal(t, Date{Year: 2018, Month: 2, Day: 5}, d.Date)
+	assert.Equal(t, "We will use Architecture Decision Records, as described by Michael Nygard.", d.Outcome)
+	assert.Empty(t, d.Options)
+	assert.NoError(t, d.Validate())
+
+	d, _ = readMD(t, "testdata/markdown/nygard/0002-use-postgres.md")
+	assert.Equal(t, Superseded, d.Status, "adr-tools spells it Superceded")
+	assert.Equal(t, "0003", d.Links.SupersededBy)
+	assert.Equal(t, Date{Year: 2019, Month: 3, Day: 12}, d.Date)
+
+	d, _ = readMD(t, "testdata/markdown/nygard/0003-move-orders-to-dynamodb.md")
+	assert.Equal(t, Accepted, d.Status)
+	assert.Equal(t, &Links{Supersedes: []string{"0002"}, Amends: []string{"0001"}}, d.Links)
+
+	d, _ = readMD(t, "testdata/markdown/nygard/0004-pending-status.md")
+	assert.Equal(t, "0004", d.ID)
+	assert.Equal(t, "Retire the legacy search cluster", d.Title)
+	assert.Equal(t, Proposed, d.Status, "pending is the nearest of ours")
+	assert.Equal(t, "Pending, supersedes ADR-0045", d.StatusText)
+	assert.Equal(t, []string{"0045"}, d.Links.Supersedes)
+	assert.True(t, d.Date.IsZero())
+	assert.NoError(t, d.Validate())
+}
+
+func optionNamesOf(d *Decision) []string {
+	var out []string
+	for _, o := range d.Options {
+		out = append(out, o.Name)
+	}
+	return out
+}
+
+func TestStatusWords(t *testing.T) {
+	for in, want := range map[string]Status{
+		"Accepted": Accepted, "✅ Accepted": Accepted, "approved": Accepted, "Adopted (2021-03-01)": Accepted,
+		"pending": Proposed, "In review": Proposed, "Proposed": Proposed, "RFC": Proposed,
+		"Draft": Draft, "Rejected": Rejected, "Declined": Rejected, "deprecated": Deprecated,
+		"Superseded by [ADR-0057](0057-x.md)": Superseded, "superseded": Superseded,
+		"Accepted, supersedes ADR-0045": Accepted, "🚫 Obsolete": Deprecated,
+	} {
+		r := &mdRecord{d: &Decision{}, pos: map[string][2]int{}}
+		r.setStatus(in, nil)
+		assert.Equal(t, want, r.d.Status, in)
+	}
+}
+
+func TestLooseDates(t *testing.T) {
+	for in, want := range map[string]Date{
+		"2018-02-05": {Year: 2018, Month: 2, Day: 5}, "2018/02/05": {Year: 2018, Month: 2, Day: 5},
+		"05/02/2018": {Year: 2018, Month: 2, Day: 5}, "5.2.2018": {Year: 2018, Month: 2, Day: 5},
+		"02/25/2018": {Year: 2018, Month: 2, Day: 25}, "5 February 2018": {Year: 2018, Month: 2, Day: 5},
+		"February 5, 2018": {Year: 2018, Month: 2, Day: 5}, "2018-02-30": {}, "someday": {},
+		"2021-06-30T10:00:00Z": {Year: 2021, Month: 6, Day: 30},
+	} {
+		assert.Equal(t, want, parseLooseDate(in), in)
+	}
+}
+
+func TestChosenOptionMatching(t *testing.T) {
+	opts := []Option{{Name: "PostgreSQL 16"}, {Name: "MongoDB Atlas"}, {Name: "Keep MySQL 5.7"}}
+	for in, want := range map[string]int{
+		"PostgreSQL 16": 0, "postgresql-16": 0, "**MongoDB Atlas**": 1, "MongoDB": 1,
+		"keep MySQL": 2, "Oracle": -1,
+	} {
+		assert.Equal(t, want, matchOption(opts, in), in)
+	}
+	for in, want := range map[string][2]string{
+		`"PostgreSQL 16", because it is boring`:         {"PostgreSQL 16", "it is boring"},
+		`“MongoDB Atlas” because hosted`:                {"MongoDB Atlas", "hosted"},
+		`PostgreSQL 16, because it is boring`:           {"PostgreSQL 16", "it is boring"},
+		`"Keep MySQL 5.7".`:                             {"Keep MySQL 5.7", ""},
+		`"Option 2", because "Option 1" costs too much`: {"Option 2", `"Option 1" costs too much`},
+	} {
+		c, why := splitChosen(in)
+		assert.Equal(t, want, [2]string{c, why}, in)
+	}
+}
+
+// TestMarkdownBadInput: every bad input is one clear problem at its line.
+func TestMarkdownBadInput(t *testing.T) {
+	deep := strings.Repeat(">", 10_000) + " deep\n"
+	headings := "# T\n\n## Context\n\n" + strings.Repeat("###### h\n\n", 10_000)
+	nested := "# T\n\n## Context\n\n"
+	for i := range 10_000 {
+		nested += strings.Repeat("  ", i) + "- x\n"
+		if len(nested) > 1<<20 {
+			break
+		}
+	}
+	for _, tc := range []struct {
+		name, doc, rule string
+		line            int
+	}{
+		{"readme", "# Payments\n\nA service.\n\n## Install\n\nRun it.\n", RuleNotARecord, 1},
+		{"no heading", "just some words\n", RuleNotARecord, 1},
+		{"empty", "", RuleEmpty, 1},
+		{"blank", "\n\n  \n", RuleEmpty, 1},
+		{"front matter not yaml", "---\nstatus: [accepted\n---\n# T\n## Context\nx\n", RuleSyntax, 2},
+		{"front matter wrong type", "---\nimpact: high\n---\n# T\n## Context\nx\n", RuleType, 2},
+		{"front matter unknown area", "---\nstatus: accepted\nareas: [legl]\n---\n# T\n## Context\nx\n", "", 3},
+		{"quotes 10,000 deep", "# T\n\n## Context\n\n" + deep, RuleTooDeep, 5},
+		{"lists nested deep", nested, RuleTooDeep, 0},
+		{"too large", strings.Repeat("a", MaxBytes+1), RuleTooLarge, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseMarkdown([]byte(tc.doc))
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, KindDecision, ve.Kind)
+			require.Len(t, ve.Problems, 1, "%v", ve)
+			if tc.rule != "" {
+				assert.Equal(t, tc.rule, ve.Problems[0].Rule, "%v", ve)
+			}
+			if tc.line > 0 {
+				assert.Equal(t, tc.line, ve.Problems[0].Line, "%v", ve)
+			}
+		})
+	}
+	// 10,000 headings are a record with a long context, read in bounded time.
+	d, err := ParseMarkdown([]byte(headings))
+	require.NoError(t, err)
+	assert.Equal(t, "T", d.Title)
+}
+
+// normalized blanks what the Markdown round trip cannot keep: white space
+// inside and around prose (Markdown folds it), and the Format marker.
+func normalized(t *testing.T, d *Decision) map[string]any {
+	t.Helper()
+	j, err := json.Marshal(d)
+	require.NoError(t, err)
+	var v map[string]any
+	require.NoError(t, json.Unmarshal(j, &v))
+	delete(v, "format")
+	ws := regexp.MustCompile(`[ \t]+`)
+	var norm func(x any) any
+	norm = func(x any) any {
+		switch x := x.(type) {
+		case string:
+			lines := strings.Split(strings.TrimSpace(x), "\n")
+			var out []string
+			for _, l := range lines {
+				l = strings.TrimSpace(ws.ReplaceAllString(l, " "))
+				if l == "" && len(out) > 0 && out[len(out)-1] == "" {
+					continue
+				}
+				out = append(out, l)
+			}
+			return strings.Join(out, "\n")
+		case []any:
+			for i := range x {
+				x[i] = norm(x[i])
+			}
+		case map[string]any:
+			for k := range x {
+				x[k] = norm(x[k])
+			}
+		}
+		return x
+	}
+	return norm(v).(map[string]any)
+}
+
+// TestMarkdownRoundTrip writes every template and test document as
+// Markdown and reads it back to an equal document.
+func TestMarkdownRoundTrip(t *testing.T) {
+	files, _ := filepath.Glob("testdata/valid/*")
+	logs, _ := filepath.Glob("testdata/log/*.yaml")
+	jsons, _ := filepath.Glob("testdata/log/*.json")
+	mds, _ := filepath.Glob("testdata/markdown/[mn]*/*.md")
+	files = append(append(append(append(files, logs...), jsons...), mds...), "../examples/templates/decision.yaml", "../examples/templates/decision.md")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			require.NoError(t, err)
+			var d *Decision
+			if strings.HasSuffix(f, ".md") {
+				d, err = ParseMarkdown(data)
+			} else {
+				d, err = Parse(data)
+			}
+			require.NoError(t, err)
+			for _, classified := range []bool{false, true} {
+				var c *Classification
+				if classified {
+					c, err = Classify(d, nil, ReviewOptions{})
+					require.NoError(t, err)
+				}
+				var buf bytes.Buffer
+				require.NoError(t, Markdown(&buf, d, c))
+				back, err := ParseMarkdown(buf.Bytes())
+				require.NoError(t, err, buf.String())
+				assert.Equal(t, FormatMarkdown, back.Format)
+				assert.Equal(t, normalized(t, d), normalized(t, back), buf.String())
+			}
+			// A record read from Markdown is a complete value: to JSON and back.
+			j, err := json.Marshal(d)
+			require.NoError(t, err)
+			again, err := Parse(j)
+			require.NoError(t, err, string(j))
+			assert.Equal(t, d, again)
+		})
+	}
+}

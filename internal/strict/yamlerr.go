@@ -1,0 +1,445 @@
+package strict
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The YAML library reports syntax errors as text, often without a line,
+// with the line of an enclosing construct instead of the mistake, and
+// never with a column. yamlSyntax reads the input again with a small
+// scanner of its own that recognises the usual mistakes, and reports the
+// one the library's message points to at its exact line and column, in
+// plain words with the fix. When the scanner recognises nothing, the
+// library's message is put in plain words at the line it gave.
+
+var yamlLine = regexp.MustCompile(`line (\d+): `)
+
+// Kinds of mistake the scanner recognises.
+const (
+	mTab = iota
+	mReserved
+	mAlias
+	mDash
+	mColonInValue
+	mMissingColon
+	mUnclosedQuote
+	mUnclosedFlow
+	mStrayCloser
+	mEscape
+)
+
+type mistake struct {
+	line, col, kind int
+	msg             string
+}
+
+// libKinds maps the library's messages to the mistakes that cause them,
+// and gives each message in plain words for when the scanner finds none.
+var libKinds = []struct {
+	text  string
+	kinds []int
+	plain string
+}{
+	{"found a tab character", []int{mTab}, "a tab is used for indentation; indent with spaces only"},
+	{"cannot start any token", []int{mTab, mReserved}, "this character cannot start a value; put the value in quotes, and indent with spaces, not tabs"},
+	{"unknown anchor", []int{mAlias}, "an alias (*name) refers to an anchor (&name) that is not defined above it; put the value in quotes if \"*\" is text"},
+	{"expected alphabetic or numeric character", []int{mAlias}, "an anchor (&) or alias (*) needs a name; put the value in quotes if the character is text"},
+	{"block sequence entries are not allowed", []int{mDash}, "a list (\"- \") cannot start on the same line as its key; put the items on the next lines, or the value in quotes"},
+	{"mapping values are not allowed", []int{mColonInValue}, "a value holding \": \" must be put in quotes"},
+	{"could not find expected ':'", []int{mMissingColon, mUnclosedQuote}, "a key must be followed by \":\" and a space"},
+	{"unexpected end of stream", []int{mUnclosedQuote, mUnclosedFlow}, "the document ends inside a quoted value or a [ ] or { } collection; close it"},
+	{"did not find expected ',' or ']'", []int{mUnclosedFlow, mUnclosedQuote}, "a list opened with \"[\" is not closed with \"]\", or a \",\" is missing between its entries"},
+	{"did not find expected ',' or '}'", []int{mUnclosedFlow, mUnclosedQuote}, "a mapping opened with \"{\" is not closed with \"}\", or a \",\" is missing between its entries"},
+	{"unknown escape character", []int{mEscape}, "a double-quoted value holds an unknown escape; write \\\\ for a backslash, or use single quotes"},
+	{"did not find expected node content", []int{mStrayCloser, mReserved, mDash}, "a value is missing or cannot start with this character; put the value in quotes"},
+	{"did not find expected key", []int{mStrayCloser, mMissingColon, mTab}, "a key was expected here; check that this line is indented like the keys around it"},
+	{"did not find expected '-' indicator", []int{mMissingColon}, "a list item and a key stand at the same indentation; start each list item with \"- \", or indent the key under its item"},
+	{"incompatible YAML document", nil, "this %YAML version is not supported; write %YAML 1.2 or leave the line out"},
+	{"already defined", nil, "a key is written twice in one mapping; keep one"},
+}
+
+// yamlSyntax turns the YAML library's error into one problem with its line
+// and column.
+func yamlSyntax(data []byte, err error) error {
+	raw := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(raw); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		raw = strings.Replace(raw, m[0], "", 1)
+	}
+	if strings.Contains(raw, "exceeded max depth") {
+		return &Error{Line: max(line, 1), Column: 1, Msg: "objects and lists nest deeper than the YAML reader allows", Err: ErrTooDeep}
+	}
+	var want []int
+	plain := "the YAML is not well formed: " + raw
+	for _, k := range libKinds {
+		if strings.Contains(raw, k.text) {
+			want, plain = k.kinds, k.plain
+			break
+		}
+	}
+	found := diagnoseYAML(data)
+	for _, m := range found {
+		for _, k := range want {
+			if m.kind == k {
+				return &Error{Line: m.line, Column: m.col, Msg: m.msg, Err: ErrSyntax}
+			}
+		}
+	}
+	if len(found) > 0 {
+		m := found[0]
+		return &Error{Line: m.line, Column: m.col, Msg: m.msg, Err: ErrSyntax}
+	}
+	// The library's line, without a column of its own: point at the
+	// line's first character. It gives no line for the first line.
+	lines := bytes.Split(data, []byte("\n"))
+	line = min(max(line, 1), len(lines))
+	text := string(lines[line-1])
+	col := utf8.RuneCountInString(text[:len(text)-len(strings.TrimLeft(text, " \t"))]) + 1
+	return &Error{Line: line, Column: col, Msg: plain, Err: ErrSyntax}
+}
+
+// yamlScan is the state of diagnoseYAML across lines.
+type yamlScan struct {
+	out     []mistake
+	anchors map[string]bool
+	flow    []opener
+	quote   byte // the quote of a value that continues on the next line
+	qLine   int
+	qCol    int
+	block   int // indentation of the key owning a block scalar, or -1
+	keyInd  int // indentation of the last line holding a key, or -1
+	ln      int
+	s       string
+}
+
+func (y *yamlScan) col(j int) int { return utf8.RuneCountInString(y.s[:min(j, len(y.s))]) + 1 }
+
+func (y *yamlScan) add(j, kind int, format string, args ...any) {
+	if len(y.out) < 20 {
+		y.out = append(y.out, mistake{y.ln, y.col(j), kind, fmt.Sprintf(format, args...)})
+	}
+}
+
+// diagnoseYAML lists the recognised mistakes of data in the order they
+// stand.
+func diagnoseYAML(data []byte) []mistake {
+	y := &yamlScan{anchors: map[string]bool{}, block: -1, keyInd: -1}
+	for i, raw := range bytes.Split(data, []byte("\n")) {
+		y.ln = i + 1
+		y.s = strings.TrimSuffix(string(raw), "\r")
+		y.line()
+		if len(y.out) >= 20 {
+			break
+		}
+	}
+	if y.quote != 0 {
+		y.out = append(y.out, mistake{y.qLine, y.qCol, mUnclosedQuote, fmt.Sprintf("the value quoted with %c here is never closed; add the closing %c", y.quote, y.quote)})
+	} else if len(y.flow) > 0 {
+		o := y.flow[len(y.flow)-1]
+		what, closer := "list", ']'
+		if o.c == '{' {
+			what, closer = "mapping", '}'
+		}
+		y.out = append(y.out, mistake{o.line, o.col, mUnclosedFlow, fmt.Sprintf("the %s opened here with %q is never closed; add %q where it ends", what, o.c, closer)})
+	}
+	return y.out
+}
+
+func (y *yamlScan) line() {
+	s := y.s
+	j := 0
+	if y.quote != 0 {
+		if j = y.quoted(0, y.quote); j < 0 {
+			return
+		}
+		y.quote = 0
+		if len(y.flow) > 0 {
+			y.flowRest(j)
+		}
+		return
+	}
+	if len(y.flow) > 0 {
+		y.flowRest(0)
+		return
+	}
+	ind := len(s) - len(strings.TrimLeft(s, " \t"))
+	if y.block >= 0 {
+		if ind == len(s) || strings.IndexByte(s[:ind], '\t') < 0 && ind > y.block {
+			return
+		}
+		y.block = -1
+	}
+	if ind == len(s) || s[ind] == '#' {
+		return
+	}
+	if s == "---" || strings.HasPrefix(s, "--- ") || s == "..." || s[0] == '%' {
+		return
+	}
+	if t := strings.IndexByte(s[:ind], '\t'); t >= 0 {
+		y.add(t, mTab, "a tab is used for indentation here; YAML indents with spaces only, so replace the tab with spaces")
+		return
+	}
+	y.blockLine(ind)
+}
+
+// blockLine reads a line outside any flow collection from its first
+// character, at indentation ind.
+func (y *yamlScan) blockLine(ind int) {
+	s := y.s
+	j := ind
+	afterKey, dashes := false, 0
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case c == '-' && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t'):
+			if afterKey {
+				if strings.TrimSpace(s[j+1:]) == "" || strings.HasPrefix(strings.TrimSpace(s[j+1:]), "#") {
+					y.add(j, mDash, "a bare \"-\" starts a list; to write a minus sign or a dash, put it in quotes: \"-\"")
+				} else {
+					y.add(j, mDash, "a value starting with \"- \" starts a list, which cannot begin on the line of its key; put it in quotes (%q) or put the items on the next lines", clip(strings.TrimSpace(s[j:])))
+				}
+				return
+			}
+			dashes++
+			j = skipSpace(s, j+1)
+			continue
+		case c == '@' || c == '`' || c == '%':
+			y.add(j, mReserved, "a value cannot start with %q unless it is in quotes; write %q", c, clip(strings.TrimSpace(s[j:])))
+			return
+		case c == '*':
+			name := anchorName(s[j+1:])
+			if name == "" {
+				y.add(j, mAlias, "\"*\" starts an alias and needs a name; put the value in quotes if \"*\" is text: %q", clip(strings.TrimSpace(s[j:])))
+				return
+			}
+			if !y.anchors[name] {
+				y.add(j, mAlias, "*%s refers to an anchor &%s that is not defined above it; put the value in quotes if \"*\" is text: %q", clip(name), clip(name), clip(strings.TrimSpace(s[j:])))
+				return
+			}
+			j = skipSpace(s, j+1+len(name))
+			if !afterKey && j < len(s) && s[j] == ':' {
+				afterKey = true
+				j = skipSpace(s, j+1)
+				continue
+			}
+			return
+		case c == '&' || c == '!':
+			name := anchorName(s[j+1:])
+			if c == '&' {
+				if name == "" {
+					y.add(j, mAlias, "\"&\" starts an anchor and needs a name; put the value in quotes if \"&\" is text: %q", clip(strings.TrimSpace(s[j:])))
+					return
+				}
+				y.anchors[name] = true
+			} else {
+				name = s[j+1 : j+1+tokenLen(s[j+1:])]
+			}
+			j = skipSpace(s, j+1+len(name))
+			continue
+		case c == '"' || c == '\'':
+			end := y.open(j, c)
+			if end < 0 {
+				return
+			}
+			j = skipSpace(s, end)
+			if !afterKey && j < len(s) && s[j] == ':' {
+				afterKey = true
+				y.keyInd = j
+				j = skipSpace(s, j+1)
+				continue
+			}
+			return
+		case c == '[' || c == '{':
+			y.flowRest(j)
+			return
+		case c == ']' || c == '}':
+			y.add(j, mStrayCloser, "%q here closes nothing; remove it, or put the value in quotes", c)
+			return
+		case c == '|' || c == '>':
+			y.block = ind
+			return
+		case c == '#':
+			return
+		}
+		// A plain value: up to a key indicator, a comment or the end.
+		k := plainEnd(s, j, false)
+		if k < len(s) && s[k] == ':' {
+			if afterKey {
+				y.add(k, mColonInValue, "a value holding \": \" must be in quotes: write %q", clip(strings.TrimSpace(s[y.valueStart(k):])))
+				return
+			}
+			afterKey = true
+			y.keyInd = ind
+			j = skipSpace(s, k+1)
+			continue
+		}
+		if !afterKey && dashes == 0 && y.keyInd >= 0 && ind <= y.keyInd {
+			y.add(j, mMissingColon, "%q has no \":\" after it; write a key as \"name: value\", or indent the line to continue the value above", clip(strings.TrimSpace(s[j:k])))
+		}
+		return
+	}
+}
+
+// valueStart finds where the value holding the colon at k begins: after
+// the previous ": ".
+func (y *yamlScan) valueStart(k int) int {
+	i := strings.LastIndex(y.s[:k], ": ")
+	if i < 0 {
+		return 0
+	}
+	return i + 2
+}
+
+// flowRest reads the rest of a line inside (or opening) a flow collection.
+func (y *yamlScan) flowRest(j int) {
+	s := y.s
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case c == ' ' || c == '\t' || c == ',':
+			j++
+			continue
+		case c == '#' && (j == 0 || s[j-1] == ' ' || s[j-1] == '\t'):
+			return
+		case c == '[' || c == '{':
+			y.flow = append(y.flow, opener{c, y.ln, y.col(j)})
+			j++
+			continue
+		case c == ']' || c == '}':
+			if len(y.flow) == 0 {
+				y.add(j, mStrayCloser, "%q here closes nothing; remove it", c)
+				return
+			}
+			o := y.flow[len(y.flow)-1]
+			if want := map[byte]byte{'[': ']', '{': '}'}[o.c]; c != want {
+				y.add(j, mUnclosedFlow, "%q here does not match the %q at line %d, column %d; close that with %q", c, o.c, o.line, o.col, want)
+				return
+			}
+			y.flow = y.flow[:len(y.flow)-1]
+			j++
+			if len(y.flow) == 0 {
+				rest := strings.TrimSpace(s[j:])
+				if rest != "" && rest[0] != '#' {
+					if rest[0] == ']' || rest[0] == '}' {
+						y.add(strings.Index(s[j:], rest)+j, mStrayCloser, "%q here closes nothing; remove it", rest[0])
+					}
+				}
+				return
+			}
+			continue
+		case c == '"' || c == '\'':
+			if j = y.open(j, c); j < 0 {
+				return
+			}
+			continue
+		case c == '@' || c == '`':
+			y.add(j, mReserved, "a value cannot start with %q unless it is in quotes", c)
+			return
+		case c == '*':
+			name := anchorName(s[j+1:])
+			if name == "" || !y.anchors[name] {
+				y.add(j, mAlias, "*%s refers to an anchor that is not defined above it; put the value in quotes if \"*\" is text", clip(name))
+				return
+			}
+			j += 1 + len(name)
+			continue
+		case c == '&':
+			name := anchorName(s[j+1:])
+			y.anchors[name] = true
+			j += 1 + len(name)
+			continue
+		}
+		j = plainEnd(s, j, true)
+		if j < len(s) && s[j] == ':' {
+			j++
+		}
+	}
+}
+
+// open reads a quoted value from its opening quote q at j, like quoted,
+// and remembers where it opened when it goes on past the line.
+func (y *yamlScan) open(j int, q byte) int {
+	end := y.quoted(j+1, q)
+	if end < 0 {
+		y.quote, y.qLine, y.qCol = q, y.ln, y.col(j)
+	}
+	return end
+}
+
+// quoted reads a quoted value from offset j (after its opening quote q)
+// and returns the offset after the closing quote, or -1 when the value
+// goes on past the line. A double-quoted value's escapes are checked.
+func (y *yamlScan) quoted(j int, q byte) int {
+	s := y.s
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case q == '\'' && c == '\'':
+			if j+1 < len(s) && s[j+1] == '\'' {
+				j += 2
+				continue
+			}
+			return j + 1
+		case q == '"' && c == '"':
+			return j + 1
+		case q == '"' && c == '\\':
+			if j+1 < len(s) && !strings.ContainsRune("0abt\tnvfre \"/\\N_LPxuU", rune(s[j+1])) {
+				_, size := utf8.DecodeRuneInString(s[j+1:])
+				y.add(j, mEscape, "%q is not an escape YAML knows; write \\\\ for a backslash, or put the value in single quotes", s[j:j+1+size])
+			}
+			j += 2
+			continue
+		}
+		j++
+	}
+	return -1
+}
+
+// plainEnd returns the offset where a plain (unquoted) value starting at j
+// ends: at a key indicator (": " or ":" at the end), a comment (" #"), the
+// end of the line or, in a flow collection, a flow indicator.
+func plainEnd(s string, j int, flow bool) int {
+	for ; j < len(s); j++ {
+		c := s[j]
+		switch {
+		case c == ':' && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t' || flow && strings.IndexByte(",[]{}", s[j+1]) >= 0):
+			return j
+		case c == '#' && j > 0 && (s[j-1] == ' ' || s[j-1] == '\t'):
+			return j
+		case flow && strings.IndexByte(",[]{}", c) >= 0:
+			return j
+		}
+	}
+	return j
+}
+
+func skipSpace(s string, j int) int {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	return j
+}
+
+// anchorName is the name at the start of s, up to a space or a flow
+// indicator.
+func anchorName(s string) string {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(" \t,[]{}", s[i]) >= 0 {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func tokenLen(s string) int {
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return i
+	}
+	return len(s)
+}

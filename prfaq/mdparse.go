@@ -1,0 +1,761 @@
+package prfaq
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/dayone-go/mechanisms/internal/problem"
+	"github.com/dayone-go/mechanisms/internal/strict"
+)
+
+// RuleNotPRFAQ is the rule ParseMarkdown reports for Markdown that holds
+// neither a press release nor an FAQ, such as a README.
+const RuleNotPRFAQ = "not-a-prfaq"
+
+// maxMarkdownDepth bounds how deep block quotes and lists may nest in a
+// Markdown PR/FAQ; deeper input is refused before the Markdown parser
+// builds it.
+const maxMarkdownDepth = 32
+
+// ParseMarkdown reads a PR/FAQ written in Markdown, as teams write it in a
+// docs repository or export it from a word processor, into the same model
+// Parse fills from YAML. It reads, with the CommonMark parser goldmark:
+//
+//   - YAML front matter between --- lines, for what prose cannot say: id,
+//     title, authors, date, stage, customer (the five customer questions:
+//     who, problem, benefit, evidence, experience) and visuals; other keys
+//     (a site generator's layout or tags) are left alone;
+//   - the headline, the first heading or bold line, and the subheadline,
+//     the heading, italic or bold line right after it. A document title
+//     such as "Shelfwise PR/FAQ" is the document's title, not the headline;
+//     a heading "Press release" only opens the press release;
+//   - the dateline opening the first paragraph: "SEATTLE, WA — March 3,
+//     2027 —" with an em or en dash, "--" or " - ", a city without a date,
+//     a date without a city, and placeholders such as "[CITY] — [DATE] —",
+//     which leave the city and the launch date empty;
+//   - the press release paragraphs in order: the one with the dateline is
+//     the summary, the next the problem, the rest up to the quotes the
+//     solution, those after the quotes getting started and the call to
+//     action;
+//   - quotes: a block quote ending in "— Name, Role", or a paragraph quoting
+//     a sentence attributed to a named person ("…," said Jane Doe, VP of
+//     Payments). The first quote is the leader's and the second the
+//     customer's, unless the roles say otherwise;
+//   - FAQ sections under the headings teams use: "External FAQ", "Customer
+//     FAQ", "Public FAQ" for the external FAQ, "Internal FAQ", "Stakeholder
+//     FAQ", "Business FAQ" for the internal one; a single "FAQ" or
+//     "Frequently asked questions" goes to ExternalFAQ. Questions are
+//     headings, bold lines, "Q:" lines (with "A:" answers) or lines ending in
+//     a question mark, and may wrap over lines; an answer is every paragraph,
+//     list and quote up to the next question. Each question's Topic is
+//     guessed from its words unless an HTML comment "<!-- topic: price -->"
+//     after it names one;
+//   - a section "The five customer questions" with the five questions as
+//     FAQ entries, when the front matter does not carry them.
+//
+// Code blocks are never read as structure. HTML comments "<!-- prfaq:FIELD
+// -->" (summary, problem, solution, leader-quote, customer-quote,
+// getting-started, call-to-action) assign the paragraphs after them to a
+// field; Markdown writes them only when the plain layout would be read back
+// differently.
+//
+// What the Markdown lacks stays empty: the result is always a complete Go
+// value that marshals to JSON and back, and Validate says what is missing.
+// Every text field keeps the place of its words in data, so Place and
+// PlaceMarkdown put Review's findings on the Markdown line and column.
+//
+// Errors are *ValidationError with the line of the problem: input over
+// MaxBytes (wrapping ErrTooLarge), an empty input, block quotes or lists
+// nested deeper than 32, front matter that is not valid YAML or has a
+// value of the wrong type, and Markdown with neither a dateline, a quote
+// nor an FAQ question (rule not-a-prfaq), such as a README.
+func ParseMarkdown(data []byte) (*PRFAQ, error) {
+	d, _, err := parseMarkdown(data)
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// mdSource remembers where each field of a PR/FAQ read from Markdown stands
+// in the source.
+type mdSource struct {
+	// fields maps the JSON pointer of each text field read from the body
+	// to its text with source offsets.
+	fields map[string]*mdText
+	// sections maps the pointers of sections and lists to the offset of
+	// their heading or first block.
+	sections map[string]int
+	// fm is the front matter, parsed, for positions of its values; fmLine
+	// is the line before its first line.
+	fm     *strict.Document
+	fmKeys map[string]bool
+	fmLine int
+}
+
+// frontMatter is what the YAML front matter of a Markdown PR/FAQ may say.
+// Markdown writes it with the yaml tags.
+type frontMatter struct {
+	Schema   string    `json:"$schema,omitempty" yaml:"$schema,omitempty"`
+	ID       string    `json:"id,omitempty" yaml:"id,omitempty"`
+	Title    string    `json:"title,omitempty" yaml:"title,omitempty"`
+	Authors  []string  `json:"authors,omitempty" yaml:"authors,omitempty"`
+	Date     Date      `json:"date,omitzero" yaml:"date,omitempty"`
+	Stage    Stage     `json:"stage,omitempty" yaml:"stage,omitempty"`
+	Customer *Customer `json:"customer,omitempty" yaml:"customer,omitempty"`
+	Visuals  []Visual  `json:"visuals,omitempty" yaml:"visuals,omitempty"`
+}
+
+var frontMatterKeys = map[string]bool{"$schema": true, "id": true, "title": true, "authors": true, "date": true,
+	"stage": true, "customer": true, "visuals": true}
+
+func mdError(rule string, line, col int, sentinel error, format string, args ...any) error {
+	return &problem.Error{Kind: kind, Err: sentinel, Problems: []Problem{{Path: "/", Rule: rule,
+		Message: fmt.Sprintf(format, args...), Line: line, Column: col}}}
+}
+
+func parseMarkdown(data []byte) (*PRFAQ, *mdSource, error) {
+	if len(data) > MaxBytes {
+		return nil, nil, mdError(RuleTooLarge, 0, 0, ErrTooLarge, "input is %d bytes, larger than the limit of %d bytes (MaxBytes)", len(data), MaxBytes)
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))) == 0 {
+		return nil, nil, mdError(RuleEmpty, 1, 1, strict.ErrEmpty, "the file is empty; write the press release and the FAQ")
+	}
+	// The Markdown parser reads a copy in which the byte order mark and the
+	// front matter are blanked, keeping line breaks, so that its offsets are
+	// offsets in data.
+	src := bytes.Clone(data)
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		copy(src, "   ")
+	}
+	d := &PRFAQ{}
+	m := &mdSource{fields: map[string]*mdText{}, sections: map[string]int{}}
+	if start, end, closed := frontMatterAt(src); start > 0 {
+		if !closed {
+			return nil, nil, mdError(RuleSyntax, 1, 1, strict.ErrSyntax, "the front matter opened by --- on line 1 is never closed; end it with a line holding only ---")
+		}
+		if err := m.readFrontMatter(data[start:end], d); err != nil {
+			return nil, nil, err
+		}
+		m.fmLine = bytes.Count(data[:start], []byte("\n"))
+		for i := 0; i < end; i++ {
+			if src[i] != '\n' && src[i] != '\r' {
+				src[i] = ' '
+			}
+		}
+		// The closing --- line too.
+		for i := end; i < len(src) && src[i] != '\n'; i++ {
+			src[i] = ' '
+		}
+	}
+	if line := tooDeep(src); line > 0 {
+		return nil, nil, mdError(RuleTooDeep, line, 1, strict.ErrTooDeep, "block quotes or lists nest more than %d deep", maxMarkdownDepth)
+	}
+	root := goldmark.New().Parser().Parse(text.NewReader(src))
+	p := &mdParser{src: src, d: d, m: m}
+	p.walk(root)
+	p.finish()
+	if !p.found {
+		return d, m, mdError(RuleNotPRFAQ, 1, 1, nil,
+			"no PR/FAQ found: a PR/FAQ has a dateline (CITY — DATE —) opening the press release, quotes, or FAQ sections with questions")
+	}
+	return d, m, nil
+}
+
+// frontMatterAt finds YAML front matter: a first line of ---, up to a line
+// of --- or .... It returns where the YAML starts and ends (0, 0 when there
+// is none) and whether it is closed.
+func frontMatterAt(src []byte) (start, end int, closed bool) {
+	first := lineEnd(string(src), 0)
+	if strings.TrimRight(string(src[:first]), " \t\r") != "---" || first == len(src) {
+		return 0, 0, false
+	}
+	start = first + 1
+	for i := start; i < len(src); {
+		e := lineEnd(string(src[i:]), 0) + i
+		if l := strings.TrimRight(string(src[i:e]), " \t\r"); l == "---" || l == "..." {
+			return start, i, true
+		}
+		i = e + 1
+	}
+	return start, len(src), false
+}
+
+// readFrontMatter decodes the front matter into d. Keys the PR/FAQ does not
+// know are left for other tools; a known key with a wrong value is an error
+// at its line.
+func (m *mdSource) readFrontMatter(fm []byte, d *PRFAQ) error {
+	if len(bytes.TrimSpace(fm)) == 0 {
+		return nil
+	}
+	shift := func(err error) error {
+		if pe, ok := err.(*problem.Error); ok {
+			cp := *pe
+			cp.Kind = kind
+			cp.Problems = append([]Problem(nil), pe.Problems...)
+			for i := range cp.Problems {
+				if m.fm != nil && cp.Problems[i].Path != "/" {
+					cp.Problems[i].Line, cp.Problems[i].Column = m.fm.Position(cp.Problems[i].Path)
+				}
+				if cp.Problems[i].Line > 0 {
+					cp.Problems[i].Line += m.fmLine
+				}
+				cp.Problems[i].Message = "front matter: " + cp.Problems[i].Message
+			}
+			return &cp
+		}
+		return err
+	}
+	m.fmLine = 1
+	doc, err := strict.ParseDocument(fm, strict.Limits{})
+	if err != nil {
+		return shift(err)
+	}
+	m.fm = doc
+	var generic map[string]any
+	if err := doc.Decode(&generic); err != nil {
+		return shift(err)
+	}
+	m.fmKeys = map[string]bool{}
+	for k := range generic {
+		if !frontMatterKeys[k] {
+			delete(generic, k)
+			continue
+		}
+		m.fmKeys[k] = true
+	}
+	js, err := json.Marshal(generic)
+	if err != nil {
+		return err
+	}
+	var f frontMatter
+	if err := strict.Decode(js, &f, strict.Limits{}); err != nil {
+		return shift(err)
+	}
+	d.Schema, d.ID, d.Title, d.Authors, d.Date, d.Stage, d.Visuals = f.Schema, f.ID, f.Title, f.Authors, f.Date, f.Stage, f.Visuals
+	if f.Customer != nil {
+		d.Customer = *f.Customer
+	}
+	return nil
+}
+
+// tooDeep returns the first line whose block quotes and list markers nest
+// deeper than maxMarkdownDepth, or 0.
+func tooDeep(src []byte) int {
+	line := 1
+	for i := 0; i < len(src); {
+		depth, indent := 0, 0
+		j := i
+	scan:
+		for ; j < len(src); j++ {
+			switch c := src[j]; c {
+			case ' ':
+				indent++
+			case '\t':
+				indent += 4
+			case '>':
+				depth++
+			case '-', '*', '+':
+				if j+1 < len(src) && (src[j+1] == ' ' || src[j+1] == '\t') {
+					depth++
+				} else {
+					break scan
+				}
+			default:
+				break scan
+			}
+		}
+		blankLine := j == len(src) || src[j] == '\n' || src[j] == '\r'
+		if depth > maxMarkdownDepth || indent > 4*maxMarkdownDepth && !blankLine {
+			return line
+		}
+		k := bytes.IndexByte(src[j:], '\n')
+		if k < 0 {
+			break
+		}
+		i = j + k + 1
+		line++
+	}
+	return 0
+}
+
+// Phases of reading a Markdown PR/FAQ, in the order they usually come.
+const (
+	phaseStart    = iota // before the headline
+	phaseHeadline        // after the headline, where the subheadline may be
+	phasePress           // the press release
+	phaseFAQ             // an FAQ section
+	phaseCustomer        // the five customer questions
+	phaseOther           // a section that is none of these
+)
+
+// oneLineField lists the fields that hold one line: a line break in the
+// source is a space in them.
+var oneLineField = map[string]bool{"/title": true, "/pressRelease/headline": true, "/pressRelease/subheadline": true,
+	"/pressRelease/dateline/city": true, "/pressRelease/leaderQuote/speaker": true, "/pressRelease/leaderQuote/role": true,
+	"/pressRelease/customerQuote/speaker": true, "/pressRelease/customerQuote/role": true}
+
+// mdParser reads the blocks of the Markdown document in order.
+type mdParser struct {
+	src []byte
+	d   *PRFAQ
+	m   *mdSource
+
+	phase     int
+	headLevel int
+	// found is set by what only a PR/FAQ has: a dateline, a quote, an FAQ
+	// question.
+	found bool
+	title *mdText
+
+	press  []prItem
+	marker string
+
+	sec      *faqSection
+	sections []*faqSection
+}
+
+// prItem is one block of the press release.
+type prItem struct {
+	t      mdText
+	quote  *mdQuote
+	marker string
+}
+
+type mdQuote struct {
+	text, speaker, role mdText
+}
+
+func (p *mdParser) walk(root ast.Node) {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak, *ast.LinkReferenceDefinition:
+		case *ast.HTMLBlock:
+			p.html(n)
+		case *ast.Heading:
+			p.heading(n)
+		case *ast.Paragraph:
+			p.paragraph(n)
+		case *ast.List:
+			p.list(n)
+		case *ast.Blockquote:
+			p.blockquote(n)
+		}
+	}
+}
+
+var (
+	markerComment = regexp.MustCompile(`^\s*<!--\s*prfaq:\s*([a-z-]+)\s*-->\s*$`)
+	topicComment  = regexp.MustCompile(`^\s*<!--\s*topic:\s*([a-z-]+)\s*-->\s*$`)
+)
+
+func (p *mdParser) html(n *ast.HTMLBlock) {
+	var b []byte
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		s := lines.At(i)
+		b = append(b, s.Value(p.src)...)
+	}
+	if n.HasClosure() {
+		b = append(b, n.ClosureLine.Value(p.src)...)
+	}
+	if mm := markerComment.FindSubmatch(b); mm != nil && (p.phase == phasePress || p.phase == phaseHeadline) {
+		p.phase = phasePress
+		p.marker = string(mm[1])
+		p.press = append(p.press, prItem{marker: p.marker})
+		return
+	}
+	if mm := topicComment.FindSubmatch(b); mm != nil && p.sec != nil && len(p.sec.qas) > 0 {
+		q := p.sec.qas[len(p.sec.qas)-1]
+		q.topic, q.hasTopic = Topic(mm[1]), true
+	}
+}
+
+func blockStart(n ast.Node) int {
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return l.At(0).Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock {
+			return blockStart(c)
+		}
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	return 0
+}
+
+func (p *mdParser) heading(n *ast.Heading) {
+	t := inlineText(n, p.src)
+	t = t.trim()
+	s := t.String()
+	if p.phase == phaseStart {
+		if title, ok := titleLike(t); ok {
+			if len(title.b) > 0 {
+				p.title = &title
+			}
+			return
+		}
+	}
+	if which, ok := faqHeading(s); ok {
+		p.openSection(which, n.Level, blockStart(n))
+		return
+	}
+	if customerQuestionsHeading(s) {
+		p.openSection(sectionCustomer, n.Level, blockStart(n))
+		return
+	}
+	switch p.phase {
+	case phaseStart:
+		if pressHeading(s) {
+			return
+		}
+		p.setHeadline(t, n.Level)
+	case phaseHeadline:
+		if pressHeading(s) {
+			return
+		}
+		p.set("/pressRelease/subheadline", &p.d.PressRelease.Subheadline, t)
+		p.phase = phasePress
+	case phasePress:
+		if n.Level <= p.headLevel && !pressHeading(s) {
+			p.phase = phaseOther
+		}
+	case phaseFAQ, phaseCustomer:
+		if n.Level <= p.sec.level {
+			p.phase, p.sec = phaseOther, nil
+			return
+		}
+		if sub, ok := subsection(s); ok {
+			p.openSection(sub, p.sec.level, blockStart(n))
+			return
+		}
+		if strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？") || p.sec.style == styleHeading {
+			p.sec.style = styleHeading
+			p.question(t, blockStart(n))
+			return
+		}
+		p.sec.open = nil // a group heading ends the answer before it
+	}
+}
+
+func (p *mdParser) setHeadline(t mdText, level int) {
+	p.set("/pressRelease/headline", &p.d.PressRelease.Headline, t)
+	p.m.sections["/pressRelease"] = t.src(0)
+	p.headLevel = level
+	p.phase = phaseHeadline
+}
+
+// set stores t in the field at pointer, remembering its place.
+func (p *mdParser) set(pointer string, field *string, t mdText) {
+	if oneLineField[pointer] {
+		flat(&t)
+	}
+	*field = t.String()
+	p.m.fields[pointer] = &t
+}
+
+func (p *mdParser) paragraph(n *ast.Paragraph) {
+	t := inlineText(n, p.src)
+	switch p.phase {
+	case phaseStart:
+		if inner, ok := emphasisOnly(n, p.src, 2); ok {
+			if title, ok := titleLike(inner); ok {
+				if title.String() != "" {
+					p.title = &title
+				}
+				return
+			}
+			p.setHeadline(inner.trim(), 0)
+			return
+		}
+		if _, ok := parseDateline(t.String()); ok {
+			p.phase = phasePress
+			p.pressItem(t.trim())
+		}
+	case phaseHeadline:
+		p.phase = phasePress
+		for _, level := range []int{1, 2} {
+			if inner, ok := emphasisOnly(n, p.src, level); ok {
+				if _, date := parseDateline(inner.String()); !date {
+					p.set("/pressRelease/subheadline", &p.d.PressRelease.Subheadline, inner.trim())
+					return
+				}
+			}
+		}
+		p.pressItem(t.trim())
+	case phasePress:
+		p.pressItem(t.trim())
+	case phaseFAQ, phaseCustomer:
+		p.faqParagraph(n, t)
+	}
+}
+
+func (p *mdParser) pressItem(t mdText) {
+	if len(t.b) == 0 {
+		return
+	}
+	it := prItem{t: t, marker: p.marker}
+	if q, ok := quoteParagraph(t); ok && p.marker == "" {
+		it.quote = q
+	}
+	p.press = append(p.press, it)
+}
+
+func (p *mdParser) list(n *ast.List) {
+	switch p.phase {
+	case phaseHeadline, phasePress:
+		p.phase = phasePress
+		p.pressItem(listText(n, p.src))
+	case phaseFAQ, phaseCustomer:
+		p.faqList(n)
+	}
+}
+
+func (p *mdParser) blockquote(n *ast.Blockquote) {
+	switch p.phase {
+	case phaseHeadline, phasePress:
+		p.phase = phasePress
+		q, t := blockquoteText(n, p.src)
+		it := prItem{t: t, quote: q, marker: p.marker}
+		if q == nil && p.marker == "" {
+			if pq, ok := quoteParagraph(t); ok {
+				it.quote = pq
+			}
+		}
+		if len(it.t.b) > 0 || it.quote != nil {
+			p.press = append(p.press, it)
+		}
+	case phaseFAQ, phaseCustomer:
+		_, t := blockquoteText(n, p.src)
+		p.answer(t)
+	}
+}
+
+// emphasisOnly reports whether paragraph n is nothing but one emphasis of
+// the given level (1 italic, 2 bold) and returns its text.
+func emphasisOnly(n ast.Node, src []byte, level int) (mdText, bool) {
+	var em *ast.Emphasis
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0 {
+			continue
+		}
+		e, ok := c.(*ast.Emphasis)
+		if !ok || em != nil || e.Level != level {
+			return mdText{}, false
+		}
+		em = e
+	}
+	if em == nil {
+		return mdText{}, false
+	}
+	return inlineText(em, src), true
+}
+
+// listText writes a list as lines "- item" or "1. item", so the prose
+// rules see it as the list it is.
+func listText(n *ast.List, src []byte) mdText {
+	var t mdText
+	num := n.Start
+	for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+		marker := "- "
+		if n.IsOrdered() {
+			marker = fmt.Sprintf("%d%c ", num, n.Marker)
+			num++
+		}
+		var item mdText
+		for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.List:
+				item.join("\n", listText(c, src))
+			case *ast.FencedCodeBlock, *ast.CodeBlock:
+			default:
+				item.join("\n", inlineText(c, src).trim())
+			}
+		}
+		if len(item.b) == 0 {
+			continue
+		}
+		if len(t.b) > 0 {
+			t.lit("\n", item.src(0))
+		}
+		t.lit(marker, markerStart(src, item.src(0)))
+		t.cat(item)
+	}
+	return t
+}
+
+// markerStart finds the list marker before a list item's first word.
+func markerStart(src []byte, at int) int {
+	i := at
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	j := i
+	for j > 0 && j > i-10 && strings.IndexByte("-*+.)0123456789", src[j-1]) >= 0 {
+		j--
+	}
+	if j == i {
+		return at
+	}
+	return j
+}
+
+// blockquoteText reads a block quote: its paragraphs, and an attribution
+// "— Name, Role" on its last line, if any.
+func blockquoteText(n *ast.Blockquote, src []byte) (*mdQuote, mdText) {
+	var paras []mdText
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Paragraph:
+			paras = append(paras, inlineText(c, src).trim())
+		case *ast.List:
+			paras = append(paras, listText(c, src))
+		case *ast.Blockquote:
+			_, t := blockquoteText(c, src)
+			paras = append(paras, t)
+		}
+	}
+	var all mdText
+	for _, t := range paras {
+		all.join("\n\n", t)
+	}
+	if len(paras) == 0 {
+		return nil, all
+	}
+	last := paras[len(paras)-1]
+	cut := bytes.LastIndexByte(last.b, '\n') + 1 // the attribution may be the last line of the last paragraph
+	line := last.slice(cut, len(last.b))
+	who, ok := attribution(line)
+	if !ok {
+		return nil, all
+	}
+	q := &mdQuote{}
+	for i, t := range paras {
+		if i == len(paras)-1 {
+			t = t.slice(0, cut)
+			t = t.trim()
+		}
+		q.text.join("\n\n", t)
+	}
+	q.text = unquote(q.text)
+	q.speaker, q.role = splitSpeaker(who)
+	return q, all
+}
+
+var dashLead = regexp.MustCompile(`^\s*(?:—|–|―|--?)\s*`)
+
+// attribution reads "— Name, Role" and returns "Name, Role".
+func attribution(t mdText) (mdText, bool) {
+	loc := dashLead.FindIndex(t.b)
+	if loc == nil || loc[1] == len(t.b) {
+		return mdText{}, false
+	}
+	return t.slice(loc[1], len(t.b)), true
+}
+
+// splitSpeaker splits "Jane Doe, VP of Payments" at the first comma.
+func splitSpeaker(t mdText) (speaker, role mdText) {
+	if i := bytes.IndexByte(t.b, ','); i > 0 {
+		s, r := t.slice(0, i), t.slice(i+1, len(t.b))
+		return s.trim(), r.trim()
+	}
+	return t.trim(), mdText{}
+}
+
+// unquote drops quotation marks around the whole of t.
+func unquote(t mdText) mdText {
+	s := string(t.b)
+	for _, pair := range [][2]string{{"“", "”"}, {"\"", "\""}, {"‘", "’"}} {
+		if strings.HasPrefix(s, pair[0]) && strings.HasSuffix(s, pair[1]) && len(s) > len(pair[0])+len(pair[1]) {
+			inner := s[len(pair[0]) : len(s)-len(pair[1])]
+			if !strings.Contains(inner, pair[0]) || pair[0] == pair[1] && !strings.Contains(inner, pair[0]) {
+				u := t.slice(len(pair[0]), len(s)-len(pair[1]))
+				return u.trim()
+			}
+		}
+	}
+	return t
+}
+
+var (
+	titleWords = regexp.MustCompile(`(?i)\bPR\s*/\s*FAQs?\b|\bPR-FAQs?\b|\bPRFAQs?\b|\bpress\s+release\s*(?:&|and|/|\+)\s*FAQs?\b`)
+	titleTrim  = " \t:—–-|·"
+)
+
+// titleLike reports whether a heading names the document ("Shelfwise
+// PR/FAQ") rather than being its headline, and returns the name without
+// the "PR/FAQ".
+func titleLike(t mdText) (mdText, bool) {
+	loc := titleWords.FindIndex(t.b)
+	if loc == nil {
+		return mdText{}, false
+	}
+	before, after := t.slice(0, loc[0]), t.slice(loc[1], len(t.b))
+	name := before
+	if len(strings.Trim(string(before.b), titleTrim)) == 0 {
+		name = after
+	}
+	s := string(name.b)
+	i := len(s) - len(strings.TrimLeft(s, titleTrim))
+	j := len(strings.TrimRight(s, titleTrim))
+	if i >= j {
+		return mdText{}, true
+	}
+	return name.slice(i, j), true
+}
+
+func pressHeading(s string) bool {
+	s = strings.ToLower(strings.Trim(s, titleTrim+"#*_"))
+	switch s {
+	case "press release", "the press release", "pr", "release", "press-release", "draft press release":
+		return true
+	}
+	return false
+}
+
+const (
+	sectionExternal = iota
+	sectionInternal
+	sectionUnsplit
+	sectionCustomer
+)
+
+var (
+	faqWords      = regexp.MustCompile(`(?i)\bFAQs?\b|frequently\s+asked|\bquestions\b|\bQ\s*&\s*A\b`)
+	internalWords = regexp.MustCompile(`(?i)\b(internal|stakeholders?|business|leadership|investors?|executives?|exec|team|company)\b`)
+	externalWords = regexp.MustCompile(`(?i)\b(external|customers?|public|press|users?|buyers?)\b`)
+	fiveQuestions = regexp.MustCompile(`(?i)\b(five|5)\s+customer\s+questions\b|\bcustomer\s+questions\b.*\b(five|5)\b|working\s+backwards\s+questions`)
+)
+
+// faqHeading classifies a heading that opens an FAQ section.
+func faqHeading(s string) (int, bool) {
+	if fiveQuestions.MatchString(s) || !faqWords.MatchString(s) || titleWords.MatchString(s) || len(s) > 80 || strings.HasSuffix(s, "?") {
+		return 0, false
+	}
+	if which, ok := audience(s); ok {
+		return which, true
+	}
+	return sectionUnsplit, true
+}
+
+// audience tells an internal FAQ heading from an external one by its words.
+func audience(s string) (int, bool) {
+	switch {
+	case internalWords.MatchString(s):
+		return sectionInternal, true
+	case externalWords.MatchString(s):
+		return sectionExternal, true
+	}
+	return 0, false
+}
+
+func customerQuestionsHeading(s string) bool { return fiveQuestions.MatchString(s) && len(s) <= 80 }
