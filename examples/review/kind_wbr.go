@@ -1,10 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -187,19 +187,19 @@ func (r *deckReviewer) Review(d *doc) {
 	for _, line := range metricTable(rep) {
 		d.say("%s", line)
 	}
-	// Renderers write to a buffer, where they cannot fail on a built report.
-	var md, page bytes.Buffer
-	_ = rep.Markdown(&md, "charts")
-	_ = rep.HTML(&page)
-	d.Files = map[string][]byte{"report.md": md.Bytes(), "report.html": page.Bytes()}
-	if js, err := rep.JSON(); err == nil {
-		d.Files["report.json"] = js
-	}
-	for i := range rep.Metrics {
-		m := &rep.Metrics[i]
-		var svg bytes.Buffer
-		_ = m.SVG(&svg)
-		d.Files["charts/"+m.ID+".svg"] = svg.Bytes()
+	if d.rendering {
+		d.write("report.md", func(w io.Writer) error { return rep.Markdown(w, "charts") })
+		d.write("report.html", rep.HTML)
+		js, err := rep.JSON()
+		if err != nil {
+			d.Err = err
+			return
+		}
+		d.write("report.json", func(w io.Writer) error { _, err := w.Write(js); return err })
+		for i := range rep.Metrics {
+			m := &rep.Metrics[i]
+			d.write("charts/"+m.ID+".svg", m.SVG)
+		}
 	}
 }
 
