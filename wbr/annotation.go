@@ -32,8 +32,20 @@ func (a *Annotation) concerns(id string) bool {
 	return false
 }
 
-// RuleChartWith is the rule of a chartWith that names the metric itself.
-const RuleChartWith = "chart-with"
+// Rule ids of charts that show two metrics: a chartWith naming the metric
+// itself (Validate), and one naming a metric of another unit (Review).
+const (
+	RuleChartWith     = "chart-with"
+	RuleChartWithUnit = "chart-with-unit"
+)
+
+// unitWords names a unit in a message; "no unit" for none.
+func unitWords(u string) string {
+	if u == "" {
+		return "no unit"
+	}
+	return u
+}
 
 // checkCharts reports chartWith and annotation metrics that name no
 // metric of the deck.

@@ -116,3 +116,12 @@ func TestDerivedValidation(t *testing.T) {
 		})
 	}
 }
+
+func TestChartWithUnitIsReviewed(t *testing.T) {
+	d := churnDeck()
+	d.Metrics[0].Unit, d.Metrics[1].Unit = "customers", "customers"
+	d.Metrics[0].ChartWith = "customers"
+	assert.Empty(t, rules(Review(d, ReviewOptions{}))[RuleChartWithUnit], "same unit")
+	d.Metrics[1].Unit = "USD"
+	assert.Equal(t, []string{"/metrics/0/chartWith"}, rules(Review(d, ReviewOptions{}))[RuleChartWithUnit])
+}

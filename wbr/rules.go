@@ -87,6 +87,7 @@ var ownRules = []RuleInfo{
 	rule(RuleUnownedOutput, Info, "An output metric names no owner.", "Name the person who speaks to the metric in owner."),
 	rule(RuleUnnamedMetric, Info, "A metric has only an id.", "Give the metric a name as people say it."),
 	rule(RuleNoPlan, Info, "No metric has a plan value.", "Add plan values so the report shows variance to plan."),
+	rule(RuleChartWithUnit, Warning, "A chart's second metric (chartWith) counts another unit than the chart's metric, so one axis shows two scales.", "Draw metrics of the same unit together, or give each its own chart."),
 	rule(RuleXmRSignal, Warning, "The week reviewed carries an XmR signal: the process has moved.", "The metric's owner explains what changed."),
 	rule(RulePlanMissed, Warning, "A figure is behind plan (ahead, where lower is better).", "The metric's owner explains the gap and the plan to close it."),
 	rule(RuleMissingDays, Warning, "A period has days without data; its figures are partial and not compared.", "Load the missing days, or check the pipeline that feeds the data."),
