@@ -235,6 +235,9 @@ table.series td, table.series th { padding: 2px 4px; }
 td.miss { color: #c62828; font-weight: bold; }
 td.partial { color: #8a5a00; }
 .notes { font-size: 13px; }
+table.notes { width: 100%; }
+table.notes td, table.notes th { text-align: left; white-space: normal; vertical-align: top; }
+table.notes td:first-child { white-space: nowrap; }
 ol.notes li::marker { color: #6a3d9a; font-weight: bold; }
 .date { font-weight: bold; margin-right: 6px; }
 .day { white-space: nowrap; }
