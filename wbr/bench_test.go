@@ -157,6 +157,15 @@ func BenchmarkRender(b *testing.B) {
 			}
 		}
 	})
+	b.Run("html-100-metrics", func(b *testing.B) {
+		b.ReportAllocs()
+		var page bytes.Buffer
+		for b.Loop() {
+			page.Reset()
+			_ = r.HTML(&page)
+		}
+		b.ReportMetric(float64(page.Len()), "page-bytes")
+	})
 	b.Run("json", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
