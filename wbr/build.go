@@ -227,12 +227,13 @@ func checkMetrics(d *Deck, data Data) error {
 // engine holds each data metric's values over the window the report needs,
 // one slot per day, NaN where a day has no data.
 type engine struct {
-	d         *Deck
-	lo, hi    day
-	dense     map[string][]float64
-	metrics   map[string]*Metric
-	leafCache map[string][][]float64
-	derivedAt map[figKey]figure // derived figures already computed
+	d          *Deck
+	lo, hi     day
+	dense      map[string][]float64
+	metrics    map[string]*Metric
+	leafCache  map[string][][]float64
+	derivedAt  map[figKey]figure // derived figures already computed
+	additiveOf map[string]bool   // derived metrics known to be totals, or not
 }
 
 // figKey names a metric's figure over a span.
@@ -242,7 +243,7 @@ type figKey struct {
 }
 
 func newEngine(d *Deck, data Data, lo, hi day) *engine {
-	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics)), leafCache: map[string][][]float64{}, derivedAt: map[figKey]figure{}}
+	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics)), leafCache: map[string][][]float64{}, derivedAt: map[figKey]figure{}, additiveOf: map[string]bool{}}
 	for i := range d.Metrics {
 		e.metrics[d.Metrics[i].ID] = &d.Metrics[i]
 	}
@@ -513,7 +514,7 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	r := MetricReport{
 		ID: m.ID, Name: m.displayName(), Role: m.Role, Owner: m.Owner, Unit: m.Unit,
 		Aggregation: m.Aggregation, Comparison: m.comparison(), Better: m.better(),
-		Operation: m.Operation, Operands: append([]string(nil), m.Operands...), Additive: e.d.additive(m),
+		Operation: m.Operation, Operands: append([]string(nil), m.Operands...), Additive: e.additive(m),
 		Incomplete: []string{}, XmRWeeks: make([]Date, 0, len(sp.xmr)), Signals: []WeekSignal{},
 		Weeks: make([]ChartPoint, 0, len(sp.weeks)), Months: make([]ChartPoint, 0, len(sp.months)),
 	}
@@ -652,7 +653,7 @@ func (e *engine) plan(m *Metric, cal Calendar, sp spans, p plans, week figure, t
 		}
 		found = true
 		pv := *v
-		if e.d.additive(m) {
+		if e.additive(m) {
 			pv *= float64(todateSpans[i].days()) / float64(whole[i].days()) // a share, so a huge plan cannot overflow
 		}
 		*out[i].v = &pv
