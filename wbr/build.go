@@ -88,7 +88,9 @@ type MetricReport struct {
 	// With is the second metric drawn on this metric's chart (the deck's
 	// chartWith); null without one.
 	With *ChartSeries `json:"with"`
-	// Annotations are the report's annotations that concern this metric.
+	// Annotations are the report's annotations that concern this metric,
+	// oldest first: the latest MaxMetricAnnotations of them, each without
+	// its list of metrics.
 	Annotations []Annotation `json:"annotations"`
 
 	// Incomplete names the figures (lastWeek, priorWeek, yearAgoWeek, mtd,

@@ -109,10 +109,11 @@
 //
 // A deck's annotations are dated notes ("price change") for some metrics,
 // or for every metric when they name none. The report keeps those dated
-// from the first of its twelve months to the week reviewed: each chart
-// marks them with a numbered line on the week and month they fall in and
-// lists them beneath, and Markdown and HTML list them under the metric and
-// at the top. A metric's chartWith draws a second metric on its chart, on
+// from the first of its twelve months to the week reviewed, and each
+// metric the latest MaxMetricAnnotations that concern it: its chart marks
+// the latest eight with a numbered line on the week and month they fall in
+// and lists them beneath, and Markdown and HTML list them under the metric
+// and every annotation at the top. A metric's chartWith draws a second metric on its chart, on
 // the same axis, in green (MetricReport.With).
 //
 // # The web page
