@@ -19,7 +19,6 @@ type Annotation struct {
 	Metrics []string `json:"metrics,omitempty" validate:"omitempty,max=1000,unique,dive,wbrid"`
 }
 
-
 // Rule ids of charts that show two metrics: a chartWith naming the metric
 // itself (Validate), and one naming a metric of another unit (Review).
 const (
