@@ -396,14 +396,20 @@ func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *
 		return
 	}
 	fv := rv
-	if len(idx) == 1 {
-		fv = rv.Field(idx[0])
-	} else {
-		var err error
-		if fv, err = rv.FieldByIndexErr(idx); err != nil {
-			d.c.add(k.line, k.col, at.String(), ErrType, "cannot set "+k.name+": "+err.Error())
-			return
+	for i, x := range idx {
+		if i > 0 && fv.Kind() == reflect.Pointer {
+			// A field promoted from an embedded pointer: make what it
+			// points to.
+			if fv.IsNil() {
+				if !fv.CanSet() {
+					d.c.add(k.line, k.col, at.String(), ErrType, "cannot set "+k.name+" through an embedded pointer to an unexported type")
+					return
+				}
+				fv.Set(reflect.New(fv.Type().Elem()))
+			}
+			fv = fv.Elem()
 		}
+		fv = fv.Field(x)
 	}
 	d.value(n, fv, at)
 }

@@ -320,3 +320,28 @@ func TestYAMLNumbers(t *testing.T) {
 	require.NoError(t, Decode([]byte("a: 12\nb: -0.5\nc: 1e3\nd: 0x1F\ne: 0o17\nf: 0\ng: -7\nh: 2.5E-3\ni: .5\n"), &v, Limits{}))
 	assert.Equal(t, map[string]any{"a": 12.0, "b": -0.5, "c": 1000.0, "d": 31.0, "e": 15.0, "f": 0.0, "g": -7.0, "h": 0.0025, "i": 0.5}, v)
 }
+
+type Base struct {
+	ID string `json:"id"`
+}
+
+type hidden struct {
+	Secret string `json:"secret"`
+}
+
+func TestEmbeddedPointerFields(t *testing.T) {
+	var v struct {
+		*Base
+		Name string `json:"name"`
+	}
+	require.NoError(t, Decode([]byte("id: a\nname: b\n"), &v, Limits{}))
+	require.NotNil(t, v.Base)
+	assert.Equal(t, "a", v.ID)
+	assert.Equal(t, "b", v.Name)
+
+	var w struct {
+		*hidden
+	}
+	err := Decode([]byte("secret: s\n"), &w, Limits{})
+	assert.ErrorContains(t, err, "embedded pointer to an unexported type")
+}
