@@ -186,6 +186,8 @@ func TestSyntaxErrorsSayWhereAndHowToFix(t *testing.T) {
 		{"missing colon in item", "items:\n  - name a\n    score: 1\n", 2, 5, `"name a" has no ":"`},
 		{"tab before comment", "title: a\n\t# note\n", 2, 1, "tab is used for indentation"},
 		{"dash in flow", "tags: {a: - b}\n", 1, 11, "cannot stand inside [ ] or { }"},
+		{"text after quote", "title: \"a\" b\nopt: true\n", 1, 12, "text follows the closing quote"},
+		{"block text dedent", "title: |\n  text\n bad: 1\n", 3, 2, "indented less than the text above it (2 spaces)"},
 		{"stray closer", "tags: [a]]\n", 1, 10, `closes nothing`},
 		{"bad escape", "title: \"a\\qb\"\n", 1, 10, `"\\q" is not an escape`},
 		{"two documents", "title: a\n---\ntitle: b\n", 3, 1, "second YAML document"},

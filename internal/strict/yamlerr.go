@@ -32,6 +32,7 @@ const (
 	mStrayCloser
 	mEscape
 	mIndent
+	mAfterQuote
 )
 
 type mistake struct {
@@ -52,14 +53,14 @@ var libKinds = []struct {
 	{"expected alphabetic or numeric character", []int{mAlias}, "an anchor (&) or alias (*) needs a name; put the value in quotes if the character is text"},
 	{"block sequence entries are not allowed", []int{mDash}, "a list (\"- \") cannot start on the same line as its key; put the items on the next lines, or the value in quotes"},
 	{"mapping values are not allowed", []int{mColonInValue, mIndent, mMissingColon}, "a value holding \": \" must be put in quotes"},
-	{"could not find expected ':'", []int{mMissingColon, mUnclosedQuote, mIndent}, "a key must be followed by \":\" and a space"},
+	{"could not find expected ':'", []int{mAfterQuote, mMissingColon, mUnclosedQuote, mIndent}, "a key must be followed by \":\" and a space"},
 	{"unexpected end of stream", []int{mUnclosedQuote, mUnclosedFlow}, "the document ends inside a quoted value or a [ ] or { } collection; close it"},
 	{"did not find expected ',' or ']'", []int{mUnclosedFlow, mUnclosedQuote}, "a list opened with \"[\" is not closed with \"]\", or a \",\" is missing between its entries"},
 	{"did not find expected ',' or '}'", []int{mUnclosedFlow, mUnclosedQuote}, "a mapping opened with \"{\" is not closed with \"}\", or a \",\" is missing between its entries"},
 	{"unknown escape character", []int{mEscape}, "a double-quoted value holds an unknown escape; write \\\\ for a backslash, or use single quotes"},
 	{"did not find expected node content", []int{mStrayCloser, mReserved, mDash, mIndent, mUnclosedQuote, mAlias}, "a value is missing or cannot start with this character; put the value in quotes"},
-	{"did not find expected key", []int{mStrayCloser, mMissingColon, mTab, mIndent, mUnclosedQuote}, "a key was expected here; check that this line is indented like the keys around it"},
-	{"did not find expected '-' indicator", []int{mMissingColon, mIndent, mUnclosedQuote}, "a list item and a key stand at the same indentation; start each list item with \"- \", or indent the key under its item"},
+	{"did not find expected key", []int{mAfterQuote, mStrayCloser, mMissingColon, mTab, mIndent, mUnclosedQuote}, "a key was expected here; check that this line is indented like the keys around it"},
+	{"did not find expected '-' indicator", []int{mAfterQuote, mMissingColon, mIndent, mUnclosedQuote}, "a list item and a key stand at the same indentation; start each list item with \"- \", or indent the key under its item"},
 	{"incompatible YAML document", nil, "this %YAML version is not supported; write %YAML 1.2 or leave the line out"},
 	{"already defined", nil, "a key is written twice in one mapping; keep one"},
 }
@@ -113,13 +114,16 @@ type yamlScan struct {
 	quote   byte // the quote of a value that continues on the next line
 	qLine   int
 	qCol    int
-	block   int           // indentation of the key owning a block scalar, or -1
-	levels  []indentLevel // indentations of the block collections open, outermost first
-	prev    lineInfo      // the previous block line
-	prevLn  int           // where its plain value stands
-	prevCol int
-	ln      int
-	s       string
+	block   int // indentation of the key owning a block scalar, or -1
+	// blockText is the indentation of the block scalar's text, set by its
+	// first line, or -1 before it.
+	blockText int
+	levels    []indentLevel // indentations of the block collections open, outermost first
+	prev      lineInfo      // the previous block line
+	prevLn    int           // where its plain value stands
+	prevCol   int
+	ln        int
+	s         string
 }
 
 func (y *yamlScan) col(j int) int { return utf8.RuneCountInString(y.s[:min(j, len(y.s))]) + 1 }
@@ -174,7 +178,19 @@ func (y *yamlScan) line() {
 	}
 	ind := len(s) - len(strings.TrimLeft(s, " \t"))
 	if y.block >= 0 {
-		if ind == len(s) || strings.IndexByte(s[:ind], '\t') < 0 && ind > y.block {
+		blank := ind == len(s)
+		switch {
+		case blank:
+			return
+		case y.blockText < 0 && ind > y.block && strings.IndexByte(s[:ind], '\t') < 0:
+			y.blockText = ind // the first line of text sets the block's indentation
+			return
+		case y.blockText >= 0 && ind >= y.blockText:
+			return
+		case y.blockText >= 0 && ind > y.block && strings.IndexByte(s[:ind], '\t') < 0:
+			y.add(ind, mIndent, "this line is indented less than the text above it (%s) and more than its key (%s); indent it by %s to go on with the text, or by %s for a new key",
+				spaces(y.blockText), spaces(y.block), spaces(y.blockText), spaces(y.block))
+			y.block = -1
 			return
 		}
 		y.block = -1
@@ -295,6 +311,9 @@ func (y *yamlScan) blockLine(ind int) (li lineInfo) {
 				key(at, j+1)
 				continue
 			}
+			if j < len(s) && s[j] != '#' {
+				y.add(j, mAfterQuote, "text follows the closing quote; put the whole value in quotes: %q", clip(strings.TrimSpace(s[at:])))
+			}
 			return li
 		case c == '[' || c == '{':
 			y.flowRest(j)
@@ -303,7 +322,7 @@ func (y *yamlScan) blockLine(ind int) (li lineInfo) {
 			y.add(j, mStrayCloser, "%q here closes nothing; remove it, or put the value in quotes", c)
 			return li
 		case c == '|' || c == '>':
-			y.block = ind
+			y.block, y.blockText = ind, -1
 			return li
 		case c == '#':
 			return li
