@@ -347,3 +347,30 @@ func TestEmbeddedPointerFields(t *testing.T) {
 	err := Decode([]byte("secret: s\n"), &w, Limits{})
 	assert.ErrorContains(t, err, "embedded pointer to an unexported type")
 }
+
+// TestConcurrentDecodes: decoders share pooled blocks and scanners; the
+// values of one document never show up in another's.
+func TestConcurrentDecodes(t *testing.T) {
+	done := make(chan error)
+	for g := range 8 {
+		go func() {
+			for i := range 50 {
+				want := strings.Repeat("x", g+1) + strings.Repeat("y", i)
+				in := `{"title": "` + want + `", "items": [{"name": "` + want + `", "score": ` + strings.Repeat("1", g%5+1) + `}]}`
+				var d doc
+				if err := Decode([]byte(in), &d, Limits{}); err != nil {
+					done <- err
+					return
+				}
+				if d.Title != want || d.Items[0].Name != want {
+					done <- errors.New("mixed up: " + d.Title)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-done)
+	}
+}
