@@ -287,6 +287,20 @@ func TestDocument(t *testing.T) {
 	assert.ErrorIs(t, err, ErrSyntax)
 }
 
+func TestPlaceProblems(t *testing.T) {
+	d, err := ParseDocument([]byte("title: T\nitems:\n  - name: a\n"), Limits{})
+	require.NoError(t, err)
+	ps := []problem.Problem{
+		{Path: "/items/0/score", Rule: "required"},
+		{Path: "/title", Rule: "too-short"},
+		{Path: "/", Rule: "x", Line: 9, Column: 9},
+	}
+	d.PlaceProblems(ps)
+	assert.Equal(t, [2]int{3, 5}, [2]int{ps[0].Line, ps[0].Column}, "a missing key at the object that lacks it")
+	assert.Equal(t, [2]int{1, 8}, [2]int{ps[1].Line, ps[1].Column})
+	assert.Equal(t, [2]int{9, 9}, [2]int{ps[2].Line, ps[2].Column}, "a placed problem keeps its place")
+}
+
 func TestReadAllRefusesWithoutReadingWhole(t *testing.T) {
 	r := &countingReader{n: 1 << 30}
 	_, err := ReadAll(r, 1024)
