@@ -3,7 +3,6 @@ package flywheel
 import (
 	"errors"
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
@@ -259,10 +258,7 @@ func TestLoopsAgreeWithBruteForce(t *testing.T) {
 // to 64 nodes and on edge lists for larger ones, on the same graphs: the
 // same loops in the same order, with the same measures.
 func TestSearchesAgree(t *testing.T) {
-	data, err := os.ReadFile(templatePath)
-	require.NoError(t, err)
-	tmpl, err := Parse(data)
-	require.NoError(t, err)
+	tmpl := template(t)
 	for _, c := range []struct {
 		f    *Flywheel
 		opts LoopOptions
@@ -323,10 +319,7 @@ func testLoopsAgreeWithBruteForce(t *testing.T) {
 // Loops stores the loops' nodes as shared runs and their links apart, so
 // a slip in either would pair a loop with another's links.
 func TestLoopLinksFollowNodes(t *testing.T) {
-	data, err := os.ReadFile(templatePath)
-	require.NoError(t, err)
-	tmpl, err := Parse(data)
-	require.NoError(t, err)
+	tmpl := template(t)
 	for _, f := range []*Flywheel{complete(6), diamonds(5), sparse(300), tmpl, hostileWheel()} {
 		loops, err := f.Loops(LoopOptions{})
 		require.NoError(t, err)
