@@ -294,7 +294,7 @@ func (c *csvReader) wideRow(n int) error {
 
 // tooManyFields is split's message for a line of more fields than a wide
 // CSV of MaxMetrics metrics has.
-const tooManyFields = "more than 10001 fields"
+var tooManyFields = "more than " + strconv.Itoa(MaxMetrics+1) + " fields"
 
 // span is a field's place in the line: offsets rather than slices, so
 // recording a field stores no pointer (and costs no GC write barrier).
