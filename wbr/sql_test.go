@@ -253,6 +253,7 @@ func BenchmarkReadSQL(b *testing.B) {
 	for name, q := range map[string]string{"long": `SELECT date, metric, value FROM bench`, "wide": `SELECT * FROM bench_wide`} {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
+			defer reportCPU(b)()
 			for b.Loop() {
 				data, err := ReadSQL(ctx, db, q)
 				if err != nil {
