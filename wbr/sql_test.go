@@ -204,8 +204,8 @@ func TestReadSQLErrors(t *testing.T) {
 	assert.Equal(t, "42P01", pe.Code)
 
 	// An error in the first row of a large result: ReadSQL cancels the
-	// query rather than reading the rest (1.2 s against 2.8 s for these
-	// three million rows on the development machine, most of it the server
+	// query rather than reading the rest (1.2 s against 2.8 s for
+	// three million such rows on the development machine, most of it the server
 	// building the series).
 	_, err = ReadSQL(ctx, db, `SELECT CASE WHEN g = 1 THEN NULL ELSE date '2026-01-01' + g END AS date, 'x' AS metric, 1 AS value FROM generate_series(1, 1000000) AS g`)
 	assert.ErrorContains(t, err, "row 1, column date: the date is NULL")
