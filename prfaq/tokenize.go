@@ -194,7 +194,6 @@ func bulletAt(t string, j int) int {
 func (s *scanner) scanWord(i int) wordInfo {
 	t := s.text
 	w := wordInfo{st: i, fits: true}
-	h := uint32(fnvOffset)
 	n := 0
 	j := i
 scan:
@@ -231,7 +230,6 @@ scan:
 			if n < len(s.key) {
 				s.key[n] = c
 				n++
-				h = (h ^ uint32(c)) * fnvPrime
 			} else {
 				w.fits = false
 			}
@@ -243,7 +241,6 @@ scan:
 			if n < len(s.key) {
 				s.key[n] = '\''
 				n++
-				h = (h ^ uint32('\'')) * fnvPrime
 			} else {
 				w.fits = false
 			}
@@ -259,7 +256,6 @@ scan:
 			if n < len(s.key) {
 				s.key[n] = t[k]
 				n++
-				h = (h ^ uint32(t[k])) * fnvPrime
 			} else {
 				w.fits = false
 			}
@@ -270,9 +266,11 @@ scan:
 		j = i + 1
 	}
 	s.steps += j - i
-	w.e, w.text, w.n, w.hash = j, t[i:j], n, h
+	w.e, w.text, w.n = j, t[i:j], n
 	if w.fits {
-		if w.ent = lexLookup(s.key[:n], h); w.ent != nil {
+		var head uint64
+		w.hash, head = hashKey(&s.key, n)
+		if w.ent = lexLookup(s.key[:n], w.hash, head); w.ent != nil {
 			w.flags = w.ent.flags
 		}
 	}
