@@ -52,8 +52,12 @@ func BenchmarkReadability(b *testing.B) {
 	text := narrative(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		Readability(text)
+	}
+	if cpu > 0 {
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 	}
 }
 

@@ -10,6 +10,7 @@ func (s *scanner) run() {
 	t := s.text
 	s.sentStart, s.paraStart = -1, -1
 	lineStart, heading := true, false
+	var w wordInfo // the word being read, reused
 	blank, prevBlank := true, true
 	i := 0
 	for i < len(t) {
@@ -72,14 +73,14 @@ func (s *scanner) run() {
 			prevBlank, blank, lineStart = blank, true, true
 			i++
 		case c < utf8.RuneSelf && isAlnum(c):
-			w := s.scanWord(i)
+			s.scanWord(i, &w)
 			s.word(&w)
 			blank = false
 			i = w.e
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(t[i:])
 			if r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-				w := s.scanWord(i)
+				s.scanWord(i, &w)
 				s.word(&w)
 				blank = false
 				i = w.e
@@ -191,9 +192,9 @@ func bulletAt(t string, j int) int {
 // the lexicon. Apostrophes, hyphens and periods join letters ("don't",
 // "well-known", "e.g", "example.com", "3.5"), as does a comma between
 // digits ("1,000").
-func (s *scanner) scanWord(i int) wordInfo {
+func (s *scanner) scanWord(i int, w *wordInfo) {
 	t := s.text
-	w := wordInfo{st: i, fits: true}
+	*w = wordInfo{st: i, fits: true}
 	n := 0
 	j := i
 scan:
@@ -274,7 +275,6 @@ scan:
 			w.flags = w.ent.flags
 		}
 	}
-	return w
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
