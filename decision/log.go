@@ -207,6 +207,15 @@ func (l *Log) Check(today Date, opts ReviewOptions) ([]Finding, error) {
 		}
 		byID[d.ID] = i
 	}
+	// A Markdown record is also known by its file's number, as links in
+	// Markdown logs name files ("0005-x.md") whatever id front matter gives.
+	for i := range l.Entries {
+		if a := l.alias(i); a != "" {
+			if _, taken := byID[a]; !taken {
+				byID[a] = i
+			}
+		}
+	}
 	for i, e := range l.Entries {
 		if e.Decision != nil && e.Decision.Links != nil {
 			l.checkLinks(i, byID, add)
@@ -247,6 +256,35 @@ var linkRuleHelp = map[string]string{
 
 type addFunc func(i int, ptr, rule, format string, args ...any)
 
+// alias is the id a Markdown record's file name gives it, when that
+// differs from its id; "" otherwise.
+func (l *Log) alias(i int) string {
+	e := l.Entries[i]
+	if e.Decision == nil || e.Decision.Format != FormatMarkdown {
+		return ""
+	}
+	switch strings.ToLower(path.Ext(e.Source)) {
+	case ".md", ".markdown":
+	default:
+		return ""
+	}
+	a := fileID(strings.TrimSuffix(path.Base(e.Source), path.Ext(e.Source)))
+	if a == e.Decision.ID {
+		return ""
+	}
+	return a
+}
+
+// names reports whether id names entry i, by its id or its file.
+func (l *Log) names(i int, id string) bool {
+	return id != "" && (id == l.Entries[i].Decision.ID || id == l.alias(i))
+}
+
+// namesAny reports whether any of ids names entry i.
+func (l *Log) namesAny(i int, ids []string) bool {
+	return slices.ContainsFunc(ids, func(id string) bool { return l.names(i, id) })
+}
+
 func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
 	d := l.Entries[i].Decision
 	links := d.Links
@@ -260,17 +298,17 @@ func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
 	}
 	for k, id := range links.Supersedes {
 		ptr := "/links/supersedes/" + strconv.Itoa(k)
-		if id == d.ID {
+		if l.names(i, id) {
 			continue // reported by Validate as self-link
 		}
-		if b := target(ptr, id); b != nil && (b.Links == nil || b.Links.SupersededBy != d.ID) {
+		if b := target(ptr, id); b != nil && (b.Links == nil || !l.names(i, b.Links.SupersededBy)) {
 			add(i, ptr, RuleLinkReciprocal, "%s supersedes %s, but %s does not name %s in supersededBy", d.ID, id, id, d.ID)
 		}
 	}
-	if id := links.SupersededBy; id != "" && id != d.ID {
+	if id := links.SupersededBy; id != "" && !l.names(i, id) {
 		ptr := "/links/supersededBy"
 		if b := target(ptr, id); b != nil {
-			if b.Links == nil || !slices.Contains(b.Links.Supersedes, d.ID) {
+			if b.Links == nil || !l.namesAny(i, b.Links.Supersedes) {
 				add(i, ptr, RuleLinkReciprocal, "%s names %s as its successor, but %s does not list %s in supersedes", d.ID, id, id, d.ID)
 			}
 			if b.Status == Draft || b.Status == Proposed {
@@ -279,21 +317,21 @@ func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
 		}
 	}
 	for k, id := range links.Amends {
-		if id != d.ID {
+		if !l.names(i, id) {
 			target("/links/amends/"+strconv.Itoa(k), id)
 		}
 	}
 	for k, id := range links.AmendedBy {
-		if id != d.ID {
+		if !l.names(i, id) {
 			target("/links/amendedBy/"+strconv.Itoa(k), id)
 		}
 	}
 	for k, id := range links.Related {
 		ptr := "/links/related/" + strconv.Itoa(k)
-		if id == d.ID {
+		if l.names(i, id) {
 			continue
 		}
-		if b := target(ptr, id); b != nil && (b.Links == nil || !slices.Contains(b.Links.Related, d.ID)) {
+		if b := target(ptr, id); b != nil && (b.Links == nil || !l.namesAny(i, b.Links.Related)) {
 			add(i, ptr, RuleLinkReciprocal, "%s is related to %s, but %s does not list %s in related", d.ID, id, id, d.ID)
 		}
 	}

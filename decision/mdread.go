@@ -377,7 +377,7 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 		r.pos["/date"] = p
 	}
 	if s, p, ok := str("title"); ok {
-		r.d.Title = s
+		r.d.Title, _ = cleanTitle(s)
 		r.pos["/title"] = p
 	}
 	if s, p, ok := str("id", "number"); ok && r.d.ID == "" {

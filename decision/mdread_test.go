@@ -415,3 +415,20 @@ func TestMarkdownTemplate(t *testing.T) {
 		assert.Positive(t, f.Line, f.Rule)
 	}
 }
+
+// TestLinksByFileName: a log whose front matter gives slugs as ids
+// (Docusaurus) still links by file, and the records' numbered titles lose
+// their numbers.
+func TestLinksByFileName(t *testing.T) {
+	l, err := LoadLog(fstest.MapFS{
+		"0001-a.md": {Data: []byte("---\nid: use-a\ntitle: 1. Use A\n---\n\n# 1. Use A\n\n## Status\n\nSuperseded by [2. Use B](0002-b.md)\n")},
+		"0002-b.md": {Data: []byte("---\nid: use-b\n---\n\n# 2. Use B\n\n## Status\n\nAccepted\n\nSupersedes [1. Use A](0001-a.md)\n")},
+	}, ".")
+	require.NoError(t, err)
+	assert.Equal(t, "use-a", l.Entries[0].Decision.ID)
+	assert.Equal(t, "Use A", l.Entries[0].Decision.Title)
+	assert.Equal(t, "0002", l.Entries[0].Decision.Links.SupersededBy)
+	fs, err := l.Check(today, ReviewOptions{})
+	require.NoError(t, err)
+	assert.Empty(t, fs, "links by file number resolve and agree")
+}

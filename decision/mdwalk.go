@@ -351,21 +351,28 @@ func (w *mdWalk) title(text string, off int) {
 	r, d := w.r, w.r.d
 	r.mark("/", off)
 	r.mark("/title", off)
-	if m := titleNum.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[3]) != "" {
-		if d.ID == "" {
-			d.ID = padID(m[1] + m[2])
-			r.mark("/id", off)
-		}
-		if d.ID == padID(m[1]+m[2]) {
-			text = strings.TrimSpace(m[3])
-		}
-	}
-	if m := titlePrefix.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[1]) != "" {
-		text = strings.TrimSpace(m[1])
+	text, num := cleanTitle(text)
+	if num != "" && d.ID == "" {
+		d.ID = num
+		r.mark("/id", off)
 	}
 	if d.Title == "" {
 		d.Title = text
 	}
+}
+
+// cleanTitle takes the record number ("12. Use Kafka", "ADR-0012: Use
+// Kafka") and a label ("Architecture Decision Record: ") off a title, so
+// the title reads the same in every log; a title that is only a number
+// stays as it is.
+func cleanTitle(text string) (title, num string) {
+	if m := titleNum.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[3]) != "" {
+		num, text = padID(m[1]+m[2]), strings.TrimSpace(m[3])
+	}
+	if m := titlePrefix.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[1]) != "" {
+		text = strings.TrimSpace(m[1])
+	}
+	return text, num
 }
 
 // titlePrefix is the label some logs put before every title
