@@ -173,6 +173,9 @@ func (l *Log) Locate(p string) (source, pointer string) {
 // to a record the log lacks (unknown-reference), a link the other end does
 // not mirror (link-reciprocal) and a successor still proposed
 // (supersede-status) come back as warning findings on that record instead.
+// A record read from a Markdown file is also known by its file's number
+// ("0005-use-kafka.md" → "0005"), as such logs link by file whatever id
+// their front matter gives.
 func (l *Log) Check(today Date, opts ReviewOptions) ([]Finding, error) {
 	if l == nil {
 		return nil, nil

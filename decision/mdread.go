@@ -43,7 +43,10 @@ const maxMarkdownItems = 100
 // format as adr-tools writes it ("# 12. Title", "Date:", Status, Context,
 // Decision, Consequences).
 //
-// The record comes back with Format "markdown". Statuses outside Status
+// The record comes back with Format "markdown". A title's record number
+// ("12. ", "ADR-0012: ") and a label ("Architecture Decision Record: ")
+// are taken off it, the number becoming the id when none is given.
+// Statuses outside Status
 // map to the nearest ("approved" → accepted, "pending" → proposed; a
 // status naming a successor → superseded) and the words as written are
 // kept in StatusText. Links written in the status or a Links section
