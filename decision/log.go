@@ -48,7 +48,9 @@ func NewLog(ds ...*Decision) *Log {
 }
 
 // LoadLog reads every decision file directly inside dir of fsys, in name
-// order: .yaml, .yml and .json files as Parse reads them, and .md and
+// order: .yaml, .yml and .json files as Parse reads them (skipping one
+// whose keys are none of a decision's, such as Docusaurus'
+// _category_.json, and dotfiles), and .md and
 // .markdown files as ParseMarkdown reads them (MADR or Nygard records).
 // A Markdown file that is no decision record (an index, notes) is skipped,
 // as are README, index and template files; a Markdown record that names
@@ -85,6 +87,9 @@ func LoadLog(fsys fs.FS, dir string) (*Log, error) {
 	for _, name := range names {
 		p := path.Join(dir, name)
 		d, err := loadOne(fsys, p)
+		if errors.Is(err, errNotADecision) {
+			continue
+		}
 		if err != nil {
 			var ve *ValidationError
 			if errors.As(err, &ve) && len(ve.Problems) == 1 && ve.Problems[0].Rule == RuleNotARecord {
@@ -128,7 +133,24 @@ func loadOne(fsys fs.FS, p string) (*Decision, error) {
 		}
 		return d, err
 	}
+	if doc, err := strict.ParseDocument(data, strict.Limits{MaxBytes: MaxBytes}); err == nil {
+		if keys := doc.Keys(); keys != nil && !slices.ContainsFunc(keys, isDecisionKey) {
+			return nil, errNotADecision // _category_.json, a linter's settings
+		}
+	}
 	return Parse(data)
+}
+
+// errNotADecision marks a YAML or JSON file of a decision folder that is
+// no decision: none of its keys is a decision's.
+var errNotADecision = errors.New("not a decision")
+
+func isDecisionKey(k string) bool {
+	switch k {
+	case "$schema", "id", "title", "status", "date", "context", "options", "chosen", "areas", "reversibility", "impact", "people", "links":
+		return true
+	}
+	return false
 }
 
 // Find returns the first decision with the given id, or nil.

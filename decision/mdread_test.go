@@ -432,3 +432,20 @@ func TestLinksByFileName(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, fs, "links by file number resolve and agree")
 }
+
+func TestOptionsWrittenAsParagraphs(t *testing.T) {
+	d, err := ParseMarkdown([]byte("# Release by tags\n\n## Alternatives considered\n\n" +
+		"- **Keep the release PR.** It works, but every\n  release needs a manual merge.\n" +
+		"- Release from a nightly job that reads\n  the commits. It needs no one.\n"))
+	require.NoError(t, err)
+	require.Len(t, d.Options, 2)
+	assert.Equal(t, Option{Name: "Keep the release PR", Description: "It works, but every\nrelease needs a manual merge."}, d.Options[0])
+	assert.Equal(t, Option{Name: "Release from a nightly job that reads the commits", Description: "It needs no one."}, d.Options[1])
+
+	l, err := LoadLog(fstest.MapFS{
+		"_category_.json": {Data: []byte(`{"label": "Decisions", "position": 3}`)},
+		"0001-a.md":       {Data: []byte("# Use A\n\n## Status\n\nAccepted\n")},
+	}, ".")
+	require.NoError(t, err, "a Docusaurus category file is no decision")
+	assert.Len(t, l.Entries, 1)
+}
