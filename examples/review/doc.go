@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
@@ -49,9 +51,14 @@ type doc struct {
 
 	// walked is set for a file met in a folder walk rather than named.
 	walked bool
-	usage  error
-	cfg    *settings
-	data   []byte
+	// rendering is set when -out asks for the renderings.
+	rendering bool
+	// keepSource is set by a kind whose checks across documents place
+	// findings in the source.
+	keepSource bool
+	usage      error
+	cfg        *settings
+	data       []byte
 	// source is the parsed JSON or YAML, kept while findings may still be
 	// placed in it.
 	source  *strict.Document
@@ -192,6 +199,23 @@ var (
 	errUnknownKind = errors.New("cannot tell what kind of document this is: add a $schema key, name it like *.decision.yaml, or pass -kind")
 	errBinary      = errors.New("not a text document (binary content)")
 )
+
+// write renders one file for -out, only when -out asks for it: rendering
+// costs more than reviewing.
+func (d *doc) write(name string, render func(io.Writer) error) {
+	if !d.rendering {
+		return
+	}
+	var b bytes.Buffer
+	if err := render(&b); err != nil {
+		d.Err = fmt.Errorf("rendering %s: %w", name, err)
+		return
+	}
+	if d.Files == nil {
+		d.Files = map[string][]byte{}
+	}
+	d.Files[name] = b.Bytes()
+}
 
 // load decodes the document as a T and validates it; on failure it
 // records why and returns false.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -207,6 +206,7 @@ func (r *decisionReviewer) Review(d *doc) {
 		return
 	}
 	d.Value = dec
+	d.keepSource = true // the log's findings are placed after every record is read
 	pf, err := r.choose(d)
 	if d.usage != nil {
 		return
@@ -258,9 +258,7 @@ func (r *decisionReviewer) Review(d *doc) {
 		d.say("decide with about %.0f%% of the information you wish you had", c.Process.Information*100)
 	}
 	d.Result = res
-	if md, err := rendered(func(w io.Writer) error { return decision.Markdown(w, dec, c) }); err == nil {
-		d.Files = map[string][]byte{"decision.md": md}
-	}
+	d.write("decision.md", func(w io.Writer) error { return decision.Markdown(w, dec, c) })
 }
 
 func countDeciding(rs []decisionReason) int {
@@ -377,15 +375,6 @@ func (policyReviewer) Review(d *doc) {
 		d.say("affordable loss: %s %s", number(*p.AffordableLoss), p.Currency)
 	}
 	d.Result = map[string]any{"oneWayAreas": p.OneWayAreas, "twoWayAreas": p.TwoWayAreas, "oneWayWhen": p.OneWayWhen}
-}
-
-// rendered runs a renderer into memory.
-func rendered(to func(w io.Writer) error) ([]byte, error) {
-	var b bytes.Buffer
-	if err := to(&b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 // isProblems reports whether err lists a document's problems, as opposed

@@ -107,13 +107,8 @@ func (prfaqReviewer) Review(d *doc) {
 	d.say("headline: %s", pr.Headline)
 	d.say("summary and problem: %s", res.Readability.say())
 	d.say("FAQ: %d external and %d internal questions", res.ExternalQuestions, res.InternalQuestions)
-	d.Files = map[string][]byte{}
-	if md, err := rendered(func(w io.Writer) error { return prfaq.Markdown(w, p) }); err == nil {
-		d.Files["prfaq.md"] = md
-	}
-	if md, err := rendered(func(w io.Writer) error { return prfaq.FindingsMarkdown(w, p.Title, d.Findings) }); err == nil {
-		d.Files["findings.md"] = md
-	}
+	d.write("prfaq.md", func(w io.Writer) error { return prfaq.Markdown(w, p) })
+	d.write("findings.md", func(w io.Writer) error { return prfaq.FindingsMarkdown(w, p.Title, d.Findings) })
 }
 
 type narrativeReviewer struct{ alone }

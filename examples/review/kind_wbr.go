@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -186,13 +187,21 @@ func (r *deckReviewer) Review(d *doc) {
 	for _, line := range metricTable(rep) {
 		d.say("%s", line)
 	}
-	d.Files = map[string][]byte{"report.md": rep.Markdown("charts")}
-	if js, err := rep.JSON(); err == nil {
-		d.Files["report.json"] = js
+	bytesOf := func(b []byte) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := w.Write(b); return err }
 	}
-	for i := range rep.Metrics {
-		m := &rep.Metrics[i]
-		d.Files["charts/"+m.ID+".svg"] = m.SVG()
+	if d.rendering {
+		d.write("report.md", bytesOf(rep.Markdown("charts")))
+		js, err := rep.JSON()
+		if err != nil {
+			d.Err = err
+			return
+		}
+		d.write("report.json", bytesOf(js))
+		for i := range rep.Metrics {
+			m := &rep.Metrics[i]
+			d.write("charts/"+m.ID+".svg", bytesOf(m.SVG()))
+		}
 	}
 }
 
