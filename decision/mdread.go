@@ -387,6 +387,16 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 		r.d.ID = s
 		r.pos["/id"] = p
 	}
+	// Link keys other tools write in front matter, read as the status
+	// line's link phrases are.
+	for k, verb := range map[string]string{
+		"supersedes": "supersedes", "superseded-by": "superseded by", "superseded_by": "superseded by",
+		"supersededBy": "superseded by", "amends": "amends", "amended-by": "amended by", "related": "relates to",
+	} {
+		for _, v := range names(m[k]) {
+			r.addLinks(verb+" "+v, at("/"+k))
+		}
+	}
 	if _, has := m["people"]; !has {
 		deciders := names(m["decision-makers"], m["deciders"], m["decision makers"])
 		r.setPeople(deciders, names(m["consulted"]), names(m["informed"]))

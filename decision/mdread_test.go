@@ -449,3 +449,9 @@ func TestOptionsWrittenAsParagraphs(t *testing.T) {
 	require.NoError(t, err, "a Docusaurus category file is no decision")
 	assert.Len(t, l.Entries, 1)
 }
+
+func TestFrontMatterLinkKeys(t *testing.T) {
+	d, err := ParseMarkdown([]byte("---\nstatus: superseded\nsuperseded-by: ADR-0009\nsupersedes: [ADR-0002, ADR-0003]\n---\n# Use B\n\n## Context\n\nx\n"))
+	require.NoError(t, err)
+	assert.Equal(t, &Links{SupersededBy: "0009", Supersedes: []string{"0002", "0003"}}, d.Links)
+}
