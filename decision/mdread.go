@@ -389,12 +389,12 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 	}
 	// Link keys other tools write in front matter, read as the status
 	// line's link phrases are.
-	for k, verb := range map[string]string{
-		"supersedes": "supersedes", "superseded-by": "superseded by", "superseded_by": "superseded by",
-		"supersededBy": "superseded by", "amends": "amends", "amended-by": "amended by", "related": "relates to",
+	for _, kv := range [][2]string{
+		{"supersedes", "supersedes"}, {"superseded-by", "superseded by"}, {"superseded_by", "superseded by"},
+		{"supersededBy", "superseded by"}, {"amends", "amends"}, {"amended-by", "amended by"}, {"related", "relates to"},
 	} {
-		for _, v := range names(m[k]) {
-			r.addLinks(verb+" "+v, at("/"+k))
+		for _, v := range names(m[kv[0]]) {
+			r.addLinks(kv[1]+" "+v, at("/"+kv[0]))
 		}
 	}
 	if _, has := m["people"]; !has {
