@@ -455,3 +455,13 @@ func TestFrontMatterLinkKeys(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, &Links{SupersededBy: "0009", Supersedes: []string{"0002", "0003"}}, d.Links)
 }
+
+func TestLongMarkdownRecordIsValid(t *testing.T) {
+	long := strings.Repeat("A long context paragraph that goes on. ", 1000)
+	d, err := ParseMarkdown([]byte("# Use C\n\n## Context\n\n" + long + "\n"))
+	require.NoError(t, err)
+	assert.Greater(t, len(d.Context), 20000)
+	assert.NoError(t, d.Validate(), "a real record is not refused for its length")
+	d.Format = ""
+	assert.Error(t, d.Validate(), "a YAML decision keeps its bounds")
+}
