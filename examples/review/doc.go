@@ -61,7 +61,10 @@ type doc struct {
 	data       []byte
 	// source is the parsed JSON or YAML, kept while findings may still be
 	// placed in it.
-	source  *strict.Document
+	source *strict.Document
+	// placer, when set, places findings in a source that is not JSON or
+	// YAML (a Markdown record), as the kind's package knows how.
+	placer  func([]finding.Finding)
 	ignores ignores
 	placed  int
 }
@@ -133,11 +136,25 @@ func (d *doc) finish() {
 	if d.cfg != nil {
 		fresh = d.cfg.apply(d.Kind, fresh)
 	}
-	if d.source != nil {
-		finding.PlaceIn(d.source, fresh)
+	place := d.placer
+	if place == nil && d.source != nil {
+		place = func(fs []finding.Finding) { finding.PlaceIn(d.source, fs) }
+	}
+	if place != nil {
+		place(fresh)
+		// Problems without a place get one the same way.
+		var at []finding.Finding
+		var which []int
 		for i, p := range d.Problems {
-			if p.Line == 0 {
-				d.Problems[i].Line, d.Problems[i].Column = d.source.Position(p.Path)
+			if p.Line == 0 && p.Path != "" {
+				at = append(at, finding.Finding{Path: p.Path})
+				which = append(which, i)
+			}
+		}
+		if len(at) > 0 {
+			place(at)
+			for j, i := range which {
+				d.Problems[i].Line, d.Problems[i].Column = at[j].Line, at[j].Column
 			}
 		}
 	}

@@ -394,3 +394,54 @@ func TestFileNamesThatAreNotUTF8(t *testing.T) {
 	_, rep, _ := reviewJSON(t, dir)
 	assert.Contains(t, rep.Documents[0].File, `bad\xff name`)
 }
+
+func TestMarkdownDocuments(t *testing.T) {
+	read := func(p string) string {
+		data, err := os.ReadFile(filepath.Join("..", "..", p))
+		require.NoError(t, err)
+		return string(data)
+	}
+	dir := tree(t, map[string]string{
+		"docs/adr/0007-cache-layer.md":  read("decision/testdata/markdown/madr/0007-cache-layer.md"),
+		"docs/adr/0020-rename-queue.md": read("decision/testdata/markdown/madr/0020-rename-queue.md"),
+		"docs/adr/README.md":            "# Decisions\n\nThe log of our decisions. It is basically complete.\n",
+		"docs/launch.md":                read("examples/templates/prfaq.md"),
+		"docs/record.md":                read("examples/templates/decision.md"),
+		"docs/memo.md":                  "# Memo\n\nWe will leverage synergies.\n",
+	})
+	code, rep, _ := reviewJSON(t, "-today", "2026-12-01", dir)
+	assert.Equal(t, 0, code, "%+v", rep.Findings)
+	kinds := map[string]string{}
+	for _, d := range rep.Documents {
+		rel, _ := filepath.Rel(dir, d.File)
+		kinds[filepath.ToSlash(rel)] = d.Kind
+	}
+	assert.Equal(t, map[string]string{
+		"docs/adr/0007-cache-layer.md":  "decision",
+		"docs/adr/0020-rename-queue.md": "decision",
+		"docs/adr/README.md":            "narrative",
+		"docs/launch.md":                "prfaq",
+		"docs/record.md":                "decision",
+		"docs/memo.md":                  "narrative",
+	}, kinds)
+	for _, r := range rep.Findings {
+		if r.Kind == "decision" || r.Kind == "prfaq" {
+			assert.Positive(t, r.Line, "a finding on Markdown points at its line: %+v", r)
+		}
+	}
+	var logs int
+	for _, g := range rep.Groups {
+		if g.Kind == "decision-log" {
+			logs++
+			assert.Equal(t, 2, g.Documents)
+		}
+	}
+	assert.Equal(t, 1, logs, "the adr folder is a decision log")
+
+	// -kind overrides: the memo read as a PR/FAQ is not one.
+	code, _, _ = runReview(t, "-kind", "prfaq", filepath.Join(dir, "docs", "memo.md"))
+	assert.Equal(t, 1, code)
+	code, out, _ := runReviewIn(t, read("examples/templates/decision.md"), "-kind", "decision", "-")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "[decision]  valid")
+}
