@@ -252,6 +252,30 @@ func load[T any, P interface {
 	return p, true
 }
 
+// loadMarkdown is load for a kind that may also be written in Markdown:
+// a document with no JSON or YAML source is read with parse, and its
+// findings are placed with place.
+func loadMarkdown[T any, P interface {
+	*T
+	Validate() error
+}](d *doc, parse func([]byte) (P, error), place func([]byte, []finding.Finding)) (P, bool) {
+	if d.source != nil {
+		return load[T, P](d)
+	}
+	data := d.data
+	d.placer = func(fs []finding.Finding) { place(data, fs) }
+	p, err := parse(data)
+	if err != nil {
+		d.fail(err)
+		return nil, false
+	}
+	if err := p.Validate(); err != nil {
+		d.fail(err)
+		return nil, false
+	}
+	return p, true
+}
+
 // byFolder groups the documents that keep accepts by folder, folders in
 // the order they first appear.
 func byFolder(docs []*doc, keep func(*doc) bool) (dirs []string, by map[string][]*doc) {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/dayone-go/mechanisms/internal/finding"
 	"io"
 	"path"
 	"regexp"
@@ -248,24 +247,9 @@ type decisionReason struct {
 }
 
 func (r *decisionReviewer) Review(d *doc) {
-	var dec *decision.Decision
-	if d.source == nil { // a Markdown record (MADR or Nygard)
-		data := d.data
-		d.placer = func(fs []finding.Finding) { decision.PlaceMarkdown(data, fs) }
-		var err error
-		if dec, err = decision.ParseMarkdown(data); err != nil {
-			d.fail(err)
-			return
-		}
-		if err := dec.Validate(); err != nil {
-			d.fail(err)
-			return
-		}
-	} else {
-		var ok bool
-		if dec, ok = load[decision.Decision](d); !ok {
-			return
-		}
+	dec, ok := loadMarkdown[decision.Decision](d, decision.ParseMarkdown, decision.PlaceMarkdown)
+	if !ok {
+		return
 	}
 	d.Value = dec
 	d.keepSource = true // the log's findings are placed after every record is read

@@ -102,24 +102,9 @@ func (r readability) say() string {
 }
 
 func (prfaqReviewer) Review(d *doc) {
-	var p *prfaq.PRFAQ
-	if d.source == nil { // written in Markdown
-		data := d.data
-		d.placer = func(fs []finding.Finding) { prfaq.PlaceMarkdown(data, fs) }
-		var err error
-		if p, err = prfaq.ParseMarkdown(data); err != nil {
-			d.fail(err)
-			return
-		}
-		if err := p.Validate(); err != nil {
-			d.fail(err)
-			return
-		}
-	} else {
-		var ok bool
-		if p, ok = load[prfaq.PRFAQ](d); !ok {
-			return
-		}
+	p, ok := loadMarkdown[prfaq.PRFAQ](d, prfaq.ParseMarkdown, prfaq.PlaceMarkdown)
+	if !ok {
+		return
 	}
 	opts := proseOptions(d)
 	d.Findings = append(d.Findings, prfaq.Review(p, opts)...)
