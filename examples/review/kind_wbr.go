@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +45,10 @@ type deckReviewer struct {
 	alone
 	dataFlag string
 	weekFlag string
+	dbFlag   string
+	dsn      string
+	dbs      cache[string, *sqlDB]
+	queries  cache[string, *deckData]
 	week     wbr.Date
 	data     cache[string, *deckData]
 }
@@ -55,6 +63,7 @@ type deckData struct {
 func newDeckReviewer(fl *flag.FlagSet) reviewer {
 	r := &deckReviewer{}
 	fl.StringVar(&r.dataFlag, "data", "", "read every deck's daily data from this CSV `file` (default: <deck>-data.csv beside the deck)")
+	fl.StringVar(&r.dbFlag, "db", "", "the connection string (or the `name` of an environment variable holding it) for decks whose source is a query (default: the variable the deck's source names)")
 	fl.StringVar(&r.weekFlag, "week", "", "review decks for the week ending on this `date` (YYYY-MM-DD; default: the last complete week of the data)")
 	return r
 }
@@ -66,6 +75,14 @@ func (r *deckReviewer) Prepare(e *env) error {
 			return usagef("-week %q: want a date as YYYY-MM-DD", r.weekFlag)
 		}
 		r.week = wbr.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+	}
+	if r.dbFlag != "" {
+		r.dsn = r.dbFlag
+		if envName.MatchString(r.dbFlag) {
+			if r.dsn = os.Getenv(r.dbFlag); r.dsn == "" {
+				return usagef("-db %s: the environment variable %s is not set", r.dbFlag, r.dbFlag)
+			}
+		}
 	}
 	if r.dataFlag != "" {
 		// A file that cannot be read is a usage error; one whose content
@@ -136,32 +153,52 @@ func (r *deckReviewer) Review(d *doc) {
 		return
 	}
 	d.Findings = append(d.Findings, wbr.Review(deck, wbr.ReviewOptions{})...)
+	// The data: -data, else the deck's own source (a CSV file or a
+	// query), else the CSV beside it; one that is named and cannot be
+	// used is an error, never "no data".
 	var at location
-	if r.dataFlag != "" {
+	var dd *deckData
+	fromQuery := false
+	switch src := deck.Source; {
+	case r.dataFlag != "":
 		at = osFile(r.dataFlag)
-	} else {
+	case src.CSV != "":
+		at = d.loc.sibling(src.CSV)
+	case src.Query != "":
+		at, fromQuery = d.loc, true
+		dd = r.query(d, deck)
+		if dd == nil {
+			return
+		}
+	default:
 		at = d.loc.sibling(strings.TrimSuffix(baseName(d.loc), extOf(d.loc)) + "-data.csv")
 		if !at.exists() {
-			d.say("no data: put the daily values in %s beside the deck, or pass -data, for the week's figures", baseName(at))
+			d.say("no data: put the daily values in %s beside the deck, name a source in the deck, or pass -data, for the week's figures", baseName(at))
 			d.Result = deckResult{Metrics: []metricBox{}}
 			return
 		}
 	}
-	dd := r.read(at)
+	if dd == nil {
+		dd = r.read(at)
+	}
 	if dd.err != nil {
 		d.say("no figures: the data in %s cannot be used", at)
 		dataProblem(d, at, dd.err)
 		return
 	}
+	from := at.String()
+	if fromQuery {
+		from = "the deck's query"
+	}
 	week, chosen := r.week, "-week"
 	if r.week.IsZero() {
 		w, err := wbr.LatestWeek(deck, dd.data)
 		if err != nil {
-			d.say("no figures: no week to review in %s", at)
+			d.say("no figures: no week to review in %s", from)
 			dataProblem(d, at, err)
 			return
 		}
-		week, chosen = w, "the last complete week of "+at.String()
+		week, chosen = w, "the last complete week of "+from
 	}
 	rep, err := wbr.Build(deck, dd.data, week, wbr.ReviewOptions{})
 	switch {
@@ -174,7 +211,7 @@ func (r *deckReviewer) Review(d *doc) {
 		return
 	}
 	d.Findings = append(d.Findings, rep.Findings()...)
-	res := deckResult{Week: rep.WeekEnding, WeekChosen: chosen, Data: at.String()}
+	res := deckResult{Week: rep.WeekEnding, WeekChosen: chosen, Data: from}
 	for i := range rep.Metrics {
 		m := &rep.Metrics[i]
 		res.Metrics = append(res.Metrics, metricBox{ID: m.ID, Name: m.Name, Unit: m.Unit, Comparison: m.Comparison,
@@ -287,6 +324,82 @@ func missed(variance float64, better wbr.Direction) bool {
 	}
 	return variance < 0
 }
+
+// envName matches an environment variable's name, as -db may give one.
+var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// sqlDB is a database opened once per connection string.
+type sqlDB struct {
+	db  *sql.DB
+	err error
+}
+
+// query reads a deck's data with its source query, once per connection
+// string and query however many decks share them; nil when there is
+// nothing to read (the problem is recorded at the deck).
+func (r *deckReviewer) query(d *doc, deck *wbr.Deck) *deckData {
+	src := deck.Source
+	at := func(ptr string) row {
+		l, c := d.source.Position(ptr)
+		return row{File: d.File, Kind: "deck", Rule: "data", Severity: string(finding.Error), Path: ptr, Line: l, Column: c}
+	}
+	dsn := r.dsn
+	if dsn == "" {
+		if src.DSNEnv == "" || os.Getenv(src.DSNEnv) == "" {
+			p := at("/source/query")
+			p.Message = "the deck's data comes from a query, but no connection string is given: pass -db"
+			if src.DSNEnv != "" {
+				p.Path = "/source/dsnEnv"
+				p.Line, p.Column = d.source.Position(p.Path)
+				p.Message = fmt.Sprintf("the environment variable %s, which the deck names for its connection string, is not set; set it or pass -db", src.DSNEnv)
+			}
+			d.say("no figures: no connection string for the deck's query")
+			d.Elsewhere = append(d.Elsewhere, p)
+			return nil
+		}
+		dsn = os.Getenv(src.DSNEnv)
+	}
+	conn := r.dbs.get(dsn, func() *sqlDB {
+		db, err := sql.Open(sqlDriver, dsn)
+		if err == nil {
+			db.SetMaxIdleConns(0) // nothing stays open past the query
+		}
+		return &sqlDB{db: db, err: err}
+	})
+	dd := r.queries.get(dsn+"\x00"+src.Query, func() *deckData {
+		if conn.err != nil {
+			return &deckData{err: conn.err}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		data, err := wbr.ReadSQL(ctx, conn.db, src.Query)
+		return &deckData{data: data, err: err}
+	})
+	if dd.err != nil {
+		p := at("/source/query")
+		p.Message = strings.TrimPrefix(dd.err.Error(), "wbr: ")
+		var de *wbr.DataError
+		if errors.As(dd.err, &de) {
+			p.Message = de.Message
+			if de.Cause != nil {
+				p.Message += ": " + de.Cause.Error()
+			}
+			if de.Row > 0 {
+				p.Message = fmt.Sprintf("row %d: %s", de.Row, p.Message)
+			}
+			if de.Column != "" {
+				p.Message = fmt.Sprintf("column %s: %s", de.Column, p.Message)
+			}
+		}
+		d.say("no figures: the deck's query failed")
+		d.Elsewhere = append(d.Elsewhere, p)
+		return nil
+	}
+	return dd
+}
+
+// queryTimeout bounds one source query.
+const queryTimeout = 2 * time.Minute
 
 // dataProblem reports a problem with a deck's data at the data file, on
 // the CSV line it names.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dayone-go/mechanisms/examples/templates"
 	"github.com/stretchr/testify/assert"
@@ -14,6 +15,28 @@ import (
 
 // The scenarios of the review tool issue, each in a temporary folder built
 // from the templates.
+
+// runBounded runs the tool and fails the test, rather than hanging it,
+// when a run takes more than ten seconds.
+func runBounded(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	type result struct {
+		code      int
+		out, errs string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, out, errs := runReview(t, args...)
+		done <- result{code, out, errs}
+	}()
+	select {
+	case r := <-done:
+		return r.code, r.out, r.errs
+	case <-time.After(10 * time.Second):
+		t.Fatalf("review %v did not finish in 10 s", args)
+	}
+	return 0, "", ""
+}
 
 func template(t *testing.T, name string) string {
 	t.Helper()
@@ -444,4 +467,54 @@ func TestMarkdownDocuments(t *testing.T) {
 	code, out, _ := runReviewIn(t, read("examples/templates/decision.md"), "-kind", "decision", "-")
 	assert.Equal(t, 0, code, out)
 	assert.Contains(t, out, "[decision]  valid")
+}
+
+func TestDeckSources(t *testing.T) {
+	deck := template(t, "deck.yaml")
+	withSource := func(src string) string {
+		return strings.Replace(deck, "calendar:", src+"calendar:", 1)
+	}
+	csv := template(t, "deck-data.csv")
+	dir := tree(t, map[string]string{
+		"a/a.deck.yaml":         withSource("source:\n  csv: data/daily.csv\n"),
+		"a/data/daily.csv":      csv,
+		"b/b.deck.yaml":         withSource("source:\n  csv: missing.csv\n"),
+		"q/q.deck.yaml":         withSource("source:\n  query: select date, metric, value from daily\n  dsnEnv: REVIEW_TEST_UNSET_DSN\n"),
+		"q2/q2.deck.yaml":       withSource("source:\n  query: select date, metric, value from daily\n  dsnEnv: REVIEW_TEST_UNSET_DSN\n"),
+		"plain/p.deck.yaml":     deck,
+		"plain/p.deck-data.csv": csv,
+	})
+	code, rep, _ := reviewJSON(t, filepath.Join(dir, "a"))
+	assert.Equal(t, 0, code)
+	assert.Equal(t, filepath.Join(dir, "a", "data", "daily.csv"), rep.Documents[0].Result.(map[string]any)["data"])
+
+	code, rep, _ = reviewJSON(t, filepath.Join(dir, "b"))
+	assert.Equal(t, 1, code, "a named source that is missing is an error: %+v", rep.Findings)
+
+	code, out, _ := runReview(t, filepath.Join(dir, "q"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "REVIEW_TEST_UNSET_DSN")
+
+	// A server that is not there: a clear error at the deck's query, not
+	// a hang and not an empty report.
+	code, out, _ = runBounded(t, "-db", "postgres://nobody:x@127.0.0.1:1/none?connect_timeout=3", filepath.Join(dir, "q2"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "query")
+	code, _, errs := runReview(t, "-db", "REVIEW_TEST_UNSET_DSN", filepath.Join(dir, "q2"))
+	assert.Equal(t, 2, code, "-db names a variable that is not set")
+	assert.Contains(t, errs, "REVIEW_TEST_UNSET_DSN")
+
+	dsn := os.Getenv("WBR_TEST_DSN")
+	if dsn == "" {
+		t.Log("the PostgreSQL case needs WBR_TEST_DSN (.ci/postgres.sh sets it)")
+		return
+	}
+	loadDaily(t, dsn, csv)
+	_, fromCSV, _ := reviewJSON(t, filepath.Join(dir, "plain"))
+	code, fromDB, errs := reviewJSON(t, "-db", dsn, filepath.Join(dir, "q2"))
+	require.Equal(t, 0, code, "%s %+v", errs, fromDB.Findings)
+	a := fromCSV.Documents[0].Result.(map[string]any)
+	b := fromDB.Documents[0].Result.(map[string]any)
+	assert.Equal(t, a["metrics"], b["metrics"], "the same figures from the database as from the CSV")
+	assert.Equal(t, a["week"], b["week"])
 }
