@@ -47,11 +47,17 @@ func NewLog(ds ...*Decision) *Log {
 	return l
 }
 
-// LoadLog reads every .yaml, .yml and .json file directly inside dir of
-// fsys, in name order, as a decision. A file larger than MaxBytes is refused
-// without being read whole. Files that do not parse are reported together
-// in the error, each with its path; the returned Log still holds every file
-// that did parse, so a caller can check those too.
+// LoadLog reads every decision file directly inside dir of fsys, in name
+// order: .yaml, .yml and .json files as Parse reads them, and .md and
+// .markdown files as ParseMarkdown reads them (MADR or Nygard records).
+// A Markdown file that is no decision record (an index, notes) is skipped,
+// as are README, index and template files; a Markdown record that names
+// no id takes its file's number ("0012-use-kafka.md" → "0012"), or its
+// file name without the extension, so that links by number or file name
+// resolve. A file larger than MaxBytes is refused without being read
+// whole. Files that do not parse are reported together in the error, each
+// with its path; the returned Log still holds every file that did parse,
+// so a caller can check those too.
 func LoadLog(fsys fs.FS, dir string) (*Log, error) {
 	ents, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -59,12 +65,16 @@ func LoadLog(fsys fs.FS, dir string) (*Log, error) {
 	}
 	var names []string
 	for _, e := range ents {
-		if e.IsDir() {
-			continue
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue // .markdownlint.yml and other tools' files
 		}
 		switch strings.ToLower(path.Ext(e.Name())) {
 		case ".yaml", ".yml", ".json":
 			names = append(names, e.Name())
+		case ".md", ".markdown":
+			if !notARecordName(e.Name()) {
+				names = append(names, e.Name())
+			}
 		}
 	}
 	if len(names) > MaxLogFiles {
@@ -76,12 +86,28 @@ func LoadLog(fsys fs.FS, dir string) (*Log, error) {
 		p := path.Join(dir, name)
 		d, err := loadOne(fsys, p)
 		if err != nil {
+			var ve *ValidationError
+			if errors.As(err, &ve) && len(ve.Problems) == 1 && ve.Problems[0].Rule == RuleNotARecord {
+				continue
+			}
 			errs = append(errs, fmt.Errorf("%s: %w", p, err))
 			continue
 		}
 		l.Entries = append(l.Entries, Entry{Source: p, Decision: d})
 	}
 	return l, errors.Join(errs...)
+}
+
+// notARecordName tells the Markdown files a decision folder keeps beside
+// its records: its README or index and the template records are copied from.
+func notARecordName(name string) bool {
+	stem := strings.ToLower(strings.TrimSuffix(name, path.Ext(name)))
+	if fileNum.MatchString(stem) {
+		return false // a numbered file is a record, "0014-project-templates" too
+	}
+	return stem == "readme" || stem == "index" || stem == "_index" || stem == "template" ||
+		strings.HasSuffix(stem, "-template") || strings.HasSuffix(stem, "_template") ||
+		strings.HasPrefix(stem, "template-") || strings.HasPrefix(stem, "template_")
 }
 
 func loadOne(fsys fs.FS, p string) (*Decision, error) {
@@ -92,7 +118,15 @@ func loadOne(fsys fs.FS, p string) (*Decision, error) {
 	defer f.Close()
 	data, err := strict.ReadAll(f, MaxBytes)
 	if err != nil {
-		return nil, err
+		return nil, problem.WithKind(err, KindDecision)
+	}
+	switch strings.ToLower(path.Ext(p)) {
+	case ".md", ".markdown":
+		d, err := ParseMarkdown(data)
+		if err == nil && d.ID == "" {
+			d.ID = fileID(strings.TrimSuffix(path.Base(p), path.Ext(p)))
+		}
+		return d, err
 	}
 	return Parse(data)
 }
@@ -247,6 +281,11 @@ func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
 	for k, id := range links.Amends {
 		if id != d.ID {
 			target("/links/amends/"+strconv.Itoa(k), id)
+		}
+	}
+	for k, id := range links.AmendedBy {
+		if id != d.ID {
+			target("/links/amendedBy/"+strconv.Itoa(k), id)
 		}
 	}
 	for k, id := range links.Related {

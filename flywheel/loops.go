@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
+	"sync"
 )
 
 // ErrTooManyLoops is returned, wrapped, by Loops and EachLoop when a bound
@@ -103,7 +105,7 @@ func (a acc) add(e *edgeInfo) acc {
 // and at least 0, so the logarithms are finite or -Inf, never +Inf.
 func (a acc) measure(n int) (p Polarity, gain, rate float64, delay int) {
 	p = Reinforcing
-	if a.neg%2 == 1 {
+	if a.neg&1 == 1 {
 		p = Balancing
 	}
 	if a.log == 0 {
@@ -189,10 +191,7 @@ func (f *Flywheel) EachLoop(opts LoopOptions, visit func(Loop) bool) error {
 	if err != nil {
 		return err
 	}
-	return s.run(func(s *search, n int, sum acc) bool {
-		p, gain, rate, delay := sum.measure(n)
-		return visit(Loop{Nodes: s.names[:n:n], Links: s.links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay})
-	})
+	return s.run(nil, visit)
 }
 
 func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
@@ -318,7 +317,8 @@ func (s *search) prepare(c []int32) {
 
 // run enumerates the loops, calling emit for each with its length n (its
 // nodes are s.path[:n] and s.names[:n], its links s.edges[:n] and
-// s.links[:n]) and the sums of its edges; emit returns false to stop.
+// s.links[:n]) and the sums of its edges, or, when visit is not nil, visit
+// with the Loop; either returns false to stop.
 //
 // The inner loop runs through one node's edges without leaving: skipping
 // an edge (outside the component, blocked) costs two loads and a compare.
@@ -326,7 +326,7 @@ func (s *search) prepare(c []int32) {
 // component, so a node's edges are taken from the first to the start or
 // above: the edges to nodes already searched are never looked at, and the
 // edge back to the start, which closes a loop, comes first.
-func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
+func (s *search) run(emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) error {
 	g := s.g
 	out, outTo, off, info, dist := g.out, s.outTo, g.off, s.info, s.dist
 	path, pos, found, edges, links, names, sums := s.path, s.pos, s.found, s.edges, s.links, s.names, s.sums
@@ -343,6 +343,7 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
 		start := c[0]
 		s.prepare(c)
 		state := s.state
+		capped := maxLen < int32(len(c)) // no loop in c is longer than c
 		state[start] = blocked
 		s.low = 0
 		d := 0
@@ -361,7 +362,7 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
 					return s.tooLong()
 				}
 				if state[w] == free {
-					if int32(d+1)+dist[w] > maxLen {
+					if capped && int32(d+1)+dist[w] > maxLen {
 						// Cut by the cap, not proven fruitless: w's subtree
 						// may still hold short loops for another path, so v
 						// must be unblocked on the way back as if a loop
@@ -383,7 +384,14 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
 				count++
 				steps = 0
 				edges[d], links[d] = e, int(link[e])
-				if !emit(s, d+1, sums[d].add(&info[e])) {
+				if visit != nil {
+					// EachLoop: hand the loop out directly.
+					n := d + 1
+					p, gain, rate, delay := sums[d].add(&info[e]).measure(n)
+					if !visit(Loop{Nodes: names[:n:n], Links: links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay}) {
+						return nil
+					}
+				} else if !emit(s, d+1, sums[d].add(&info[e])) {
 					return nil
 				}
 			}
@@ -399,7 +407,11 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
 				continue
 			}
 			if found[d] {
-				s.unblock(v)
+				if len(s.bset[v]) == 0 {
+					state[v] = free // unblock with nothing else to unblock
+				} else {
+					s.unblock(v)
+				}
 				if d > 0 {
 					found[d-1] = true
 				}
@@ -473,95 +485,189 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 		return nil, err
 	}
 	// Every loop is the search's current path, closed. Consecutive loops
-	// often extend one another ([a b], then [a b c]), so the paths are kept
-	// as one stream of node numbers in which a loop that extends the
-	// previous one appends only its new nodes, and each loop's nodes are a
-	// prefix of a run of the stream: on a complete graph, about a third of
-	// what a copy per loop would store. Links differ in the closing link,
-	// so each loop's links are copied whole into the slice the Loops will
-	// share. Neither holds pointers, so the collector does not scan them;
-	// strings are made once, at the end.
-	type rec struct {
-		node, link, n int32
-		balancing     bool
-		gain, rate    float64
-		delay         int
-	}
+	// often extend one another ([a b], then [a b c]), so their nodes are
+	// kept as runs of node numbers: a loop that extends the previous one
+	// appends only its new nodes to its run, and each loop's nodes are a
+	// prefix of a run (on a complete graph, about a third of what a copy
+	// per loop would store). Links differ in the closing link, so each
+	// loop's links are copied whole, straight into the slices the Loops
+	// will share. Both live in blocks that are filled and never copied, and
+	// hold no pointers, so the collector does not scan them; the strings
+	// are made once, at the end, at their exact size. What is only needed
+	// while Loops runs comes from a pool, so repeated calls reuse it.
+	sc := scratchPool.Get().(*loopScratch)
+	defer sc.release()
 	var (
-		recs  []rec
-		nodes []int32
-		links []int // no pointers either: written where the loops will read them
+		links [][]int // blocks of loops' links
+		total int
 		full  bool
-		run   = -1 // where the run of nodes the last loop is a prefix of starts
+		run   = -1 // where the run the last loop is a prefix of starts, in the last block of nodes
+		nb    = -1 // the block of nodes in use
 	)
 	serr := s.run(func(s *search, n int, sum acc) bool {
-		if len(links)+n > MaxLoopNodes {
+		if total+n > MaxLoopNodes {
 			full = true
 			return false
 		}
-		nodes, links = grow(nodes, n), grow(links, n)
-		if have := len(nodes) - run; run >= 0 && s.low >= have {
-			nodes = append(nodes, s.path[have:n]...) // the path still starts with the run
-		} else {
-			run = len(nodes)
-			nodes = append(nodes, s.path[:n]...)
+		total += n
+		if have := 0; run >= 0 {
+			have = len(sc.nodes[nb]) - run
+			if s.low >= have && len(sc.nodes[nb])+n-have <= cap(sc.nodes[nb]) {
+				sc.nodes[nb] = append(sc.nodes[nb], s.path[have:n]...) // the path still starts with the run
+			} else {
+				run = -1
+			}
+		}
+		if run < 0 {
+			if nb < 0 || len(sc.nodes[nb])+n > cap(sc.nodes[nb]) {
+				nb = sc.block(nb, n)
+			}
+			run = len(sc.nodes[nb])
+			sc.nodes[nb] = append(sc.nodes[nb], s.path[:n]...)
 		}
 		s.low = n
+		lb := len(links) - 1
+		if lb < 0 || len(links[lb])+n > cap(links[lb]) {
+			links = append(links, make([]int, 0, max(blockLen, n)))
+			lb++
+		}
 		p, gain, rate, delay := sum.measure(n)
-		recs = grow(recs, 1)
-		recs = append(recs, rec{node: int32(run), link: int32(len(links)), n: int32(n), balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
-		links = append(links, s.links[:n]...)
+		sc.recs = append(sc.recs, loopRec{nodeBlock: int32(nb), node: int32(run), linkBlock: int32(lb), link: int32(len(links[lb])), n: int32(n),
+			balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
+		links[lb] = append(links[lb], s.links[:n]...)
 		return true
-	})
+	}, nil)
+	recs := sc.recs
 	if full {
-		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), len(links))
+		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), total)
 	}
 	// EachLoop's order is lexicographic, so a stable counting sort by
 	// length gives the documented order without comparing loops.
 	var byLen []int32
-	for _, r := range recs {
-		if int(r.n) >= len(byLen) {
-			byLen = append(byLen, make([]int32, int(r.n)+1-len(byLen))...)
+	for i := range recs {
+		n := recs[i].n
+		if int(n) >= len(byLen) {
+			byLen = append(byLen, make([]int32, int(n)+1-len(byLen))...)
 		}
-		byLen[r.n]++
+		byLen[n]++
 	}
 	next := int32(0)
 	for k, c := range byLen {
 		byLen[k] = next
 		next += c
 	}
-	order := make([]int32, len(recs)) // order[i] is the record of the i-th loop
-	for i, r := range recs {
-		order[byLen[r.n]] = int32(i)
-		byLen[r.n]++
+	order := sc.int32s(&sc.order, len(recs)) // order[i] is the record of the i-th loop
+	for i := range recs {
+		n := recs[i].n
+		order[byLen[n]] = int32(i)
+		byLen[n]++
 	}
-	names := make([]string, len(nodes))
-	for k, v := range nodes {
-		names[k] = f.Nodes[v].ID
+	// One array of names for all blocks of runs; blockAt[b] is where block
+	// b's names begin.
+	blocks := sc.nodes[:nb+1]
+	blockAt := sc.int32s(&sc.blockAt, len(blocks))
+	size := 0
+	for b, block := range blocks {
+		blockAt[b] = int32(size)
+		size += len(block)
+	}
+	names := make([]string, 0, size)
+	for _, block := range blocks {
+		for _, v := range block {
+			names = append(names, f.Nodes[v].ID)
+		}
 	}
 	out := make([]Loop, len(recs))
-	ids := make([]byte, 0, len(out)*(2+len(strconv.Itoa(len(out)))))
-	idEnd := make([]int32, len(out))
-	nr, nb := counter{'0'}, counter{'0'}
+	var ids strings.Builder // String does not copy: every ID is a slice of one string
+	ids.Grow(len(out) * (1 + len(strconv.Itoa(len(out)))))
+	idEnd := sc.int32s(&sc.idEnd, len(out))
+	nr, nbal := counter{'0'}, counter{'0'}
 	for i, ri := range order {
 		r := &recs[ri]
 		p := Reinforcing
 		if r.balancing {
 			p = Balancing
-			ids = append(append(ids, 'B'), nb.next()...)
+			ids.WriteByte('B')
+			ids.Write(nbal.next())
 		} else {
-			ids = append(append(ids, 'R'), nr.next()...)
+			ids.WriteByte('R')
+			ids.Write(nr.next())
 		}
-		idEnd[i] = int32(len(ids))
-		out[i] = Loop{Nodes: names[r.node : r.node+r.n : r.node+r.n], Links: links[r.link : r.link+r.n : r.link+r.n], Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
+		idEnd[i] = int32(ids.Len())
+		at := blockAt[r.nodeBlock] + r.node
+		out[i] = Loop{Nodes: names[at : at+r.n : at+r.n], Links: links[r.linkBlock][r.link : r.link+r.n : r.link+r.n],
+			Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
 	}
-	all := string(ids) // one string; each ID is a slice of it
+	all := ids.String()
 	prev := int32(0)
 	for i := range out {
 		out[i].ID = all[prev:idEnd[i]]
 		prev = idEnd[i]
 	}
 	return out, serr
+}
+
+// blockLen is how many nodes or links one block of Loops' storage holds.
+const blockLen = 1 << 16
+
+// loopRec is what Loops keeps of a loop while it searches: where its nodes
+// and links are, and its measures.
+type loopRec struct {
+	nodeBlock, node, linkBlock, link, n int32
+	balancing                           bool
+	gain, rate                          float64
+	delay                               int
+}
+
+// loopScratch is what Loops needs only while it runs, kept in scratchPool
+// between calls. It holds no pointers into what Loops returns.
+type loopScratch struct {
+	recs                  []loopRec
+	nodes                 [][]int32 // blocks of runs; those past the ones in use are spare
+	order, blockAt, idEnd []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(loopScratch) }}
+
+// maxPooled bounds the records a scratch may hold and still go back to
+// the pool (12 MB), so one huge search does not pin its memory.
+const maxPooled = 1 << 18
+
+// block returns the index of the block of nodes after the one in use,
+// last (-1 before the first), made empty with room for n; a spare block
+// from an earlier call is reused when it is large enough.
+func (sc *loopScratch) block(last, n int) int {
+	i := last + 1
+	switch {
+	case i == len(sc.nodes):
+		sc.nodes = append(sc.nodes, make([]int32, 0, max(blockLen, n)))
+	case cap(sc.nodes[i]) < n:
+		sc.nodes[i] = make([]int32, 0, n)
+	}
+	sc.nodes[i] = sc.nodes[i][:0]
+	return i
+}
+
+// int32s returns *buf resized to n, reusing its memory.
+func (sc *loopScratch) int32s(buf *[]int32, n int) []int32 {
+	if cap(*buf) < n {
+		*buf = make([]int32, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
+// release empties the scratch and returns it to the pool, unless it grew
+// too large to keep.
+func (sc *loopScratch) release() {
+	if cap(sc.recs) > maxPooled {
+		return
+	}
+	sc.recs = sc.recs[:0]
+	for i := range sc.nodes {
+		sc.nodes[i] = sc.nodes[i][:0]
+	}
+	scratchPool.Put(sc)
 }
 
 // grow makes room for n more elements, doubling the capacity when it must

@@ -204,7 +204,7 @@ func TestStepBudget(t *testing.T) {
 	require.NoError(t, err)
 	s.maxWork = 10
 	var found []int
-	err = s.run(func(_ *search, n int, _ acc) bool { found = append(found, n); return true })
+	err = s.run(func(_ *search, n int, _ acc) bool { found = append(found, n); return true }, nil)
 	require.ErrorIs(t, err, ErrTooManyLoops)
 	assert.Contains(t, err.Error(), "without finding another")
 	assert.Equal(t, []int{2}, found)

@@ -101,3 +101,16 @@ func BenchmarkMarkdown(b *testing.B) {
 		}
 	}
 }
+
+// TestWriteNarrative writes the benchmark narrative to the file named by
+// PRFAQ_NARRATIVE_OUT, so .ci/bench/prfaq.sh can time write-good on the
+// same text; without it the test does nothing.
+func TestWriteNarrative(t *testing.T) {
+	out := os.Getenv("PRFAQ_NARRATIVE_OUT")
+	if out == "" {
+		t.Skip("PRFAQ_NARRATIVE_OUT is not set")
+	}
+	if err := os.WriteFile(out, []byte(narrative(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

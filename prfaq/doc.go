@@ -17,19 +17,70 @@
 // # Use
 //
 //	doc, err := prfaq.Parse(data) // JSON or YAML, strict
-//	if err != nil { ... }         // names line, column and JSON pointer
+//	// or: doc, err := prfaq.ParseMarkdown(data) // the PR/FAQ as a team wrote it
+//	if err != nil { ... }         // a *prfaq.ValidationError: line, column, JSON pointer
 //	if err := doc.Validate(); err != nil {
 //		var ve *prfaq.ValidationError // errors.As yields every Problem
 //		...
 //	}
 //	findings := prfaq.Review(doc, prfaq.ReviewOptions{})
-//	os.Stdout.Write(prfaq.Markdown(doc))
-//	os.Stdout.Write(prfaq.FindingsMarkdown("Review", findings))
+//	prfaq.Place(data, findings) // line and column in the JSON, YAML or Markdown source
+//	err = prfaq.Markdown(os.Stdout, doc)
+//	err = prfaq.FindingsMarkdown(os.Stdout, "Review", findings)
 //
 // ReviewText runs the prose rules on any narrative (a six-page memo, a
 // design doc in Markdown or plain text) and Readability gives its Flesch
 // reading ease and Flesch–Kincaid grade. Schema returns the JSON Schema,
 // also committed as prfaq/prfaq.schema.json.
+//
+// # The contract
+//
+// The package follows the contract every mechanism in this module keeps:
+//
+//   - Parse(data) and ParseReader(r) read JSON or YAML; ParseMarkdown reads
+//     Markdown. All three refuse input over MaxBytes (8 MiB) with an error
+//     for which errors.Is(err, ErrTooLarge) holds.
+//   - Every error about a document, from Parse, ParseReader, ParseMarkdown
+//     or Validate, is a *ValidationError (Kind "prfaq") listing Problems,
+//     each with a JSON pointer Path, a kebab-case Rule, a Message and, where
+//     a source exists, Line and Column. Validate on a nil *PRFAQ returns one
+//     with rule nil-document; it never panics.
+//   - Rules lists every rule id the package can report, in a Problem or a
+//     Finding, with its default Severity, a Summary and Help on fixing it;
+//     each id has a Rule… constant. ProseRules lists the rules ReviewText
+//     runs.
+//   - Review advice is never an error: Review and ReviewText return
+//     Findings. ReviewOptions.Disable switches rules off and
+//     ReviewOptions.Severity changes their severity, by rule id.
+//   - Place(data, findings) fills each finding's Line and Column from the
+//     source the document was read from.
+//   - Renderers (Markdown, FindingsMarkdown) write to an io.Writer and
+//     return an error; everything from the document is escaped.
+//   - Days are Date values (YYYY-MM-DD), never time.Time.
+//
+// # Markdown
+//
+// Teams write PR/FAQs as documents, not YAML. ParseMarkdown reads one
+// written in Markdown, with the CommonMark parser goldmark, into the same
+// PRFAQ: the headline (first heading or bold line; a title such as
+// "Shelfwise PR/FAQ" is the title, not the headline), the subheadline, the
+// dateline opening the first paragraph ("SEATTLE, WA — March 3, 2027 —",
+// with other dashes, a city or a date alone, or placeholders such as
+// "[CITY] — [DATE] —"), the press release paragraphs in their usual order,
+// the quotes (block quotes ending "— Name, Role", or "“…,” said Name,
+// Role"), and the FAQ sections under the headings teams use (External,
+// Customer or Public FAQ; Internal, Stakeholder or Business FAQ; or one
+// FAQ), with questions as headings, bold lines, "Q:"/"A:" pairs or lines
+// ending in "?". YAML front matter carries what prose cannot: id, title,
+// authors, date, stage, the five customer questions and visuals. Code
+// blocks are never read as structure. What the Markdown lacks stays empty,
+// and Validate names it; the value always marshals to JSON and back.
+//
+// Markdown writes that layout, and ParseMarkdown reads it back to an equal
+// document. Every text field read from Markdown remembers where its words
+// stand in the file, so Place (or PlaceMarkdown) puts each finding of
+// Review on the Markdown line and column of the words it flags. The
+// template examples/templates/prfaq.md shows the layout.
 //
 // # Validation
 //
@@ -57,6 +108,7 @@
 //	blank                     error     (Validate) a text field that holds only white space
 //	one-sentence              error     (Validate) a headline or subheadline of more than one sentence
 //	launch-before-date        error     (Validate) a launch date before the document's date
+//	not-a-prfaq               error     (ParseMarkdown) Markdown with no dateline, quote or FAQ question
 //	weasel-word               warning   vague quantities and intensifiers (many, very, significantly, a lot,
 //	                                    most before a noun, nearly all, stuff), anonymous authority (it is
 //	                                    widely believed, studies show); not after a number ("three things")
@@ -100,16 +152,22 @@
 //
 // # Speed and limits
 //
-// ReviewText reads the text once, word by word, by byte offsets: no word is
-// copied, each word costs one map lookup, and allocations grow with the
-// findings, not the words. Readability allocates nothing. Any input is
-// accepted: invalid UTF-8 and control characters separate words; a 10 MB
-// single-line text is reviewed in linear time, and MaxFindings bounds the
-// output.
+// ReviewText reads the text once: the tokenizer finds each word's end,
+// lower-cases and hashes it in the same pass and looks it up once in an
+// open-addressing table built from the word lists (prfaq/words/*.txt,
+// embedded); phrases are matched by comparing the table entries of the last
+// words read; syllables of words the table lacks are cached per word. No
+// word is copied, and allocations grow with the findings, not the words
+// (about 60 for a 3,000-word memo with 45 findings); Readability allocates
+// nothing. .ci/bench/prfaq.sh times ReviewText against write-good 1.0.8 on
+// the same narrative. Any input is accepted: invalid UTF-8 and control
+// characters separate words; a 10 MB single-line text is reviewed in linear
+// time, and MaxFindings bounds the output.
 //
 // Parse refuses input over MaxBytes (8 MiB) with an error wrapping
 // ErrTooLarge rather than holding it, nesting deeper than 64 and lists of
-// more than 100,000 entries; Validate then bounds each list (200 FAQs each,
+// more than 100,000 entries; ParseMarkdown refuses block quotes or lists
+// nested deeper than 32 before the Markdown parser builds them; Validate then bounds each list (200 FAQs each,
 // 20 solution paragraphs, 50 authors, 50 visuals) and each text field
 // (200 to 20,000 characters). Use ReviewText for longer narratives.
 //

@@ -92,3 +92,85 @@ func ExampleFindingsMarkdown() {
 	// | --- | --- | --- | --- | --- |
 	// | warning | weasel-word | text 1:7 | "very" is vague; say how many or how much | a number |
 }
+
+func ExampleParseMarkdown() {
+	data := []byte(`# Tidewater PR/FAQ
+
+## Tidewater tells pool owners what to add before the water turns green
+
+SAN DIEGO, CA – June 12, 2027 – Tidewater today released a floating sensor.
+
+“Owners told us they wanted to swim, not run a chemistry lab,” said Marisol Vega, general manager of Tidewater.
+
+## Customer FAQ
+
+**How much does it cost?**
+
+The sensor costs $89.
+
+## Internal FAQ
+
+### How many pools could use it?
+
+The US has about 10.4 million residential pools.
+`)
+	doc, err := prfaq.ParseMarkdown(data)
+	if err != nil {
+		panic(err)
+	}
+	pr := doc.PressRelease
+	fmt.Println(doc.Title)
+	fmt.Println(pr.Headline)
+	fmt.Println(pr.Dateline.City, pr.Dateline.LaunchDate)
+	fmt.Println(pr.LeaderQuote.Speaker, "/", pr.LeaderQuote.Role)
+	fmt.Println(doc.ExternalFAQ[0].Question, doc.ExternalFAQ[0].Topic)
+	fmt.Println(doc.InternalFAQ[0].Question, doc.InternalFAQ[0].Topic)
+	// Output:
+	// Tidewater
+	// Tidewater tells pool owners what to add before the water turns green
+	// SAN DIEGO, CA 2027-06-12
+	// Marisol Vega / general manager of Tidewater
+	// How much does it cost? price
+	// How many pools could use it? market-size
+}
+
+func ExamplePlace_markdown() {
+	data := []byte(`# Shelfwise keeps every listing in step
+
+LEEDS — March 1, 2027 — Today Shelfwise launches stock sync.
+
+## External FAQ
+
+### How much does it cost?
+
+It costs £29 a month, which is very cheap.
+`)
+	doc, err := prfaq.ParseMarkdown(data)
+	if err != nil {
+		panic(err)
+	}
+	fs := prfaq.Review(doc, prfaq.ReviewOptions{Disable: []string{prfaq.RuleExternalFAQTopics, prfaq.RuleInternalFAQTopics}})
+	prfaq.Place(data, fs) // lines and columns in the Markdown file
+	for _, f := range fs {
+		if f.Path == "/externalFaq/0/answer" {
+			fmt.Printf("%d:%d %s %s\n", f.Line, f.Column, f.Rule, f.Message)
+		}
+	}
+	// Output:
+	// 9:32 weasel-word "very" is vague; say how many or how much
+}
+
+func ExampleMarkdown() {
+	doc := &prfaq.PRFAQ{PressRelease: prfaq.PressRelease{
+		Headline: "Shelfwise keeps every listing in step",
+		Dateline: prfaq.Dateline{City: "Leeds", LaunchDate: prfaq.Date{Year: 2027, Month: 3, Day: 1}},
+		Summary:  "Today Shelfwise launches stock sync.",
+	}}
+	if err := prfaq.Markdown(os.Stdout, doc); err != nil {
+		panic(err)
+	}
+	// Output:
+	// # Shelfwise keeps every listing in step
+	//
+	// Leeds — March 1, 2027 — Today Shelfwise launches stock sync.
+}

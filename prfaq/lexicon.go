@@ -44,9 +44,16 @@ type entry struct {
 
 const noRule ruleID = 255
 
+// plain reports whether the lexicon holds e only as an inner word of a
+// phrase: for every rule but phrase matching, such a word is unknown.
+func (e *entry) plain() bool { return e.flags == 0 && e.rule == noRule && len(e.phrases) == 0 }
+
 // phrase is a multi-word pattern, matched on whole words, case-insensitively.
 type phrase struct {
-	words   []string
+	// ents are the lexicon entries of the phrase's words, in order: the
+	// scanner matches a phrase by comparing the entries of the words it
+	// has just read, never their text.
+	ents    []*entry
 	rule    ruleID
 	suggest string
 }
@@ -87,8 +94,12 @@ func addPhrases(r ruleID, lines string) {
 			e.rule, e.suggest = r, sug
 			continue
 		}
-		phrases = append(phrases, phrase{words: ws, rule: r, suggest: sug})
-		last := get(ws[len(ws)-1])
+		ents := make([]*entry, len(ws))
+		for i, w := range ws {
+			ents[i] = get(strings.ToLower(w))
+		}
+		phrases = append(phrases, phrase{ents: ents, rule: r, suggest: sug})
+		last := ents[len(ents)-1]
 		last.phrases = append(last.phrases, int32(len(phrases)-1))
 	}
 }

@@ -222,13 +222,6 @@ func unescapeInline(s string) string {
 	return strings.TrimSpace(t.String())
 }
 
-func dateText(d Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.String()
-}
-
 // FindingsMarkdown renders findings as a Markdown report: a heading (when
 // title is not empty), a count by severity and a table with each finding's
 // severity, rule, place, message and suggestion, in the order given.

@@ -192,6 +192,9 @@ func (p *mdParser) faqList(n *ast.List) {
 // over lines is one line.
 func (p *mdParser) question(q mdText, _ int) {
 	q = q.trim()
+	if loc := qPrefix.FindIndex(q.b); loc != nil { // "Q1. How much …?"
+		q = q.slice(loc[1], len(q.b))
+	}
 	for i, c := range q.b {
 		if c == '\n' {
 			q.b[i] = ' '

@@ -15,10 +15,6 @@ import (
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
-// RuleNotPRFAQ is the rule ParseMarkdown reports for Markdown that holds
-// neither a press release nor an FAQ, such as a README.
-const RuleNotPRFAQ = "not-a-prfaq"
-
 // maxMarkdownDepth bounds how deep block quotes and lists may nest in a
 // Markdown PR/FAQ; deeper input is refused before the Markdown parser
 // builds it.
@@ -58,7 +54,13 @@ const maxMarkdownDepth = 32
 //     guessed from its words unless an HTML comment "<!-- topic: price -->"
 //     after it names one;
 //   - a section "The five customer questions" with the five questions as
-//     FAQ entries, when the front matter does not carry them.
+//     FAQ entries, when the front matter does not carry them;
+//   - the labels of the templates teams copy, as headings or bold lines:
+//     "Heading", "Sub-Heading", "Summary Paragraph", "Problem", "Solution
+//     Paragraph(s)", "Quote from You", "Customer Quote", "How to Get
+//     Started", "Closing and Call to Action", each assigning the
+//     paragraphs after it; and a newswire's tag in the dateline ("SEATTLE –
+//     (Business Wire) – March 3, 2027 –").
 //
 // Code blocks are never read as structure. HTML comments "<!-- prfaq:FIELD
 // -->" (summary, problem, solution, leader-quote, customer-quote,
@@ -317,6 +319,9 @@ type mdParser struct {
 
 	press  []prItem
 	marker string
+	// pending is "headline" or "subheadline" after a template's label for
+	// it: the next paragraph is that field.
+	pending string
 
 	sec      *faqSection
 	sections []*faqSection
@@ -413,6 +418,12 @@ func (p *mdParser) heading(n *ast.Heading) {
 		p.openSection(sectionCustomer, n.Level, blockStart(n))
 		return
 	}
+	if p.phase <= phasePress {
+		if f := labelField(s); f != "" {
+			p.label(f)
+			return
+		}
+	}
 	switch p.phase {
 	case phaseStart:
 		if pressHeading(s) {
@@ -465,6 +476,19 @@ func (p *mdParser) set(pointer string, field *string, t mdText) {
 
 func (p *mdParser) paragraph(n *ast.Paragraph) {
 	t := inlineText(n, p.src)
+	if p.phase <= phasePress {
+		if f, rest, ok := boldLabel(n, p.src); ok {
+			p.label(f)
+			if len(rest.b) == 0 {
+				return
+			}
+			t = rest
+		}
+		if p.pending != "" {
+			p.labelled(t.trim())
+			return
+		}
+	}
 	switch p.phase {
 	case phaseStart:
 		if inner, ok := emphasisOnly(n, p.src, 2); ok {
@@ -504,7 +528,7 @@ func (p *mdParser) pressItem(t mdText) {
 		return
 	}
 	it := prItem{t: t, marker: p.marker}
-	if q, ok := quoteParagraph(t); ok && p.marker == "" {
+	if q, ok := quoteParagraph(t); ok {
 		it.quote = q
 	}
 	p.press = append(p.press, it)
@@ -526,7 +550,7 @@ func (p *mdParser) blockquote(n *ast.Blockquote) {
 		p.phase = phasePress
 		q, t := blockquoteText(n, p.src)
 		it := prItem{t: t, quote: q, marker: p.marker}
-		if q == nil && p.marker == "" {
+		if q == nil {
 			if pq, ok := quoteParagraph(t); ok {
 				it.quote = pq
 			}
@@ -759,3 +783,90 @@ func audience(s string) (int, bool) {
 }
 
 func customerQuestionsHeading(s string) bool { return fiveQuestions.MatchString(s) && len(s) <= 80 }
+
+// label handles a template's section label ("Problem", "Customer Quote",
+// "Call to Action"): the blocks after it are that field.
+func (p *mdParser) label(field string) {
+	switch field {
+	case "headline", "subheadline":
+		p.pending = field
+	default:
+		p.phase = phasePress
+		p.marker = field
+		p.press = append(p.press, prItem{marker: field})
+	}
+}
+
+// labelled stores the paragraph after a "Headline" or "Subheadline" label.
+func (p *mdParser) labelled(t mdText) {
+	flat(&t)
+	if p.pending == "headline" {
+		p.setHeadline(t, 0)
+	} else {
+		p.set("/pressRelease/subheadline", &p.d.PressRelease.Subheadline, t)
+		p.phase = phasePress
+	}
+	p.pending = ""
+}
+
+// boldLabel reads a paragraph opening with a bold label, "**Problem**" on
+// its own or "**Problem:** text"; it returns the field and the text after
+// the label.
+func boldLabel(n ast.Node, src []byte) (string, mdText, bool) {
+	c := n.FirstChild()
+	em, ok := c.(*ast.Emphasis)
+	if !ok || em.Level != 2 {
+		return "", mdText{}, false
+	}
+	label := inlineText(em, src)
+	var rest mdText
+	addNodes(&rest, em.NextSibling(), src)
+	rest = rest.trim()
+	colon := bytes.HasSuffix(bytes.TrimSpace(label.b), []byte(":")) || bytes.HasPrefix(rest.b, []byte(":"))
+	if !colon && len(rest.b) > 0 {
+		return "", mdText{}, false
+	}
+	f := labelField(string(label.b))
+	if f == "" {
+		return "", mdText{}, false
+	}
+	if bytes.HasPrefix(rest.b, []byte(":")) {
+		rest = rest.slice(1, len(rest.b))
+		rest = rest.trim()
+	}
+	return f, rest, true
+}
+
+var labelNoise = regexp.MustCompile(`(?i)\(s\)|\bparagraphs?\b|\bsection\b|[:*_#]`)
+
+// labelField maps the section labels of PR/FAQ templates to the field
+// they introduce, or "".
+func labelField(s string) string {
+	if len(s) > 60 {
+		return ""
+	}
+	l := strings.ToLower(labelNoise.ReplaceAllString(s, " "))
+	l = strings.Join(strings.Fields(strings.ReplaceAll(l, "&", "and")), " ")
+	switch l {
+	case "heading", "headline", "the headline":
+		return "headline"
+	case "sub-heading", "subheading", "sub heading", "subheadline", "sub-headline", "sub headline", "subtitle", "the subheadline":
+		return "subheadline"
+	case "summary", "intro", "introduction", "opening", "dateline", "dateline and summary", "the summary":
+		return "summary"
+	case "problem", "the problem", "customer problem", "problem statement", "the customer's problem", "the customer problem":
+		return "problem"
+	case "solution", "the solution", "solutions", "how it works":
+		return "solution-each"
+	case "quote", "leader quote", "leadership quote", "quote from you", "quote from a leader", "company quote",
+		"executive quote", "spokesperson quote", "internal quote", "your quote", "quote from the company", "quote from a spokesperson":
+		return "leader-quote"
+	case "customer quote", "quote from a customer", "customer testimonial", "testimonial", "hypothetical customer quote":
+		return "customer-quote"
+	case "getting started", "how to get started", "get started", "how to start":
+		return "getting-started"
+	case "call to action", "closing", "closing and call to action", "cta", "how to learn more", "learn more":
+		return "call-to-action"
+	}
+	return ""
+}

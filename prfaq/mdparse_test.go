@@ -291,3 +291,63 @@ func TestIsMarkdown(t *testing.T) {
 	assert.True(t, isMarkdown(md))
 	assert.True(t, isMarkdown([]byte("# Headline\n\nText.\n")))
 }
+
+// TestMarkdownQuillLabelled: the labelled template many teams start from
+// ("Heading", "Sub-Heading", "Problem Paragraph", "Quote from You", "Closing
+// and Call to Action"), a newswire tag in the dateline, numbered question
+// headings and bold "Q:" questions with "A:" answers.
+func TestMarkdownQuillLabelled(t *testing.T) {
+	d, _ := readMarkdown(t, "quill-labelled.md")
+	pr := d.PressRelease
+	assert.Equal(t, "Quill", d.Title)
+	assert.Equal(t, "Quill turns a lecture recording into study notes before the student leaves the hall", pr.Headline)
+	assert.Equal(t, "University students get searchable notes, with the slides, for every lecture they record", pr.Subheadline)
+	assert.Equal(t, Dateline{City: "MANCHESTER, UK", LaunchDate: Date{Year: 2027, Month: time.September, Day: 20}}, pr.Dateline)
+	assert.True(t, strings.HasPrefix(pr.Summary, "Quill today opened"))
+	assert.True(t, strings.HasPrefix(pr.Problem, "Students spend 4 hours"))
+	require.Len(t, pr.Solution, 2)
+	assert.Equal(t, "Amara Osei", pr.LeaderQuote.Speaker)
+	assert.Equal(t, "founder of Quill", pr.LeaderQuote.Role)
+	assert.Equal(t, "Tom Reilly", pr.CustomerQuote.Speaker)
+	assert.True(t, strings.HasPrefix(pr.GettingStarted, "Students install Quill"))
+	assert.True(t, strings.HasPrefix(pr.CallToAction, "Quill is free"))
+	assert.Equal(t, []string{"How much does Quill cost?", "Does my lecturer have to agree?"}, questions(d.ExternalFAQ))
+	assert.Equal(t, []string{"What do we depend on?", "How many students could use it?"}, questions(d.InternalFAQ))
+	assert.True(t, strings.HasPrefix(d.InternalFAQ[0].Answer, "On each university's"))
+}
+
+func TestLabelFields(t *testing.T) {
+	for label, field := range map[string]string{"Heading": "headline", "Sub-Heading": "subheadline", "Summary Paragraph": "summary",
+		"Problem Paragraph": "problem", "Solution Paragraph(s)": "solution-each", "Quote from You": "leader-quote",
+		"Customer Quote": "customer-quote", "How to Get Started": "getting-started", "Closing & Call to Action": "call-to-action",
+		"Shelfwise keeps every listing in step": ""} {
+		assert.Equal(t, field, labelField(label), label)
+	}
+}
+
+// TestPlaceInYAMLAndFrontMatter: a finding in a folded YAML value or in a
+// front matter value points at its words, not only at the value.
+func TestPlaceInYAMLAndFrontMatter(t *testing.T) {
+	for _, path := range []string{templatePath, mdTemplatePath} {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		in := strings.Replace(string(data), "stock counts as their worst weekly chore", "stock counts as their very worst weekly chore", 1)
+		var d *PRFAQ
+		if strings.HasSuffix(path, ".md") {
+			d, err = ParseMarkdown([]byte(in))
+		} else {
+			d, err = Parse([]byte(in))
+		}
+		require.NoError(t, err)
+		var fs []Finding
+		for _, f := range Review(d, ReviewOptions{}) {
+			if f.Path == "/customer/evidence" && f.Rule == RuleWeaselWord {
+				fs = append(fs, f)
+			}
+		}
+		require.Len(t, fs, 1, path)
+		Place([]byte(in), fs)
+		line := strings.Split(in, "\n")[fs[0].Line-1]
+		assert.True(t, strings.HasPrefix(string([]rune(line)[fs[0].Column-1:]), "very worst"), "%s: %d:%d %q", path, fs[0].Line, fs[0].Column, line)
+	}
+}

@@ -21,7 +21,7 @@ func PlaceMarkdown(data []byte, fs []Finding) {
 	if len(fs) == 0 {
 		return
 	}
-	_, m, _ := parseMarkdown(data)
+	d, m, _ := parseMarkdown(data)
 	if m == nil {
 		return
 	}
@@ -33,6 +33,11 @@ func PlaceMarkdown(data []byte, fs []Finding) {
 		}
 		if line, col, ok := m.frontMatterPosition(f.Path); ok {
 			f.Line, f.Column = line, col
+			if text, ok := d.FieldText(f.Path); ok && f.End > f.Start {
+				if off, ok := wordAt(data, offsetOf(data, lines, line, col), text, f.Start, f.End); ok {
+					f.Line, f.Column = position(data, lines, off)
+				}
+			}
 			continue
 		}
 		off := m.offset(f.Path, f.Start, f.End)
@@ -127,4 +132,42 @@ func isMarkdown(data []byte) bool {
 		}
 	}
 	return true
+}
+
+// offsetOf turns a 1-based line and a column counted in characters into a
+// byte offset.
+func offsetOf(data []byte, starts []int, line, col int) int {
+	if line < 1 || line > len(starts) {
+		return 0
+	}
+	off := starts[line-1]
+	for c := 1; c < col && off < len(data) && data[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(data[off:])
+		off += size
+	}
+	return off
+}
+
+// wordAt finds the flagged words text[start:end] of a field in a YAML
+// value that starts at from: the span's first word, skipping as many of
+// its occurrences as the field's text has before start. YAML may fold or
+// quote the text, so its offsets are not the field's; its words are.
+func wordAt(data []byte, from int, text string, start, end int) (int, bool) {
+	w := strings.FieldsFunc(text[start:end], func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' })
+	if len(w) == 0 || from < 0 || from >= len(data) {
+		return 0, false
+	}
+	skip := strings.Count(text[:start], w[0])
+	off := from
+	for {
+		k := bytes.Index(data[off:], []byte(w[0]))
+		if k < 0 {
+			return 0, false
+		}
+		if skip == 0 {
+			return off + k, true
+		}
+		skip--
+		off += k + len(w[0])
+	}
 }

@@ -14,12 +14,15 @@ const (
 	monthRe = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 	dateRe  = `(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]\n]{1,40}\])`
 	sepRe   = `(?:\s*[—–―]\s*|\s+--?\s+|\s*--\s*)`
+	// wireRe is a newswire's tag after the city: "SEATTLE, WA – (Business
+	// Wire) – March 3, 2027 –".
+	wireRe = `(?:\s*[—–―-]+)?\s*\([^)\n]{1,40}\)`
 )
 
 var (
 	// datelineCityDate: "SEATTLE, WA — March 3, 2027 —", "Leeds, 1 March
 	// 2027 –", "[CITY] — [DATE] —".
-	datelineCityDate = regexp.MustCompile(`^\s*([^\n—–―]{1,80}?)(?:` + sepRe + `|,\s+|\s+)(` + dateRe + `)` + sepRe)
+	datelineCityDate = regexp.MustCompile(`^\s*([^\n—–―]{1,80}?)(?:` + wireRe + `)?(?:` + sepRe + `|,\s+|\s+)(` + dateRe + `)` + sepRe)
 	// datelineDate: "March 3, 2027 —" with no city.
 	datelineDate = regexp.MustCompile(`^\s*(` + dateRe + `)` + sepRe)
 	// datelineCity: "SEATTLE, WA —" with no date; the city in capitals.
@@ -358,6 +361,8 @@ func (p *mdParser) assignMarked() {
 			p.appendField("/pressRelease/problem", &pr.Problem, it.t)
 		case "solution":
 			p.solution(it.t, fresh)
+		case "solution-each":
+			p.solution(it.t, true)
 		case "leader-quote", "customer-quote":
 			q := it.quote
 			if q == nil {

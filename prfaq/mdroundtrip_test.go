@@ -64,7 +64,7 @@ func TestMarkdownRoundTripNeedsMarkers(t *testing.T) {
 func TestMarkdownValueIsComplete(t *testing.T) {
 	for _, in := range []string{
 		"# Headline\n\nSEATTLE — Today we launch.\n\n## FAQ\n\n### Why?\n\nBecause.\n",
-		"**Headline**\n\n[CITY] — [DATE] — Text.\n",
+		"**Harbor Desk books rooms**\n\n[CITY] — [DATE] — Text.\n",
 		"---\nid: X\n---\n\n## FAQ\n\nQ: Is it free?\nA: Yes.\n",
 	} {
 		d, err := ParseMarkdown([]byte(in))

@@ -50,10 +50,12 @@ func ParseReader(r io.Reader) (*PRFAQ, error) {
 
 // Place fills in the Line and Column of each finding from its Path and its
 // span, as the flagged words stand in data, the source the document was
-// read from: JSON, YAML or Markdown. For JSON and YAML a finding gets the
-// place of its field's value (a path to a field the document leaves out gets
-// the nearest enclosing value); for Markdown, the place of the flagged words
-// themselves, as PlaceMarkdown gives. Findings whose Path is empty (from
+// read from: JSON, YAML or Markdown. A finding with a span points at the
+// flagged words themselves: in Markdown as PlaceMarkdown gives, in JSON and
+// YAML within the field's value (found by their words, since YAML may fold
+// or quote the text). A finding about a whole field or section points at
+// its value; a path to a field the document leaves out gets the nearest
+// enclosing value. Findings whose Path is empty (from
 // ReviewText) are left alone: their Line and Column are already within the
 // text.
 func Place(data []byte, fs []Finding) {
@@ -65,4 +67,26 @@ func Place(data []byte, fs []Finding) {
 		return
 	}
 	finding.Place(data, fs)
+	// A finding with a span points at its words inside the value, when
+	// the words can be found there.
+	var d *PRFAQ
+	var lines []int
+	for i := range fs {
+		f := &fs[i]
+		if f.End <= f.Start || f.Line == 0 {
+			continue
+		}
+		if d == nil {
+			var err error
+			if d, err = Parse(data); err != nil {
+				return
+			}
+			lines = lineStarts(data)
+		}
+		if text, ok := d.FieldText(f.Path); ok {
+			if off, ok := wordAt(data, offsetOf(data, lines, f.Line, f.Column), text, f.Start, f.End); ok {
+				f.Line, f.Column = position(data, lines, off)
+			}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package prfaq
 import (
 	"bytes"
 	"math"
+	"sync"
 )
 
 // Stats are the readability figures of a text.
@@ -31,8 +32,9 @@ type Stats struct {
 // (silent e, -le, -ed, -es, vowel groups, y as a vowel) with a table of
 // exceptions, so the counts are estimates, as in every such tool.
 func Readability(text string) Stats {
-	s := scanner{text: text}
+	s := scanner{text: text, syl: sylCaches.Get().(*sylCache)}
 	s.run()
+	sylCaches.Put(s.syl)
 	return s.stats()
 }
 
@@ -207,4 +209,35 @@ func syllablesPart(w []byte, lookup bool) int {
 
 func hasSuffix(s []byte, suf string) bool {
 	return len(s) >= len(suf) && string(s[len(s)-len(suf):]) == suf
+}
+
+// sylCache remembers the syllables of words the lexicon does not hold: a
+// text repeats its words, and a hit costs one probe and one comparison
+// where counting costs the spelling rules. Caches are pooled and keep
+// their words across texts; an entry is keyed by the word itself, so any
+// text may use any cache.
+type sylCache [512]struct {
+	n   uint8
+	syl uint8
+	key [15]byte
+}
+
+var sylCaches = sync.Pool{New: func() any { return new(sylCache) }}
+
+// syllablesOf counts the syllables of a lower-case word missing from the
+// lexicon, with hash h, through the scanner's cache.
+func (s *scanner) syllablesOf(w []byte, h uint32, parts bool) int {
+	if len(w) > 15 || s.syl == nil {
+		return syllables(w, parts)
+	}
+	c := &s.syl[h&511]
+	if int(c.n) == len(w) && string(c.key[:c.n]) == string(w) {
+		return int(c.syl)
+	}
+	n := syllables(w, parts)
+	if n < 256 {
+		c.n, c.syl = uint8(len(w)), uint8(n)
+		copy(c.key[:], w)
+	}
+	return n
 }

@@ -33,6 +33,8 @@ func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 	narrative.launch, narrative.para, narrative.on[rReadability] = true, true, false
 	quote.para, quote.on[rReadability] = true, false
 	s := &scanner{}
+	syl := sylCaches.Get().(*sylCache)
+	defer sylCaches.Put(syl)
 	for _, f := range doc.textFields() {
 		if f.place {
 			continue
@@ -44,7 +46,7 @@ func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 		case f.pr:
 			c = &narrative
 		}
-		*s = scanner{text: f.text, cfg: c, path: f.path, out: s.out, base: len(s.out)}
+		*s = scanner{text: f.text, cfg: c, path: f.path, out: s.out, base: len(s.out), syl: syl}
 		if f.pr && len(want) > 0 {
 			s.want = want
 		}

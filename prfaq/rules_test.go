@@ -65,14 +65,20 @@ func TestEveryEmittedRuleIsListed(t *testing.T) {
 		}
 	}
 	files, _ := filepath.Glob("testdata/*/*")
-	files = append(files, templatePath)
+	md, _ := filepath.Glob("testdata/markdown/*.md")
+	files = append(append(files, md...), templatePath, mdTemplatePath, "testdata/memo.md")
 	for _, name := range files {
 		data, err := os.ReadFile(name)
 		require.NoError(t, err)
 		for _, fd := range ReviewText(string(data), ReviewOptions{}) {
 			seen[fd.Rule] = true
 		}
-		d, err := Parse(data)
+		var d *PRFAQ
+		if strings.HasSuffix(name, ".md") {
+			d, err = ParseMarkdown(data)
+		} else {
+			d, err = Parse(data)
+		}
 		problems(err)
 		if d == nil {
 			continue

@@ -44,13 +44,13 @@ func ReadCSV(r io.Reader) (Data, error) {
 }
 
 type csvReader struct {
-	lines  lineReader
-	d      Data
-	line   []byte   // the line last split
-	offs   []span32 // its fields
-	names  []string // header names, for error messages
-	order  [3]int   // long form: the columns of date, metric and value
-	cols   []int    // wide form: series index of each metric column
+	lines lineReader
+	d     Data
+	line  []byte   // the line last split
+	offs  []span32 // its fields
+	names []string // header names, for error messages
+	order [3]int   // long form: the columns of date, metric and value
+	cols  []int    // wide form: series index of each metric column
 	// The month of the previous row's date: "YYYY-MM-", its first day and
 	// its length (0 before the first date).
 	month      [8]byte
@@ -90,7 +90,11 @@ func (c *csvReader) read() (Data, error) {
 		}
 		n, msg := c.split(b)
 		if msg != "" {
-			return Data{}, c.err(-1, ErrBadRow, "%s", msg)
+			sentinel := ErrBadRow
+			if msg == tooManyFields {
+				sentinel = ErrTooLarge
+			}
+			return Data{}, c.err(-1, sentinel, "%s", msg)
 		}
 		if !header {
 			if err := c.header(n); err != nil {
@@ -288,6 +292,10 @@ func (c *csvReader) wideRow(n int) error {
 	return nil
 }
 
+// tooManyFields is split's message for a line of more fields than a wide
+// CSV of MaxMetrics metrics has.
+const tooManyFields = "more than 10001 fields"
+
 // span is a field's place in the line: offsets rather than slices, so
 // recording a field stores no pointer (and costs no GC write barrier).
 type span32 struct{ lo, hi int32 }
@@ -312,7 +320,6 @@ func (c *csvReader) split(b []byte) (int, string) {
 		}
 		offs = append(offs, span32{int32(lo), int32(hi)})
 	}
-	const tooMany = "more than 10001 fields"
 	if bytes.IndexByte(b, '"') < 0 { // the common case: no quotes at all
 		at := 0
 		for {
@@ -324,7 +331,7 @@ func (c *csvReader) split(b []byte) (int, string) {
 			add(at, at+k)
 			at += k + 1
 			if len(offs) > MaxMetrics+1 {
-				return 0, tooMany
+				return 0, tooManyFields
 			}
 		}
 	}
@@ -332,7 +339,7 @@ func (c *csvReader) split(b []byte) (int, string) {
 	at := 0
 	for {
 		if len(offs) > MaxMetrics+1 {
-			return 0, tooMany
+			return 0, tooManyFields
 		}
 		for at < len(b) && (b[at] == ' ' || b[at] == '\t') {
 			at++

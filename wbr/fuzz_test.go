@@ -71,9 +71,18 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("date,metric,value\n2024-02-29,a,1\n2024-02-29,a,2\n"))
 	f.Add([]byte("date,metric,value\n0001-01-01,a,1\n9999-12-31,a,0x1p3\n"))
 	f.Add([]byte("date,metric,value\n2026-11-21,a,1e308\n2026-11-20,a,-1e308\n2026-11-19,b,1.7976931348623157e308\n"))
+	f.Add([]byte("date,a,b\r2026-11-21,\"1,234.5\",\r2026-11-20,,\"\"\"2\"\r"))
+	f.Add([]byte(",a,b\n2026-11-21,1,2\n2026-11-14,3,4\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		d, err := ReadCSV(bytes.NewReader(in))
 		if err != nil {
+			var de *DataError
+			if !errors.As(err, &de) || de.Line < 0 || de.Err == nil {
+				t.Fatalf("ReadCSV error is not a *DataError with a sentinel: %v", err)
+			}
+			if d.Len() != 0 {
+				t.Fatal("data returned with an error")
+			}
 			return
 		}
 		n := 0
@@ -104,16 +113,20 @@ func FuzzReadCSV(f *testing.F) {
 		if len(deck.Metrics) > 50 {
 			return
 		}
-		// Review the week holding the latest day read, so Build sees data.
-		latest := day(math.MinInt32)
-		for _, id := range d.Metrics() {
-			s := d.get([]byte(id))
-			latest = max(latest, s.days[len(s.days)-1])
+		// Review the week LatestWeek picks: it holds data, so Build must
+		// succeed unless the week is outside the years Build covers.
+		dt, err := LatestWeek(deck, d)
+		if err != nil {
+			if d.Len() > 0 {
+				t.Fatalf("LatestWeek: %v with %d points", err, d.Len())
+			}
+			return
 		}
-		w := latest + day((int(time.Saturday)-int(latest.weekday())+7)%7)
-		dt := w.date()
 		r, err := Build(deck, d, dt, ReviewOptions{})
 		if err != nil {
+			if dt.Year >= 3 && dt.Year <= 9998 {
+				t.Fatalf("Build of the week LatestWeek chose, %s: %v", dt, err)
+			}
 			return
 		}
 		b, err := json.Marshal(r)

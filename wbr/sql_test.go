@@ -80,6 +80,17 @@ func loadTemplate(t testing.TB, db *sql.DB) (metrics []string) {
 	return metrics
 }
 
+// templateData reads the template's CSV and builds its report's JSON.
+func templateData(t testing.TB) (Data, []byte) {
+	t.Helper()
+	f, err := os.Open(samplePath)
+	require.NoError(t, err)
+	defer f.Close()
+	data, err := ReadCSV(f)
+	require.NoError(t, err)
+	return data, reportJSON(t, data)
+}
+
 // reportJSON builds the template deck's report from data.
 func reportJSON(t testing.TB, data Data) []byte {
 	t.Helper()
@@ -97,12 +108,7 @@ func reportJSON(t testing.TB, data Data) []byte {
 func TestReadSQLGivesTheCSVReport(t *testing.T) {
 	db := testDB(t)
 	metrics := loadTemplate(t, db)
-	f, err := os.Open(samplePath)
-	require.NoError(t, err)
-	defer f.Close()
-	fromCSV, err := ReadCSV(f)
-	require.NoError(t, err)
-	want := reportJSON(t, fromCSV)
+	fromCSV, want := templateData(t)
 
 	queries := map[string]string{
 		"long, DATE and NUMERIC":         `SELECT date, metric, value FROM long_rows`,

@@ -31,17 +31,22 @@ import (
 // ErrSyntax, ErrUnknownKey, ...) and against each error UnmarshalText
 // returned. Where there are problems, v may hold a partly decoded value.
 func Decode(data []byte, v any, lim Limits) error {
-	b, root, err := parse(data, lim)
+	b, root, err := parse(data, lim, true)
 	if err != nil {
 		return AsProblem(err)
 	}
-	return root.decodeInto(v, b.probs)
+	err = root.decodeInto(v, b.probs)
+	b.arena.recycle()
+	return err
 }
 
 // parse reads data, JSON or YAML, into the positioned tree under lim. The
 // error is an *Error for a problem that stops reading; the builder holds the
 // problems that did not.
-func parse(data []byte, lim Limits) (*builder, *node, error) {
+//
+// With pooled set, the JSON tree is built in blocks from the pools, for a
+// caller that recycles them once done with the tree.
+func parse(data []byte, lim Limits, pooled bool) (*builder, *node, error) {
 	lim = lim.withDefaults()
 	if len(data) > lim.MaxBytes {
 		return nil, nil, &Error{Msg: fmt.Sprintf("input is %d bytes; the limit is %d", len(data), lim.MaxBytes), Err: ErrTooLarge}
@@ -64,6 +69,9 @@ func parse(data []byte, lim Limits) (*builder, *node, error) {
 		return nil, nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
 	}
 	b := &builder{lim: lim}
+	if pooled {
+		b.arena.init()
+	}
 	var root *node
 	var err error
 	if trimmed[0] == '{' || trimmed[0] == '[' {
@@ -107,7 +115,7 @@ type Document struct {
 // input); problems that do not (a duplicate key, a number that is not
 // finite) are reported by Decode with those of the target type.
 func ParseDocument(data []byte, lim Limits) (*Document, error) {
-	b, root, err := parse(data, lim)
+	b, root, err := parse(data, lim, false)
 	if err != nil {
 		return nil, AsProblem(err)
 	}
@@ -495,7 +503,7 @@ func Position(data []byte, pointer string) (line, col int) {
 // Locator parses data once and returns a function that positions any number
 // of JSON pointers in it, as Position does.
 func Locator(data []byte) func(pointer string) (line, col int) {
-	_, tree, err := parse(data, Limits{})
+	_, tree, err := parse(data, Limits{}, false)
 	if err != nil || tree == nil {
 		return func(string) (int, int) { return 0, 0 }
 	}

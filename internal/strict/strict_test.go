@@ -177,10 +177,15 @@ func TestSyntaxErrorsSayWhereAndHowToFix(t *testing.T) {
 		{"dash value", "title: - a\n", 1, 8, `starts a list`},
 		{"unclosed bracket", "title: a\ntags: [a, b\nopt: true\n", 2, 7, `list opened here with '[' is never closed`},
 		{"unclosed brace", "tags: {a: b\n", 1, 7, `mapping opened here with '{' is never closed`},
-		{"unclosed double quote", "title: a\nitems:\n  - name: \"abc\n    score: 1\n", 3, 11, "never closed"},
-		{"unclosed single quote", "title: 'abc\n", 1, 8, "never closed"},
+		{"unclosed double quote", "title: a\nitems:\n  - name: \"abc\n    score: 1\n", 3, 11, "not closed"},
+		{"unclosed single quote", "title: 'abc\n", 1, 8, "not closed"},
 		{"missing colon", "title: a\nitems\nopt: true\n", 2, 1, `"items" has no ":"`},
 		{"colon in value", "title: a: b\n", 1, 9, `holding ": " must be in quotes: write "a: b"`},
+		{"dedent", "items:\n  - name: a\n   score: 1\n", 3, 4, "indented by 3 spaces, which lines it up with no line above; indent it by 4 spaces"},
+		{"indent under a value", "title: a\n  items: b\n", 2, 3, "indented by 2 spaces"},
+		{"missing colon in item", "items:\n  - name a\n    score: 1\n", 2, 5, `"name a" has no ":"`},
+		{"tab before comment", "title: a\n\t# note\n", 2, 1, "tab is used for indentation"},
+		{"dash in flow", "tags: {a: - b}\n", 1, 11, "cannot stand inside [ ] or { }"},
 		{"stray closer", "tags: [a]]\n", 1, 10, `closes nothing`},
 		{"bad escape", "title: \"a\\qb\"\n", 1, 10, `"\\q" is not an escape`},
 		{"two documents", "title: a\n---\ntitle: b\n", 3, 1, "second YAML document"},
@@ -224,6 +229,15 @@ func TestSyntaxErrorsSayWhereAndHowToFix(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestEmptyTrailingYAMLDocument(t *testing.T) {
+	var d doc
+	require.NoError(t, Decode([]byte("title: a\n---\n"), &d, Limits{}))
+	require.NoError(t, Decode([]byte("---\ntitle: a\n...\n"), &d, Limits{}))
+	assert.Equal(t, "a", d.Title)
+	p := one(t, "title: a\n---\n---\ntitle: b\n")
+	assert.Equal(t, [2]int{4, 1}, [2]int{p.Line, p.Column})
 }
 
 func TestDuplicateKeysAreProblems(t *testing.T) {
@@ -297,4 +311,12 @@ func TestPosition(t *testing.T) {
 	assert.Equal(t, [2]int{2, 8}, [2]int{l, c}, "columns count characters")
 	l, _ = Position([]byte("{{{"), "/x")
 	assert.Zero(t, l)
+}
+
+// TestYAMLNumbers: numbers read by the fast path and by the YAML library
+// come out as JSON would read them.
+func TestYAMLNumbers(t *testing.T) {
+	var v map[string]any
+	require.NoError(t, Decode([]byte("a: 12\nb: -0.5\nc: 1e3\nd: 0x1F\ne: 0o17\nf: 0\ng: -7\nh: 2.5E-3\ni: .5\n"), &v, Limits{}))
+	assert.Equal(t, map[string]any{"a": 12.0, "b": -0.5, "c": 1000.0, "d": 31.0, "e": 15.0, "f": 0.0, "g": -7.0, "h": 0.0025, "i": 0.5}, v)
 }

@@ -31,6 +31,7 @@ const (
 	mUnclosedFlow
 	mStrayCloser
 	mEscape
+	mIndent
 )
 
 type mistake struct {
@@ -50,15 +51,15 @@ var libKinds = []struct {
 	{"unknown anchor", []int{mAlias}, "an alias (*name) refers to an anchor (&name) that is not defined above it; put the value in quotes if \"*\" is text"},
 	{"expected alphabetic or numeric character", []int{mAlias}, "an anchor (&) or alias (*) needs a name; put the value in quotes if the character is text"},
 	{"block sequence entries are not allowed", []int{mDash}, "a list (\"- \") cannot start on the same line as its key; put the items on the next lines, or the value in quotes"},
-	{"mapping values are not allowed", []int{mColonInValue}, "a value holding \": \" must be put in quotes"},
-	{"could not find expected ':'", []int{mMissingColon, mUnclosedQuote}, "a key must be followed by \":\" and a space"},
+	{"mapping values are not allowed", []int{mColonInValue, mIndent, mMissingColon}, "a value holding \": \" must be put in quotes"},
+	{"could not find expected ':'", []int{mMissingColon, mUnclosedQuote, mIndent}, "a key must be followed by \":\" and a space"},
 	{"unexpected end of stream", []int{mUnclosedQuote, mUnclosedFlow}, "the document ends inside a quoted value or a [ ] or { } collection; close it"},
 	{"did not find expected ',' or ']'", []int{mUnclosedFlow, mUnclosedQuote}, "a list opened with \"[\" is not closed with \"]\", or a \",\" is missing between its entries"},
 	{"did not find expected ',' or '}'", []int{mUnclosedFlow, mUnclosedQuote}, "a mapping opened with \"{\" is not closed with \"}\", or a \",\" is missing between its entries"},
 	{"unknown escape character", []int{mEscape}, "a double-quoted value holds an unknown escape; write \\\\ for a backslash, or use single quotes"},
-	{"did not find expected node content", []int{mStrayCloser, mReserved, mDash}, "a value is missing or cannot start with this character; put the value in quotes"},
-	{"did not find expected key", []int{mStrayCloser, mMissingColon, mTab}, "a key was expected here; check that this line is indented like the keys around it"},
-	{"did not find expected '-' indicator", []int{mMissingColon}, "a list item and a key stand at the same indentation; start each list item with \"- \", or indent the key under its item"},
+	{"did not find expected node content", []int{mStrayCloser, mReserved, mDash, mIndent, mUnclosedQuote, mAlias}, "a value is missing or cannot start with this character; put the value in quotes"},
+	{"did not find expected key", []int{mStrayCloser, mMissingColon, mTab, mIndent, mUnclosedQuote}, "a key was expected here; check that this line is indented like the keys around it"},
+	{"did not find expected '-' indicator", []int{mMissingColon, mIndent, mUnclosedQuote}, "a list item and a key stand at the same indentation; start each list item with \"- \", or indent the key under its item"},
 	{"incompatible YAML document", nil, "this %YAML version is not supported; write %YAML 1.2 or leave the line out"},
 	{"already defined", nil, "a key is written twice in one mapping; keep one"},
 }
@@ -112,8 +113,11 @@ type yamlScan struct {
 	quote   byte // the quote of a value that continues on the next line
 	qLine   int
 	qCol    int
-	block   int // indentation of the key owning a block scalar, or -1
-	keyInd  int // indentation of the last line holding a key, or -1
+	block   int           // indentation of the key owning a block scalar, or -1
+	levels  []indentLevel // indentations of the block collections open, outermost first
+	prev    lineInfo      // the previous block line
+	prevLn  int           // where its plain value stands
+	prevCol int
 	ln      int
 	s       string
 }
@@ -129,7 +133,7 @@ func (y *yamlScan) add(j, kind int, format string, args ...any) {
 // diagnoseYAML lists the recognised mistakes of data in the order they
 // stand.
 func diagnoseYAML(data []byte) []mistake {
-	y := &yamlScan{anchors: map[string]bool{}, block: -1, keyInd: -1}
+	y := &yamlScan{anchors: map[string]bool{}, block: -1}
 	for i, raw := range bytes.Split(data, []byte("\n")) {
 		y.ln = i + 1
 		y.s = strings.TrimSuffix(string(raw), "\r")
@@ -175,25 +179,52 @@ func (y *yamlScan) line() {
 		}
 		y.block = -1
 	}
+	if t := strings.IndexByte(s[:ind], '\t'); t >= 0 && ind < len(s) {
+		y.add(t, mTab, "a tab is used for indentation here; YAML indents with spaces only, so replace the tab with spaces")
+		return
+	}
 	if ind == len(s) || s[ind] == '#' {
 		return
 	}
 	if s == "---" || strings.HasPrefix(s, "--- ") || s == "..." || s[0] == '%' {
+		y.levels, y.prev = y.levels[:0], lineInfo{}
 		return
 	}
-	if t := strings.IndexByte(s[:ind], '\t'); t >= 0 {
-		y.add(t, mTab, "a tab is used for indentation here; YAML indents with spaces only, so replace the tab with spaces")
-		return
+	n := len(y.out)
+	li := y.blockLine(ind)
+	if m, bad := y.indent(ind, li); bad && n < 20 {
+		y.out = append(y.out[:n], append([]mistake{m}, y.out[n:]...)...)
 	}
-	y.blockLine(ind)
+}
+
+// lineInfo is what blockLine learnt of a line's structure.
+type lineInfo struct {
+	hasKey    bool // the line holds a key (after any "- ")
+	opens     bool // the line ends with "key:" or "-", so a more indented block follows
+	plain     bool // the line ends with a plain value, which the next lines may continue
+	noKey     bool // that plain value is the line's only content but for dashes
+	plainAt   int  // where that plain value starts
+	plainText string
+	inner     []int // offsets where nested collections start on the line ("- " items, a key after "- ")
 }
 
 // blockLine reads a line outside any flow collection from its first
 // character, at indentation ind.
-func (y *yamlScan) blockLine(ind int) {
+func (y *yamlScan) blockLine(ind int) (li lineInfo) {
 	s := y.s
 	j := ind
 	afterKey, dashes := false, 0
+	key := func(at, next int) int {
+		afterKey, li.hasKey = true, true
+		if dashes > 0 && at != li.inner[len(li.inner)-1] {
+			li.inner = append(li.inner, at)
+		}
+		j = skipSpace(s, next)
+		if j == len(s) || s[j] == '#' {
+			li.opens = true
+		}
+		return j
+	}
 	for j < len(s) {
 		c := s[j]
 		switch {
@@ -204,86 +235,153 @@ func (y *yamlScan) blockLine(ind int) {
 				} else {
 					y.add(j, mDash, "a value starting with \"- \" starts a list, which cannot begin on the line of its key; put it in quotes (%q) or put the items on the next lines", clip(strings.TrimSpace(s[j:])))
 				}
-				return
+				return li
+			}
+			if dashes > 0 {
+				li.inner = append(li.inner, j)
 			}
 			dashes++
 			j = skipSpace(s, j+1)
+			if j == len(s) || s[j] == '#' {
+				li.opens = true
+				return li
+			}
+			li.inner = append(li.inner, j)
 			continue
 		case c == '@' || c == '`' || c == '%':
 			y.add(j, mReserved, "a value cannot start with %q unless it is in quotes; write %q", c, clip(strings.TrimSpace(s[j:])))
-			return
+			return li
 		case c == '*':
 			name := anchorName(s[j+1:])
 			if name == "" {
 				y.add(j, mAlias, "\"*\" starts an alias and needs a name; put the value in quotes if \"*\" is text: %q", clip(strings.TrimSpace(s[j:])))
-				return
+				return li
 			}
 			if !y.anchors[name] {
 				y.add(j, mAlias, "*%s refers to an anchor &%s that is not defined above it; put the value in quotes if \"*\" is text: %q", clip(name), clip(name), clip(strings.TrimSpace(s[j:])))
-				return
+				return li
 			}
+			at := j
 			j = skipSpace(s, j+1+len(name))
 			if !afterKey && j < len(s) && s[j] == ':' {
-				afterKey = true
-				j = skipSpace(s, j+1)
+				key(at, j+1)
 				continue
 			}
-			return
+			return li
 		case c == '&' || c == '!':
 			name := anchorName(s[j+1:])
 			if c == '&' {
 				if name == "" {
 					y.add(j, mAlias, "\"&\" starts an anchor and needs a name; put the value in quotes if \"&\" is text: %q", clip(strings.TrimSpace(s[j:])))
-					return
+					return li
 				}
 				y.anchors[name] = true
 			} else {
 				name = s[j+1 : j+1+tokenLen(s[j+1:])]
 			}
 			j = skipSpace(s, j+1+len(name))
+			if j == len(s) {
+				li.opens = true
+			}
 			continue
 		case c == '"' || c == '\'':
+			at := j
 			end := y.open(j, c)
 			if end < 0 {
-				return
+				return li
 			}
 			j = skipSpace(s, end)
 			if !afterKey && j < len(s) && s[j] == ':' {
-				afterKey = true
-				y.keyInd = j
-				j = skipSpace(s, j+1)
+				key(at, j+1)
 				continue
 			}
-			return
+			return li
 		case c == '[' || c == '{':
 			y.flowRest(j)
-			return
+			return li
 		case c == ']' || c == '}':
 			y.add(j, mStrayCloser, "%q here closes nothing; remove it, or put the value in quotes", c)
-			return
+			return li
 		case c == '|' || c == '>':
 			y.block = ind
-			return
+			return li
 		case c == '#':
-			return
+			return li
 		}
 		// A plain value: up to a key indicator, a comment or the end.
 		k := plainEnd(s, j, false)
 		if k < len(s) && s[k] == ':' {
 			if afterKey {
 				y.add(k, mColonInValue, "a value holding \": \" must be in quotes: write %q", clip(strings.TrimSpace(s[y.valueStart(k):])))
-				return
+				return li
 			}
-			afterKey = true
-			y.keyInd = ind
-			j = skipSpace(s, k+1)
+			key(j, k+1)
 			continue
 		}
-		if !afterKey && dashes == 0 && y.keyInd >= 0 && ind <= y.keyInd {
-			y.add(j, mMissingColon, "%q has no \":\" after it; write a key as \"name: value\", or indent the line to continue the value above", clip(strings.TrimSpace(s[j:k])))
-		}
-		return
+		li.plain, li.noKey, li.plainAt, li.plainText = true, !afterKey, j, strings.TrimSpace(s[j:k])
+		return li
 	}
+	return li
+}
+
+// indentLevel is one indentation at which block lines stand, and whether they
+// hold keys there (a mapping) rather than only values.
+type indentLevel struct {
+	ind     int
+	mapping bool
+}
+
+// indent checks the indentation of a block line against the lines above
+// it, given what blockLine learnt of it, and records the line's levels.
+// It returns the mistake, if any, for the caller to put before those the
+// line's own reading found.
+func (y *yamlScan) indent(ind int, li lineInfo) (m mistake, bad bool) {
+	prev := y.prev
+	y.prev = li
+	popped := -1
+	for len(y.levels) > 0 && y.levels[len(y.levels)-1].ind > ind {
+		popped = y.levels[len(y.levels)-1].ind
+		y.levels = y.levels[:len(y.levels)-1]
+	}
+	top := -1
+	if len(y.levels) > 0 {
+		top = y.levels[len(y.levels)-1].ind
+	}
+	switch {
+	case top == ind:
+		lv := &y.levels[len(y.levels)-1]
+		if li.noKey && li.plain && len(li.inner) == 0 && lv.mapping && !prev.opens {
+			m, bad = mistake{y.ln, y.col(ind), mMissingColon, fmt.Sprintf("%q has no \":\" after it; write a key as \"name: value\", or indent the line to continue the value above", clip(li.plainText))}, true
+		}
+		lv.mapping = lv.mapping || li.hasKey
+	case prev.opens || top < 0:
+		y.levels = append(y.levels, indentLevel{ind, li.hasKey && len(li.inner) == 0})
+	case prev.plain && !li.hasKey && len(li.inner) == 0 && !strings.HasPrefix(y.s[ind:], "- "):
+		y.prev.plain = true // a plain value going on over lines
+		return
+	case prev.plain && prev.noKey && li.hasKey:
+		m, bad = mistake{y.prevLn, y.prevCol, mMissingColon, fmt.Sprintf("%q has no \":\" after it; write a key as \"name: value\"", clip(prev.plainText))}, true
+	default:
+		want := top
+		if popped >= 0 {
+			want = popped
+		}
+		m, bad = mistake{y.ln, y.col(ind), mIndent, fmt.Sprintf("this line is indented by %s, which lines it up with no line above; indent it by %s like the lines it belongs with", spaces(ind), spaces(want))}, true
+	}
+	inner := li.inner
+	if li.noKey && len(inner) > 0 && inner[len(inner)-1] == li.plainAt {
+		inner = inner[:len(inner)-1] // "- text" holds a value, not a collection
+	}
+	for _, in := range inner {
+		y.levels = append(y.levels, indentLevel{in, false})
+	}
+	if len(li.inner) > 0 && li.hasKey {
+		y.levels[len(y.levels)-1].mapping = true
+	}
+	if li.plain {
+		y.prevLn, y.prevCol = y.ln, y.col(li.plainAt)
+	}
+	return m, bad
 }
 
 // valueStart finds where the value holding the colon at k begins: after
@@ -341,6 +439,9 @@ func (y *yamlScan) flowRest(j int) {
 		case c == '@' || c == '`':
 			y.add(j, mReserved, "a value cannot start with %q unless it is in quotes", c)
 			return
+		case c == '-' && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t'):
+			y.add(j, mDash, "a \"- \" list item cannot stand inside [ ] or { }; put the value in quotes (\"-\") or write the list as [a, b]")
+			return
 		case c == '*':
 			name := anchorName(s[j+1:])
 			if name == "" || !y.anchors[name] {
@@ -368,6 +469,7 @@ func (y *yamlScan) open(j int, q byte) int {
 	end := y.quoted(j+1, q)
 	if end < 0 {
 		y.quote, y.qLine, y.qCol = q, y.ln, y.col(j)
+		y.add(j, mUnclosedQuote, "the value quoted with %c here is not closed on its line; add the closing %c", q, q)
 	}
 	return end
 }
@@ -442,4 +544,11 @@ func tokenLen(s string) int {
 		return i
 	}
 	return len(s)
+}
+
+func spaces(n int) string {
+	if n == 1 {
+		return "1 space"
+	}
+	return strconv.Itoa(n) + " spaces"
 }
