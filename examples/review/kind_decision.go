@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -392,6 +393,14 @@ func (r *decisionReviewer) Together(e *env, docs []*doc) []group {
 		slices.Sort(ids)
 		g.Result = map[string]any{"decisions": ids, "oneWay": doors[decision.OneWay], "twoWay": doors[decision.TwoWay], "checkedOn": r.today}
 		g.Summary = append(g.Summary, fmt.Sprintf("checked together as a decision log on %s: %d one-way and %d two-way doors", r.today, doors[decision.OneWay], doors[decision.TwoWay]))
+		if e.opts.out != "" {
+			var index bytes.Buffer
+			if err := decision.IndexMarkdown(&index, log); err == nil {
+				g.Files = map[string][]byte{"index.md": index.Bytes()}
+			} else {
+				g.Summary = append(g.Summary, "no index: "+err.Error())
+			}
+		}
 		groups = append(groups, g)
 	}
 	return groups
