@@ -312,7 +312,7 @@ func (r *decisionReviewer) Review(d *doc) {
 	if c.Process.Deliberation != "" {
 		d.say("how: %s", c.Process.Deliberation)
 	}
-	if c.Process.Information > 0 {
+	if c.Process.Information > 0 && !strings.Contains(c.Process.Deliberation, "%") {
 		d.say("decide with about %.0f%% of the information you wish you had", c.Process.Information*100)
 	}
 	d.Result = res

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -210,7 +211,8 @@ func (r *deckReviewer) Review(d *doc) {
 		dataProblem(d, at, err)
 		return
 	}
-	d.Findings = append(d.Findings, rep.Findings()...)
+	weekly := rep.Findings()
+	d.Findings = append(d.Findings, weekly...)
 	res := deckResult{Week: rep.WeekEnding, WeekChosen: chosen, Data: from}
 	for i := range rep.Metrics {
 		m := &rep.Metrics[i]
@@ -221,7 +223,7 @@ func (r *deckReviewer) Review(d *doc) {
 	}
 	d.Result = res
 	d.say("week ending %s (%s), %s from %s", rep.WeekEnding, chosen, count(len(rep.Metrics), "metric"), count(dd.data.Len(), "data point"))
-	for _, line := range metricTable(rep) {
+	for _, line := range metricTable(rep, weekly) {
 		d.say("%s", line)
 	}
 	bytesOf := func(b []byte) func(io.Writer) error {
@@ -245,7 +247,24 @@ func (r *deckReviewer) Review(d *doc) {
 // metricTable lays out every metric's box figures in aligned columns: last
 // week, week on week, year on year, and month, quarter and year to date
 // with their year-on-year change; then what to call out.
-func metricTable(rep *wbr.Report) []string {
+func metricTable(rep *wbr.Report, weekly []finding.Finding) []string {
+	// What the week's review calls out, by metric: the same signals and
+	// misses its findings report.
+	notes := map[string][]string{}
+	for _, f := range weekly {
+		var word string
+		switch f.Rule {
+		case "xmr-signal":
+			word = "signal"
+		case "plan-missed":
+			word = "missed plan"
+		default:
+			continue
+		}
+		if !slices.Contains(notes[f.Path], word) {
+			notes[f.Path] = append(notes[f.Path], word)
+		}
+	}
 	change := func(v *float64, c wbr.Comparison) string {
 		if v == nil {
 			return "–"
@@ -277,19 +296,13 @@ func metricTable(rep *wbr.Report) []string {
 	rows := [][]string{{"metric", "last week", "WoW", "YoY", "MTD (YoY)", "QTD (YoY)", "YTD (YoY)", ""}}
 	for i := range rep.Metrics {
 		m := &rep.Metrics[i]
-		var notes []string
-		if len(m.Signals) > 0 {
-			notes = append(notes, "signal")
-		}
-		if p := m.Plan; p != nil && p.WeekVariance != nil && missed(*p.WeekVariance, m.Better) {
-			notes = append(notes, "missed plan")
-		}
+		called := notes["/metrics/"+strconv.Itoa(i)]
 		if len(m.Incomplete) > 0 {
-			notes = append(notes, "incomplete data")
+			called = append(called, "incomplete data")
 		}
 		rows = append(rows, []string{m.Name, val(m.LastWeek), change(m.WoW, m.Comparison), change(m.YoY, m.Comparison),
 			withChange(m.MTD, m.MTDYoY, m.Comparison), withChange(m.QTD, m.QTDYoY, m.Comparison), withChange(m.YTD, m.YTDYoY, m.Comparison),
-			strings.Join(notes, ", ")})
+			strings.Join(called, ", ")})
 	}
 	widths := make([]int, len(rows[0]))
 	for _, r := range rows {
@@ -315,14 +328,6 @@ func metricTable(rep *wbr.Report) []string {
 		out = append(out, strings.TrimRight(b.String(), " "))
 	}
 	return out
-}
-
-// missed reports whether a plan variance is on the wrong side.
-func missed(variance float64, better wbr.Direction) bool {
-	if better == wbr.Direction("down") {
-		return variance > 0
-	}
-	return variance < 0
 }
 
 // envName matches an environment variable's name, as -db may give one.

@@ -518,3 +518,19 @@ func TestDeckSources(t *testing.T) {
 	assert.Equal(t, a["metrics"], b["metrics"], "the same figures from the database as from the CSV")
 	assert.Equal(t, a["week"], b["week"])
 }
+
+func TestColourOnlyOnATerminal(t *testing.T) {
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	defer r.Close()
+	defer w.Close()
+	assert.False(t, colourful(w), "a pipe")
+	assert.False(t, colourful(&strings.Builder{}), "not a file")
+	t.Setenv("NO_COLOR", "1")
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		defer tty.Close()
+		assert.False(t, colourful(tty), "NO_COLOR")
+	}
+	_, out, _ := runReview(t)
+	assert.NotContains(t, out, "\x1b[", "no colour in a report that is not on a terminal")
+}
