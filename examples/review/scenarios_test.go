@@ -534,3 +534,17 @@ func TestColourOnlyOnATerminal(t *testing.T) {
 	_, out, _ := runReview(t)
 	assert.NotContains(t, out, "\x1b[", "no colour in a report that is not on a terminal")
 }
+
+// TestREADMEShowsRealOutput keeps the README's example report what the
+// tool prints today.
+func TestREADMEShowsRealOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	const cmd = "`go run ./examples/review -today 2026-12-01 examples/templates/decision.yaml examples/templates/loop.yaml examples/templates/flywheel.yaml`:\n\n```text\n"
+	_, after, ok := strings.Cut(string(readme), cmd)
+	require.True(t, ok, "the README shows the report")
+	shown, _, _ := strings.Cut(after, "```")
+	t.Chdir("../..")
+	_, out, _ := runReview(t, "-today", "2026-12-01", "examples/templates/decision.yaml", "examples/templates/loop.yaml", "examples/templates/flywheel.yaml")
+	assert.Equal(t, strings.TrimSpace(out), strings.TrimSpace(shown), "README.md shows another report than the tool prints")
+}
