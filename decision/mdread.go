@@ -43,7 +43,10 @@ const maxMarkdownItems = 100
 // format as adr-tools writes it ("# 12. Title", "Date:", Status, Context,
 // Decision, Consequences).
 //
-// The record comes back with Format "markdown". Statuses outside Status
+// The record comes back with Format "markdown". A title's record number
+// ("12. ", "ADR-0012: ") and a label ("Architecture Decision Record: ")
+// are taken off it, the number becoming the id when none is given.
+// Statuses outside Status
 // map to the nearest ("approved" → accepted, "pending" → proposed; a
 // status naming a successor → superseded) and the words as written are
 // kept in StatusText. Links written in the status or a Links section
@@ -237,7 +240,9 @@ func frontMatter(data []byte) (fm []byte, start, end int, ok bool) {
 }
 
 // tooDeep reports the first line whose block-quote or list nesting goes
-// past MaxMarkdownDepth, before goldmark builds a tree that deep.
+// past MaxMarkdownDepth, before goldmark builds a tree that deep: it
+// counts the ">" marks and the list markers ("-", "*", "+" or "1." before
+// a space) that open the line, and its indentation in pairs of spaces.
 func tooDeep(src []byte) (int, bool) {
 	line := 0
 	for len(src) > 0 {
@@ -245,21 +250,36 @@ func tooDeep(src []byte) (int, bool) {
 		l, src, _ = bytes.Cut(src, []byte("\n"))
 		line++
 		depth, indent := 0, 0
-		for _, b := range l {
+	scan:
+		for i := 0; i < len(l); i++ {
+			b := l[i]
+			spaced := i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t')
 			switch {
-			case b == '>':
-				depth++
 			case b == ' ':
 				indent++
+				continue
 			case b == '\t':
 				indent += 4
-			case b == '-' || b == '*' || b == '+':
+				continue
+			case b == '>':
 				depth++
-			default:
-				goto done
+				continue
+			case (b == '-' || b == '*' || b == '+') && spaced:
+				depth++
+				continue
+			case b >= '0' && b <= '9':
+				j := i
+				for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
+					j++
+				}
+				if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && (l[j+1] == ' ' || l[j+1] == '\t') {
+					depth++
+					i = j
+					continue
+				}
 			}
+			break scan
 		}
-	done:
 		if depth+indent/2 > MaxMarkdownDepth {
 			return line, true
 		}
@@ -377,12 +397,22 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 		r.pos["/date"] = p
 	}
 	if s, p, ok := str("title"); ok {
-		r.d.Title = s
+		r.d.Title, _ = cleanTitle(s)
 		r.pos["/title"] = p
 	}
 	if s, p, ok := str("id", "number"); ok && r.d.ID == "" {
 		r.d.ID = s
 		r.pos["/id"] = p
+	}
+	// Link keys other tools write in front matter, read as the status
+	// line's link phrases are.
+	for _, kv := range [][2]string{
+		{"supersedes", "supersedes"}, {"superseded-by", "superseded by"}, {"superseded_by", "superseded by"},
+		{"supersededBy", "superseded by"}, {"amends", "amends"}, {"amended-by", "amended by"}, {"related", "relates to"},
+	} {
+		for _, v := range names(m[kv[0]]) {
+			r.addLinks(kv[1]+" "+v, at("/"+kv[0]))
+		}
 	}
 	if _, has := m["people"]; !has {
 		deciders := names(m["decision-makers"], m["deciders"], m["decision makers"])

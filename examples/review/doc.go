@@ -61,7 +61,10 @@ type doc struct {
 	data       []byte
 	// source is the parsed JSON or YAML, kept while findings may still be
 	// placed in it.
-	source  *strict.Document
+	source *strict.Document
+	// placer, when set, places findings in a source that is not JSON or
+	// YAML (a Markdown record), as the kind's package knows how.
+	placer  func([]finding.Finding)
 	ignores ignores
 	placed  int
 }
@@ -133,11 +136,25 @@ func (d *doc) finish() {
 	if d.cfg != nil {
 		fresh = d.cfg.apply(d.Kind, fresh)
 	}
-	if d.source != nil {
-		finding.PlaceIn(d.source, fresh)
+	place := d.placer
+	if place == nil && d.source != nil {
+		place = func(fs []finding.Finding) { finding.PlaceIn(d.source, fs) }
+	}
+	if place != nil {
+		place(fresh)
+		// Problems without a place get one the same way.
+		var at []finding.Finding
+		var which []int
 		for i, p := range d.Problems {
-			if p.Line == 0 {
-				d.Problems[i].Line, d.Problems[i].Column = d.source.Position(p.Path)
+			if p.Line == 0 && p.Path != "" {
+				at = append(at, finding.Finding{Path: p.Path})
+				which = append(which, i)
+			}
+		}
+		if len(at) > 0 {
+			place(at)
+			for j, i := range which {
+				d.Problems[i].Line, d.Problems[i].Column = at[j].Line, at[j].Column
 			}
 		}
 	}
@@ -225,6 +242,30 @@ func load[T any, P interface {
 }](d *doc) (P, bool) {
 	p := P(new(T))
 	if err := d.decode(p); err != nil {
+		d.fail(err)
+		return nil, false
+	}
+	if err := p.Validate(); err != nil {
+		d.fail(err)
+		return nil, false
+	}
+	return p, true
+}
+
+// loadMarkdown is load for a kind that may also be written in Markdown:
+// a document with no JSON or YAML source is read with parse, and its
+// findings are placed with place.
+func loadMarkdown[T any, P interface {
+	*T
+	Validate() error
+}](d *doc, parse func([]byte) (P, error), place func([]byte, []finding.Finding)) (P, bool) {
+	if d.source != nil {
+		return load[T, P](d)
+	}
+	data := d.data
+	d.placer = func(fs []finding.Finding) { place(data, fs) }
+	p, err := parse(data)
+	if err != nil {
 		d.fail(err)
 		return nil, false
 	}

@@ -296,7 +296,7 @@ func reviewOne(e *env, d *doc) {
 	// What the checks across documents need is kept; the rest goes.
 	d.data = nil
 	if !d.keepSource {
-		d.source = nil
+		d.source, d.placer = nil, nil
 	}
 }
 
@@ -317,12 +317,15 @@ func detect(e *env, d *doc) (kind, bool) {
 	if forced.Name == "" && isText(name) {
 		return textKind(name, d.data)
 	}
-	if forced.Name != "" && forced.SchemaPath == "" {
-		return forced, true // a text kind: no JSON or YAML to parse
+	if forced.Name != "" && (forced.SchemaPath == "" || (forced.Text != nil && isText(name))) {
+		return forced, true // read as Markdown or text: no JSON or YAML to parse
 	}
 	src, err := strict.ParseDocument(d.data, strict.Limits{})
 	if err != nil {
 		if forced.Name != "" {
+			if forced.Text != nil && d.loc.stdin {
+				return forced, true // Markdown on standard input
+			}
 			d.Err = err
 			return forced, true
 		}
@@ -348,7 +351,14 @@ func detect(e *env, d *doc) (kind, bool) {
 	if k, ok := byPattern(name); ok {
 		return k, true
 	}
-	return byKeys(keys)
+	if k, ok := byKeys(keys); ok {
+		return k, true
+	}
+	if d.loc.stdin && keys == nil {
+		d.source = nil
+		return textKind("", d.data) // prose on standard input
+	}
+	return kind{}, false
 }
 
 // schemaOf reads a document's $schema value without decoding the rest:
