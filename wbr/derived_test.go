@@ -125,3 +125,12 @@ func TestChartWithUnitIsReviewed(t *testing.T) {
 	d.Metrics[1].Unit = "USD"
 	assert.Equal(t, []string{"/metrics/0/chartWith"}, rules(Review(d, ReviewOptions{}))[RuleChartWithUnit])
 }
+
+func TestDerivedDividePlanIsAFraction(t *testing.T) {
+	d := churnDeck()
+	d.Metrics[4].Plan = []PlanValue{{Period: PlanWeek, End: dateOf("2026-11-21"), Value: 3}}
+	var ve *ValidationError
+	require.ErrorAs(t, d.Validate(), &ve)
+	assert.Equal(t, "/metrics/4/plan/0/value", ve.Problems[0].Path)
+	assert.Equal(t, RulePlanRange, ve.Problems[0].Rule)
+}

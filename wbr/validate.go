@@ -151,7 +151,7 @@ func (d *Deck) checkPlan(l *problem.List, i int) {
 			continue
 		}
 		seen[key{p.Period, p.End}] = k
-		if m.Aggregation == Ratio && m.comparison() == BPS && math.Abs(p.Value) > 1 {
+		if m.fraction() && m.comparison() == BPS && math.Abs(p.Value) > 1 {
 			l.Add(ptr("metrics", i, "plan", k, "value"), RulePlanRange, "%q is a rate compared in basis points, so its values are fractions (1 is 100%%): a plan of %v would be %v%%; write %v for %v%%", m.ID, p.Value, p.Value*100, p.Value/100, p.Value)
 		}
 		if !cal.isPeriodEnd(p.Period, dayOf(p.End)) {
