@@ -48,10 +48,11 @@ type MetricReport struct {
 	// Operation and Operands repeat a derived metric's definition.
 	Operation Operation `json:"operation,omitempty"`
 	Operands  []string  `json:"operands,omitempty"`
-	// Additive is true when a period's value is a total of its days (a
-	// sum, or a derived sum or difference of totals): the chart draws its
-	// months as an average week and its month, quarter and year plans are
-	// prorated.
+	// Additive is true when a period's value grows with the period's
+	// length, as a total does (a sum; a derived sum or difference of
+	// totals, a total times levels, a total divided by a level): the chart
+	// draws its months as an average week and its month, quarter and year
+	// plans are prorated.
 	Additive bool `json:"additive"`
 
 	// LastWeek is the value of the week reviewed; PriorWeek of the week

@@ -155,10 +155,12 @@ func (m *Metric) operandsOf() []string {
 // rather than read from data rows.
 func (m *Metric) computed() bool { return m.Aggregation == Ratio || m.Aggregation == Derived }
 
-// additive reports whether a metric's period value is a total of its days:
-// a sum, or a derived sum or difference of totals. A month of an additive
-// metric is drawn as its average week, and its month, quarter and year
-// plans are prorated by the days elapsed.
+// additive reports whether a metric's period value grows with the
+// period's length, as a total of its days does: a sum; a derived sum or
+// difference of totals; a total multiplied by levels; a total divided by a
+// level (revenue per buyable item). A month of an additive metric is drawn
+// as its average week, and its month, quarter and year plans are prorated
+// by the days elapsed.
 func (e *engine) additive(m *Metric) bool {
 	return e.additiveDepth(m, 0)
 }
@@ -169,18 +171,26 @@ func (e *engine) additiveDepth(m *Metric, depth int) bool {
 		return false
 	case m.Aggregation == Sum:
 		return true
-	case m.Aggregation != Derived || (m.Operation != Add && m.Operation != Subtract):
+	case m.Aggregation != Derived:
 		return false
 	}
 	if v, ok := e.additiveOf[m.ID]; ok {
 		return v // shared operands are looked at once
 	}
-	v := true
+	totals := 0
 	for _, id := range m.Operands {
-		if !e.additiveDepth(e.metrics[id], depth+1) {
-			v = false
-			break
+		if e.additiveDepth(e.metrics[id], depth+1) {
+			totals++
 		}
+	}
+	var v bool
+	switch m.Operation {
+	case Add, Subtract: // totals combined are a total
+		v = totals == len(m.Operands)
+	case Multiply: // a total scaled by levels
+		v = totals == 1
+	case Divide: // a total per level: revenue per item of selection
+		v = len(m.Operands) == 2 && totals == 1 && e.additiveDepth(e.metrics[m.Operands[0]], depth+1)
 	}
 	e.additiveOf[m.ID] = v
 	return v

@@ -57,7 +57,10 @@ func TestDerivedMetrics(t *testing.T) {
 	assert.Equal(t, Divide, cr.Operation)
 	assert.Equal(t, []string{"churned", "customers"}, cr.Operands)
 	assert.True(t, find(t, r, "net_new").Additive, "a difference of sums is a total")
-	assert.False(t, cr.Additive)
+	assert.True(t, cr.Additive, "churned in a period over the customers: a month's rate is about four weeks'")
+	assert.True(t, find(t, r, "scaled").Additive, "a total times a level")
+	assert.False(t, find(t, r, "net_share").Additive, "a total over a total")
+	assert.False(t, find(t, r, "customers").Additive, "a mean")
 	assert.Equal(t, "19.60%", cr.formatValue(cr.LastWeek), "a derived divide in bps reads as a percentage")
 }
 

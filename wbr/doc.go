@@ -96,8 +96,10 @@
 // an operand is, or when divide meets zero, and it misses the days any
 // data metric it is computed from misses, so a figure over a gap is
 // flagged and not compared. A divide may be compared in bps and then reads
-// as a percentage. A sum or difference of totals is itself a total: its
-// month, quarter and year plans are prorated and its chart shows months
+// as a percentage. A derived metric that grows with the period's length
+// as a total does (a sum or difference of totals, a total times levels, a
+// total divided by a level, such as churned customers over customers) has
+// its month, quarter and year plans prorated and its chart shows months
 // as average weeks (MetricReport.Additive).
 //
 // Ratio and derived differ on purpose: a ratio divides its operands' sums
