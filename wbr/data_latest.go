@@ -4,7 +4,8 @@ package wbr
 // complete week in data, as ReadCSV or ReadSQL read it, for deck d.
 //
 // The rule: weeks end on the deck's week-ending weekday. Only the deck's
-// metrics that take data (not ratios) and have at least one value count;
+// metrics that take data (not ratios or derived metrics) and have at least
+// one value count;
 // call them the data metrics. A week is complete when at least half of the
 // data metrics have a value on each of its seven days, and LatestWeek
 // returns the last complete week. A week still in progress, or a stray row
@@ -22,7 +23,7 @@ func LatestWeek(d *Deck, data Data) (Date, error) {
 	endWD := int(d.Calendar.weekEnds().Time())
 	takesData := make(map[string]bool, len(d.Metrics))
 	for i := range d.Metrics {
-		if d.Metrics[i].Aggregation != Ratio {
+		if !d.Metrics[i].computed() {
 			takesData[d.Metrics[i].ID] = true
 		}
 	}
