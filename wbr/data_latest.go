@@ -5,14 +5,14 @@ package wbr
 //
 // The rule: weeks end on the deck's week-ending weekday. Only the deck's
 // metrics that take data (not ratios or derived metrics) and have at least
-// one value count;
-// call them the data metrics. A week is complete when at least half of the
-// data metrics have a value on each of its seven days, and LatestWeek
-// returns the last complete week. A week still in progress, or a stray row
-// dated in the future, fills at most a few days of one metric, so it is
-// never chosen over the last week the data really covers. When no week is
-// complete (data recorded once a week, say), it returns the last week in
-// which at least half of the data metrics have any value.
+// one value count; call them the data metrics. A week is complete when at
+// least half of the data metrics have a value on each of its seven days,
+// and LatestWeek returns the last complete week. A week still in progress,
+// or a stray row dated in the future, fills at most a few days of one
+// metric, so it is never chosen over the last week the data really covers.
+// When no week is complete (data recorded once a week, say), it returns
+// the last week in which at least half of the data metrics have any value,
+// and failing that the last week with any value at all.
 //
 // The deck is not validated here; Build does that. LatestWeek fails with
 // ErrNoData, as a *DataError, when no metric of the deck has data.
