@@ -3,6 +3,7 @@ package prfaq
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -350,4 +351,29 @@ func TestPlaceInYAMLAndFrontMatter(t *testing.T) {
 		line := strings.Split(in, "\n")[fs[0].Line-1]
 		assert.True(t, strings.HasPrefix(string([]rune(line)[fs[0].Column-1:]), "very worst"), "%s: %d:%d %q", path, fs[0].Line, fs[0].Column, line)
 	}
+}
+
+func TestIsMarkdownPRFAQ(t *testing.T) {
+	files, err := filepath.Glob("testdata/markdown/*.md")
+	require.NoError(t, err)
+	for _, name := range append(files, mdTemplatePath) {
+		data, err := os.ReadFile(name)
+		require.NoError(t, err)
+		assert.True(t, IsMarkdownPRFAQ(data), name)
+	}
+	for name, in := range map[string]string{
+		"readme":             "# mytool\n\nA command-line tool.\n\n## Install\n\nRun it.\n",
+		"design doc faq":     "# Cache design\n\nWe cache reads.\n\n## FAQ\n\n### Why not Redis?\n\nCost.\n",
+		"press release only": "# Headline\n\nSEATTLE — March 3, 2027 — Today we launch.\n",
+	} {
+		assert.False(t, IsMarkdownPRFAQ([]byte(in)), name)
+	}
+	memo, err := os.ReadFile("testdata/memo.md")
+	require.NoError(t, err)
+	assert.False(t, IsMarkdownPRFAQ(memo), "a six-page memo is a narrative")
+	_, err = ParseMarkdown([]byte("# Cache design\n\nWe cache reads.\n\n## FAQ\n\n### Why not Redis?\n\nCost.\n"))
+	var ve *ValidationError
+	require.True(t, errors.As(err, &ve))
+	assert.Equal(t, RuleNotPRFAQ, ve.Problems[0].Rule)
+	assert.Contains(t, ve.Problems[0].Message, "no press release")
 }

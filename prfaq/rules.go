@@ -122,7 +122,7 @@ var validationRules = []RuleInfo{
 		Help: "Keep the one sentence that names the product and its benefit; move the rest to the summary."},
 	{ID: RuleLaunchBeforeDate, Severity: Error, Summary: "The launch date in the dateline is before the document's date.",
 		Help: "Date the imagined launch after the document: the press release announces a product still to come."},
-	{ID: RuleNotPRFAQ, Severity: Error, Summary: "Markdown given to ParseMarkdown holds no dateline, quote or FAQ question: it is not a PR/FAQ.",
+	{ID: RuleNotPRFAQ, Severity: Error, Summary: "Markdown given to ParseMarkdown holds no press release (no dateline, attributed quote, Press release heading or template labels): it is not a PR/FAQ.",
 		Help: "Open the press release with a dateline (CITY — DATE —) and add the FAQ under a heading such as External FAQ, or review the file as a narrative with ReviewText."},
 }
 
