@@ -506,6 +506,12 @@ func (p *mdParser) set(pointer string, field *string, t mdText) {
 
 func (p *mdParser) paragraph(n *ast.Paragraph) {
 	t := inlineText(n, p.src)
+	// Documents exported from word processors write headings as bold
+	// lines: "**Press Release**", "**Frequently Asked Questions**",
+	// "**Internal**".
+	if inner, ok := emphasisOnly(n, p.src, 2); ok && p.boldHeading(inner.trim(), blockStart(n)) {
+		return
+	}
 	if p.phase <= phasePress {
 		if f, rest, ok := boldLabel(n, p.src); ok {
 			p.label(f)
@@ -814,6 +820,40 @@ func audience(s string) (int, bool) {
 }
 
 func customerQuestionsHeading(s string) bool { return fiveQuestions.MatchString(s) && len(s) <= 80 }
+
+// boldLevel is the level of a section opened by a bold line: below every
+// heading, so any heading ends it.
+const boldLevel = 7
+
+// boldHeading reads a bold line that stands for a section heading and
+// reports whether it was one.
+func (p *mdParser) boldHeading(t mdText, at int) bool {
+	s := t.String()
+	if strings.HasSuffix(s, "?") {
+		return false
+	}
+	if which, ok := faqHeading(s); ok && !titleWords.MatchString(s) {
+		p.openSection(which, boldLevel, at)
+		return true
+	}
+	if customerQuestionsHeading(s) {
+		p.openSection(sectionCustomer, boldLevel, at)
+		return true
+	}
+	switch p.phase {
+	case phaseStart, phaseHeadline:
+		if pressHeading(s) {
+			p.found = true
+			return true
+		}
+	case phaseFAQ, phaseCustomer:
+		if sub, ok := subsection(s); ok {
+			p.openSection(sub, p.sec.level, at)
+			return true
+		}
+	}
+	return false
+}
 
 // label handles a template's section label ("Problem", "Customer Quote",
 // "Call to Action"): the blocks after it are that field.

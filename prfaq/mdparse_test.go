@@ -377,3 +377,46 @@ func TestIsMarkdownPRFAQ(t *testing.T) {
 	assert.Equal(t, RuleNotPRFAQ, ve.Problems[0].Rule)
 	assert.Contains(t, ve.Problems[0].Message, "no press release")
 }
+
+// TestMarkdownExportedFromADocument: what a word processor's Markdown
+// export looks like, with every heading a bold line.
+func TestMarkdownExportedFromADocument(t *testing.T) {
+	in := `**Press Release**
+
+**Ledgerline closes a small shop's books in ten minutes a month**
+
+*Sole traders get their VAT return and a year-end summary from their bank feed*
+
+**BRISTOL, UK, January 12, 2027** – Ledgerline today opened to every sole trader in
+the UK.
+
+“I used to spend a weekend each quarter on receipts,” said Priya Shah, a florist in
+Bath.
+
+**Frequently Asked Questions**
+
+**External FAQs**
+
+1. **What does it cost?**
+   £8 a month.
+2. **Which banks does it read?**
+   Every UK bank with open banking.
+
+**Internal FAQs**
+
+**Q: What do we depend on?**
+
+A: The open banking feeds of each bank.
+`
+	require.True(t, IsMarkdownPRFAQ([]byte(in)))
+	d, err := ParseMarkdown([]byte(in))
+	require.NoError(t, err)
+	pr := d.PressRelease
+	assert.Equal(t, "Ledgerline closes a small shop's books in ten minutes a month", pr.Headline)
+	assert.Equal(t, "Sole traders get their VAT return and a year-end summary from their bank feed", pr.Subheadline)
+	assert.Equal(t, Dateline{City: "BRISTOL, UK", LaunchDate: Date{Year: 2027, Month: time.January, Day: 12}}, pr.Dateline)
+	assert.Equal(t, "Priya Shah", pr.CustomerQuote.Speaker, "a florist is a customer")
+	assert.Equal(t, []string{"What does it cost?", "Which banks does it read?"}, questions(d.ExternalFAQ))
+	assert.Equal(t, "£8 a month.", d.ExternalFAQ[0].Answer)
+	assert.Equal(t, []string{"What do we depend on?"}, questions(d.InternalFAQ))
+}

@@ -185,7 +185,9 @@ func trimRight(t mdText, cut string) mdText {
 
 var (
 	leaderRole   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|vp|svp|evp|vice president|president|founder|co-founder|head|director|general manager|gm|chief|lead|leader|manager|spokesperson|engineering|product)\b`)
-	customerRole = regexp.MustCompile(`(?i)\b(customer|owner|user|parent|teacher|student|shopper|member|nurse|driver|resident|patient|buyer|reader|subscriber|developer|mother|father|freelancer|farmer|runs?)\b`)
+	// A role written with an article ("a florist in Bath") describes a
+	// person, as a customer quote does; a leader's role is a title.
+	customerRole = regexp.MustCompile(`(?i)^\s*an?\s|\b(customer|owner|user|parent|teacher|student|shopper|member|nurse|driver|resident|patient|buyer|reader|subscriber|developer|mother|father|freelancer|farmer|runs?)\b`)
 	ctaWords     = regexp.MustCompile(`(?i)\b(visit|sign up|learn more|go to|download|start (?:a|your)|try it|to learn|contact us|order|join|available (?:today|now)|get started at)\b|\b\w+\.(?:com|example|org|io|net|co|app|dev)\b`)
 )
 
