@@ -184,7 +184,7 @@ func trimRight(t mdText, cut string) mdText {
 }
 
 var (
-	leaderRole   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|vp|svp|evp|vice president|president|founder|co-founder|head|director|general manager|gm|chief|lead|leader|manager|spokesperson|engineering|product)\b`)
+	leaderRole = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|vp|svp|evp|vice president|president|founder|co-founder|head|director|general manager|gm|chief|lead|leader|manager|spokesperson|engineering|product)\b`)
 	// A role written with an article ("a florist in Bath") describes a
 	// person, as a customer quote does; a leader's role is a title.
 	customerRole = regexp.MustCompile(`(?i)^\s*an?\s|\b(customer|owner|user|parent|teacher|student|shopper|member|nurse|driver|resident|patient|buyer|reader|subscriber|developer|mother|father|freelancer|farmer|runs?)\b`)
