@@ -116,3 +116,18 @@ func BenchmarkMarkdown(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseMarkdown reads the Markdown template, a full MADR 4 record.
+func BenchmarkParseMarkdown(b *testing.B) {
+	data, err := os.ReadFile("../examples/templates/decision.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseMarkdown(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

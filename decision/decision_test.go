@@ -63,7 +63,7 @@ func TestBadInput(t *testing.T) {
 			[]string{`/chosen: "C" is not among the options ("A", "B")`}},
 		{"undo time", strings.Replace(base, "reversible: true", "reversible: true\n  undoTime: 3 weeks", 1), true,
 			[]string{"/reversibility/undoTime", "ISO 8601", "line 13"}},
-		{"fractional impact", strings.Replace(base, "impact: 2", "impact: 2.5", 1), true, []string{"/impact", "integer"}},
+		{"fractional impact", strings.Replace(base, "impact: 2", "impact: 2.5", 1), true, []string{"/impact", "whole number"}},
 		{"null date", strings.Replace(base, "date: 2026-01-05", "date: null", 1), true, []string{"/date"}},
 		{"infinite cost", base + "costOfFailure: .inf\n", true, []string{"not finite", "line 16"}},
 	} {

@@ -29,16 +29,63 @@
 //	decision.Place(data, c.Findings)         // line and column of each finding
 //	err = decision.Markdown(os.Stdout, d, c)
 //
-// ParseReader and ParsePolicyReader read from an io.Reader without ever
-// reading more than MaxBytes+1 bytes.
-//
-// A directory of records is checked as a log:
+// A directory of records, YAML, JSON or Markdown, is checked as a log, and
+// its index written as a table:
 //
 //	log, err := decision.LoadLog(os.DirFS("docs/decisions"), ".")
-//	findings, err := log.Check(decision.Date{Year: 2026, Month: 11, Day: 26}, decision.ReviewOptions{})
+//	findings, err := log.Check(decision.DateOf(time.Now()), decision.ReviewOptions{})
+//	err = decision.IndexMarkdown(os.Stdout, log)
 //
 // The JSON Schemas of both documents are [Schema] and [PolicySchema], also
 // committed as decision.schema.json and policy.schema.json.
+//
+// # The contract
+//
+// The five mechanism packages share one contract. Parse, ParseReader,
+// ParsePolicy, ParsePolicyReader and ParseMarkdown refuse input over
+// [MaxBytes] ([MaxMarkdownBytes] for Markdown) with an error for which
+// errors.Is(err, ErrTooLarge) holds; ParseReader never reads more than
+// MaxBytes+1 bytes. Every error about a document, from a parser, Validate
+// or Log.Check, is a [ValidationError] with Kind "decision", "policy" or
+// "decision log" and every [Problem] found, each with a JSON pointer, a
+// kebab-case rule id, a message and, where a source exists, the line and
+// column; Validate on a nil document is such an error, never a panic.
+// [Rules] lists every rule id the package reports, in Problems and in
+// Findings, with its severity, summary and help, and a Rule… constant
+// names each. Review advice comes back as [Finding] values, never as
+// errors; [ReviewOptions] switches rules off (Disable) and changes their
+// severity (Severity) for Classify and Log.Check; [Place] fills in where
+// each finding stands in the source. Renderers write to an io.Writer and
+// return an error. Days are [Date] values.
+//
+// # Markdown records
+//
+// Teams keep decision records as Markdown in docs/decisions or doc/adr.
+// [ParseMarkdown] reads them, through the goldmark CommonMark parser, in
+// the layouts real logs use: MADR 2.x to 4.x (front matter or "* Status:"
+// bullets; Context and Problem Statement, Decision Drivers, Considered
+// Options, Decision Outcome with `Chosen option: "…", because …`,
+// Consequences, Confirmation, Pros and Cons of the Options, More
+// Information) and Michael Nygard's, as adr-tools writes it ("# 12.
+// Title", "Date:", Status, Context, Decision, Consequences). Statuses with
+// emoji, links or words of their own map to the nearest [Status], the
+// words kept in StatusText; "Supersedes", "Supercedes", "Superseded by",
+// "Amends" and "Amended by" fill Links by record number or file name;
+// day-first dates (05/02/2018) read as such; a chosen option written
+// quoted, bold or reworded is matched to the option it names.
+//
+// A record read from Markdown has Format "markdown" and may lack what such
+// logs lack: it is valid without an id, date, options or door data, and
+// Classify then reports door-data-missing with the front-matter keys to
+// add (areas, reversibility, impact); with them it is classified as a YAML
+// record is. In a log, a Markdown record's link to a missing record, or a
+// link the other end does not mirror, is a warning finding, not an
+// invalid log. [Place] recognises Markdown and points findings at its
+// lines ([PlaceMarkdown] does so directly). [Markdown] writes a MADR 4
+// record that ParseMarkdown reads back to the same decision, and
+// [IndexMarkdown] writes a log's index: number, title, status, date, door
+// and successor. LoadLog reads .md files beside .yaml and .json, skipping
+// README, index and template files.
 //
 // # Classification
 //
@@ -103,30 +150,38 @@
 //	risk-unmitigated             warning   a risk scoring highRiskAtLeast or more has no mitigation
 //	risk-no-owner                info      such a risk has no owner
 //	dissent-uncommitted          warning   an accepted decision has dissent that has not committed
-//	review-overdue               warning   (Log.Check) an open decision's reviewBy is before today
+//	review-overdue               warning   (Log.Check) an open decision's reviewBy is before today,
+//	                                       in a log of one record too
+//	door-data-missing            info      a Markdown record states no areas, reversibility or impact
 //
 // Open decisions are drafts, proposals and accepted ones.
 //
 // # Validation rules the schema cannot state (Go-only)
 //
-// Decision.Validate also checks, with these rule names: option names are
-// unique (unique); chosen names an option (chosen-option); an accepted,
+// Decision.Validate also checks, with these rule ids: option names are
+// unique (duplicate); chosen names an option (chosen-option); an accepted,
 // deprecated or superseded decision names its choice (chosen-required); a
 // superseded decision names its successor in links.supersededBy, and a
 // decision naming a successor is superseded (superseded-successor); a draft
 // or proposal supersedes nothing (supersede-status); no link points at the
 // decision itself (self-link); reviewBy is not before date
-// (review-after-date). Policy.Validate checks that no area is both one-way
-// and two-way (area-both-doors) and that information.oneWay >= twoWay and
-// stalled > twoWay (information-order). Log.Check adds unique-id,
-// link-target, link-reciprocal (supersedes/supersededBy and related agree
-// at both ends; amends points one way), supersede-status (a successor is
+// (review-after-date). A Markdown record is spared chosen-option,
+// chosen-required, superseded-successor and supersede-status, which real
+// logs break without being wrong. Policy.Validate checks that no area is
+// both one-way and two-way (area-both-doors) and that information.oneWay
+// >= twoWay and stalled > twoWay (information-order). Log.Check adds
+// duplicate-id, unknown-reference (a link to a decision not in the log),
+// link-reciprocal (supersedes/supersededBy and related agree at both ends;
+// amends and amendedBy point one way), supersede-status (a successor is
 // not a draft or proposal) and supersede-cycle.
 //
 // # Limits
 //
 // Parse and ParsePolicy refuse input over [MaxBytes] (8 MiB), nesting deeper
-// than 64 levels and any list or object over 100,000 entries; the field
+// than 64 levels and any list or object over 100,000 entries;
+// ParseMarkdown refuses Markdown over [MaxMarkdownBytes] (1 MiB) or with
+// block quotes and lists nested deeper than [MaxMarkdownDepth], and keeps
+// at most 100 options and links of one record; the field
 // rules bound lists further (20 options, 100 risks, 13 areas). Durations
 // take at most nine digits per number. LoadLog reads at most [MaxLogFiles]
 // files and refuses a larger file without reading it whole.

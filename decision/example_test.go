@@ -118,7 +118,7 @@ func ExampleParse_errors() {
 	fmt.Println(err)
 	// Output:
 	// decision: line 2, column 9: /status: unknown status "approved"; allowed: draft, proposed, accepted, rejected, deprecated, superseded
-	// decision: line 2, column 8: /: unknown key "titel" (known keys: $schema, areas, chosen, confirmation, consequences, context, costOfFailure, date, drivers, format, id, impact, information, links, moreInformation, options, outcome, people, reversibility, reviewBy, risks, status, statusText, tags, title)
+	// decision: line 2, column 1: /titel: unknown key "titel"; did you mean "title"?
 }
 
 func ExampleLog_Check() {
@@ -272,4 +272,43 @@ func ExampleDuration_Days() {
 	// P1Y2M 425
 	// P2W 14
 	// not an ISO 8601 duration: "30 days"; write it like P30D, PT12H, P1Y2M or P2W
+}
+
+// A Nygard log read from its folder: the records take their numbers from
+// their file names, and the index links each title to its file.
+func ExampleIndexMarkdown() {
+	fsys := fstest.MapFS{
+		"doc/adr/0001-use-postgres.md": {Data: []byte("# 1. Use PostgreSQL\n\nDate: 2019-03-12\n\n## Status\n\nSuperceded by [2. Use DynamoDB](0002-use-dynamodb.md)\n\n## Context\n\nOrders need transactions.\n")},
+		"doc/adr/0002-use-dynamodb.md": {Data: []byte("# 2. Use DynamoDB\n\nDate: 2021-06-30\n\n## Status\n\nAccepted\n\nSupercedes [1. Use PostgreSQL](0001-use-postgres.md)\n\n## Context\n\nPeak writes outgrew one primary.\n")},
+		"doc/adr/README.md":            {Data: []byte("# Decisions\n\nSee the files.\n")},
+	}
+	log, err := decision.LoadLog(fsys, "doc/adr")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	findings, err := log.Check(decision.Date{Year: 2026, Month: 12, Day: 1}, decision.ReviewOptions{})
+	fmt.Println(len(findings), "findings,", err)
+	if err := decision.IndexMarkdown(os.Stdout, log); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// 0 findings, <nil>
+	// | Number | Title | Status | Date | Door | Superseded by |
+	// | --- | --- | --- | --- | --- | --- |
+	// | 0001 | [Use PostgreSQL](0001-use-postgres.md) | superseded | 2019-03-12 |  | [0002](0002-use-dynamodb.md) |
+	// | 0002 | [Use DynamoDB](0002-use-dynamodb.md) | accepted | 2021-06-30 |  |  |
+}
+
+// Rules lists every rule id with its default severity; a configuration
+// switches rules off or changes their severity by these ids.
+func ExampleRules() {
+	for _, r := range decision.Rules() {
+		if r.ID == decision.RuleOneWayNoRiskMap || r.ID == decision.RuleDoorDataMissing {
+			fmt.Printf("%s (%s): %s\n", r.ID, r.Severity, r.Summary)
+		}
+	}
+	// Output:
+	// one-way-no-risk-map (error): A one-way door lists no risks.
+	// door-data-missing (info): A record read from Markdown states no areas, reversibility or impact, so its door cannot be classified.
 }

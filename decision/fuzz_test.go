@@ -2,6 +2,7 @@ package decision
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -93,6 +94,48 @@ func FuzzDuration(f *testing.F) {
 		}
 		if err == nil && (days < 0 || days > 1e12 || d.String() != s) {
 			t.Fatalf("%q: %v days", s, days)
+		}
+	})
+}
+
+// FuzzParseMarkdown throws arbitrary Markdown at ParseMarkdown and what
+// follows it: nothing may panic, a record must marshal to JSON and parse
+// back, and a valid record must classify, place its findings and render
+// Markdown that reads back.
+func FuzzParseMarkdown(f *testing.F) {
+	addSeeds(f, "testdata/markdown/*/*.md", "../examples/templates/decision.md")
+	f.Add([]byte("---\nstatus: [\n---\n# T\n"))
+	f.Add([]byte("# 1. T\n\n## Status\n\nSuperseded by [2. X](0002-x.md)\n"))
+	f.Add([]byte(">>>>>>>>>> # T\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := ParseMarkdown(data)
+		if err != nil {
+			if d != nil {
+				t.Fatal("ParseMarkdown returned a decision with an error")
+			}
+			return
+		}
+		j, err := json.Marshal(d)
+		if err != nil {
+			t.Fatalf("a record read from Markdown does not marshal: %v", err)
+		}
+		if _, err := Parse(j); err != nil {
+			t.Fatalf("a record read from Markdown does not read back from JSON: %v\n%s", err, j)
+		}
+		if d.Validate() != nil {
+			return
+		}
+		c, err := Classify(d, nil, ReviewOptions{})
+		if err != nil {
+			t.Fatalf("a valid record is refused by Classify: %v", err)
+		}
+		PlaceMarkdown(data, c.Findings)
+		var buf bytes.Buffer
+		if err := Markdown(&buf, d, c); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ParseMarkdown(buf.Bytes()); err != nil {
+			t.Fatalf("Markdown output does not read back: %v\n%s", err, buf.Bytes())
 		}
 	})
 }

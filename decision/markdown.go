@@ -312,14 +312,6 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func list(xs []string) string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = inline(x)
-	}
-	return strings.Join(out, ", ")
-}
-
 // inline escapes text for use inside a Markdown line, a heading, a list item
 // or a table cell.
 func inline(s string) string { return render.MarkdownInline(s) }

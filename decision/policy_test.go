@@ -64,7 +64,7 @@ func TestPolicyProblems(t *testing.T) {
 		})
 	}
 	_, err = ParsePolicy([]byte(good + "oneWayAreas2: []\n"))
-	assert.ErrorContains(t, err, `policy: line 8, column 15: /: unknown key "oneWayAreas2"`)
+	assert.ErrorContains(t, err, `policy: line 8, column 1: /oneWayAreas2: unknown key "oneWayAreas2"; did you mean "oneWayAreas"?`)
 	var nilPolicy *Policy
 	var ve *ValidationError
 	require.ErrorAs(t, nilPolicy.Validate(), &ve)

@@ -119,10 +119,7 @@ func TestEachLoopMemoryIsFlat(t *testing.T) {
 }
 
 func BenchmarkLeverage(b *testing.B) {
-	data, err := os.ReadFile(templatePath)
-	require.NoError(b, err)
-	tmpl, err := Parse(data)
-	require.NoError(b, err)
+	tmpl := template(b)
 	for _, c := range []struct {
 		name string
 		f    *Flywheel
@@ -166,18 +163,34 @@ func BenchmarkParseValidate(b *testing.B) {
 	}
 }
 
+// BenchmarkRender times each renderer on the template and on the largest
+// valid wheel (MaxNodes nodes, MaxLinks links), where a renderer that is
+// not near-linear in the document shows at once. The analysis is shared,
+// as Analyze intends.
 func BenchmarkRender(b *testing.B) {
-	data, err := os.ReadFile(templatePath)
-	require.NoError(b, err)
-	f, err := Parse(data)
-	require.NoError(b, err)
-	for name, render := range map[string]func(io.Writer) error{"DOT": f.DOT, "Mermaid": f.Mermaid, "SVG": f.SVG, "Markdown": f.Markdown} {
-		b.Run(name, func(b *testing.B) {
+	tmpl := template(b)
+	for _, w := range []struct {
+		name string
+		f    *Flywheel
+	}{{"template", tmpl}, {"largest", largest()}} {
+		a := w.f.Analyze()
+		for _, r := range []struct {
+			name   string
+			render func(io.Writer) error
+		}{{"DOT", a.DOT}, {"Mermaid", a.Mermaid}, {"SVG", a.SVG}, {"Markdown", a.Markdown}, {"Summary", a.Summary}} {
+			b.Run(w.name+"/"+r.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := r.render(io.Discard); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+		b.Run(w.name+"/Analyze", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := render(io.Discard); err != nil {
-					b.Fatal(err)
-				}
+				w.f.Analyze()
 			}
 		})
 	}
@@ -186,10 +199,7 @@ func BenchmarkRender(b *testing.B) {
 // BenchmarkCircleOrder times the SVG layout alone, from the template to
 // its bounds (layoutMaxNodes nodes, about layoutMaxEdges links).
 func BenchmarkCircleOrder(b *testing.B) {
-	data, err := os.ReadFile(templatePath)
-	require.NoError(b, err)
-	tmpl, err := Parse(data)
-	require.NoError(b, err)
+	tmpl := template(b)
 	big, _ := randomWheel(5, layoutMaxNodes, 5.0/layoutMaxNodes, false)
 	for _, c := range []struct {
 		name string

@@ -1,8 +1,10 @@
 package flywheel_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/dayone-go/mechanisms/flywheel"
@@ -128,6 +130,46 @@ func ExampleFlywheel_Review() {
 	// info weakest-link /links/2
 }
 
+// A tool that writes a report and diagrams of one wheel analyses it once
+// and hands the analysis to each; ReviewOptions switch rules off and
+// change their severity, and Place puts each finding at its line.
+func ExampleAnalysis() {
+	data := []byte(wheel)
+	f, err := flywheel.Parse(data)
+	if err != nil {
+		panic(err)
+	}
+	a := f.Analyze()
+	fmt.Println(a.Leverage.Description)
+	findings := a.Review(flywheel.ReviewOptions{
+		Disable:  []string{flywheel.RuleWeakestLink},
+		Severity: map[string]flywheel.Severity{flywheel.RuleOscillates: flywheel.Error},
+	})
+	flywheel.Place(data, findings)
+	for _, x := range findings {
+		fmt.Printf("line %d: %s %s: %s\n", x.Line, x.Severity, x.Rule, x.Message)
+	}
+	var svg bytes.Buffer
+	if err := a.SVG(&svg); err != nil {
+		panic(err)
+	}
+	fmt.Println(bytes.HasPrefix(svg.Bytes(), []byte("<svg")))
+	// Output:
+	// The wheel swings: a push comes back alternately stronger and weaker, a full swing about every 3 steps, and the swings grow by about 9.9% per step.
+	// line 9: error oscillates: the wheel swings: a push comes back alternately stronger and weaker, a full swing about every 3 steps, and the swings grow by about 9.9% per step.
+	// true
+}
+
+func ExampleRules() {
+	for _, r := range flywheel.Rules() {
+		if r.ID == flywheel.RuleSpinsDown {
+			fmt.Printf("%s (%s): %s\n", r.ID, r.Severity, r.Summary)
+		}
+	}
+	// Output:
+	// spins-down (info): The wheel's growth factor is below 1: every push fades out, whether steadily or in swings.
+}
+
 func ExampleFlywheel_Mermaid() {
 	f := mustParse(`
 name: Two parts
@@ -155,6 +197,46 @@ name: Typo
 nodes:
   - {id: a, kind: flow}
 `))
-	fmt.Println(err)
-	// Output: flywheel: line 4, column 19: /nodes/0/kind: unknown kind "flow"; allowed: variable, stock, lever
+	var ve *flywheel.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Printf("%d:%d %s %s: %s\n", p.Line, p.Column, p.Path, p.Rule, p.Message)
+		}
+	}
+	// Output:
+	// 4:19 /nodes/0/kind enum: unknown kind "flow"; allowed: variable, stock, lever
+}
+
+func ExampleParseReader() {
+	_, err := flywheel.ParseReader(io.LimitReader(zeros{}, flywheel.MaxBytes+1))
+	fmt.Println(errors.Is(err, flywheel.ErrTooLarge))
+	// Output: true
+}
+
+// zeros is an endless stream of zero bytes, like /dev/zero.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+func ExampleFlywheel_Summary() {
+	f := mustParse(`
+name: Fading
+nodes: [{id: a, label: Reviews}, {id: b, label: Buyers}]
+links:
+  - {from: a, to: b, polarity: "+", weight: 0.9}
+  - {from: b, to: a, polarity: "+", weight: 0.8}
+`)
+	if err := f.Summary(os.Stdout); err != nil {
+		panic(err)
+	}
+	// Output:
+	// Fading: 1 loops, 1 reinforcing, 0 balancing
+	//   R1   reinforcing gain 0.72    rate 0.8485/step: Reviews → Buyers → Reviews
+	// growth factor 0.8485 per step, dominant loop R1
+	// The wheel spins down: a push fades, losing about 15% of its strength per step.
+	// strongest links: Reviews → Buyers 0.500; Buyers → Reviews 0.500;
+	// push at: Reviews (up, 0.515); Buyers (up, 0.485);
 }

@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
+	"sync"
 )
 
 // ErrTooManyLoops is returned, wrapped, by Loops and EachLoop when a bound
@@ -103,7 +106,7 @@ func (a acc) add(e *edgeInfo) acc {
 // and at least 0, so the logarithms are finite or -Inf, never +Inf.
 func (a acc) measure(n int) (p Polarity, gain, rate float64, delay int) {
 	p = Reinforcing
-	if a.neg%2 == 1 {
+	if a.neg&1 == 1 {
 		p = Balancing
 	}
 	if a.log == 0 {
@@ -152,9 +155,11 @@ type search struct {
 	sums    []acc
 	info    []edgeInfo // per edge
 	skip    []int32    // skip[v] passes v's edges to nodes below the start
-	count   int        // loops found
-	steps   int        // search steps since the last loop found
-	low     int        // the fewest nodes the path has had since Loops last set it
+	local   []int8     // a node's number within a small component, -1 outside it
+	sm      *smallState
+	count   int // loops found
+	steps   int // search steps since the last loop found
+	low     int // the fewest nodes the path has had since Loops last set it
 	maxWork int
 }
 
@@ -189,10 +194,7 @@ func (f *Flywheel) EachLoop(opts LoopOptions, visit func(Loop) bool) error {
 	if err != nil {
 		return err
 	}
-	return s.run(func(s *search, n int, sum acc) bool {
-		p, gain, rate, delay := sum.measure(n)
-		return visit(Loop{Nodes: s.names[:n:n], Links: s.links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay})
-	})
+	return s.run(nil, visit)
 }
 
 func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
@@ -225,6 +227,10 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 		s.outTo[i] = g.to[e]
 	}
 	s.skip = append([]int32(nil), g.off[:n]...)
+	s.local = make([]int8, n)
+	for v := range s.local {
+		s.local[v] = -1
+	}
 	// A node's B list only ever holds its predecessors, so all the lists
 	// fit in one arena laid out like the reverse adjacency.
 	arena := make([]int32, len(g.to))
@@ -318,7 +324,8 @@ func (s *search) prepare(c []int32) {
 
 // run enumerates the loops, calling emit for each with its length n (its
 // nodes are s.path[:n] and s.names[:n], its links s.edges[:n] and
-// s.links[:n]) and the sums of its edges; emit returns false to stop.
+// s.links[:n]) and the sums of its edges, or, when visit is not nil, visit
+// with the Loop; either returns false to stop.
 //
 // The inner loop runs through one node's edges without leaving: skipping
 // an edge (outside the component, blocked) costs two loads and a compare.
@@ -326,95 +333,27 @@ func (s *search) prepare(c []int32) {
 // component, so a node's edges are taken from the first to the start or
 // above: the edges to nodes already searched are never looked at, and the
 // edge back to the start, which closes a loop, comes first.
-func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
-	g := s.g
-	out, outTo, off, info, dist := g.out, s.outTo, g.off, s.info, s.dist
-	path, pos, found, edges, links, names, sums := s.path, s.pos, s.found, s.edges, s.links, s.names, s.sums
-	ids, link := s.f.Nodes, g.link
-	maxLen := int32(s.opts.MaxLength)
-	maxWork := s.maxWork
-	skip := s.skip
-	steps, count := 0, 0
-	defer func() { s.steps, s.count = steps, count }()
+func (s *search) run(emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) error {
 	for len(s.work) > 0 {
 		item := s.work[len(s.work)-1]
 		s.work = s.work[:len(s.work)-1]
 		c := s.arena[item.at : item.at+item.n]
 		start := c[0]
 		s.prepare(c)
-		state := s.state
-		state[start] = blocked
 		s.low = 0
-		d := 0
-		path[0], names[0], sums[0], found[0] = start, ids[start].ID, acc{prod: 1}, false
-		pos[0] = skipTo(skip, off, outTo, start, start)
-		for d >= 0 {
-			v := path[d]
-			p, end := pos[d], off[v+1]
-			next := int32(-1)
-			for p < end {
-				w := outTo[p]
-				p++
-				steps++
-				if steps > maxWork {
-					s.steps, s.count = steps, count
-					return s.tooLong()
-				}
-				if state[w] == free {
-					if int32(d+1)+dist[w] > maxLen {
-						// Cut by the cap, not proven fruitless: w's subtree
-						// may still hold short loops for another path, so v
-						// must be unblocked on the way back as if a loop
-						// were found.
-						found[d] = true
-						continue
-					}
-					next = p - 1
-					break
-				}
-				if w != start {
-					continue // outside the component, on the path, or blocked
-				}
-				if count == s.opts.MaxLoops {
-					return fmt.Errorf("%w: stopped after %d loops (MaxLoops)", ErrTooManyLoops, count)
-				}
-				e := out[p-1]
-				found[d] = true
-				count++
-				steps = 0
-				edges[d], links[d] = e, int(link[e])
-				if !emit(s, d+1, sums[d].add(&info[e])) {
-					return nil
-				}
-			}
-			pos[d] = p
-			if next >= 0 {
-				e, w := out[next], outTo[next]
-				state[w] = blocked
-				edges[d], links[d] = e, int(link[e])
-				sums[d+1] = sums[d].add(&info[e])
-				d++
-				path[d], names[d], found[d] = w, ids[w].ID, false
-				pos[d] = skipTo(skip, off, outTo, w, start)
-				continue
-			}
-			if found[d] {
-				s.unblock(v)
-				if d > 0 {
-					found[d-1] = true
-				}
-			} else {
-				for _, w := range outTo[off[v]:off[v+1]] {
-					if state[w] != outside && !slices.Contains(s.bset[w], v) {
-						s.bset[w] = append(s.bset[w], v)
-					}
-				}
-			}
-			s.low = min(s.low, d)
-			d--
+		s.path[0], s.names[0], s.sums[0], s.found[0] = start, s.f.Nodes[start].ID, acc{prod: 1}, false
+		var stop bool
+		var err error
+		if len(c) <= smallLimit {
+			stop, err = s.small(c, emit, visit)
+		} else {
+			stop, err = s.general(c, emit, visit)
+		}
+		if stop || err != nil {
+			return err
 		}
 		for _, v := range c {
-			state[v] = outside
+			s.state[v] = outside
 		}
 		// Without the start, the component may fall apart: search what
 		// still holds loops, as Johnson's algorithm prescribes.
@@ -423,6 +362,226 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool) error {
 	}
 	return nil
 }
+
+// hand gives out the loop that edge e closes at depth d, to visit as a
+// Loop or to emit; it reports whether to go on.
+func (s *search) hand(d int, e int32, emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) bool {
+	s.edges[d], s.links[d] = e, int(s.g.link[e])
+	sum := s.sums[d].add(&s.info[e])
+	n := d + 1
+	if visit == nil {
+		return emit(s, n, sum)
+	}
+	p, gain, rate, delay := sum.measure(n)
+	return visit(Loop{Nodes: s.names[:n:n], Links: s.links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay})
+}
+
+// enter puts node w on the path at depth d+1 through edge e.
+func (s *search) enter(d int, e, w int32) {
+	s.edges[d], s.links[d] = e, int(s.g.link[e])
+	s.sums[d+1] = s.sums[d].add(&s.info[e])
+	s.path[d+1], s.names[d+1], s.found[d+1] = w, s.f.Nodes[w].ID, false
+}
+
+func (s *search) tooMany() error {
+	return fmt.Errorf("%w: stopped after %d loops (MaxLoops)", ErrTooManyLoops, s.count)
+}
+
+// general searches the loops through the start c[0] of a component of any
+// size, walking each node's list of edges. It reports whether emit or
+// visit asked to stop.
+func (s *search) general(c []int32, emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) (bool, error) {
+	g := s.g
+	out, outTo, off, dist, state := g.out, s.outTo, g.off, s.dist, s.state
+	path, pos, found := s.path, s.pos, s.found
+	maxLen, maxWork, maxLoops := int32(s.opts.MaxLength), s.maxWork, s.opts.MaxLoops
+	capped := maxLen < int32(len(c)) // no loop in c is longer than c
+	start := c[0]
+	steps := s.steps
+	defer func() { s.steps = steps }()
+	state[start] = blocked
+	pos[0] = skipTo(s.skip, off, outTo, start, start)
+	d := 0
+	for d >= 0 {
+		v := path[d]
+		p, end := pos[d], off[v+1]
+		next := int32(-1)
+		for p < end {
+			w := outTo[p]
+			p++
+			steps++
+			if steps > maxWork {
+				s.steps = steps
+				return false, s.tooLong()
+			}
+			if state[w] == free {
+				if capped && int32(d+1)+dist[w] > maxLen {
+					// Cut by the cap, not proven fruitless: w's subtree may
+					// still hold short loops for another path, so v must be
+					// unblocked on the way back as if a loop were found.
+					found[d] = true
+					continue
+				}
+				next = p - 1
+				break
+			}
+			if w != start {
+				continue // outside the component, on the path, or blocked
+			}
+			if s.count == maxLoops {
+				return false, s.tooMany()
+			}
+			found[d] = true
+			s.count++
+			steps = 0
+			if !s.hand(d, out[p-1], emit, visit) {
+				return true, nil
+			}
+		}
+		pos[d] = p
+		if next >= 0 {
+			w := outTo[next]
+			state[w] = blocked
+			s.enter(d, out[next], w)
+			d++
+			pos[d] = skipTo(s.skip, off, outTo, w, start)
+			continue
+		}
+		if found[d] {
+			if len(s.bset[v]) == 0 {
+				state[v] = free // unblock with nothing else to unblock
+			} else {
+				s.unblock(v)
+			}
+			if d > 0 {
+				found[d-1] = true
+			}
+		} else {
+			for _, w := range outTo[off[v]:off[v+1]] {
+				if state[w] != outside && !slices.Contains(s.bset[w], v) {
+					s.bset[w] = append(s.bset[w], v)
+				}
+			}
+		}
+		s.low = min(s.low, d)
+		d--
+	}
+	return false, nil
+}
+
+// smallLimit is the size up to which a component is searched with bit
+// sets; a variable so tests can make every search take the general path.
+var smallLimit = 64
+
+// smallState is the search of a component of at most 64 nodes, numbered
+// 0 to 63 in ascending order (so the start is 0 and bit order is the
+// order of the edges' targets): its adjacency, blocked set and Johnson's B
+// lists are bit sets, so the next free neighbour of a node is one
+// instruction away instead of a walk over its edges, however dense the
+// component.
+type smallState struct {
+	adj  [64]uint64
+	b    [64]uint64
+	edge [64 * 64]int32 // edge[i*64+j] is the edge from local node i to j
+	at   [64]int8       // at[d] is the local number of the node at depth d
+	next [64]uint8      // next[d] is the lowest local number still to try there
+}
+
+// small searches the loops through the start c[0] of a component of at
+// most 64 nodes with bit sets; the loops come in the same order as from
+// general. It reports whether emit or visit asked to stop.
+func (s *search) small(c []int32, emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) (bool, error) {
+	if s.sm == nil {
+		s.sm = new(smallState)
+	}
+	sm, g := s.sm, s.g
+	for i, v := range c {
+		s.local[v] = int8(i)
+	}
+	for i, v := range c {
+		m := uint64(0)
+		for p := s.skipTo(v, c[0]); p < g.off[v+1]; p++ {
+			if j := s.local[s.outTo[p]]; j >= 0 {
+				m |= 1 << j
+				sm.edge[i*64+int(j)] = g.out[p]
+			}
+		}
+		sm.adj[i], sm.b[i] = m, 0
+	}
+	for _, v := range c {
+		s.local[v] = -1
+	}
+	maxLen, maxWork, maxLoops := int32(s.opts.MaxLength), s.maxWork, s.opts.MaxLoops
+	capped := maxLen < int32(len(c))
+	blocked := uint64(1) // the start
+	found := s.found
+	d, entered := 0, true
+	sm.at[0] = 0
+	for d >= 0 {
+		v := int(sm.at[d])
+		if entered {
+			entered = false
+			sm.next[d] = 1
+			if sm.adj[v]&1 != 0 { // the edge back to the start
+				if s.count == maxLoops {
+					return false, s.tooMany()
+				}
+				found[d] = true
+				s.count++
+				s.steps = 0
+				if !s.hand(d, sm.edge[v*64], emit, visit) {
+					return true, nil
+				}
+			}
+		}
+		s.steps++
+		if s.steps > maxWork {
+			return false, s.tooLong()
+		}
+		if free := sm.adj[v] &^ blocked & (^uint64(0) << sm.next[d]); free != 0 {
+			w := bits.TrailingZeros64(free)
+			sm.next[d] = uint8(w + 1)
+			gw := c[w]
+			if capped && int32(d+1)+s.dist[gw] > maxLen {
+				found[d] = true // cut by the cap: see general
+				continue
+			}
+			blocked |= 1 << w
+			s.enter(d, sm.edge[v*64+w], gw)
+			d++
+			sm.at[d], entered = int8(w), true
+			continue
+		}
+		if found[d] {
+			// Johnson's UNBLOCK, on bit sets.
+			blocked &^= 1 << v
+			pending := sm.b[v]
+			sm.b[v] = 0
+			for pending != 0 {
+				x := bits.TrailingZeros64(pending)
+				pending &= pending - 1
+				if blocked&(1<<x) != 0 {
+					blocked &^= 1 << x
+					pending |= sm.b[x]
+					sm.b[x] = 0
+				}
+			}
+			if d > 0 {
+				found[d-1] = true
+			}
+		} else {
+			for m := sm.adj[v]; m != 0; m &= m - 1 {
+				sm.b[bits.TrailingZeros64(m)] |= 1 << v
+			}
+		}
+		s.low = min(s.low, d)
+		d--
+	}
+	return false, nil
+}
+
+// skipTo is the package skipTo on the search's own arrays.
+func (s *search) skipTo(v, low int32) int32 { return skipTo(s.skip, s.g.off, s.outTo, v, low) }
 
 // skipTo returns the position in v's out-list of its first edge to a node
 // numbered low or higher, moving skip[v] there. Starts only grow, so each
@@ -473,95 +632,189 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 		return nil, err
 	}
 	// Every loop is the search's current path, closed. Consecutive loops
-	// often extend one another ([a b], then [a b c]), so the paths are kept
-	// as one stream of node numbers in which a loop that extends the
-	// previous one appends only its new nodes, and each loop's nodes are a
-	// prefix of a run of the stream: on a complete graph, about a third of
-	// what a copy per loop would store. Links differ in the closing link,
-	// so each loop's links are copied whole into the slice the Loops will
-	// share. Neither holds pointers, so the collector does not scan them;
-	// strings are made once, at the end.
-	type rec struct {
-		node, link, n int32
-		balancing     bool
-		gain, rate    float64
-		delay         int
-	}
+	// often extend one another ([a b], then [a b c]), so their nodes are
+	// kept as runs of node numbers: a loop that extends the previous one
+	// appends only its new nodes to its run, and each loop's nodes are a
+	// prefix of a run (on a complete graph, about a third of what a copy
+	// per loop would store). Links differ in the closing link, so each
+	// loop's links are copied whole, straight into the slices the Loops
+	// will share. Both live in blocks that are filled and never copied, and
+	// hold no pointers, so the collector does not scan them; the strings
+	// are made once, at the end, at their exact size. What is only needed
+	// while Loops runs comes from a pool, so repeated calls reuse it.
+	sc := scratchPool.Get().(*loopScratch)
+	defer sc.release()
 	var (
-		recs  []rec
-		nodes []int32
-		links []int // no pointers either: written where the loops will read them
+		links [][]int // blocks of loops' links
+		total int
 		full  bool
-		run   = -1 // where the run of nodes the last loop is a prefix of starts
+		run   = -1 // where the run the last loop is a prefix of starts, in the last block of nodes
+		nb    = -1 // the block of nodes in use
 	)
 	serr := s.run(func(s *search, n int, sum acc) bool {
-		if len(links)+n > MaxLoopNodes {
+		if total+n > MaxLoopNodes {
 			full = true
 			return false
 		}
-		nodes, links = grow(nodes, n), grow(links, n)
-		if have := len(nodes) - run; run >= 0 && s.low >= have {
-			nodes = append(nodes, s.path[have:n]...) // the path still starts with the run
-		} else {
-			run = len(nodes)
-			nodes = append(nodes, s.path[:n]...)
+		total += n
+		if have := 0; run >= 0 {
+			have = len(sc.nodes[nb]) - run
+			if s.low >= have && len(sc.nodes[nb])+n-have <= cap(sc.nodes[nb]) {
+				sc.nodes[nb] = append(sc.nodes[nb], s.path[have:n]...) // the path still starts with the run
+			} else {
+				run = -1
+			}
+		}
+		if run < 0 {
+			if nb < 0 || len(sc.nodes[nb])+n > cap(sc.nodes[nb]) {
+				nb = sc.block(nb, n)
+			}
+			run = len(sc.nodes[nb])
+			sc.nodes[nb] = append(sc.nodes[nb], s.path[:n]...)
 		}
 		s.low = n
+		lb := len(links) - 1
+		if lb < 0 || len(links[lb])+n > cap(links[lb]) {
+			links = append(links, make([]int, 0, max(blockLen, n)))
+			lb++
+		}
 		p, gain, rate, delay := sum.measure(n)
-		recs = grow(recs, 1)
-		recs = append(recs, rec{node: int32(run), link: int32(len(links)), n: int32(n), balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
-		links = append(links, s.links[:n]...)
+		sc.recs = append(sc.recs, loopRec{nodeBlock: int32(nb), node: int32(run), linkBlock: int32(lb), link: int32(len(links[lb])), n: int32(n),
+			balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
+		links[lb] = append(links[lb], s.links[:n]...)
 		return true
-	})
+	}, nil)
+	recs := sc.recs
 	if full {
-		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), len(links))
+		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), total)
 	}
 	// EachLoop's order is lexicographic, so a stable counting sort by
 	// length gives the documented order without comparing loops.
 	var byLen []int32
-	for _, r := range recs {
-		if int(r.n) >= len(byLen) {
-			byLen = append(byLen, make([]int32, int(r.n)+1-len(byLen))...)
+	for i := range recs {
+		n := recs[i].n
+		if int(n) >= len(byLen) {
+			byLen = append(byLen, make([]int32, int(n)+1-len(byLen))...)
 		}
-		byLen[r.n]++
+		byLen[n]++
 	}
 	next := int32(0)
 	for k, c := range byLen {
 		byLen[k] = next
 		next += c
 	}
-	order := make([]int32, len(recs)) // order[i] is the record of the i-th loop
-	for i, r := range recs {
-		order[byLen[r.n]] = int32(i)
-		byLen[r.n]++
+	order := sc.int32s(&sc.order, len(recs)) // order[i] is the record of the i-th loop
+	for i := range recs {
+		n := recs[i].n
+		order[byLen[n]] = int32(i)
+		byLen[n]++
 	}
-	names := make([]string, len(nodes))
-	for k, v := range nodes {
-		names[k] = f.Nodes[v].ID
+	// One array of names for all blocks of runs; blockAt[b] is where block
+	// b's names begin.
+	blocks := sc.nodes[:nb+1]
+	blockAt := sc.int32s(&sc.blockAt, len(blocks))
+	size := 0
+	for b, block := range blocks {
+		blockAt[b] = int32(size)
+		size += len(block)
+	}
+	names := make([]string, 0, size)
+	for _, block := range blocks {
+		for _, v := range block {
+			names = append(names, f.Nodes[v].ID)
+		}
 	}
 	out := make([]Loop, len(recs))
-	ids := make([]byte, 0, len(out)*(2+len(strconv.Itoa(len(out)))))
-	idEnd := make([]int32, len(out))
-	nr, nb := counter{'0'}, counter{'0'}
+	var ids strings.Builder // String does not copy: every ID is a slice of one string
+	ids.Grow(len(out) * (1 + len(strconv.Itoa(len(out)))))
+	idEnd := sc.int32s(&sc.idEnd, len(out))
+	nr, nbal := counter{'0'}, counter{'0'}
 	for i, ri := range order {
 		r := &recs[ri]
 		p := Reinforcing
 		if r.balancing {
 			p = Balancing
-			ids = append(append(ids, 'B'), nb.next()...)
+			ids.WriteByte('B')
+			ids.Write(nbal.next())
 		} else {
-			ids = append(append(ids, 'R'), nr.next()...)
+			ids.WriteByte('R')
+			ids.Write(nr.next())
 		}
-		idEnd[i] = int32(len(ids))
-		out[i] = Loop{Nodes: names[r.node : r.node+r.n : r.node+r.n], Links: links[r.link : r.link+r.n : r.link+r.n], Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
+		idEnd[i] = int32(ids.Len())
+		at := blockAt[r.nodeBlock] + r.node
+		out[i] = Loop{Nodes: names[at : at+r.n : at+r.n], Links: links[r.linkBlock][r.link : r.link+r.n : r.link+r.n],
+			Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
 	}
-	all := string(ids) // one string; each ID is a slice of it
+	all := ids.String()
 	prev := int32(0)
 	for i := range out {
 		out[i].ID = all[prev:idEnd[i]]
 		prev = idEnd[i]
 	}
 	return out, serr
+}
+
+// blockLen is how many nodes or links one block of Loops' storage holds.
+const blockLen = 1 << 16
+
+// loopRec is what Loops keeps of a loop while it searches: where its nodes
+// and links are, and its measures.
+type loopRec struct {
+	nodeBlock, node, linkBlock, link, n int32
+	balancing                           bool
+	gain, rate                          float64
+	delay                               int
+}
+
+// loopScratch is what Loops needs only while it runs, kept in scratchPool
+// between calls. It holds no pointers into what Loops returns.
+type loopScratch struct {
+	recs                  []loopRec
+	nodes                 [][]int32 // blocks of runs; those past the ones in use are spare
+	order, blockAt, idEnd []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(loopScratch) }}
+
+// maxPooled bounds the records a scratch may hold and still go back to
+// the pool (12 MB), so one huge search does not pin its memory.
+const maxPooled = 1 << 18
+
+// block returns the index of the block of nodes after the one in use,
+// last (-1 before the first), made empty with room for n; a spare block
+// from an earlier call is reused when it is large enough.
+func (sc *loopScratch) block(last, n int) int {
+	i := last + 1
+	switch {
+	case i == len(sc.nodes):
+		sc.nodes = append(sc.nodes, make([]int32, 0, max(blockLen, n)))
+	case cap(sc.nodes[i]) < n:
+		sc.nodes[i] = make([]int32, 0, n)
+	}
+	sc.nodes[i] = sc.nodes[i][:0]
+	return i
+}
+
+// int32s returns *buf resized to n, reusing its memory.
+func (sc *loopScratch) int32s(buf *[]int32, n int) []int32 {
+	if cap(*buf) < n {
+		*buf = make([]int32, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
+// release empties the scratch and returns it to the pool, unless it grew
+// too large to keep.
+func (sc *loopScratch) release() {
+	if cap(sc.recs) > maxPooled {
+		return
+	}
+	sc.recs = sc.recs[:0]
+	for i := range sc.nodes {
+		sc.nodes[i] = sc.nodes[i][:0]
+	}
+	scratchPool.Put(sc)
 }
 
 // grow makes room for n more elements, doubling the capacity when it must

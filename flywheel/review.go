@@ -79,7 +79,7 @@ func (a *Analysis) Review(opts ReviewOptions) []Finding {
 			add(RuleBalancingDominates, Warning, fmt.Sprintf("/links/%d", balancing.Links[0]),
 				"weaken a link of the balancing loop or strengthen the main loop",
 				"balancing loop %s (%s, %s per step) is stronger than the main reinforcing loop %s (%s per step): it will hold the wheel back",
-				balancing.ID, a.Path(balancing), short(balancing.Rate), main.ID, short(main.Rate))
+				balancing.ID, plain(a.Path(balancing)), short(balancing.Rate), main.ID, short(main.Rate))
 		}
 		weak := main.Links[0]
 		for _, k := range main.Links[1:] {
@@ -89,7 +89,7 @@ func (a *Analysis) Review(opts ReviewOptions) []Finding {
 		}
 		add(RuleWeakestLink, Info, fmt.Sprintf("/links/%d", weak), "invest where the wheel is weakest",
 			"the weakest link of the main loop %s (%s) is %s → %s with weight %s",
-			main.ID, a.Path(main), a.Label(f.Links[weak].From), a.Label(f.Links[weak].To), short(f.Links[weak].W()))
+			main.ID, plain(a.Path(main)), plain(a.Label(f.Links[weak].From)), plain(a.Label(f.Links[weak].To)), short(f.Links[weak].W()))
 	}
 	lev, err := a.Leverage, a.LeverageErr
 	switch {
@@ -99,7 +99,7 @@ func (a *Analysis) Review(opts ReviewOptions) []Finding {
 	default:
 		if lev.Oscillates {
 			add(RuleOscillates, Warning, "/links", "weaken or slow the balancing loops that feed back quickly",
-				"the wheel does not grow steadily: %s", lowerFirst(lev.Description))
+				"%s", lowerFirst(lev.Description))
 		}
 		if lev.Growth < 1 {
 			add(RuleSpinsDown, Info, "/links", "strengthen the links with the highest elasticity until the growth factor passes 1",

@@ -11,6 +11,7 @@ import (
 func rules(fs []Finding) []string {
 	var out []string
 	for _, f := range fs {
+		see(f.Rule)
 		out = append(out, string(f.Severity)+" "+f.Rule+" "+f.Path)
 	}
 	return out

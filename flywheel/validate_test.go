@@ -21,6 +21,7 @@ func problems(t *testing.T, err error) []string {
 	require.True(t, errors.As(err, &ve), "want a *ValidationError, got %v", err)
 	var out []string
 	for _, p := range ve.Problems {
+		see(p.Rule)
 		out = append(out, p.Path+" "+p.Rule)
 	}
 	return out
@@ -56,7 +57,7 @@ func TestParseRefusals(t *testing.T) {
 		"bad-polarity.yaml": {nil, `line 6, column 32: /links/0/polarity: unknown polarity "positive"; allowed: +, -`},
 		"bad-kind.yaml":     {nil, `/nodes/0/kind: unknown kind "flow"; allowed: variable, stock, lever`},
 		"bare-minus.yaml":   {strict.ErrSyntax, "line 8"},
-		"unknown-key.yaml":  {strict.ErrUnknownKey, `/nodes/0: unknown key "size"`},
+		"unknown-key.yaml":  {strict.ErrUnknownKey, `/nodes/0/size: unknown key "size"`},
 		"nan-weight.yaml":   {strict.ErrType, "not finite"},
 	} {
 		t.Run(file, func(t *testing.T) {
@@ -66,6 +67,8 @@ func TestParseRefusals(t *testing.T) {
 			require.Error(t, err)
 			var se *problem.Error
 			require.True(t, errors.As(err, &se), "%v", err)
+			ruleIDs(err)
+			assert.Equal(t, "flywheel", se.Kind)
 			assert.NotZero(t, se.Problems[0].Line, "%v", err)
 			assert.Contains(t, err.Error(), want.text)
 			if want.sentinel != nil {

@@ -18,7 +18,7 @@ func describe(growth float64, eig [2]float64, oscillates bool) string {
 		case math.Abs(growth-1) <= 1e-9:
 			return "The wheel holds: a push comes back around at the same strength, neither growing nor fading."
 		case growth > 1:
-			return "The wheel spins up: a push " + grows(growth) + " per step."
+			return "The wheel spins up: pushes " + grows(growth) + " per step."
 		default:
 			return "The wheel spins down: a push fades, losing " + shrinks(growth) + " of its strength per step."
 		}
@@ -28,29 +28,40 @@ func describe(growth float64, eig [2]float64, oscillates bool) string {
 		s = "The wheel flips: a push comes back reversed at every step"
 	} else {
 		period := 2 * math.Pi / math.Abs(math.Atan2(eig[1], eig[0]))
-		s = fmt.Sprintf("The wheel swings: a push comes back alternately stronger and weaker, a full swing about every %s steps", short(period))
+		s = fmt.Sprintf("The wheel swings: a push comes back alternately stronger and weaker, a full swing about every %.0f steps", period)
 	}
 	switch {
 	case math.Abs(growth-1) <= 1e-9:
 		return s + ", and the swings keep their size."
 	case growth > 1:
-		return s + ", and the swings grow: each " + grows(growth) + " per step."
+		return s + ", and the swings " + grows(growth) + " per step."
 	default:
 		return s + ", and the swings fade, losing " + shrinks(growth) + " of their size per step."
 	}
 }
 
-// grows says how much a factor above 1 grows something: "grows by about
-// 19%", or "grows about 12-fold" for factors of 2 and more.
+// grows says how much a factor above 1 grows something: "grow by about
+// 16%", or "grow about 12-fold" for factors of 2 and more.
 func grows(x float64) string {
 	if x >= 2 {
-		return "grows about " + short(x) + "-fold"
+		return "grow about " + short(x) + "-fold"
 	}
-	return "grows by about " + short((x-1)*100) + "%"
+	return "grow by about " + percent(x-1)
 }
 
 // shrinks says how much a factor below 1 takes away: "about 3.6%".
-func shrinks(x float64) string { return "about " + short((1-x)*100) + "%" }
+func shrinks(x float64) string { return "about " + percent(1-x) }
+
+// percent writes a fraction as a percentage with two significant digits,
+// as people say them: "16%", "3.6%".
+func percent(x float64) string {
+	x *= 100
+	if x == 0 || x < 1e-4 {
+		return short(x) + "%"
+	}
+	p := math.Pow(10, float64(1-int(math.Floor(math.Log10(x)))))
+	return strconv.FormatFloat(math.Round(x*p)/p, 'f', -1, 64) + "%"
+}
 
 // short writes a number with three significant digits, and without an
 // exponent for the sizes people read: "0.964", "19", "1200".

@@ -27,13 +27,14 @@ func per(a, b string) Period {
 }
 
 func TestDayNumbersMatchTime(t *testing.T) {
-	for _, s := range []string{"0001-01-01", "1969-12-31", "1970-01-01", "2000-02-29", "2024-12-31", "2100-03-01", "9999-12-31"} {
+	for _, s := range []string{"0000-01-01", "0000-01-07", "0000-02-29", "0000-12-31", "0001-01-01", "1969-12-31", "1970-01-01", "2000-02-29", "2024-12-31", "2100-03-01", "9999-12-31"} {
 		tm := tm(s)
 		d := dayOf(civil.DateOf(tm))
 		assert.Equal(t, tm.Unix()/86400, int64(d), s)
 		assert.Equal(t, s, d.date().String())
 		assert.Equal(t, tm.Weekday(), d.weekday(), s)
 	}
+	assert.Equal(t, time.Friday, dayOf(Date{Year: 0, Month: 1, Day: 7}).weekday(), "0000-01-07 was a Friday")
 }
 
 func TestWeekAlignment(t *testing.T) {

@@ -305,3 +305,13 @@ func (r *oneByteAtEnd) Read(p []byte) (int, error) {
 	r.s = r.s[k:]
 	return k, nil
 }
+
+func TestReadCSVRefusesEndlessInput(t *testing.T) {
+	// /dev/zero: no line end ever comes.
+	_, err := ReadCSV(&endless{row: []byte{0}})
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorContains(t, err, "line 1: the line is longer than")
+	// A header of more columns than metrics are allowed.
+	_, err = ReadCSV(strings.NewReader("date" + strings.Repeat(",m", MaxMetrics+1) + "\n"))
+	assert.ErrorIs(t, err, ErrTooLarge)
+}

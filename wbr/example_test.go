@@ -110,3 +110,30 @@ func ExampleReadCSV() {
 	// wbr: line 4: orders on 2026-11-21 was already given on line 2
 	// true
 }
+
+// A spreadsheet's export: a date column, then one column per metric, CR
+// line ends, numbers grouped by thousands; an empty cell is a missing day.
+func ExampleReadCSV_wide() {
+	in := "Date,orders,revenue\r2026-11-20,\"1,204\",\"48,160.50\"\r2026-11-21,1310,\r"
+	data, err := wbr.ReadCSV(strings.NewReader(in))
+	fmt.Println(data.Metrics(), data.Len(), err)
+	// Output:
+	// [orders revenue] 3 <nil>
+}
+
+// A DataError names the line and the column; the caller names the file.
+func ExampleDataError() {
+	in := "date,metric,value\n2026-11-21,orders,12\n2026-11-22,orders,twelve\n"
+	_, err := wbr.ReadCSV(strings.NewReader(in))
+	var de *wbr.DataError
+	if errors.As(err, &de) {
+		de.File = "deck-data.csv"
+		fmt.Println(de.Line, de.Column)
+	}
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, wbr.ErrBadRow))
+	// Output:
+	// 3 value
+	// wbr: deck-data.csv: line 3, column value: value "twelve" is not a decimal number
+	// true
+}

@@ -17,6 +17,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`{"metrics":[{"id":"a","role":"input","owner":"o","aggregation":"ratio","numerator":"a","denominator":"a"}]}`))
 	f.Add([]byte("metrics:\n  - id: a\n    role: output\n    aggregation: sum\n"))
+	f.Add([]byte("metrics:\n  - {id: a, role: output, aggregation: sum}\n  - {id: b, role: output, aggregation: first}\n" +
+		"  - {id: c, role: input, owner: o, aggregation: derived, operation: divide, operands: [a, b], chartWith: a, drives: [a, b]}\n" +
+		"annotations:\n  - {date: 2026-11-20, note: x, metrics: [c]}\n"))
 	f.Add([]byte("calendar: {weekEnds: friday, fiscalYearEnd: june}\nmetrics: []\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Parse(data)
@@ -35,7 +38,7 @@ func FuzzParse(f *testing.F) {
 		// which one of its data metrics has a value.
 		var id string
 		for _, m := range d.Metrics {
-			if m.Aggregation != Ratio {
+			if !m.computed() {
 				id = m.ID
 				break
 			}
@@ -62,6 +65,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatal(err)
 		}
 		_ = r.Findings()
+		renderAll(t, r, !bytes.Contains(data, []byte("NaN")) && !bytes.Contains(data, []byte("Inf")))
 	})
 }
 
@@ -71,9 +75,18 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("date,metric,value\n2024-02-29,a,1\n2024-02-29,a,2\n"))
 	f.Add([]byte("date,metric,value\n0001-01-01,a,1\n9999-12-31,a,0x1p3\n"))
 	f.Add([]byte("date,metric,value\n2026-11-21,a,1e308\n2026-11-20,a,-1e308\n2026-11-19,b,1.7976931348623157e308\n"))
+	f.Add([]byte("date,a,b\r2026-11-21,\"1,234.5\",\r2026-11-20,,\"\"\"2\"\r"))
+	f.Add([]byte(",a,b\n2026-11-21,1,2\n2026-11-14,3,4\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		d, err := ReadCSV(bytes.NewReader(in))
 		if err != nil {
+			var de *DataError
+			if !errors.As(err, &de) || de.Line < 0 || de.Err == nil {
+				t.Fatalf("ReadCSV error is not a *DataError with a sentinel: %v", err)
+			}
+			if d.Len() != 0 {
+				t.Fatal("data returned with an error")
+			}
 			return
 		}
 		n := 0
@@ -104,16 +117,20 @@ func FuzzReadCSV(f *testing.F) {
 		if len(deck.Metrics) > 50 {
 			return
 		}
-		// Review the week holding the latest day read, so Build sees data.
-		latest := day(math.MinInt32)
-		for _, id := range d.Metrics() {
-			s := d.get([]byte(id))
-			latest = max(latest, s.days[len(s.days)-1])
+		// Review the week LatestWeek picks: it holds data, so Build must
+		// succeed unless the week is outside the years Build covers.
+		dt, err := LatestWeek(deck, d)
+		if err != nil {
+			if d.Len() > 0 {
+				t.Fatalf("LatestWeek: %v with %d points", err, d.Len())
+			}
+			return
 		}
-		w := latest + day((int(time.Saturday)-int(latest.weekday())+7)%7)
-		dt := w.date()
 		r, err := Build(deck, d, dt, ReviewOptions{})
 		if err != nil {
+			if dt.Year >= 3 && dt.Year <= 9998 {
+				t.Fatalf("Build of the week LatestWeek chose, %s: %v", dt, err)
+			}
 			return
 		}
 		b, err := json.Marshal(r)
@@ -123,11 +140,29 @@ func FuzzReadCSV(f *testing.F) {
 		if bytes.Contains(b, []byte("NaN")) {
 			t.Fatal("NaN in report")
 		}
-		for i := range r.Metrics {
-			_ = r.Metrics[i].SVG()
-		}
-		_ = r.Markdown("c")
+		renderAll(t, r, true)
 	})
+}
+
+// renderAll renders a report every way and fails on an error or, with
+// finite, on a number that is not finite in any output (the deck's own
+// text must then hold neither NaN nor Inf).
+func renderAll(t *testing.T, r *Report, finite bool) {
+	var b bytes.Buffer
+	for i := range r.Metrics {
+		if err := r.Metrics[i].SVG(&b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Markdown(&b, "c"); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.HTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	if finite && (bytes.Contains(b.Bytes(), []byte("NaN")) || bytes.Contains(b.Bytes(), []byte("Inf"))) {
+		t.Fatal("a number that is not finite in a rendering")
+	}
 }
 
 // FuzzParseValue checks the hand-written decimal fast path against strconv.

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
@@ -49,12 +51,20 @@ type doc struct {
 
 	// walked is set for a file met in a folder walk rather than named.
 	walked bool
-	usage  error
-	cfg    *settings
-	data   []byte
+	// rendering is set when -out asks for the renderings.
+	rendering bool
+	// keepSource is set by a kind whose checks across documents place
+	// findings in the source.
+	keepSource bool
+	usage      error
+	cfg        *settings
+	data       []byte
 	// source is the parsed JSON or YAML, kept while findings may still be
 	// placed in it.
-	source  *strict.Document
+	source *strict.Document
+	// placer, when set, places findings in a source that is not JSON or
+	// YAML (a Markdown record), as the kind's package knows how.
+	placer  func([]finding.Finding)
 	ignores ignores
 	placed  int
 }
@@ -126,11 +136,25 @@ func (d *doc) finish() {
 	if d.cfg != nil {
 		fresh = d.cfg.apply(d.Kind, fresh)
 	}
-	if d.source != nil {
-		finding.PlaceIn(d.source, fresh)
+	place := d.placer
+	if place == nil && d.source != nil {
+		place = func(fs []finding.Finding) { finding.PlaceIn(d.source, fs) }
+	}
+	if place != nil {
+		place(fresh)
+		// Problems without a place get one the same way.
+		var at []finding.Finding
+		var which []int
 		for i, p := range d.Problems {
-			if p.Line == 0 {
-				d.Problems[i].Line, d.Problems[i].Column = d.source.Position(p.Path)
+			if p.Line == 0 && p.Path != "" {
+				at = append(at, finding.Finding{Path: p.Path})
+				which = append(which, i)
+			}
+		}
+		if len(at) > 0 {
+			place(at)
+			for j, i := range which {
+				d.Problems[i].Line, d.Problems[i].Column = at[j].Line, at[j].Column
 			}
 		}
 	}
@@ -193,6 +217,23 @@ var (
 	errBinary      = errors.New("not a text document (binary content)")
 )
 
+// write renders one file for -out, only when -out asks for it: rendering
+// costs more than reviewing.
+func (d *doc) write(name string, render func(io.Writer) error) {
+	if !d.rendering {
+		return
+	}
+	var b bytes.Buffer
+	if err := render(&b); err != nil {
+		d.Err = fmt.Errorf("rendering %s: %w", name, err)
+		return
+	}
+	if d.Files == nil {
+		d.Files = map[string][]byte{}
+	}
+	d.Files[name] = b.Bytes()
+}
+
 // load decodes the document as a T and validates it; on failure it
 // records why and returns false.
 func load[T any, P interface {
@@ -201,6 +242,30 @@ func load[T any, P interface {
 }](d *doc) (P, bool) {
 	p := P(new(T))
 	if err := d.decode(p); err != nil {
+		d.fail(err)
+		return nil, false
+	}
+	if err := p.Validate(); err != nil {
+		d.fail(err)
+		return nil, false
+	}
+	return p, true
+}
+
+// loadMarkdown is load for a kind that may also be written in Markdown:
+// a document with no JSON or YAML source is read with parse, and its
+// findings are placed with place.
+func loadMarkdown[T any, P interface {
+	*T
+	Validate() error
+}](d *doc, parse func([]byte) (P, error), place func([]byte, []finding.Finding)) (P, bool) {
+	if d.source != nil {
+		return load[T, P](d)
+	}
+	data := d.data
+	d.placer = func(fs []finding.Finding) { place(data, fs) }
+	p, err := parse(data)
+	if err != nil {
 		d.fail(err)
 		return nil, false
 	}

@@ -6,33 +6,10 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// runBounded runs the tool and fails the test, rather than hanging it,
-// when a run takes more than ten seconds.
-func runBounded(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	type result struct {
-		code      int
-		out, errs string
-	}
-	done := make(chan result, 1)
-	go func() {
-		code, out, errs := runReview(t, args...)
-		done <- result{code, out, errs}
-	}()
-	select {
-	case r := <-done:
-		return r.code, r.out, r.errs
-	case <-time.After(10 * time.Second):
-		t.Fatalf("review %v did not finish in 10 s", args)
-	}
-	return 0, "", ""
-}
 
 func mkfifo(t *testing.T, path string) {
 	t.Helper()

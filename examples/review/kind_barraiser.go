@@ -96,9 +96,7 @@ func (loopReviewer) Review(d *doc) {
 		}
 		d.say("  %s  %s: %s", mark, reason.Rule, reason.Message)
 	}
-	if md, err := rendered(func(w io.Writer) error { return barraiser.Markdown(w, l, o) }); err == nil {
-		d.Files = map[string][]byte{"debrief.md": md}
-	}
+	d.write("debrief.md", func(w io.Writer) error { return barraiser.Markdown(w, l, o) })
 }
 
 // Together calibrates the interviewers across the hiring loops of each
@@ -137,12 +135,14 @@ func (loopReviewer) Together(e *env, docs []*doc) []group {
 		for _, p := range c.Pairs {
 			g.Summary = append(g.Summary, fmt.Sprintf("  %s and %s agree %s (Cohen's kappa %s over %s)", p.A, p.B, p.Band, number(p.Kappa), count(p.Shared, "shared loop")))
 		}
-		var md bytes.Buffer
-		fmt.Fprintf(&md, "# Calibration of %s\n\n", render.MarkdownInline(dir))
-		for _, s := range g.Summary {
-			fmt.Fprintf(&md, "- %s\n", render.MarkdownInline(s))
+		if e.opts.out != "" {
+			var md bytes.Buffer
+			fmt.Fprintf(&md, "# Calibration of %s\n\n", render.MarkdownInline(dir))
+			for _, s := range g.Summary {
+				fmt.Fprintf(&md, "- %s\n", render.MarkdownInline(s))
+			}
+			g.Files = map[string][]byte{"calibration.md": md.Bytes()}
 		}
-		g.Files = map[string][]byte{"calibration.md": md.Bytes()}
 		groups = append(groups, g)
 	}
 	return groups

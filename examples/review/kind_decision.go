@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -26,6 +27,7 @@ func init() {
 		Template:   "decision.yaml",
 		Testdata:   "decision/testdata",
 		Rules:      decision.Rules,
+		Text:       isDecisionRecord,
 		Check: func(data []byte) error {
 			d, err := decision.Parse(data)
 			if err != nil {
@@ -58,6 +60,49 @@ func init() {
 // policyPatterns are the names of a policy file; beside a decision, the one
 // such file in its folder is its policy.
 var policyPatterns = []string{"*.policy.yaml", "*.policy.yml", "*.policy.json", "policy.yaml", "policy.yml", "policy.json"}
+
+// recordFolders are the folder names decision logs are kept in; a
+// Markdown file in one is a decision record.
+var recordFolders = []string{"decisions", "decision", "adr", "adrs"}
+
+var (
+	nygardHeadings = []*regexp.Regexp{
+		regexp.MustCompile(`(?im)^#{1,3}[ \t]+status\b`),
+		regexp.MustCompile(`(?im)^#{1,3}[ \t]+context\b`),
+		regexp.MustCompile(`(?im)^#{1,3}[ \t]+decision\b`),
+	}
+	madrHeadings = []*regexp.Regexp{
+		regexp.MustCompile(`(?im)^#{1,3}[ \t]+context and problem statement\b`),
+		regexp.MustCompile(`(?im)^#{1,3}[ \t]+(decision outcome|considered options)\b`),
+	}
+)
+
+// isDecisionRecord claims a Markdown file as a decision record: one in a
+// folder named decisions, adr or adrs (its README, index and template
+// aside), or one with the headings of a MADR or a Nygard record anywhere.
+func isDecisionRecord(name string, data []byte) bool {
+	slashed := strings.ToLower(strings.ReplaceAll(name, "\\", "/"))
+	base := path.Base(slashed)
+	if ext := path.Ext(base); ext != ".md" && ext != ".markdown" && name != "" {
+		return false
+	}
+	if stem := strings.TrimSuffix(base, path.Ext(base)); stem != "readme" && stem != "index" && stem != "template" {
+		for _, seg := range strings.Split(path.Dir(slashed), "/") {
+			if slices.Contains(recordFolders, seg) {
+				return true
+			}
+		}
+	}
+	all := func(res []*regexp.Regexp) bool {
+		for _, re := range res {
+			if !re.Match(data) {
+				return false
+			}
+		}
+		return true
+	}
+	return all(madrHeadings) || all(nygardHeadings)
+}
 
 // linkRules are the log rules about links between records.
 var linkRules = []string{"unknown-reference", "link-target", "link-reciprocal", "supersede-status"}
@@ -184,8 +229,9 @@ func (r *decisionReviewer) choose(d *doc) (*policyFile, error) {
 
 // decisionResult is a decision's computed output in the JSON report.
 type decisionResult struct {
-	// Door is one-way or two-way.
-	Door decision.Door `json:"door"`
+	// Door is one-way or two-way; null when a Markdown record states too
+	// little to tell.
+	Door *decision.Door `json:"door"`
 	// Policy names the policy file the door was decided under, or
 	// "default" for the built-in policy.
 	Policy string `json:"policy"`
@@ -202,11 +248,12 @@ type decisionReason struct {
 }
 
 func (r *decisionReviewer) Review(d *doc) {
-	dec, ok := load[decision.Decision](d)
+	dec, ok := loadMarkdown[decision.Decision](d, decision.ParseMarkdown, decision.PlaceMarkdown)
 	if !ok {
 		return
 	}
 	d.Value = dec
+	d.keepSource = true // the log's findings are placed after every record is read
 	pf, err := r.choose(d)
 	if d.usage != nil {
 		return
@@ -230,12 +277,19 @@ func (r *decisionReviewer) Review(d *doc) {
 		return
 	}
 	d.Findings = append(d.Findings, c.Findings...)
-	res := decisionResult{Door: c.Door, Policy: policyName, Process: c.Process}
+	res := decisionResult{Policy: policyName, Process: c.Process}
+	if c.Door != "" {
+		res.Door = &c.Door
+	}
 	under := "the default policy"
 	if pf != nil {
 		under = "the policy in " + policyName
 	}
-	d.say("door: %s, under %s", strings.ToUpper(string(c.Door)), under)
+	if c.Door == "" {
+		d.say("door: not classified; the record states too little to tell (see door-data-missing)")
+	} else {
+		d.say("door: %s, under %s", strings.ToUpper(string(c.Door)), under)
+	}
 	w := 0
 	for _, reason := range c.Reasons {
 		w = max(w, width(reason.Rule))
@@ -252,15 +306,17 @@ func (r *decisionReviewer) Review(d *doc) {
 	if len(c.Reasons) > 1 {
 		d.say("    (▸ the %s that decided the door)", map[bool]string{true: "reason", false: "reasons"}[countDeciding(res.Reasons) == 1])
 	}
-	d.say("who decides: %s", c.Process.Deciders)
-	d.say("how: %s", c.Process.Deliberation)
-	if c.Process.Information > 0 {
+	if c.Process.Deciders != "" {
+		d.say("who decides: %s", c.Process.Deciders)
+	}
+	if c.Process.Deliberation != "" {
+		d.say("how: %s", c.Process.Deliberation)
+	}
+	if c.Process.Information > 0 && !strings.Contains(c.Process.Deliberation, "%") {
 		d.say("decide with about %.0f%% of the information you wish you had", c.Process.Information*100)
 	}
 	d.Result = res
-	if md, err := rendered(func(w io.Writer) error { return decision.Markdown(w, dec, c) }); err == nil {
-		d.Files = map[string][]byte{"decision.md": md}
-	}
+	d.write("decision.md", func(w io.Writer) error { return decision.Markdown(w, dec, c) })
 }
 
 func countDeciding(rs []decisionReason) int {
@@ -329,14 +385,22 @@ func (r *decisionReviewer) Together(e *env, docs []*doc) []group {
 		doors := map[decision.Door]int{}
 		var ids []string
 		for _, d := range members {
-			if res, ok := d.Result.(decisionResult); ok {
-				doors[res.Door]++
+			if res, ok := d.Result.(decisionResult); ok && res.Door != nil {
+				doors[*res.Door]++
 			}
 			ids = append(ids, d.Value.(*decision.Decision).ID)
 		}
 		slices.Sort(ids)
 		g.Result = map[string]any{"decisions": ids, "oneWay": doors[decision.OneWay], "twoWay": doors[decision.TwoWay], "checkedOn": r.today}
 		g.Summary = append(g.Summary, fmt.Sprintf("checked together as a decision log on %s: %d one-way and %d two-way doors", r.today, doors[decision.OneWay], doors[decision.TwoWay]))
+		if e.opts.out != "" {
+			var index bytes.Buffer
+			if err := decision.IndexMarkdown(&index, log); err == nil {
+				g.Files = map[string][]byte{"index.md": index.Bytes()}
+			} else {
+				g.Summary = append(g.Summary, "no index: "+err.Error())
+			}
+		}
 		groups = append(groups, g)
 	}
 	return groups
@@ -377,15 +441,6 @@ func (policyReviewer) Review(d *doc) {
 		d.say("affordable loss: %s %s", number(*p.AffordableLoss), p.Currency)
 	}
 	d.Result = map[string]any{"oneWayAreas": p.OneWayAreas, "twoWayAreas": p.TwoWayAreas, "oneWayWhen": p.OneWayWhen}
-}
-
-// rendered runs a renderer into memory.
-func rendered(to func(w io.Writer) error) ([]byte, error) {
-	var b bytes.Buffer
-	if err := to(&b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 // isProblems reports whether err lists a document's problems, as opposed

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"strings"
 
@@ -198,15 +197,8 @@ func (r *flywheelReviewer) Review(d *doc) {
 		}
 	}
 	d.Result = res
-	d.Files = map[string][]byte{}
-	for name, to := range map[string]func(io.Writer) error{
-		"flywheel.dot": a.DOT,
-		"flywheel.mmd": a.Mermaid,
-		"flywheel.svg": a.SVG,
-		"flywheel.md":  a.Markdown,
-	} {
-		if b, err := rendered(to); err == nil {
-			d.Files[name] = b
-		}
-	}
+	d.write("flywheel.dot", a.DOT)
+	d.write("flywheel.mmd", a.Mermaid)
+	d.write("flywheel.svg", a.SVG)
+	d.write("flywheel.md", a.Markdown)
 }

@@ -31,6 +31,7 @@ func init() {
 			return d.Validate()
 		},
 		Rules: prfaq.Rules,
+		Text:  isPRFAQMarkdown,
 		New:   func(*flag.FlagSet) reviewer { return prfaqReviewer{} },
 	})
 	register(kind{
@@ -50,6 +51,20 @@ func proseOptions(d *doc) prfaq.ReviewOptions {
 		o.KnownAcronyms = d.cfg.acronyms
 	}
 	return o
+}
+
+// faqHeading finds an FAQ heading or bold line: with a press release
+// above it, the mark of a PR/FAQ written in Markdown.
+var faqHeading = regexp.MustCompile(`(?im)^(#{1,6}[ \t].*\bFAQs?\b|\*\*[^*\n]*\bFAQs?\b[^*\n]*\*\*)`)
+
+// isPRFAQMarkdown claims a Markdown file that has an FAQ section (and is
+// not a decision record) as a PR/FAQ; other Markdown is a narrative.
+func isPRFAQMarkdown(name string, data []byte) bool {
+	lower := strings.ToLower(name)
+	if !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") && name != "" {
+		return false
+	}
+	return faqHeading.Match(data)
 }
 
 type prfaqReviewer struct{ alone }
@@ -87,13 +102,13 @@ func (r readability) say() string {
 }
 
 func (prfaqReviewer) Review(d *doc) {
-	p, ok := load[prfaq.PRFAQ](d)
+	p, ok := loadMarkdown[prfaq.PRFAQ](d, prfaq.ParseMarkdown, prfaq.PlaceMarkdown)
 	if !ok {
 		return
 	}
 	opts := proseOptions(d)
 	d.Findings = append(d.Findings, prfaq.Review(p, opts)...)
-	if d.cfg != nil && len(d.cfg.words) > 0 {
+	if d.cfg != nil && len(d.cfg.words) > 0 && d.source != nil {
 		var tree any
 		if d.source.Decode(&tree) == nil {
 			eachString(tree, "", func(ptr, text string) {
@@ -107,13 +122,8 @@ func (prfaqReviewer) Review(d *doc) {
 	d.say("headline: %s", pr.Headline)
 	d.say("summary and problem: %s", res.Readability.say())
 	d.say("FAQ: %d external and %d internal questions", res.ExternalQuestions, res.InternalQuestions)
-	d.Files = map[string][]byte{}
-	if md, err := rendered(func(w io.Writer) error { return prfaq.Markdown(w, p) }); err == nil {
-		d.Files["prfaq.md"] = md
-	}
-	if md, err := rendered(func(w io.Writer) error { return prfaq.FindingsMarkdown(w, p.Title, d.Findings) }); err == nil {
-		d.Files["findings.md"] = md
-	}
+	d.write("prfaq.md", func(w io.Writer) error { return prfaq.Markdown(w, p) })
+	d.write("findings.md", func(w io.Writer) error { return prfaq.FindingsMarkdown(w, p.Title, d.Findings) })
 }
 
 type narrativeReviewer struct{ alone }

@@ -1,9 +1,15 @@
 package main
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,6 +46,10 @@ type deckReviewer struct {
 	alone
 	dataFlag string
 	weekFlag string
+	dbFlag   string
+	dsn      string
+	dbs      cache[string, *sqlDB]
+	queries  cache[string, *deckData]
 	week     wbr.Date
 	data     cache[string, *deckData]
 }
@@ -54,6 +64,7 @@ type deckData struct {
 func newDeckReviewer(fl *flag.FlagSet) reviewer {
 	r := &deckReviewer{}
 	fl.StringVar(&r.dataFlag, "data", "", "read every deck's daily data from this CSV `file` (default: <deck>-data.csv beside the deck)")
+	fl.StringVar(&r.dbFlag, "db", "", "the connection string (or the `name` of an environment variable holding it) for decks whose source is a query (default: the variable the deck's source names)")
 	fl.StringVar(&r.weekFlag, "week", "", "review decks for the week ending on this `date` (YYYY-MM-DD; default: the last complete week of the data)")
 	return r
 }
@@ -65,6 +76,14 @@ func (r *deckReviewer) Prepare(e *env) error {
 			return usagef("-week %q: want a date as YYYY-MM-DD", r.weekFlag)
 		}
 		r.week = wbr.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+	}
+	if r.dbFlag != "" {
+		r.dsn = r.dbFlag
+		if envName.MatchString(r.dbFlag) {
+			if r.dsn = os.Getenv(r.dbFlag); r.dsn == "" {
+				return usagef("-db %s: the environment variable %s is not set", r.dbFlag, r.dbFlag)
+			}
+		}
 	}
 	if r.dataFlag != "" {
 		// A file that cannot be read is a usage error; one whose content
@@ -135,32 +154,52 @@ func (r *deckReviewer) Review(d *doc) {
 		return
 	}
 	d.Findings = append(d.Findings, wbr.Review(deck, wbr.ReviewOptions{})...)
+	// The data: -data, else the deck's own source (a CSV file or a
+	// query), else the CSV beside it; one that is named and cannot be
+	// used is an error, never "no data".
 	var at location
-	if r.dataFlag != "" {
+	var dd *deckData
+	fromQuery := false
+	switch src := deck.Source; {
+	case r.dataFlag != "":
 		at = osFile(r.dataFlag)
-	} else {
+	case src.CSV != "":
+		at = d.loc.sibling(src.CSV)
+	case src.Query != "":
+		at, fromQuery = d.loc, true
+		dd = r.query(d, deck)
+		if dd == nil {
+			return
+		}
+	default:
 		at = d.loc.sibling(strings.TrimSuffix(baseName(d.loc), extOf(d.loc)) + "-data.csv")
 		if !at.exists() {
-			d.say("no data: put the daily values in %s beside the deck, or pass -data, for the week's figures", baseName(at))
+			d.say("no data: put the daily values in %s beside the deck, name a source in the deck, or pass -data, for the week's figures", baseName(at))
 			d.Result = deckResult{Metrics: []metricBox{}}
 			return
 		}
 	}
-	dd := r.read(at)
+	if dd == nil {
+		dd = r.read(at)
+	}
 	if dd.err != nil {
 		d.say("no figures: the data in %s cannot be used", at)
 		dataProblem(d, at, dd.err)
 		return
 	}
+	from := at.String()
+	if fromQuery {
+		from = "the deck's query"
+	}
 	week, chosen := r.week, "-week"
 	if r.week.IsZero() {
 		w, err := wbr.LatestWeek(deck, dd.data)
 		if err != nil {
-			d.say("no figures: no week to review in %s", at)
+			d.say("no figures: no week to review in %s", from)
 			dataProblem(d, at, err)
 			return
 		}
-		week, chosen = w, "the last complete week of "+at.String()
+		week, chosen = w, "the last complete week of "+from
 	}
 	rep, err := wbr.Build(deck, dd.data, week, wbr.ReviewOptions{})
 	switch {
@@ -172,8 +211,9 @@ func (r *deckReviewer) Review(d *doc) {
 		dataProblem(d, at, err)
 		return
 	}
-	d.Findings = append(d.Findings, rep.Findings()...)
-	res := deckResult{Week: rep.WeekEnding, WeekChosen: chosen, Data: at.String()}
+	weekly := rep.Findings()
+	d.Findings = append(d.Findings, weekly...)
+	res := deckResult{Week: rep.WeekEnding, WeekChosen: chosen, Data: from}
 	for i := range rep.Metrics {
 		m := &rep.Metrics[i]
 		res.Metrics = append(res.Metrics, metricBox{ID: m.ID, Name: m.Name, Unit: m.Unit, Comparison: m.Comparison,
@@ -183,23 +223,46 @@ func (r *deckReviewer) Review(d *doc) {
 	}
 	d.Result = res
 	d.say("week ending %s (%s), %s from %s", rep.WeekEnding, chosen, count(len(rep.Metrics), "metric"), count(dd.data.Len(), "data point"))
-	for _, line := range metricTable(rep) {
+	for _, line := range metricTable(rep, weekly) {
 		d.say("%s", line)
 	}
-	d.Files = map[string][]byte{"report.md": rep.Markdown("charts")}
-	if js, err := rep.JSON(); err == nil {
-		d.Files["report.json"] = js
-	}
-	for i := range rep.Metrics {
-		m := &rep.Metrics[i]
-		d.Files["charts/"+m.ID+".svg"] = m.SVG()
+	if d.rendering {
+		d.write("report.md", func(w io.Writer) error { return rep.Markdown(w, "charts") })
+		d.write("report.html", rep.HTML)
+		js, err := rep.JSON()
+		if err != nil {
+			d.Err = err
+			return
+		}
+		d.write("report.json", func(w io.Writer) error { _, err := w.Write(js); return err })
+		for i := range rep.Metrics {
+			m := &rep.Metrics[i]
+			d.write("charts/"+m.ID+".svg", m.SVG)
+		}
 	}
 }
 
 // metricTable lays out every metric's box figures in aligned columns: last
 // week, week on week, year on year, and month, quarter and year to date
 // with their year-on-year change; then what to call out.
-func metricTable(rep *wbr.Report) []string {
+func metricTable(rep *wbr.Report, weekly []finding.Finding) []string {
+	// What the week's review calls out, by metric: the same signals and
+	// misses its findings report.
+	notes := map[string][]string{}
+	for _, f := range weekly {
+		var word string
+		switch f.Rule {
+		case "xmr-signal":
+			word = "signal"
+		case "plan-missed":
+			word = "missed plan"
+		default:
+			continue
+		}
+		if !slices.Contains(notes[f.Path], word) {
+			notes[f.Path] = append(notes[f.Path], word)
+		}
+	}
 	change := func(v *float64, c wbr.Comparison) string {
 		if v == nil {
 			return "–"
@@ -231,19 +294,13 @@ func metricTable(rep *wbr.Report) []string {
 	rows := [][]string{{"metric", "last week", "WoW", "YoY", "MTD (YoY)", "QTD (YoY)", "YTD (YoY)", ""}}
 	for i := range rep.Metrics {
 		m := &rep.Metrics[i]
-		var notes []string
-		if len(m.Signals) > 0 {
-			notes = append(notes, "signal")
-		}
-		if p := m.Plan; p != nil && p.WeekVariance != nil && missed(*p.WeekVariance, m.Better) {
-			notes = append(notes, "missed plan")
-		}
+		called := notes["/metrics/"+strconv.Itoa(i)]
 		if len(m.Incomplete) > 0 {
-			notes = append(notes, "incomplete data")
+			called = append(called, "incomplete data")
 		}
 		rows = append(rows, []string{m.Name, val(m.LastWeek), change(m.WoW, m.Comparison), change(m.YoY, m.Comparison),
 			withChange(m.MTD, m.MTDYoY, m.Comparison), withChange(m.QTD, m.QTDYoY, m.Comparison), withChange(m.YTD, m.YTDYoY, m.Comparison),
-			strings.Join(notes, ", ")})
+			strings.Join(called, ", ")})
 	}
 	widths := make([]int, len(rows[0]))
 	for _, r := range rows {
@@ -271,13 +328,81 @@ func metricTable(rep *wbr.Report) []string {
 	return out
 }
 
-// missed reports whether a plan variance is on the wrong side.
-func missed(variance float64, better wbr.Direction) bool {
-	if better == wbr.Direction("down") {
-		return variance > 0
-	}
-	return variance < 0
+// envName matches an environment variable's name, as -db may give one.
+var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// sqlDB is a database opened once per connection string.
+type sqlDB struct {
+	db  *sql.DB
+	err error
 }
+
+// query reads a deck's data with its source query, once per connection
+// string and query however many decks share them; nil when there is
+// nothing to read (the problem is recorded at the deck).
+func (r *deckReviewer) query(d *doc, deck *wbr.Deck) *deckData {
+	src := deck.Source
+	at := func(ptr string) row {
+		l, c := d.source.Position(ptr)
+		return row{File: d.File, Kind: "deck", Rule: "data", Severity: string(finding.Error), Path: ptr, Line: l, Column: c}
+	}
+	dsn := r.dsn
+	if dsn == "" {
+		if src.DSNEnv == "" || os.Getenv(src.DSNEnv) == "" {
+			p := at("/source/query")
+			p.Message = "the deck's data comes from a query, but no connection string is given: pass -db"
+			if src.DSNEnv != "" {
+				p.Path = "/source/dsnEnv"
+				p.Line, p.Column = d.source.Position(p.Path)
+				p.Message = fmt.Sprintf("the environment variable %s, which the deck names for its connection string, is not set; set it or pass -db", src.DSNEnv)
+			}
+			d.say("no figures: no connection string for the deck's query")
+			d.Elsewhere = append(d.Elsewhere, p)
+			return nil
+		}
+		dsn = os.Getenv(src.DSNEnv)
+	}
+	conn := r.dbs.get(dsn, func() *sqlDB {
+		db, err := sql.Open(sqlDriver, dsn)
+		if err == nil {
+			db.SetMaxIdleConns(0) // nothing stays open past the query
+		}
+		return &sqlDB{db: db, err: err}
+	})
+	dd := r.queries.get(dsn+"\x00"+src.Query, func() *deckData {
+		if conn.err != nil {
+			return &deckData{err: conn.err}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), queryTimeout)
+		defer cancel()
+		data, err := wbr.ReadSQL(ctx, conn.db, src.Query)
+		return &deckData{data: data, err: err}
+	})
+	if dd.err != nil {
+		p := at("/source/query")
+		p.Message = strings.TrimPrefix(dd.err.Error(), "wbr: ")
+		var de *wbr.DataError
+		if errors.As(dd.err, &de) {
+			p.Message = de.Message
+			if de.Cause != nil {
+				p.Message += ": " + de.Cause.Error()
+			}
+			if de.Row > 0 {
+				p.Message = fmt.Sprintf("row %d: %s", de.Row, p.Message)
+			}
+			if de.Column != "" {
+				p.Message = fmt.Sprintf("column %s: %s", de.Column, p.Message)
+			}
+		}
+		d.say("no figures: the deck's query failed")
+		d.Elsewhere = append(d.Elsewhere, p)
+		return nil
+	}
+	return dd
+}
+
+// queryTimeout bounds one source query.
+const queryTimeout = 2 * time.Minute
 
 // dataProblem reports a problem with a deck's data at the data file, on
 // the CSV line it names.

@@ -17,6 +17,8 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -28,6 +30,15 @@ import (
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// Reviewing thousands of small documents makes garbage fast and
+		// keeps little: collect less often, within a memory budget well
+		// under the 512 MiB every input must fit in.
+		debug.SetGCPercent(400)
+		if os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(256 << 20)
+		}
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -167,6 +178,7 @@ func collect(e *env, paths []string) ([]*doc, error) {
 			d.Err = err
 		}
 		d.walked = walkedIn
+		d.rendering = e.opts.out != ""
 		if !d.Skipped {
 			s, err := e.configs.forDoc(loc)
 			if err != nil {
@@ -283,8 +295,8 @@ func reviewOne(e *env, d *doc) {
 	d.finish()
 	// What the checks across documents need is kept; the rest goes.
 	d.data = nil
-	if d.Value == nil {
-		d.source = nil
+	if !d.keepSource {
+		d.source, d.placer = nil, nil
 	}
 }
 
@@ -305,12 +317,15 @@ func detect(e *env, d *doc) (kind, bool) {
 	if forced.Name == "" && isText(name) {
 		return textKind(name, d.data)
 	}
-	if forced.Name != "" && forced.SchemaPath == "" {
-		return forced, true // a text kind: no JSON or YAML to parse
+	if forced.Name != "" && (forced.SchemaPath == "" || (forced.Text != nil && isText(name))) {
+		return forced, true // read as Markdown or text: no JSON or YAML to parse
 	}
 	src, err := strict.ParseDocument(d.data, strict.Limits{})
 	if err != nil {
 		if forced.Name != "" {
+			if forced.Text != nil && d.loc.stdin {
+				return forced, true // Markdown on standard input
+			}
 			d.Err = err
 			return forced, true
 		}
@@ -328,21 +343,48 @@ func detect(e *env, d *doc) (kind, bool) {
 		return forced, true
 	}
 	keys := src.Keys()
-	for _, key := range keys {
-		if key == "$schema" {
-			var top map[string]any
-			if src.Decode(&top) == nil {
-				s, _ := top["$schema"].(string)
-				if k, ok := bySchema(s); ok {
-					return k, true
-				}
-			}
+	if s := schemaOf(src, keys); s != "" {
+		if k, ok := bySchema(s); ok {
+			return k, true
 		}
 	}
 	if k, ok := byPattern(name); ok {
 		return k, true
 	}
-	return byKeys(keys)
+	if k, ok := byKeys(keys); ok {
+		return k, true
+	}
+	if d.loc.stdin && keys == nil {
+		d.source = nil
+		return textKind("", d.data) // prose on standard input
+	}
+	return kind{}, false
+}
+
+// schemaOf reads a document's $schema value without decoding the rest:
+// the strict decoder fills a struct field by field in the input's order,
+// so when $schema comes first (as editors and our templates put it) it is
+// read before the first key the probe does not declare stops the decoder.
+func schemaOf(src *strict.Document, keys []string) string {
+	if len(keys) == 0 {
+		return ""
+	}
+	if keys[0] == "$schema" {
+		var probe struct {
+			Schema string `json:"$schema"`
+		}
+		_ = src.Decode(&probe)
+		return probe.Schema
+	}
+	if !slices.Contains(keys, "$schema") {
+		return ""
+	}
+	var top map[string]any
+	if src.Decode(&top) != nil {
+		return ""
+	}
+	s, _ := top["$schema"].(string)
+	return s
 }
 
 // textual refuses NUL bytes and invalid UTF-8 near the start, the marks of

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dayone-go/mechanisms/examples/templates"
 	"github.com/stretchr/testify/assert"
@@ -14,6 +15,28 @@ import (
 
 // The scenarios of the review tool issue, each in a temporary folder built
 // from the templates.
+
+// runBounded runs the tool and fails the test, rather than hanging it,
+// when a run takes more than ten seconds.
+func runBounded(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	type result struct {
+		code      int
+		out, errs string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, out, errs := runReview(t, args...)
+		done <- result{code, out, errs}
+	}()
+	select {
+	case r := <-done:
+		return r.code, r.out, r.errs
+	case <-time.After(10 * time.Second):
+		t.Fatalf("review %v did not finish in 10 s", args)
+	}
+	return 0, "", ""
+}
 
 func template(t *testing.T, name string) string {
 	t.Helper()
@@ -393,4 +416,135 @@ func TestFileNamesThatAreNotUTF8(t *testing.T) {
 	assert.Contains(t, out, `bad\xff name.decision.yaml  [decision]  valid`)
 	_, rep, _ := reviewJSON(t, dir)
 	assert.Contains(t, rep.Documents[0].File, `bad\xff name`)
+}
+
+func TestMarkdownDocuments(t *testing.T) {
+	read := func(p string) string {
+		data, err := os.ReadFile(filepath.Join("..", "..", p))
+		require.NoError(t, err)
+		return string(data)
+	}
+	dir := tree(t, map[string]string{
+		"docs/adr/0007-cache-layer.md":  read("decision/testdata/markdown/madr/0007-cache-layer.md"),
+		"docs/adr/0020-rename-queue.md": read("decision/testdata/markdown/madr/0020-rename-queue.md"),
+		"docs/adr/README.md":            "# Decisions\n\nThe log of our decisions. It is basically complete.\n",
+		"docs/launch.md":                read("examples/templates/prfaq.md"),
+		"docs/record.md":                read("examples/templates/decision.md"),
+		"docs/memo.md":                  "# Memo\n\nWe will leverage synergies.\n",
+	})
+	code, rep, _ := reviewJSON(t, "-today", "2026-12-01", dir)
+	assert.Equal(t, 0, code, "%+v", rep.Findings)
+	kinds := map[string]string{}
+	for _, d := range rep.Documents {
+		rel, _ := filepath.Rel(dir, d.File)
+		kinds[filepath.ToSlash(rel)] = d.Kind
+	}
+	assert.Equal(t, map[string]string{
+		"docs/adr/0007-cache-layer.md":  "decision",
+		"docs/adr/0020-rename-queue.md": "decision",
+		"docs/adr/README.md":            "narrative",
+		"docs/launch.md":                "prfaq",
+		"docs/record.md":                "decision",
+		"docs/memo.md":                  "narrative",
+	}, kinds)
+	for _, r := range rep.Findings {
+		if r.Kind == "decision" || r.Kind == "prfaq" {
+			assert.Positive(t, r.Line, "a finding on Markdown points at its line: %+v", r)
+		}
+	}
+	var logs int
+	for _, g := range rep.Groups {
+		if g.Kind == "decision-log" {
+			logs++
+			assert.Equal(t, 2, g.Documents)
+		}
+	}
+	assert.Equal(t, 1, logs, "the adr folder is a decision log")
+
+	// -kind overrides: the memo read as a PR/FAQ is not one.
+	code, _, _ = runReview(t, "-kind", "prfaq", filepath.Join(dir, "docs", "memo.md"))
+	assert.Equal(t, 1, code)
+	code, out, _ := runReviewIn(t, read("examples/templates/decision.md"), "-kind", "decision", "-")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "[decision]  valid")
+}
+
+func TestDeckSources(t *testing.T) {
+	deck := template(t, "deck.yaml")
+	withSource := func(src string) string {
+		return strings.Replace(deck, "calendar:", src+"calendar:", 1)
+	}
+	csv := template(t, "deck-data.csv")
+	dir := tree(t, map[string]string{
+		"a/a.deck.yaml":         withSource("source:\n  csv: data/daily.csv\n"),
+		"a/data/daily.csv":      csv,
+		"b/b.deck.yaml":         withSource("source:\n  csv: missing.csv\n"),
+		"q/q.deck.yaml":         withSource("source:\n  query: select date, metric, value from daily\n  dsnEnv: REVIEW_TEST_UNSET_DSN\n"),
+		"q2/q2.deck.yaml":       withSource("source:\n  query: select date, metric, value from daily\n  dsnEnv: REVIEW_TEST_UNSET_DSN\n"),
+		"plain/p.deck.yaml":     deck,
+		"plain/p.deck-data.csv": csv,
+	})
+	code, rep, _ := reviewJSON(t, filepath.Join(dir, "a"))
+	assert.Equal(t, 0, code)
+	assert.Equal(t, filepath.Join(dir, "a", "data", "daily.csv"), rep.Documents[0].Result.(map[string]any)["data"])
+
+	code, rep, _ = reviewJSON(t, filepath.Join(dir, "b"))
+	assert.Equal(t, 1, code, "a named source that is missing is an error: %+v", rep.Findings)
+
+	code, out, _ := runReview(t, filepath.Join(dir, "q"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "REVIEW_TEST_UNSET_DSN")
+
+	// A server that is not there: a clear error at the deck's query, not
+	// a hang and not an empty report.
+	code, out, _ = runBounded(t, "-db", "postgres://nobody:x@127.0.0.1:1/none?connect_timeout=3", filepath.Join(dir, "q2"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "query")
+	code, _, errs := runReview(t, "-db", "REVIEW_TEST_UNSET_DSN", filepath.Join(dir, "q2"))
+	assert.Equal(t, 2, code, "-db names a variable that is not set")
+	assert.Contains(t, errs, "REVIEW_TEST_UNSET_DSN")
+
+	dsn := os.Getenv("WBR_TEST_DSN")
+	if dsn == "" {
+		t.Log("the PostgreSQL case needs WBR_TEST_DSN (.ci/postgres.sh sets it)")
+		return
+	}
+	loadDaily(t, dsn, csv)
+	_, fromCSV, _ := reviewJSON(t, filepath.Join(dir, "plain"))
+	code, fromDB, errs := reviewJSON(t, "-db", dsn, filepath.Join(dir, "q2"))
+	require.Equal(t, 0, code, "%s %+v", errs, fromDB.Findings)
+	a := fromCSV.Documents[0].Result.(map[string]any)
+	b := fromDB.Documents[0].Result.(map[string]any)
+	assert.Equal(t, a["metrics"], b["metrics"], "the same figures from the database as from the CSV")
+	assert.Equal(t, a["week"], b["week"])
+}
+
+func TestColourOnlyOnATerminal(t *testing.T) {
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	defer r.Close()
+	defer w.Close()
+	assert.False(t, colourful(w), "a pipe")
+	assert.False(t, colourful(&strings.Builder{}), "not a file")
+	t.Setenv("NO_COLOR", "1")
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		defer tty.Close()
+		assert.False(t, colourful(tty), "NO_COLOR")
+	}
+	_, out, _ := runReview(t)
+	assert.NotContains(t, out, "\x1b[", "no colour in a report that is not on a terminal")
+}
+
+// TestREADMEShowsRealOutput keeps the README's example report what the
+// tool prints today.
+func TestREADMEShowsRealOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	const cmd = "`go run ./examples/review -today 2026-12-01 examples/templates/decision.yaml examples/templates/loop.yaml examples/templates/flywheel.yaml`:\n\n```text\n"
+	_, after, ok := strings.Cut(string(readme), cmd)
+	require.True(t, ok, "the README shows the report")
+	shown, _, _ := strings.Cut(after, "```")
+	t.Chdir("../..")
+	_, out, _ := runReview(t, "-today", "2026-12-01", "examples/templates/decision.yaml", "examples/templates/loop.yaml", "examples/templates/flywheel.yaml")
+	assert.Equal(t, strings.TrimSpace(out), strings.TrimSpace(shown), "README.md shows another report than the tool prints")
 }

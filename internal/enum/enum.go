@@ -45,7 +45,15 @@ func (s Set[T]) Parse(what string, text []byte) (T, error) {
 
 func (s Set[T]) unknown(what, v string) error {
 	allowed := s.Strings()
-	if hint := Hint(v, allowed); hint != "" {
+	hint := Hint(v, allowed)
+	if len(v) > 40 { // a pasted paragraph is not repeated whole
+		cut := 40
+		for cut > 0 && v[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		v = v[:cut] + "…"
+	}
+	if hint != "" {
 		return fmt.Errorf("unknown %s %q%s allowed: %s", what, v, hint, strings.Join(allowed, ", "))
 	}
 	return fmt.Errorf("unknown %s %q; allowed: %s", what, v, strings.Join(allowed, ", "))

@@ -90,14 +90,19 @@ func (p Problem) String() string {
 }
 
 // Error is returned by Parse and Validate when a document has problems.
-// errors.As finds it; Problems lists every problem in path order.
+// errors.As finds it. Parse lists its problems in the order they stand in
+// the source (line, then column); Validate lists them in path order.
 type Error struct {
 	// Kind names the document kind ("decision", "policy", ...).
 	Kind string `json:"kind"`
-	// Problems lists every problem found, sorted by path.
+	// Problems lists every problem found: by line and column when they
+	// come from a source (Parse), by path otherwise (Validate). A decoder
+	// lists at most 100 and then one problem saying how many more there
+	// are.
 	Problems []Problem `json:"problems"`
-	// Err, when set, is a sentinel error the problems stand for (such as
-	// a package's ErrTooLarge), reachable with errors.Is.
+	// Err, when set, is the sentinel error the problems stand for (such
+	// as a package's ErrTooLarge), reachable with errors.Is; for several
+	// problems, an errors.Join of each one's sentinel.
 	Err error `json:"-"`
 }
 

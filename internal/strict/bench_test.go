@@ -1,9 +1,12 @@
 package strict
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // benchDoc is a document of realistic shape: a few hundred entries with a
@@ -38,6 +41,7 @@ func BenchmarkDecode(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			defer reportCPU(b, len(data))()
 			for b.Loop() {
 				var d doc
 				if err := Decode(data, &d, Limits{}); err != nil {
@@ -48,14 +52,54 @@ func BenchmarkDecode(b *testing.B) {
 	}
 }
 
+// BenchmarkEncodingJSON decodes the same JSON with encoding/json into the
+// same type, the peer a Go developer would otherwise use (which neither
+// positions nor collects problems).
+func BenchmarkEncodingJSON(b *testing.B) {
+	data := benchDoc(false)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	defer reportCPU(b, len(data))()
+	for b.Loop() {
+		var d doc
+		if err := json.Unmarshal(data, &d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkParse reads the tree alone, without decoding it into a type.
 func BenchmarkParse(b *testing.B) {
 	data := benchDoc(false)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	defer reportCPU(b, len(data))()
 	for b.Loop() {
 		if _, err := ParseDocument(data, Limits{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// reportCPU reports the process's CPU time per operation, and the
+// throughput it gives, beside the wall time: on a machine shared with other
+// work, wall time includes waiting for a core, CPU time does not. Call it
+// as defer reportCPU(b, bytes)().
+func reportCPU(b *testing.B, bytes int) func() {
+	start := cpuTime()
+	return func() {
+		if b.N > 0 {
+			ns := float64((cpuTime() - start).Nanoseconds()) / float64(b.N)
+			b.ReportMetric(ns, "cpu-ns/op")
+			b.ReportMetric(float64(bytes)/ns*1e3, "cpu-MB/s")
+		}
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -31,17 +31,22 @@ import (
 // ErrSyntax, ErrUnknownKey, ...) and against each error UnmarshalText
 // returned. Where there are problems, v may hold a partly decoded value.
 func Decode(data []byte, v any, lim Limits) error {
-	b, root, err := parse(data, lim)
+	b, root, err := parse(data, lim, true)
 	if err != nil {
 		return AsProblem(err)
 	}
-	return root.decodeInto(v, b.probs)
+	err = root.decodeInto(v, b.probs)
+	b.arena.recycle()
+	return err
 }
 
 // parse reads data, JSON or YAML, into the positioned tree under lim. The
 // error is an *Error for a problem that stops reading; the builder holds the
 // problems that did not.
-func parse(data []byte, lim Limits) (*builder, *node, error) {
+//
+// With pooled set, the JSON tree is built in blocks from the pools, for a
+// caller that recycles them once done with the tree.
+func parse(data []byte, lim Limits, pooled bool) (*builder, *node, error) {
 	lim = lim.withDefaults()
 	if len(data) > lim.MaxBytes {
 		return nil, nil, &Error{Msg: fmt.Sprintf("input is %d bytes; the limit is %d", len(data), lim.MaxBytes), Err: ErrTooLarge}
@@ -64,6 +69,9 @@ func parse(data []byte, lim Limits) (*builder, *node, error) {
 		return nil, nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
 	}
 	b := &builder{lim: lim}
+	if pooled {
+		b.arena.init()
+	}
 	var root *node
 	var err error
 	if trimmed[0] == '{' || trimmed[0] == '[' {
@@ -107,7 +115,7 @@ type Document struct {
 // input); problems that do not (a duplicate key, a number that is not
 // finite) are reported by Decode with those of the target type.
 func ParseDocument(data []byte, lim Limits) (*Document, error) {
-	b, root, err := parse(data, lim)
+	b, root, err := parse(data, lim, false)
 	if err != nil {
 		return nil, AsProblem(err)
 	}
@@ -133,6 +141,18 @@ func (d *Document) Keys() []string {
 // Position finds the line and column of the value at a JSON pointer, as the
 // package-level Position does.
 func (d *Document) Position(pointer string) (line, col int) { return d.root.find(pointer) }
+
+// PlaceProblems fills the Line and Column of each problem that has none
+// (Validate's, computed on the typed value) from where its Path stands in
+// the document: a missing key gets the place of the object that lacks it.
+// A package's Parse can so report validation problems with positions too.
+func (d *Document) PlaceProblems(ps []problem.Problem) {
+	for i := range ps {
+		if ps[i].Line == 0 && ps[i].Path != "" {
+			ps[i].Line, ps[i].Column = d.Position(ps[i].Path)
+		}
+	}
+}
 
 // ReadAll reads at most max bytes from r; a longer input is refused with
 // ErrTooLarge after reading max+1 bytes, never read whole. A max of 0 or less
@@ -388,14 +408,20 @@ func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *
 		return
 	}
 	fv := rv
-	if len(idx) == 1 {
-		fv = rv.Field(idx[0])
-	} else {
-		var err error
-		if fv, err = rv.FieldByIndexErr(idx); err != nil {
-			d.c.add(k.line, k.col, at.String(), ErrType, "cannot set "+k.name+": "+err.Error())
-			return
+	for i, x := range idx {
+		if i > 0 && fv.Kind() == reflect.Pointer {
+			// A field promoted from an embedded pointer: make what it
+			// points to.
+			if fv.IsNil() {
+				if !fv.CanSet() {
+					d.c.add(k.line, k.col, at.String(), ErrType, "cannot set "+k.name+" through an embedded pointer to an unexported type")
+					return
+				}
+				fv.Set(reflect.New(fv.Type().Elem()))
+			}
+			fv = fv.Elem()
 		}
+		fv = fv.Field(x)
 	}
 	d.value(n, fv, at)
 }
@@ -495,7 +521,7 @@ func Position(data []byte, pointer string) (line, col int) {
 // Locator parses data once and returns a function that positions any number
 // of JSON pointers in it, as Position does.
 func Locator(data []byte) func(pointer string) (line, col int) {
-	_, tree, err := parse(data, Limits{})
+	_, tree, err := parse(data, Limits{}, false)
 	if err != nil || tree == nil {
 		return func(string) (int, int) { return 0, 0 }
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dayone-go/mechanisms/internal/enum"
+	"github.com/dayone-go/mechanisms/internal/problem"
 )
 
 // parseJSON reads a JSON document (RFC 8259) into a tree with a scanner of
@@ -61,13 +62,11 @@ type jsonScanner struct {
 	colAt, col      int
 	// kids and keys are stacks of the children of the containers being
 	// read; a container, once closed, moves its own into exact slices cut
-	// from nodeSlab and keySlab.
-	kids     []node
-	keys     []key
-	nodeSlab []node
-	keySlab  []key
-	open     []opener // containers not yet closed, innermost last
-	buf      []byte   // scratch for strings with escapes
+	// from the builder's arena.
+	kids []node
+	keys []key
+	open []opener // containers not yet closed, innermost last
+	buf  []byte   // scratch for strings with escapes
 }
 
 type opener struct {
@@ -111,24 +110,8 @@ func (s *jsonScanner) errAt(off int, format string, args ...any) error {
 	return &Error{Line: line, Column: col, Msg: fmt.Sprintf(format, args...), Err: ErrSyntax}
 }
 
-const slabSize = 512
-
-func (s *jsonScanner) takeNodes(n int) []node { return take(&s.nodeSlab, n) }
-func (s *jsonScanner) takeKeys(n int) []key   { return take(&s.keySlab, n) }
-
-// take cuts n elements from the block in *slab, starting a new block when
-// it is full; large requests get their own slice.
-func take[T any](slab *[]T, n int) []T {
-	if n > slabSize/8 {
-		return make([]T, n)
-	}
-	if cap(*slab)-len(*slab) < n {
-		*slab = make([]T, 0, slabSize)
-	}
-	l := len(*slab)
-	*slab = (*slab)[:l+n]
-	return (*slab)[l : l+n : l+n]
-}
+func (s *jsonScanner) takeNodes(n int) []node { return take(&s.b.arena.nodes, n) }
+func (s *jsonScanner) takeKeys(n int) []key   { return take(&s.b.arena.keys, n) }
 
 func (s *jsonScanner) value(depth int, at *path) (node, error) {
 	if s.i >= len(s.src) {
@@ -235,7 +218,7 @@ func (s *jsonScanner) object(depth, line, col int, at *path) (node, error) {
 			}
 			if first >= 0 && s.b.probs.room(kl, kc) {
 				k := s.keys[kbase+first]
-				s.b.probs.addRule(kl, kc, at.String(), "duplicate", ErrSyntax,
+				s.b.probs.addRule(kl, kc, at.String(), problem.RuleDuplicate, ErrSyntax,
 					fmt.Sprintf("duplicate key %q; it is already set at line %d, column %d — keep one", clip(name), k.line, k.col))
 			} else if first < 0 {
 				if err := s.b.items(n+1, kl, kc, "an object"); err != nil {

@@ -70,8 +70,6 @@ func isSentinel(err error) bool {
 	return false
 }
 
-func (c *collector) empty() bool { return len(c.list) == 0 }
-
 // err returns nil, or a *problem.Error with the problems in input order
 // (line, then column; the order of discovery among equals) and, when some
 // were left out, a last problem saying how many.

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/dayone-go/mechanisms/internal/problem"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -39,15 +40,8 @@ func (b *builder) parseYAML(data []byte) (root *node, err error) {
 		}
 		return nil, yamlSyntax(data, err)
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		line, col := extra.Line, extra.Column
-		if len(extra.Content) > 0 {
-			line, col = extra.Content[0].Line, extra.Content[0].Column
-		}
-		return nil, &Error{Line: line, Column: col, Msg: "a second YAML document starts here (after ---); put one document in a file", Err: ErrSyntax}
-	} else if !errors.Is(err, io.EOF) {
-		return nil, yamlSyntax(data, err)
+	if err := onlyDocument(dec); err != nil {
+		return nil, yamlSyntaxOr(data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
@@ -58,6 +52,38 @@ func (b *builder) parseYAML(data []byte) (root *node, err error) {
 		return nil, err
 	}
 	return &n, nil
+}
+
+// onlyDocument reads what follows the first document: nothing, or
+// empty documents (a trailing "---"). A second document with content is
+// refused at its first value.
+func onlyDocument(dec *yaml.Decoder) error {
+	for {
+		var extra yaml.Node
+		err := dec.Decode(&extra)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if len(extra.Content) == 0 {
+			continue
+		}
+		if c := extra.Content[0]; c.Kind == yaml.ScalarNode && c.ShortTag() == "!!null" && c.Value == "" {
+			continue
+		}
+		return &Error{Line: extra.Content[0].Line, Column: extra.Content[0].Column, Msg: "a second YAML document starts here (after ---); put one document in a file", Err: ErrSyntax}
+	}
+}
+
+// yamlSyntaxOr passes an *Error on and explains the YAML library's own.
+func yamlSyntaxOr(data []byte, err error) error {
+	var se *Error
+	if errors.As(err, &se) {
+		return err
+	}
+	return yamlSyntax(data, err)
 }
 
 // yamlVersion accepts a %YAML 1.x directive. The YAML library knows only
@@ -194,8 +220,8 @@ func (y *yamlBuilder) build(v *yaml.Node, depth int, at *path) (node, int, error
 			return node{}, 0, err
 		}
 		n := node{kind: kObject, line: v.Line, col: v.Column}
-		n.keys = make([]key, 0, len(v.Content)/2)
-		n.kids = make([]node, 0, len(v.Content)/2)
+		n.keys = take(&b.arena.keys, len(v.Content)/2)[:0]
+		n.kids = take(&b.arena.nodes, len(v.Content)/2)[:0]
 		var seen map[string]int
 		if len(v.Content) > 32 {
 			seen = make(map[string]int, len(v.Content)/2)
@@ -234,7 +260,7 @@ func (y *yamlBuilder) build(v *yaml.Node, depth int, at *path) (node, int, error
 		if err := b.items(len(v.Content), v.Line, v.Column, "a list"); err != nil {
 			return node{}, 0, err
 		}
-		n := node{kind: kArray, line: v.Line, col: v.Column, kids: make([]node, len(v.Content))}
+		n := node{kind: kArray, line: v.Line, col: v.Column, kids: take(&b.arena.nodes, len(v.Content))}
 		height := 0
 		for i, c := range v.Content {
 			at.pushIndex(i)
@@ -277,7 +303,7 @@ func (y *yamlBuilder) entry(keys []key, seen map[string]int, k, val *yaml.Node, 
 	if first >= 0 {
 		if b.probs.room(k.Line, k.Column) {
 			kk := keys[first]
-			b.probs.addRule(k.Line, k.Column, at.String(), "duplicate", ErrSyntax,
+			b.probs.addRule(k.Line, k.Column, at.String(), problem.RuleDuplicate, ErrSyntax,
 				fmt.Sprintf("duplicate key %q; it is already set at line %d, column %d — keep one", clip(k.Value), kk.line, kk.col))
 		}
 		return node{}, false, 0, nil
@@ -305,6 +331,9 @@ func (y *yamlBuilder) scalar(v *yaml.Node, at *path) node {
 		}
 		return node{kind: kBool, b: t, line: v.Line, col: v.Column}
 	case "!!int":
+		if plainDecimal(v.Value, false) {
+			return b.number(v.Value, v.Line, v.Column, at)
+		}
 		var i any
 		if err := v.Decode(&i); err != nil {
 			return bad("integer")
@@ -321,6 +350,9 @@ func (y *yamlBuilder) scalar(v *yaml.Node, at *path) node {
 		}
 		return bad("integer")
 	case "!!float":
+		if plainDecimal(v.Value, true) {
+			return b.number(v.Value, v.Line, v.Column, at)
+		}
 		var f float64
 		if err := v.Decode(&f); err != nil {
 			if _, perr := strconv.ParseFloat(v.Value, 64); errors.Is(perr, strconv.ErrRange) {
@@ -344,4 +376,47 @@ func (y *yamlBuilder) float(f float64, v *yaml.Node, at *path) node {
 		return node{kind: kInvalid, line: v.Line, col: v.Column}
 	}
 	return node{kind: kNumber, text: strconv.FormatFloat(f, 'g', -1, 64), num: f, line: v.Line, col: v.Column}
+}
+
+// plainDecimal reports whether s is a number both YAML and JSON read the
+// same way, so it needs no trip through the YAML library's decoder: an
+// optional minus, digits without a leading zero and, for a float, a
+// fraction and an exponent.
+func plainDecimal(s string, float bool) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	start := i
+	i = digitsEnd(s, i)
+	if i == start || s[start] == '0' && i-start > 1 {
+		return false
+	}
+	if !float {
+		return i == len(s)
+	}
+	if i < len(s) && s[i] == '.' {
+		if i = digitsEnd(s, i+1); s[i-1] == '.' {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		exp := i
+		if i = digitsEnd(s, i); i == exp {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+// digitsEnd returns the offset after the decimal digits of s from i.
+func digitsEnd(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
 }

@@ -31,6 +31,8 @@ const (
 	mUnclosedFlow
 	mStrayCloser
 	mEscape
+	mIndent
+	mAfterQuote
 )
 
 type mistake struct {
@@ -44,23 +46,44 @@ var libKinds = []struct {
 	text  string
 	kinds []int
 	plain string
+	at    string // characters of which the first on the line is the place, if any
 }{
-	{"found a tab character", []int{mTab}, "a tab is used for indentation; indent with spaces only"},
-	{"cannot start any token", []int{mTab, mReserved}, "this character cannot start a value; put the value in quotes, and indent with spaces, not tabs"},
-	{"unknown anchor", []int{mAlias}, "an alias (*name) refers to an anchor (&name) that is not defined above it; put the value in quotes if \"*\" is text"},
-	{"expected alphabetic or numeric character", []int{mAlias}, "an anchor (&) or alias (*) needs a name; put the value in quotes if the character is text"},
-	{"block sequence entries are not allowed", []int{mDash}, "a list (\"- \") cannot start on the same line as its key; put the items on the next lines, or the value in quotes"},
-	{"mapping values are not allowed", []int{mColonInValue}, "a value holding \": \" must be put in quotes"},
-	{"could not find expected ':'", []int{mMissingColon, mUnclosedQuote}, "a key must be followed by \":\" and a space"},
-	{"unexpected end of stream", []int{mUnclosedQuote, mUnclosedFlow}, "the document ends inside a quoted value or a [ ] or { } collection; close it"},
-	{"did not find expected ',' or ']'", []int{mUnclosedFlow, mUnclosedQuote}, "a list opened with \"[\" is not closed with \"]\", or a \",\" is missing between its entries"},
-	{"did not find expected ',' or '}'", []int{mUnclosedFlow, mUnclosedQuote}, "a mapping opened with \"{\" is not closed with \"}\", or a \",\" is missing between its entries"},
-	{"unknown escape character", []int{mEscape}, "a double-quoted value holds an unknown escape; write \\\\ for a backslash, or use single quotes"},
-	{"did not find expected node content", []int{mStrayCloser, mReserved, mDash}, "a value is missing or cannot start with this character; put the value in quotes"},
-	{"did not find expected key", []int{mStrayCloser, mMissingColon, mTab}, "a key was expected here; check that this line is indented like the keys around it"},
-	{"did not find expected '-' indicator", []int{mMissingColon}, "a list item and a key stand at the same indentation; start each list item with \"- \", or indent the key under its item"},
-	{"incompatible YAML document", nil, "this %YAML version is not supported; write %YAML 1.2 or leave the line out"},
-	{"already defined", nil, "a key is written twice in one mapping; keep one"},
+	{"found a tab character", []int{mTab}, "a tab is used for indentation; indent with spaces only", ""},
+	{"cannot start any token", []int{mTab, mReserved}, "this character cannot start a value; put the value in quotes, and indent with spaces, not tabs", ""},
+	{"unknown anchor", []int{mAlias}, "an alias (*name) refers to an anchor (&name) that is not defined above it; put the value in quotes if \"*\" is text", ""},
+	{"expected alphabetic or numeric character", []int{mAlias}, "an anchor (&) or alias (*) needs a name; put the value in quotes if the character is text", ""},
+	{"block sequence entries are not allowed", []int{mDash}, "a list (\"- \") cannot start on the same line as its key; put the items on the next lines, or the value in quotes", ""},
+	{"mapping values are not allowed", []int{mColonInValue, mIndent, mMissingColon}, "a value holding \": \" must be put in quotes", ""},
+	{"could not find expected ':'", []int{mAfterQuote, mMissingColon, mUnclosedQuote, mIndent}, "a key must be followed by \":\" and a space", ""},
+	{"unexpected end of stream", []int{mUnclosedQuote, mUnclosedFlow}, "the document ends inside a quoted value or a [ ] or { } collection; close it", ""},
+	{"did not find expected ',' or ']'", []int{mUnclosedFlow, mUnclosedQuote}, "a list opened with \"[\" is not closed with \"]\", or a \",\" is missing between its entries", ""},
+	{"did not find expected ',' or '}'", []int{mUnclosedFlow, mUnclosedQuote}, "a mapping opened with \"{\" is not closed with \"}\", or a \",\" is missing between its entries", ""},
+	{"unknown escape character", []int{mEscape}, "a double-quoted value holds an unknown escape; write \\\\ for a backslash, or use single quotes", ""},
+	{"did not find expected node content", []int{mStrayCloser, mReserved, mDash, mIndent, mUnclosedQuote, mAlias}, "a value is missing or cannot start with this character; put the value in quotes", ""},
+	{"did not find expected key", []int{mAfterQuote, mStrayCloser, mMissingColon, mTab, mIndent, mUnclosedQuote}, "a key was expected here; check that this line is indented like the keys around it", ""},
+	{"did not find expected '-' indicator", []int{mAfterQuote, mMissingColon, mIndent, mUnclosedQuote}, "a list item and a key stand at the same indentation; start each list item with \"- \", or indent the key under its item", ""},
+	{"incompatible YAML document", nil, "this %YAML version is not supported; write %YAML 1.2 or leave the line out", ""},
+	{"already defined", nil, "a key is written twice in one mapping; keep one", ""},
+	{"document indicator", []int{mUnclosedQuote}, "a line starting with --- or ... ends the document inside a quoted value; close the quote first", ""},
+	{"tag handle", nil, "an unknown tag (!name!) starts this value; remove it, or put the value in quotes if \"!\" is text", "!"},
+	{"tag URI", nil, "a tag (!) is written wrongly; remove it, or put the value in quotes if \"!\" is text", "!"},
+	{"expected '>'", nil, "a tag (!<...>) is not closed with \">\"; remove the tag", "!"},
+	{"expected '!'", nil, "a tag (!) is written wrongly; remove it, or put the value in quotes if \"!\" is text", "!"},
+	{"escape code", []int{mEscape}, "a \\x, \\u or \\U escape in a double-quoted value needs hexadecimal digits; write \\\\ for a backslash", "\\"},
+	{"hexdecimal number", []int{mEscape}, "a \\x, \\u or \\U escape in a double-quoted value needs hexadecimal digits; write \\\\ for a backslash", "\\"},
+	{"surrogate", []int{mEscape}, "a \\u escape for the first half of a character must be followed by its second half", "\\"},
+	{"indentation indicator equal to 0", nil, "the indentation after | or > cannot be 0; remove the 0", "|>"},
+	{"comment or line break", nil, "only a comment may follow | or > on its line; start the text on the next line", "|>"},
+	{"whitespace or line break", nil, "a space is missing after this character; put the value in quotes if it is text", ""},
+	{"expected whitespace", nil, "a space is missing after this character; put the value in quotes if it is text", ""},
+	{"mapping keys are not allowed", []int{mIndent}, "a key (\"? \") cannot stand here; check the indentation of this line", ""},
+	{"directive", nil, "a line starting with % is a directive; put a value starting with % in quotes, or write %YAML 1.2", ""},
+	{"version number", nil, "the %YAML line needs a version such as 1.2", ""},
+	{"UTF-8", nil, "the input is not valid UTF-8 text; save the file as UTF-8", ""},
+	{"Unicode character", nil, "the input holds a character YAML does not allow, such as a control character; remove it", ""},
+	{"control characters", nil, "the input holds a control character YAML does not allow; remove it", "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f"},
+	{"non-alphabetical character", nil, "an anchor or alias name may hold letters, digits and - only; put the value in quotes if it is text", "&*"},
+	{"<document start>", nil, "text follows the end of the document; put one document in a file", ""},
 }
 
 // yamlSyntax turns the YAML library's error into one problem with its line
@@ -76,10 +99,11 @@ func yamlSyntax(data []byte, err error) error {
 		return &Error{Line: max(line, 1), Column: 1, Msg: "objects and lists nest deeper than the YAML reader allows", Err: ErrTooDeep}
 	}
 	var want []int
-	plain := "the YAML is not well formed: " + raw
+	plain := "the YAML is not well formed here; check the quotes, brackets and indentation of this line"
+	at := ""
 	for _, k := range libKinds {
 		if strings.Contains(raw, k.text) {
-			want, plain = k.kinds, k.plain
+			want, plain, at = k.kinds, k.plain, k.at
 			break
 		}
 	}
@@ -100,8 +124,11 @@ func yamlSyntax(data []byte, err error) error {
 	lines := bytes.Split(data, []byte("\n"))
 	line = min(max(line, 1), len(lines))
 	text := string(lines[line-1])
-	col := utf8.RuneCountInString(text[:len(text)-len(strings.TrimLeft(text, " \t"))]) + 1
-	return &Error{Line: line, Column: col, Msg: plain, Err: ErrSyntax}
+	off := len(text) - len(strings.TrimLeft(text, " \t"))
+	if i := strings.IndexAny(text, at); at != "" && i >= 0 {
+		off = i
+	}
+	return &Error{Line: line, Column: utf8.RuneCountInString(text[:off]) + 1, Msg: plain, Err: ErrSyntax}
 }
 
 // yamlScan is the state of diagnoseYAML across lines.
@@ -113,9 +140,15 @@ type yamlScan struct {
 	qLine   int
 	qCol    int
 	block   int // indentation of the key owning a block scalar, or -1
-	keyInd  int // indentation of the last line holding a key, or -1
-	ln      int
-	s       string
+	// blockText is the indentation of the block scalar's text, set by its
+	// first line, or -1 before it.
+	blockText int
+	levels    []indentLevel // indentations of the block collections open, outermost first
+	prev      lineInfo      // the previous block line
+	prevLn    int           // where its plain value stands
+	prevCol   int
+	ln        int
+	s         string
 }
 
 func (y *yamlScan) col(j int) int { return utf8.RuneCountInString(y.s[:min(j, len(y.s))]) + 1 }
@@ -129,7 +162,7 @@ func (y *yamlScan) add(j, kind int, format string, args ...any) {
 // diagnoseYAML lists the recognised mistakes of data in the order they
 // stand.
 func diagnoseYAML(data []byte) []mistake {
-	y := &yamlScan{anchors: map[string]bool{}, block: -1, keyInd: -1}
+	y := &yamlScan{anchors: map[string]bool{}, block: -1}
 	for i, raw := range bytes.Split(data, []byte("\n")) {
 		y.ln = i + 1
 		y.s = strings.TrimSuffix(string(raw), "\r")
@@ -170,30 +203,69 @@ func (y *yamlScan) line() {
 	}
 	ind := len(s) - len(strings.TrimLeft(s, " \t"))
 	if y.block >= 0 {
-		if ind == len(s) || strings.IndexByte(s[:ind], '\t') < 0 && ind > y.block {
+		blank := ind == len(s)
+		switch {
+		case blank:
+			return
+		case y.blockText < 0 && ind > y.block && strings.IndexByte(s[:ind], '\t') < 0:
+			y.blockText = ind // the first line of text sets the block's indentation
+			return
+		case y.blockText >= 0 && ind >= y.blockText:
+			return
+		case y.blockText >= 0 && ind > y.block && strings.IndexByte(s[:ind], '\t') < 0:
+			y.add(ind, mIndent, "this line is indented less than the text above it (%s) and more than its key (%s); indent it by %s to go on with the text, or by %s for a new key",
+				spaces(y.blockText), spaces(y.block), spaces(y.blockText), spaces(y.block))
+			y.block = -1
 			return
 		}
 		y.block = -1
+	}
+	if t := strings.IndexByte(s[:ind], '\t'); t >= 0 && ind < len(s) {
+		y.add(t, mTab, "a tab is used for indentation here; YAML indents with spaces only, so replace the tab with spaces")
+		return
 	}
 	if ind == len(s) || s[ind] == '#' {
 		return
 	}
 	if s == "---" || strings.HasPrefix(s, "--- ") || s == "..." || s[0] == '%' {
+		y.levels, y.prev = y.levels[:0], lineInfo{}
 		return
 	}
-	if t := strings.IndexByte(s[:ind], '\t'); t >= 0 {
-		y.add(t, mTab, "a tab is used for indentation here; YAML indents with spaces only, so replace the tab with spaces")
-		return
+	n := len(y.out)
+	li := y.blockLine(ind)
+	if m, bad := y.indent(ind, li); bad && n < 20 {
+		y.out = append(y.out[:n], append([]mistake{m}, y.out[n:]...)...)
 	}
-	y.blockLine(ind)
+}
+
+// lineInfo is what blockLine learnt of a line's structure.
+type lineInfo struct {
+	hasKey    bool // the line holds a key (after any "- ")
+	opens     bool // the line ends with "key:" or "-", so a more indented block follows
+	plain     bool // the line ends with a plain value, which the next lines may continue
+	noKey     bool // that plain value is the line's only content but for dashes
+	plainAt   int  // where that plain value starts
+	plainText string
+	inner     []int // offsets where nested collections start on the line ("- " items, a key after "- ")
 }
 
 // blockLine reads a line outside any flow collection from its first
 // character, at indentation ind.
-func (y *yamlScan) blockLine(ind int) {
+func (y *yamlScan) blockLine(ind int) (li lineInfo) {
 	s := y.s
 	j := ind
 	afterKey, dashes := false, 0
+	key := func(at, next int) int {
+		afterKey, li.hasKey = true, true
+		if dashes > 0 && at != li.inner[len(li.inner)-1] {
+			li.inner = append(li.inner, at)
+		}
+		j = skipSpace(s, next)
+		if j == len(s) || s[j] == '#' {
+			li.opens = true
+		}
+		return j
+	}
 	for j < len(s) {
 		c := s[j]
 		switch {
@@ -204,86 +276,156 @@ func (y *yamlScan) blockLine(ind int) {
 				} else {
 					y.add(j, mDash, "a value starting with \"- \" starts a list, which cannot begin on the line of its key; put it in quotes (%q) or put the items on the next lines", clip(strings.TrimSpace(s[j:])))
 				}
-				return
+				return li
+			}
+			if dashes > 0 {
+				li.inner = append(li.inner, j)
 			}
 			dashes++
 			j = skipSpace(s, j+1)
+			if j == len(s) || s[j] == '#' {
+				li.opens = true
+				return li
+			}
+			li.inner = append(li.inner, j)
 			continue
 		case c == '@' || c == '`' || c == '%':
 			y.add(j, mReserved, "a value cannot start with %q unless it is in quotes; write %q", c, clip(strings.TrimSpace(s[j:])))
-			return
+			return li
 		case c == '*':
 			name := anchorName(s[j+1:])
 			if name == "" {
 				y.add(j, mAlias, "\"*\" starts an alias and needs a name; put the value in quotes if \"*\" is text: %q", clip(strings.TrimSpace(s[j:])))
-				return
+				return li
 			}
 			if !y.anchors[name] {
 				y.add(j, mAlias, "*%s refers to an anchor &%s that is not defined above it; put the value in quotes if \"*\" is text: %q", clip(name), clip(name), clip(strings.TrimSpace(s[j:])))
-				return
+				return li
 			}
+			at := j
 			j = skipSpace(s, j+1+len(name))
 			if !afterKey && j < len(s) && s[j] == ':' {
-				afterKey = true
-				j = skipSpace(s, j+1)
+				key(at, j+1)
 				continue
 			}
-			return
+			return li
 		case c == '&' || c == '!':
 			name := anchorName(s[j+1:])
 			if c == '&' {
 				if name == "" {
 					y.add(j, mAlias, "\"&\" starts an anchor and needs a name; put the value in quotes if \"&\" is text: %q", clip(strings.TrimSpace(s[j:])))
-					return
+					return li
 				}
 				y.anchors[name] = true
 			} else {
 				name = s[j+1 : j+1+tokenLen(s[j+1:])]
 			}
 			j = skipSpace(s, j+1+len(name))
+			if j == len(s) {
+				li.opens = true
+			}
 			continue
 		case c == '"' || c == '\'':
+			at := j
 			end := y.open(j, c)
 			if end < 0 {
-				return
+				return li
 			}
 			j = skipSpace(s, end)
 			if !afterKey && j < len(s) && s[j] == ':' {
-				afterKey = true
-				y.keyInd = j
-				j = skipSpace(s, j+1)
+				key(at, j+1)
 				continue
 			}
-			return
+			if j < len(s) && s[j] != '#' {
+				y.add(j, mAfterQuote, "text follows the closing quote; put the whole value in quotes: %q", clip(strings.TrimSpace(s[at:])))
+			}
+			return li
 		case c == '[' || c == '{':
 			y.flowRest(j)
-			return
+			return li
 		case c == ']' || c == '}':
 			y.add(j, mStrayCloser, "%q here closes nothing; remove it, or put the value in quotes", c)
-			return
+			return li
 		case c == '|' || c == '>':
-			y.block = ind
-			return
+			y.block, y.blockText = ind, -1
+			return li
 		case c == '#':
-			return
+			return li
 		}
 		// A plain value: up to a key indicator, a comment or the end.
 		k := plainEnd(s, j, false)
 		if k < len(s) && s[k] == ':' {
 			if afterKey {
 				y.add(k, mColonInValue, "a value holding \": \" must be in quotes: write %q", clip(strings.TrimSpace(s[y.valueStart(k):])))
-				return
+				return li
 			}
-			afterKey = true
-			y.keyInd = ind
-			j = skipSpace(s, k+1)
+			key(j, k+1)
 			continue
 		}
-		if !afterKey && dashes == 0 && y.keyInd >= 0 && ind <= y.keyInd {
-			y.add(j, mMissingColon, "%q has no \":\" after it; write a key as \"name: value\", or indent the line to continue the value above", clip(strings.TrimSpace(s[j:k])))
-		}
-		return
+		li.plain, li.noKey, li.plainAt, li.plainText = true, !afterKey, j, strings.TrimSpace(s[j:k])
+		return li
 	}
+	return li
+}
+
+// indentLevel is one indentation at which block lines stand, and whether they
+// hold keys there (a mapping) rather than only values.
+type indentLevel struct {
+	ind     int
+	mapping bool
+}
+
+// indent checks the indentation of a block line against the lines above
+// it, given what blockLine learnt of it, and records the line's levels.
+// It returns the mistake, if any, for the caller to put before those the
+// line's own reading found.
+func (y *yamlScan) indent(ind int, li lineInfo) (m mistake, bad bool) {
+	prev := y.prev
+	y.prev = li
+	popped := -1
+	for len(y.levels) > 0 && y.levels[len(y.levels)-1].ind > ind {
+		popped = y.levels[len(y.levels)-1].ind
+		y.levels = y.levels[:len(y.levels)-1]
+	}
+	top := -1
+	if len(y.levels) > 0 {
+		top = y.levels[len(y.levels)-1].ind
+	}
+	switch {
+	case top == ind:
+		lv := &y.levels[len(y.levels)-1]
+		if li.noKey && li.plain && len(li.inner) == 0 && lv.mapping && !prev.opens {
+			m, bad = mistake{y.ln, y.col(ind), mMissingColon, fmt.Sprintf("%q has no \":\" after it; write a key as \"name: value\", or indent the line to continue the value above", clip(li.plainText))}, true
+		}
+		lv.mapping = lv.mapping || li.hasKey
+	case prev.opens || top < 0:
+		y.levels = append(y.levels, indentLevel{ind, li.hasKey && len(li.inner) == 0})
+	case prev.plain && !li.hasKey && len(li.inner) == 0 && !strings.HasPrefix(y.s[ind:], "- "):
+		y.prev.plain = true // a plain value going on over lines
+		return
+	case prev.plain && prev.noKey && li.hasKey:
+		m, bad = mistake{y.prevLn, y.prevCol, mMissingColon, fmt.Sprintf("%q has no \":\" after it; write a key as \"name: value\"", clip(prev.plainText))}, true
+	default:
+		want := top
+		if popped >= 0 {
+			want = popped
+		}
+		m, bad = mistake{y.ln, y.col(ind), mIndent, fmt.Sprintf("this line is indented by %s, which lines it up with no line above; indent it by %s like the lines it belongs with", spaces(ind), spaces(want))}, true
+	}
+	inner := li.inner
+	if li.noKey && len(inner) > 0 && inner[len(inner)-1] == li.plainAt {
+		inner = inner[:len(inner)-1] // "- text" holds a value, not a collection
+	}
+	for _, in := range inner {
+		y.levels = append(y.levels, indentLevel{in, false})
+	}
+	if len(li.inner) > 0 && li.hasKey {
+		y.levels[len(y.levels)-1].mapping = true
+	}
+	if li.plain {
+		y.prevLn, y.prevCol = y.ln, y.col(li.plainAt)
+	}
+	return m, bad
 }
 
 // valueStart finds where the value holding the colon at k begins: after
@@ -341,6 +483,9 @@ func (y *yamlScan) flowRest(j int) {
 		case c == '@' || c == '`':
 			y.add(j, mReserved, "a value cannot start with %q unless it is in quotes", c)
 			return
+		case c == '-' && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\t'):
+			y.add(j, mDash, "a \"- \" list item cannot stand inside [ ] or { }; put the value in quotes (\"-\") or write the list as [a, b]")
+			return
 		case c == '*':
 			name := anchorName(s[j+1:])
 			if name == "" || !y.anchors[name] {
@@ -368,6 +513,7 @@ func (y *yamlScan) open(j int, q byte) int {
 	end := y.quoted(j+1, q)
 	if end < 0 {
 		y.quote, y.qLine, y.qCol = q, y.ln, y.col(j)
+		y.add(j, mUnclosedQuote, "the value quoted with %c here is not closed on its line; add the closing %c", q, q)
 	}
 	return end
 }
@@ -392,6 +538,8 @@ func (y *yamlScan) quoted(j int, q byte) int {
 			if j+1 < len(s) && !strings.ContainsRune("0abt\tnvfre \"/\\N_LPxuU", rune(s[j+1])) {
 				_, size := utf8.DecodeRuneInString(s[j+1:])
 				y.add(j, mEscape, "%q is not an escape YAML knows; write \\\\ for a backslash, or put the value in single quotes", s[j:j+1+size])
+			} else if n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[min(j+1, len(s)-1)]]; n > 0 && !hexDigits(s[j+2:], n) {
+				y.add(j, mEscape, "%q needs %d hexadecimal digits after \\%c; write \\\\ for a backslash", clip(s[j:min(j+2+n, len(s))]), n, s[j+1])
 			}
 			j += 2
 			continue
@@ -442,4 +590,24 @@ func tokenLen(s string) int {
 		return i
 	}
 	return len(s)
+}
+
+func spaces(n int) string {
+	if n == 1 {
+		return "1 space"
+	}
+	return strconv.Itoa(n) + " spaces"
+}
+
+// hexDigits reports whether s starts with n hexadecimal digits.
+func hexDigits(s string, n int) bool {
+	if len(s) < n {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if c := s[i] | 0x20; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -12,7 +12,6 @@ package validation
 import (
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -209,6 +208,9 @@ func ruleName(fe validator.FieldError) string {
 	if r, ok := Lookup(fe.Tag()); ok {
 		return r.ID
 	}
+	if strings.HasPrefix(fe.Tag(), "required_") {
+		return problem.RuleRequired
+	}
 	return problem.RuleFormat
 }
 
@@ -272,7 +274,27 @@ func message(fe validator.FieldError) string {
 	if r, ok := Lookup(fe.Tag()); ok {
 		return r.Message
 	}
-	return fmt.Sprintf("fails rule %s%s", fe.Tag(), paramSuffix(p))
+	if strings.HasPrefix(fe.Tag(), "required_") {
+		return "is required"
+	}
+	var forms []string
+	for _, t := range strings.Split(fe.Tag(), "|") {
+		f, ok := formats[t]
+		if !ok {
+			// A tag without words of its own: say what is wrong without
+			// naming the validator's tag.
+			return "is not valid here"
+		}
+		forms = append(forms, f)
+	}
+	return "must be " + strings.Join(forms, " or ")
+}
+
+// formats names, for a person, what the validator's format tags want.
+var formats = map[string]string{
+	"email": "an email address", "url": "a URL", "http_url": "a URL starting with http:// or https://", "uri": "a URI",
+	"uuid": "a UUID", "hostname": "a host name", "ip": "an IP address", "alphanum": "letters and digits only",
+	"numeric": "a number", "lowercase": "in lower case", "ascii": "plain ASCII text",
 }
 
 // unknownValue names a value outside its allowed list, suggests the closest
@@ -282,11 +304,4 @@ func unknownValue(v string, allowed []string) string {
 		return fmt.Sprintf("unknown value %q%s allowed: %s", v, hint, strings.Join(allowed, ", "))
 	}
 	return fmt.Sprintf("unknown value %q; allowed: %s", v, strings.Join(allowed, ", "))
-}
-
-func paramSuffix(p string) string {
-	if p == "" {
-		return ""
-	}
-	return "=" + strconv.Quote(p)
 }

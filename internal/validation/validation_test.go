@@ -54,3 +54,22 @@ func TestOneOfSuggests(t *testing.T) {
 	got := Struct(&choice{Pick: "aplha"})
 	assert.Equal(t, problem.List{{Path: "/pick", Rule: "enum", Message: `unknown value "aplha"; did you mean "alpha"? allowed: alpha, beta`}}, got)
 }
+
+func TestFormatTagsInWords(t *testing.T) {
+	type contact struct {
+		Who   string `json:"who" validate:"email|url"`
+		Code  string `json:"code" validate:"alphanum"`
+		Other string `json:"other" validate:"required_with=Who"`
+		Odd   string `json:"odd" validate:"startswith=x"`
+	}
+	got := map[string]string{}
+	for _, p := range Struct(&contact{Who: "nobody", Code: "a-b", Odd: "y"}) {
+		got[p.Path] = p.Rule + ": " + p.Message
+	}
+	assert.Equal(t, map[string]string{
+		"/who":   "format: must be an email address or a URL",
+		"/code":  "format: must be letters and digits only",
+		"/other": "required: is required",
+		"/odd":   "format: is not valid here",
+	}, got)
+}
