@@ -51,26 +51,26 @@ type RuleInfo = finding.RuleInfo
 // Rule ids shared with the other mechanisms, as Parse and Validate report
 // them. They are the ids of the shared vocabulary; Rules describes each.
 const (
-	RuleSyntax       = problem.RuleSyntax
-	RuleEmpty        = problem.RuleEmpty
-	RuleTooLarge     = problem.RuleTooLarge
-	RuleTooDeep      = problem.RuleTooDeep
-	RuleTooMany      = problem.RuleTooMany
-	RuleUnknownKey   = problem.RuleUnknownKey
-	RuleType         = problem.RuleType
-	RuleRequired     = problem.RuleRequired
-	RuleEnum         = problem.RuleEnum
-	RuleFormat       = problem.RuleFormat
-	RuleRange        = problem.RuleRange
-	RuleTooShort     = problem.RuleTooShort
-	RuleTooLong      = problem.RuleTooLong
-	RuleTooFew       = problem.RuleTooFew
-	RuleTooManyItems = problem.RuleTooManyItems
-	RuleLength       = problem.RuleLength
-	RuleDuplicate    = problem.RuleDuplicate
-	RuleDuplicateID  = problem.RuleDuplicateID
-	RuleUnknownRef   = problem.RuleUnknownReference
-	RuleNil          = problem.RuleNil
+	RuleSyntax           = problem.RuleSyntax
+	RuleEmpty            = problem.RuleEmpty
+	RuleTooLarge         = problem.RuleTooLarge
+	RuleTooDeep          = problem.RuleTooDeep
+	RuleTooMany          = problem.RuleTooMany
+	RuleUnknownKey       = problem.RuleUnknownKey
+	RuleType             = problem.RuleType
+	RuleRequired         = problem.RuleRequired
+	RuleEnum             = problem.RuleEnum
+	RuleFormat           = problem.RuleFormat
+	RuleRange            = problem.RuleRange
+	RuleTooShort         = problem.RuleTooShort
+	RuleTooLong          = problem.RuleTooLong
+	RuleTooFew           = problem.RuleTooFew
+	RuleTooManyItems     = problem.RuleTooManyItems
+	RuleLength           = problem.RuleLength
+	RuleDuplicate        = problem.RuleDuplicate
+	RuleDuplicateID      = problem.RuleDuplicateID
+	RuleUnknownReference = problem.RuleUnknownReference
+	RuleNil              = problem.RuleNil
 )
 
 // Rule ids of PR/FAQ validation: the rules Validate checks beyond the shared
