@@ -488,7 +488,14 @@ func (p *mdParser) heading(n *ast.Heading) {
 	}
 }
 
+// pressPrefix is a label some writers put before the headline.
+var pressPrefix = regexp.MustCompile(`(?i)^\s*(?:draft\s+)?press\s+release\s*[:—–-]\s*`)
+
 func (p *mdParser) setHeadline(t mdText, level int) {
+	if loc := pressPrefix.FindIndex(t.b); loc != nil && loc[1] < len(t.b) {
+		t = t.slice(loc[1], len(t.b))
+		p.found = true
+	}
 	p.set("/pressRelease/headline", &p.d.PressRelease.Headline, t)
 	p.m.sections["/pressRelease"] = t.src(0)
 	p.headLevel = level

@@ -420,3 +420,21 @@ A: The open banking feeds of each bank.
 	assert.Equal(t, "£8 a month.", d.ExternalFAQ[0].Answer)
 	assert.Equal(t, []string{"What do we depend on?"}, questions(d.InternalFAQ))
 }
+
+func TestMarkdownPlainSubheadlineAndPrefixedHeadline(t *testing.T) {
+	in := `# Press Release: Ledgerline closes a shop's books in ten minutes
+
+Sole traders get their VAT return from their bank feed.
+
+BRISTOL — January 12, 2027 — Ledgerline today opened to every sole trader.
+
+Owners spend a weekend a quarter on receipts.
+`
+	d, err := ParseMarkdown([]byte(in))
+	require.NoError(t, err)
+	pr := d.PressRelease
+	assert.Equal(t, "Ledgerline closes a shop's books in ten minutes", pr.Headline)
+	assert.Equal(t, "Sole traders get their VAT return from their bank feed.", pr.Subheadline)
+	assert.Equal(t, "Ledgerline today opened to every sole trader.", pr.Summary)
+	assert.Equal(t, "Owners spend a weekend a quarter on receipts.", pr.Problem)
+}

@@ -217,6 +217,16 @@ func (p *mdParser) finishPress() {
 		}
 	}
 	pr := &p.d.PressRelease
+	// A one-sentence paragraph between the headline and the dateline is
+	// the subheadline, written without italics.
+	if len(before) >= 2 && pr.Subheadline == "" && pr.Headline != "" {
+		_, first := parseDateline(before[0].t.String())
+		_, second := parseDateline(before[1].t.String())
+		if !first && second && len(before[0].t.b) < 300 && Readability(before[0].t.String()).Sentences <= 1 {
+			p.set("/pressRelease/subheadline", &pr.Subheadline, before[0].t)
+			before = before[1:]
+		}
+	}
 	if len(before) > 0 {
 		p.summary(before[0].t)
 		before = before[1:]
