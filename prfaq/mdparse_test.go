@@ -438,3 +438,18 @@ Owners spend a weekend a quarter on receipts.
 	assert.Equal(t, "Ledgerline today opened to every sole trader.", pr.Summary)
 	assert.Equal(t, "Owners spend a weekend a quarter on receipts.", pr.Problem)
 }
+
+// TestPlaceForeignFindings: findings from another document, with spans
+// past the end of this one's fields, are placed without panicking.
+func TestPlaceForeignFindings(t *testing.T) {
+	for _, path := range []string{templatePath, mdTemplatePath} {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		fs := []Finding{{Path: "/title", Start: 10, End: 5000}, {Path: "/externalFaq/0/answer", Start: 4000, End: 4005},
+			{Path: "/nope/3", Start: 1, End: 2}, {Path: "/", Rule: RuleRequired}}
+		require.NotPanics(t, func() { Place(data, fs) }, path)
+		for _, f := range fs {
+			assert.Positive(t, f.Line, "%s %+v", path, f)
+		}
+	}
+}
