@@ -162,7 +162,7 @@
 // embedded); phrases are matched by comparing the table entries of the last
 // words read; syllables of words the table lacks are cached per word. No
 // word is copied, and allocations grow with the findings, not the words
-// (about 60 for a 3,000-word memo with 45 findings); Readability allocates
+// (about 50 for a 3,000-word memo with 45 findings); Readability allocates
 // nothing. .ci/bench/prfaq.sh times ReviewText against write-good 1.0.8 on
 // the same narrative. Any input is accepted: invalid UTF-8 and control
 // characters separate words; a 10 MB single-line text is reviewed in linear
