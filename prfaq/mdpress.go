@@ -1,6 +1,7 @@
 package prfaq
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -115,6 +116,9 @@ var (
 // Doe, VP of Payments." or "Jane Doe, VP of Payments, said: “…”" or "“…” —
 // Jane Doe, VP of Payments". The quoted words must be most of the paragraph.
 func quoteParagraph(t mdText) (*mdQuote, bool) {
+	if !bytes.ContainsAny(t.b, "\"“") {
+		return nil, false // most paragraphs quote no one
+	}
 	s := t.String()
 	spans := quoteSpan.FindAllStringSubmatchIndex(s, -1)
 	if len(spans) == 0 {
