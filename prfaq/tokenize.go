@@ -279,7 +279,12 @@ scan:
 		j = i + 1
 	}
 	s.steps += j - i
-	*w = wordInfo{st: i, e: j, text: t[i:j], n: n, upper: upper, lower: lower, other: other, digit: digit, fits: fits}
+	// Field by field: assigning a whole struct literal through the
+	// pointer copies it from a temporary, which cost more than the loop.
+	w.st, w.e, w.text, w.n = i, j, t[i:j], n
+	w.upper, w.lower, w.other = upper, lower, other
+	w.digit, w.fits = digit, fits
+	w.hash, w.ent, w.flags = 0, nil, 0
 	if fits {
 		var head uint64
 		w.hash, head = hashKey(&s.key, n)
