@@ -623,9 +623,12 @@ func (s *search) unblock(u int32) {
 // (the first in EachLoop's order), sorted, with an error wrapping
 // ErrTooManyLoops; see EachLoop for the other bounds.
 //
-// The loops share two arrays, one of node IDs and one of link indexes,
-// each Loop's Nodes and Links a slice of them: appending to one would
-// overwrite the next loop, so copy before changing them.
+// The loops' Nodes and Links are slices of a few arrays they share (a
+// loop's Nodes can be the beginning of a longer loop's), each with its
+// capacity cut to its length so an append copies; copy one before
+// changing its elements. On the complete graph on 9 nodes (125,664 loops)
+// Loops takes about 20 ms of CPU and 30 MB, allocated in about a hundred
+// allocations; see BenchmarkLoops and .ci/bench/flywheel.sh.
 func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 	s, err := f.newSearch(opts)
 	if err != nil {
