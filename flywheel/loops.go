@@ -259,13 +259,6 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 	return s, nil
 }
 
-// step counts one unit of work and reports whether the budget since the
-// last loop is spent.
-func (s *search) step() bool {
-	s.steps++
-	return s.steps > s.maxWork
-}
-
 func (s *search) tooLong() error {
 	return fmt.Errorf("%w: searched %d steps after loop %d without finding another", ErrTooManyLoops, s.steps, s.count)
 }
@@ -818,17 +811,6 @@ func (sc *loopScratch) release() {
 		sc.nodes[i] = sc.nodes[i][:0]
 	}
 	scratchPool.Put(sc)
-}
-
-// grow makes room for n more elements, doubling the capacity when it must
-// grow, so each element is copied about once however long the slice gets
-// (append grows large slices by a quarter, copying each element about five
-// times).
-func grow[T any](s []T, n int) []T {
-	if len(s)+n <= cap(s) {
-		return s
-	}
-	return slices.Grow(s, max(len(s), n, 1024))
 }
 
 // counter is a decimal number kept as its digits, so numbering a hundred
