@@ -642,6 +642,7 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 	defer sc.release()
 	var (
 		links [][]int // blocks of loops' links
+		count int     // loops found
 		total int
 		full  bool
 		run   = -1 // where the run the last loop is a prefix of starts, in the last block of nodes
@@ -675,35 +676,20 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 			lb++
 		}
 		p, gain, rate, delay := sum.measure(n)
-		sc.recs = append(sc.recs, loopRec{nodeBlock: int32(nb), node: int32(run), linkBlock: int32(lb), link: int32(len(links[lb])), n: int32(n),
-			balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
+		// EachLoop's order is lexicographic, so keeping the records of
+		// each length apart, in the order they come, sorts the loops as
+		// documented without comparing any two.
+		for len(sc.byLen) <= n {
+			sc.byLen = append(sc.byLen, nil)
+		}
+		sc.byLen[n] = append(sc.byLen[n], loopRec{nodeBlock: int32(nb), node: int32(run), linkBlock: int32(lb), link: int32(len(links[lb])),
+			n: int32(n), balancing: p == Balancing, gain: gain, rate: rate, delay: delay})
+		count++
 		links[lb] = append(links[lb], s.links[:n]...)
 		return true
 	}, nil)
-	recs := sc.recs
 	if full {
-		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, len(recs), total)
-	}
-	// EachLoop's order is lexicographic, so a stable counting sort by
-	// length gives the documented order without comparing loops.
-	var byLen []int32
-	for i := range recs {
-		n := recs[i].n
-		if int(n) >= len(byLen) {
-			byLen = append(byLen, make([]int32, int(n)+1-len(byLen))...)
-		}
-		byLen[n]++
-	}
-	next := int32(0)
-	for k, c := range byLen {
-		byLen[k] = next
-		next += c
-	}
-	order := sc.int32s(&sc.order, len(recs)) // order[i] is the record of the i-th loop
-	for i := range recs {
-		n := recs[i].n
-		order[byLen[n]] = int32(i)
-		byLen[n]++
+		serr = fmt.Errorf("%w: stopped after %d loops holding %d nodes in all (MaxLoopNodes)", ErrTooManyLoops, count, total)
 	}
 	// One array of names for all blocks of runs; blockAt[b] is where block
 	// b's names begin.
@@ -720,26 +706,30 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 			names = append(names, f.Nodes[v].ID)
 		}
 	}
-	out := make([]Loop, len(recs))
+	out := make([]Loop, count)
 	var ids strings.Builder // String does not copy: every ID is a slice of one string
-	ids.Grow(len(out) * (1 + len(strconv.Itoa(len(out)))))
-	idEnd := sc.int32s(&sc.idEnd, len(out))
+	ids.Grow(count * (1 + len(strconv.Itoa(count))))
+	idEnd := sc.int32s(&sc.idEnd, count)
 	nr, nbal := counter{'0'}, counter{'0'}
-	for i, ri := range order {
-		r := &recs[ri]
-		p := Reinforcing
-		if r.balancing {
-			p = Balancing
-			ids.WriteByte('B')
-			ids.Write(nbal.next())
-		} else {
-			ids.WriteByte('R')
-			ids.Write(nr.next())
+	i := 0
+	for _, bucket := range sc.byLen {
+		for k := range bucket {
+			r := &bucket[k]
+			p := Reinforcing
+			if r.balancing {
+				p = Balancing
+				ids.WriteByte('B')
+				ids.Write(nbal.next())
+			} else {
+				ids.WriteByte('R')
+				ids.Write(nr.next())
+			}
+			idEnd[i] = int32(ids.Len())
+			at := blockAt[r.nodeBlock] + r.node
+			out[i] = Loop{Nodes: names[at : at+r.n : at+r.n], Links: links[r.linkBlock][r.link : r.link+r.n : r.link+r.n],
+				Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
+			i++
 		}
-		idEnd[i] = int32(ids.Len())
-		at := blockAt[r.nodeBlock] + r.node
-		out[i] = Loop{Nodes: names[at : at+r.n : at+r.n], Links: links[r.linkBlock][r.link : r.link+r.n : r.link+r.n],
-			Polarity: p, Gain: r.gain, Rate: r.rate, Delay: r.delay}
 	}
 	all := ids.String()
 	prev := int32(0)
@@ -765,9 +755,9 @@ type loopRec struct {
 // loopScratch is what Loops needs only while it runs, kept in scratchPool
 // between calls. It holds no pointers into what Loops returns.
 type loopScratch struct {
-	recs                  []loopRec
-	nodes                 [][]int32 // blocks of runs; those past the ones in use are spare
-	order, blockAt, idEnd []int32
+	byLen          [][]loopRec // byLen[n] holds the records of the loops of n nodes, in EachLoop's order
+	nodes          [][]int32   // blocks of runs; those past the ones in use are spare
+	blockAt, idEnd []int32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(loopScratch) }}
@@ -803,10 +793,16 @@ func (sc *loopScratch) int32s(buf *[]int32, n int) []int32 {
 // release empties the scratch and returns it to the pool, unless it grew
 // too large to keep.
 func (sc *loopScratch) release() {
-	if cap(sc.recs) > maxPooled {
+	held := 0
+	for _, b := range sc.byLen {
+		held += cap(b)
+	}
+	if held > maxPooled {
 		return
 	}
-	sc.recs = sc.recs[:0]
+	for n := range sc.byLen {
+		sc.byLen[n] = sc.byLen[n][:0]
+	}
 	for i := range sc.nodes {
 		sc.nodes[i] = sc.nodes[i][:0]
 	}
