@@ -21,7 +21,7 @@ const (
 	// is above the 125,664 loops of the complete graph on 9 nodes.
 	DefaultMaxLoops = 200_000
 	// MaxLoopNodes bounds the memory of Loops: when the loops found hold
-	// this many nodes in all (about 64 MB), Loops stops with
+	// this many nodes in all (about 100 MB with the Loops), Loops stops with
 	// ErrTooManyLoops. EachLoop holds one loop at a time and has no such
 	// bound.
 	MaxLoopNodes = 2_000_000
