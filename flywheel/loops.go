@@ -142,14 +142,13 @@ type search struct {
 	outTo  []int32 // outTo[i] is the target of the edge g.out[i], one load less per edge
 	// The current path, by depth d: path[d] is its node, pos[d] the next
 	// of its edges to try and found[d] whether a loop was found below it
-	// (or the length cap cut the search there); edges[d] leaves path[d],
-	// links[d] is its index in Flywheel.Links (the closing link's while a
-	// loop is handed out), names[d] the node's ID and sums[d] adds up
-	// edges[:d]. All are sized once, for the longest possible path.
+	// (or the length cap cut the search there); links[d] is the index in
+	// Flywheel.Links of the link leaving path[d] (the closing link's while
+	// a loop is handed out), names[d] the node's ID and sums[d] adds up the
+	// links before depth d. All are sized once, for the longest path.
 	path    []int32
 	pos     []int32
 	found   []bool
-	edges   []int32
 	links   []int
 	names   []string
 	sums    []acc
@@ -217,7 +216,6 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 		path:    make([]int32, n),
 		pos:     make([]int32, n),
 		found:   make([]bool, n),
-		edges:   make([]int32, n),
 		links:   make([]int, n),
 		names:   make([]string, n),
 		sums:    make([]acc, n+1),
@@ -315,17 +313,13 @@ func (s *search) prepare(c []int32) {
 	}
 }
 
-// run enumerates the loops, calling emit for each with its length n (its
-// nodes are s.path[:n] and s.names[:n], its links s.edges[:n] and
-// s.links[:n]) and the sums of its edges, or, when visit is not nil, visit
-// with the Loop; either returns false to stop.
-//
-// The inner loop runs through one node's edges without leaving: skipping
-// an edge (outside the component, blocked) costs two loads and a compare.
-// Edges are sorted by target and the start is the lowest node of its
-// component, so a node's edges are taken from the first to the start or
-// above: the edges to nodes already searched are never looked at, and the
-// edge back to the start, which closes a loop, comes first.
+// run enumerates the loops, component by component and start by start,
+// calling emit for each with its length n (its nodes are s.path[:n] and
+// s.names[:n], its links s.links[:n]) and the sums of its links, or, when
+// visit is not nil, visit with the Loop; either returns false to stop.
+// Components of up to 64 nodes are searched on bit sets (small), larger
+// ones on edge lists (general); both give the same loops in the same
+// order.
 func (s *search) run(emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) error {
 	for len(s.work) > 0 {
 		item := s.work[len(s.work)-1]
@@ -359,7 +353,7 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool, visit func(Loop)
 // hand gives out the loop that edge e closes at depth d, to visit as a
 // Loop or to emit; it reports whether to go on.
 func (s *search) hand(d int, e int32, emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) bool {
-	s.edges[d], s.links[d] = e, int(s.g.link[e])
+	s.links[d] = int(s.g.link[e])
 	sum := s.sums[d].add(&s.info[e])
 	n := d + 1
 	if visit == nil {
@@ -371,7 +365,7 @@ func (s *search) hand(d int, e int32, emit func(s *search, n int, sum acc) bool,
 
 // enter puts node w on the path at depth d+1 through edge e.
 func (s *search) enter(d int, e, w int32) {
-	s.edges[d], s.links[d] = e, int(s.g.link[e])
+	s.links[d] = int(s.g.link[e])
 	s.sums[d+1] = s.sums[d].add(&s.info[e])
 	s.path[d+1], s.names[d+1], s.found[d+1] = w, s.f.Nodes[w].ID, false
 }
@@ -383,6 +377,13 @@ func (s *search) tooMany() error {
 // general searches the loops through the start c[0] of a component of any
 // size, walking each node's list of edges. It reports whether emit or
 // visit asked to stop.
+//
+// The inner loop runs through one node's edges without leaving: skipping
+// an edge (outside the component, blocked) costs two loads and a compare.
+// Edges are sorted by target and the start is the lowest node of its
+// component, so a node's edges are taken from its first to the start or
+// above (skipTo): edges to nodes already searched are never looked at, and
+// the edge back to the start, which closes a loop, comes first.
 func (s *search) general(c []int32, emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) (bool, error) {
 	g := s.g
 	out, outTo, off, dist, state := g.out, s.outTo, g.off, s.dist, s.state
