@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/dayone-go/mechanisms/internal/mdguard"
 	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
@@ -189,6 +190,9 @@ func scanMarkdown(data []byte) (*mdParser, error) {
 	}
 	if line := tooDeep(src); line > 0 {
 		return nil, mdError(RuleTooDeep, line, 1, strict.ErrTooDeep, "block quotes or lists nest more than %d deep", maxMarkdownDepth)
+	}
+	if line := mdguard.Links(src, mdguard.Budget); line > 0 {
+		return nil, mdError(RuleTooMany, line, 1, strict.ErrTooMany, "the paragraph here holds too many [ brackets for its length to be read as links in reasonable time; split it or remove stray brackets")
 	}
 	root := goldmark.New().Parser().Parse(text.NewReader(src))
 	p := &mdParser{src: src, d: d, m: m}
