@@ -548,3 +548,26 @@ func TestREADMEShowsRealOutput(t *testing.T) {
 	_, out, _ := runReview(t, "-today", "2026-12-01", "examples/templates/decision.yaml", "examples/templates/loop.yaml", "examples/templates/flywheel.yaml")
 	assert.Equal(t, strings.TrimSpace(out), strings.TrimSpace(shown), "README.md shows another report than the tool prints")
 }
+
+func TestCalibrationAndSimulation(t *testing.T) {
+	loop := template(t, "loop.yaml")
+	dir := tree(t, map[string]string{"loops/a.loop.yaml": loop, "loops/b.loop.yaml": loop, "w.flywheel.yaml": template(t, "flywheel.yaml")})
+	code, rep, _ := reviewJSON(t, "-steps", "5", dir)
+	require.Equal(t, 0, code)
+	require.Len(t, rep.Groups, 1)
+	g := rep.Groups[0]
+	assert.Equal(t, "calibration", g.Kind)
+	assert.Equal(t, 2, g.Documents)
+	res := g.Result.(map[string]any)
+	assert.Contains(t, res, "interviewers", "leniency per interviewer")
+	assert.Contains(t, res, "votes", "Fleiss' kappa of the votes")
+	for _, d := range rep.Documents {
+		if d.Kind == "flywheel" {
+			sim := d.Result.(map[string]any)["simulation"].(map[string]any)
+			assert.NotEmpty(t, sim)
+		}
+	}
+	_, out, _ := runReview(t, "-steps", "5", dir)
+	assert.Contains(t, out, "[calibration]")
+	assert.Contains(t, out, "5 steps later")
+}
