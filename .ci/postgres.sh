@@ -13,8 +13,10 @@
 # string over the socket; WBR_PG_DIR is the folder. The wbr tests skip their
 # database cases when WBR_TEST_DSN is unset.
 
+# wbr_pg_bin prints the newest installed server's bin folder, or nothing;
+# it never fails, so a caller under set -e -o pipefail can test its output.
 wbr_pg_bin() {
-  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+  { ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -n 1
 }
 
 # wbr_pg_as runs a command as the postgres user when we are root (initdb

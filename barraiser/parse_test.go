@@ -103,3 +103,34 @@ func TestParseRefusesNonFiniteAndMistypedValues(t *testing.T) {
 	_, err := Parse([]byte("debrief: {decision: postponed}\n"))
 	assert.ErrorContains(t, err, "hire, no-hire", "an unknown value lists the allowed ones")
 }
+
+func TestParseReportsEveryProblemAtOnce(t *testing.T) {
+	_, err := Parse([]byte(`candidate: {name: Alex}
+role: {title: E, family: S, level: 5, grade: 3}
+debrief: {at: 2026-04-02, decision: hir}
+feedback:
+  - submittedAt: yesterday
+    vote: inclind
+`))
+	see(err)
+	var ve *ValidationError
+	require.True(t, errors.As(err, &ve))
+	assert.Equal(t, "barraiser", ve.Kind)
+	type at struct {
+		path, rule string
+		line, col  int
+	}
+	var got []at
+	for _, p := range ve.Problems {
+		got = append(got, at{p.Path, p.Rule, p.Line, p.Column})
+		assert.NotContains(t, p.Message, "2006-01-02", "no Go layout in %q", p.Message)
+	}
+	assert.Equal(t, []at{
+		{"/role/grade", RuleUnknownKey, 2, 39},
+		{"/debrief/at", RuleFormat, 3, 15},
+		{"/debrief/decision", RuleEnum, 3, 37},
+		{"/feedback/0/submittedAt", RuleFormat, 5, 18},
+		{"/feedback/0/vote", RuleEnum, 6, 11},
+	}, got)
+	assert.Contains(t, ve.Problems[4].Message, `did you mean "inclined"?`)
+}

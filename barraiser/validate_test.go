@@ -82,13 +82,7 @@ func TestInvalidTestdataRules(t *testing.T) {
 				require.True(t, errors.As(err, &ve))
 				found := false
 				for _, p := range ve.Problems {
-					// The decoder reported a refused enum as a type problem
-					// before it told the two apart; either names the value.
-					rule := p.Rule
-					if rule == RuleType && w[0] == RuleEnum {
-						rule = RuleEnum
-					}
-					if rule == w[0] && strings.HasPrefix(p.Path, w[1]) && strings.Contains(p.Message, w[2]) {
+					if p.Rule == w[0] && strings.HasPrefix(p.Path, w[1]) && strings.Contains(p.Message, w[2]) {
 						found = true
 						assert.Positive(t, p.Line, "a parse problem has its line")
 					}

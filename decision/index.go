@@ -25,6 +25,17 @@ func IndexMarkdown(w io.Writer, l *Log) error {
 	m := &md{w: bw}
 	m.printf("| Number | Title | Status | Date | Door | Superseded by |\n| --- | --- | --- | --- | --- | --- |\n")
 	policy := DefaultPolicy()
+	source := map[string]string{} // id → file, the first record of each id
+	for i, e := range l.Entries {
+		if e.Decision == nil {
+			continue
+		}
+		for _, id := range []string{e.Decision.ID, l.alias(i)} {
+			if _, seen := source[id]; id != "" && !seen {
+				source[id] = e.Source
+			}
+		}
+	}
 	for _, e := range l.Entries {
 		d := e.Decision
 		if d == nil {
@@ -39,11 +50,8 @@ func IndexMarkdown(w io.Writer, l *Log) error {
 		}
 		if d.Links != nil && d.Links.SupersededBy != "" {
 			by = inline(d.Links.SupersededBy)
-			for _, o := range l.Entries {
-				if o.Decision != nil && o.Decision.ID == d.Links.SupersededBy {
-					by = fileLink(by, o.Source)
-					break
-				}
+			if src, ok := source[d.Links.SupersededBy]; ok {
+				by = fileLink(by, src)
 			}
 		}
 		m.printf("| %s | %s | %s | %s | %s | %s |\n", inline(d.ID), fileLink(inline(d.Title), e.Source),

@@ -48,7 +48,9 @@ func NewLog(ds ...*Decision) *Log {
 }
 
 // LoadLog reads every decision file directly inside dir of fsys, in name
-// order: .yaml, .yml and .json files as Parse reads them, and .md and
+// order: .yaml, .yml and .json files as Parse reads them (skipping one
+// whose keys are none of a decision's, such as Docusaurus'
+// _category_.json, and dotfiles), and .md and
 // .markdown files as ParseMarkdown reads them (MADR or Nygard records).
 // A Markdown file that is no decision record (an index, notes) is skipped,
 // as are README, index and template files; a Markdown record that names
@@ -85,6 +87,9 @@ func LoadLog(fsys fs.FS, dir string) (*Log, error) {
 	for _, name := range names {
 		p := path.Join(dir, name)
 		d, err := loadOne(fsys, p)
+		if errors.Is(err, errNotADecision) {
+			continue
+		}
 		if err != nil {
 			var ve *ValidationError
 			if errors.As(err, &ve) && len(ve.Problems) == 1 && ve.Problems[0].Rule == RuleNotARecord {
@@ -128,7 +133,24 @@ func loadOne(fsys fs.FS, p string) (*Decision, error) {
 		}
 		return d, err
 	}
+	if doc, err := strict.ParseDocument(data, strict.Limits{MaxBytes: MaxBytes}); err == nil {
+		if keys := doc.Keys(); keys != nil && !slices.ContainsFunc(keys, isDecisionKey) {
+			return nil, errNotADecision // _category_.json, a linter's settings
+		}
+	}
 	return Parse(data)
+}
+
+// errNotADecision marks a YAML or JSON file of a decision folder that is
+// no decision: none of its keys is a decision's.
+var errNotADecision = errors.New("not a decision")
+
+func isDecisionKey(k string) bool {
+	switch k {
+	case "$schema", "id", "title", "status", "date", "context", "options", "chosen", "areas", "reversibility", "impact", "people", "links":
+		return true
+	}
+	return false
 }
 
 // Find returns the first decision with the given id, or nil.
@@ -173,6 +195,9 @@ func (l *Log) Locate(p string) (source, pointer string) {
 // to a record the log lacks (unknown-reference), a link the other end does
 // not mirror (link-reciprocal) and a successor still proposed
 // (supersede-status) come back as warning findings on that record instead.
+// A record read from a Markdown file is also known by its file's number
+// ("0005-use-kafka.md" → "0005"), as such logs link by file whatever id
+// their front matter gives.
 func (l *Log) Check(today Date, opts ReviewOptions) ([]Finding, error) {
 	if l == nil {
 		return nil, nil
@@ -206,6 +231,15 @@ func (l *Log) Check(today Date, opts ReviewOptions) ([]Finding, error) {
 			continue
 		}
 		byID[d.ID] = i
+	}
+	// A Markdown record is also known by its file's number, as links in
+	// Markdown logs name files ("0005-x.md") whatever id front matter gives.
+	for i := range l.Entries {
+		if a := l.alias(i); a != "" {
+			if _, taken := byID[a]; !taken {
+				byID[a] = i
+			}
+		}
 	}
 	for i, e := range l.Entries {
 		if e.Decision != nil && e.Decision.Links != nil {
@@ -247,6 +281,35 @@ var linkRuleHelp = map[string]string{
 
 type addFunc func(i int, ptr, rule, format string, args ...any)
 
+// alias is the id a Markdown record's file name gives it, when that
+// differs from its id; "" otherwise.
+func (l *Log) alias(i int) string {
+	e := l.Entries[i]
+	if e.Decision == nil || e.Decision.Format != FormatMarkdown {
+		return ""
+	}
+	switch strings.ToLower(path.Ext(e.Source)) {
+	case ".md", ".markdown":
+	default:
+		return ""
+	}
+	a := fileID(strings.TrimSuffix(path.Base(e.Source), path.Ext(e.Source)))
+	if a == e.Decision.ID {
+		return ""
+	}
+	return a
+}
+
+// names reports whether id names entry i, by its id or its file.
+func (l *Log) names(i int, id string) bool {
+	return id != "" && (id == l.Entries[i].Decision.ID || id == l.alias(i))
+}
+
+// namesAny reports whether any of ids names entry i.
+func (l *Log) namesAny(i int, ids []string) bool {
+	return slices.ContainsFunc(ids, func(id string) bool { return l.names(i, id) })
+}
+
 func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
 	d := l.Entries[i].Decision
 	links := d.Links
@@ -260,17 +323,17 @@ func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
 	}
 	for k, id := range links.Supersedes {
 		ptr := "/links/supersedes/" + strconv.Itoa(k)
-		if id == d.ID {
+		if l.names(i, id) {
 			continue // reported by Validate as self-link
 		}
-		if b := target(ptr, id); b != nil && (b.Links == nil || b.Links.SupersededBy != d.ID) {
+		if b := target(ptr, id); b != nil && (b.Links == nil || !l.names(i, b.Links.SupersededBy)) {
 			add(i, ptr, RuleLinkReciprocal, "%s supersedes %s, but %s does not name %s in supersededBy", d.ID, id, id, d.ID)
 		}
 	}
-	if id := links.SupersededBy; id != "" && id != d.ID {
+	if id := links.SupersededBy; id != "" && !l.names(i, id) {
 		ptr := "/links/supersededBy"
 		if b := target(ptr, id); b != nil {
-			if b.Links == nil || !slices.Contains(b.Links.Supersedes, d.ID) {
+			if b.Links == nil || !l.namesAny(i, b.Links.Supersedes) {
 				add(i, ptr, RuleLinkReciprocal, "%s names %s as its successor, but %s does not list %s in supersedes", d.ID, id, id, d.ID)
 			}
 			if b.Status == Draft || b.Status == Proposed {
@@ -279,21 +342,21 @@ func (l *Log) checkLinks(i int, byID map[string]int, add addFunc) {
 		}
 	}
 	for k, id := range links.Amends {
-		if id != d.ID {
+		if !l.names(i, id) {
 			target("/links/amends/"+strconv.Itoa(k), id)
 		}
 	}
 	for k, id := range links.AmendedBy {
-		if id != d.ID {
+		if !l.names(i, id) {
 			target("/links/amendedBy/"+strconv.Itoa(k), id)
 		}
 	}
 	for k, id := range links.Related {
 		ptr := "/links/related/" + strconv.Itoa(k)
-		if id == d.ID {
+		if l.names(i, id) {
 			continue
 		}
-		if b := target(ptr, id); b != nil && (b.Links == nil || !slices.Contains(b.Links.Related, d.ID)) {
+		if b := target(ptr, id); b != nil && (b.Links == nil || !l.namesAny(i, b.Links.Related)) {
 			add(i, ptr, RuleLinkReciprocal, "%s is related to %s, but %s does not list %s in related", d.ID, id, id, d.ID)
 		}
 	}

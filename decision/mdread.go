@@ -43,7 +43,10 @@ const maxMarkdownItems = 100
 // format as adr-tools writes it ("# 12. Title", "Date:", Status, Context,
 // Decision, Consequences).
 //
-// The record comes back with Format "markdown". Statuses outside Status
+// The record comes back with Format "markdown". A title's record number
+// ("12. ", "ADR-0012: ") and a label ("Architecture Decision Record: ")
+// are taken off it, the number becoming the id when none is given.
+// Statuses outside Status
 // map to the nearest ("approved" → accepted, "pending" → proposed; a
 // status naming a successor → superseded) and the words as written are
 // kept in StatusText. Links written in the status or a Links section
@@ -377,12 +380,22 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 		r.pos["/date"] = p
 	}
 	if s, p, ok := str("title"); ok {
-		r.d.Title = s
+		r.d.Title, _ = cleanTitle(s)
 		r.pos["/title"] = p
 	}
 	if s, p, ok := str("id", "number"); ok && r.d.ID == "" {
 		r.d.ID = s
 		r.pos["/id"] = p
+	}
+	// Link keys other tools write in front matter, read as the status
+	// line's link phrases are.
+	for _, kv := range [][2]string{
+		{"supersedes", "supersedes"}, {"superseded-by", "superseded by"}, {"superseded_by", "superseded by"},
+		{"supersededBy", "superseded by"}, {"amends", "amends"}, {"amended-by", "amended by"}, {"related", "relates to"},
+	} {
+		for _, v := range names(m[kv[0]]) {
+			r.addLinks(kv[1]+" "+v, at("/"+kv[0]))
+		}
 	}
 	if _, has := m["people"]; !has {
 		deciders := names(m["decision-makers"], m["deciders"], m["decision makers"])

@@ -415,3 +415,53 @@ func TestMarkdownTemplate(t *testing.T) {
 		assert.Positive(t, f.Line, f.Rule)
 	}
 }
+
+// TestLinksByFileName: a log whose front matter gives slugs as ids
+// (Docusaurus) still links by file, and the records' numbered titles lose
+// their numbers.
+func TestLinksByFileName(t *testing.T) {
+	l, err := LoadLog(fstest.MapFS{
+		"0001-a.md": {Data: []byte("---\nid: use-a\ntitle: 1. Use A\n---\n\n# 1. Use A\n\n## Status\n\nSuperseded by [2. Use B](0002-b.md)\n")},
+		"0002-b.md": {Data: []byte("---\nid: use-b\n---\n\n# 2. Use B\n\n## Status\n\nAccepted\n\nSupersedes [1. Use A](0001-a.md)\n")},
+	}, ".")
+	require.NoError(t, err)
+	assert.Equal(t, "use-a", l.Entries[0].Decision.ID)
+	assert.Equal(t, "Use A", l.Entries[0].Decision.Title)
+	assert.Equal(t, "0002", l.Entries[0].Decision.Links.SupersededBy)
+	fs, err := l.Check(today, ReviewOptions{})
+	require.NoError(t, err)
+	assert.Empty(t, fs, "links by file number resolve and agree")
+}
+
+func TestOptionsWrittenAsParagraphs(t *testing.T) {
+	d, err := ParseMarkdown([]byte("# Release by tags\n\n## Alternatives considered\n\n" +
+		"- **Keep the release PR.** It works, but every\n  release needs a manual merge.\n" +
+		"- Release from a nightly job that reads\n  the commits. It needs no one.\n"))
+	require.NoError(t, err)
+	require.Len(t, d.Options, 2)
+	assert.Equal(t, Option{Name: "Keep the release PR", Description: "It works, but every\nrelease needs a manual merge."}, d.Options[0])
+	assert.Equal(t, Option{Name: "Release from a nightly job that reads the commits", Description: "It needs no one."}, d.Options[1])
+
+	l, err := LoadLog(fstest.MapFS{
+		"_category_.json": {Data: []byte(`{"label": "Decisions", "position": 3}`)},
+		"0001-a.md":       {Data: []byte("# Use A\n\n## Status\n\nAccepted\n")},
+	}, ".")
+	require.NoError(t, err, "a Docusaurus category file is no decision")
+	assert.Len(t, l.Entries, 1)
+}
+
+func TestFrontMatterLinkKeys(t *testing.T) {
+	d, err := ParseMarkdown([]byte("---\nstatus: superseded\nsuperseded-by: ADR-0009\nsupersedes: [ADR-0002, ADR-0003]\n---\n# Use B\n\n## Context\n\nx\n"))
+	require.NoError(t, err)
+	assert.Equal(t, &Links{SupersededBy: "0009", Supersedes: []string{"0002", "0003"}}, d.Links)
+}
+
+func TestLongMarkdownRecordIsValid(t *testing.T) {
+	long := strings.Repeat("A long context paragraph that goes on. ", 1000)
+	d, err := ParseMarkdown([]byte("# Use C\n\n## Context\n\n" + long + "\n"))
+	require.NoError(t, err)
+	assert.Greater(t, len(d.Context), 20000)
+	assert.NoError(t, d.Validate(), "a real record is not refused for its length")
+	d.Format = ""
+	assert.Error(t, d.Validate(), "a YAML decision keeps its bounds")
+}

@@ -351,21 +351,28 @@ func (w *mdWalk) title(text string, off int) {
 	r, d := w.r, w.r.d
 	r.mark("/", off)
 	r.mark("/title", off)
-	if m := titleNum.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[3]) != "" {
-		if d.ID == "" {
-			d.ID = padID(m[1] + m[2])
-			r.mark("/id", off)
-		}
-		if d.ID == padID(m[1]+m[2]) {
-			text = strings.TrimSpace(m[3])
-		}
-	}
-	if m := titlePrefix.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[1]) != "" {
-		text = strings.TrimSpace(m[1])
+	text, num := cleanTitle(text)
+	if num != "" && d.ID == "" {
+		d.ID = num
+		r.mark("/id", off)
 	}
 	if d.Title == "" {
 		d.Title = text
 	}
+}
+
+// cleanTitle takes the record number ("12. Use Kafka", "ADR-0012: Use
+// Kafka") and a label ("Architecture Decision Record: ") off a title, so
+// the title reads the same in every log; a title that is only a number
+// stays as it is.
+func cleanTitle(text string) (title, num string) {
+	if m := titleNum.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[3]) != "" {
+		num, text = padID(m[1]+m[2]), strings.TrimSpace(m[3])
+	}
+	if m := titlePrefix.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[1]) != "" {
+		text = strings.TrimSpace(m[1])
+	}
+	return text, num
 }
 
 // titlePrefix is the label some logs put before every title
@@ -537,6 +544,9 @@ func (w *mdWalk) options(ns []ast.Node) {
 			}
 		}
 		o := optionNamed(name)
+		if lead, rest, ok := w.boldLead(it); ok {
+			o = Option{Name: lead, Description: rest}
+		}
 		o.Description = joinText(o.Description, strings.Join(desc, "\n"))
 		if len(d.Options) >= maxMarkdownItems || matchExact(d.Options, o.Name) >= 0 {
 			return
@@ -571,6 +581,30 @@ func (w *mdWalk) options(ns []ast.Node) {
 	}
 }
 
+// boldLead reads an item that opens with its name in bold and goes on to
+// describe it ("**Keep the batch.** It runs nightly and ..."): the bold
+// text is the name, the rest the description.
+func (w *mdWalk) boldLead(it ast.Node) (name, rest string, ok bool) {
+	p := it.FirstChild()
+	if p == nil {
+		return "", "", false
+	}
+	em, isEm := p.FirstChild().(*ast.Emphasis)
+	if !isEm || em.Level != 2 {
+		return "", "", false
+	}
+	lead := w.inline(em)
+	full := w.itemText(it)
+	if lead == "" || !strings.HasPrefix(full, lead) {
+		return "", "", false
+	}
+	rest = strings.TrimSpace(strings.TrimLeft(full[len(lead):], " .:–—-"))
+	if rest == "" {
+		return "", "", false
+	}
+	return strings.TrimRight(lead, " .:"), rest, true
+}
+
 // optionNamed makes an option of a list item's text, keeping a name within
 // the 200 characters a name may have: a longer item is split at its first
 // dash, colon or sentence end, the rest becoming the description.
@@ -579,6 +613,13 @@ func optionNamed(text string) Option {
 	name, desc := text, ""
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
 		name, desc = strings.TrimSpace(text[:i]), strings.TrimSpace(text[i+1:])
+		// A paragraph wrapped mid-sentence: the name is its first sentence.
+		if !strings.ContainsAny(name[len(name)-1:], ".:!?)") {
+			flat := strings.ReplaceAll(text, "\n", " ")
+			if j := strings.Index(flat, ". "); j > 0 && j <= 200 {
+				name, desc = flat[:j], strings.TrimSpace(flat[j+2:])
+			}
+		}
 	}
 	if q, rest, ok := cutQuoted(name); ok && strings.TrimSpace(rest) == "" && q != "" {
 		name = q

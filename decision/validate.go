@@ -74,6 +74,11 @@ func (d *Decision) problems() problem.List {
 	md := d.Format == FormatMarkdown
 	if md {
 		l = slices.DeleteFunc(l, func(p Problem) bool {
+			// Prose as long as the record's authors wrote it, and as many
+			// options and points as they listed (ParseMarkdown bounds them).
+			if p.Rule == RuleTooLong || p.Rule == RuleTooManyItems {
+				return true
+			}
 			return (p.Rule == RuleRequired || p.Rule == RuleTooFew || p.Path == "/impact" && d.Impact == 0) && markdownOptional[p.Path]
 		})
 	}

@@ -119,10 +119,7 @@ func TestEachLoopMemoryIsFlat(t *testing.T) {
 }
 
 func BenchmarkLeverage(b *testing.B) {
-	data, err := os.ReadFile(templatePath)
-	require.NoError(b, err)
-	tmpl, err := Parse(data)
-	require.NoError(b, err)
+	tmpl := template(b)
 	for _, c := range []struct {
 		name string
 		f    *Flywheel
@@ -171,10 +168,7 @@ func BenchmarkParseValidate(b *testing.B) {
 // not near-linear in the document shows at once. The analysis is shared,
 // as Analyze intends.
 func BenchmarkRender(b *testing.B) {
-	data, err := os.ReadFile(templatePath)
-	require.NoError(b, err)
-	tmpl, err := Parse(data)
-	require.NoError(b, err)
+	tmpl := template(b)
 	for _, w := range []struct {
 		name string
 		f    *Flywheel
@@ -205,10 +199,7 @@ func BenchmarkRender(b *testing.B) {
 // BenchmarkCircleOrder times the SVG layout alone, from the template to
 // its bounds (layoutMaxNodes nodes, about layoutMaxEdges links).
 func BenchmarkCircleOrder(b *testing.B) {
-	data, err := os.ReadFile(templatePath)
-	require.NoError(b, err)
-	tmpl, err := Parse(data)
-	require.NoError(b, err)
+	tmpl := template(b)
 	big, _ := randomWheel(5, layoutMaxNodes, 5.0/layoutMaxNodes, false)
 	for _, c := range []struct {
 		name string

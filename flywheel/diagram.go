@@ -110,7 +110,7 @@ func dotQuote(s string) string {
 		case '\r', '\t':
 			b.WriteByte(' ')
 		default:
-			if r < ' ' {
+			if control(r) {
 				b.WriteByte(' ')
 				continue
 			}
@@ -178,7 +178,7 @@ func mermaidText(s string) string {
 			b.WriteString("#quot;")
 		case strings.ContainsRune("#&<>[]{}()|;%`\\*_~=", r):
 			fmt.Fprintf(&b, "#%d;", r)
-		case r < ' ' || r == 0x7f:
+		case control(r):
 			b.WriteByte(' ')
 		default:
 			b.WriteRune(r)
@@ -192,7 +192,7 @@ func mermaidText(s string) string {
 func mermaidComment(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
-		case r < ' ' || r == 0x7f:
+		case control(r):
 			return ' '
 		case r == '{':
 			return '('

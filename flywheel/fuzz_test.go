@@ -2,10 +2,13 @@ package flywheel
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -100,4 +103,53 @@ func wellFormed(t *testing.T, svg []byte) {
 			t.Fatalf("a label became a script element")
 		}
 	}
+}
+
+// FuzzLoops builds a graph of up to 12 nodes from the input (a byte for
+// the size and the length cap, then a pair per link, a weight byte each)
+// and checks both searches, on bit sets and on edge lists, against each
+// other and against a brute-force enumeration, with every measure finite.
+func FuzzLoops(f *testing.F) {
+	f.Add([]byte{4, 0, 0, 1, 1, 1, 2, 2, 2, 0, 3})
+	f.Add([]byte{0x9c, 0, 1, 0, 1, 0, 1, 2, 1, 2, 0, 1, 0, 0, 2, 2, 0, 3, 3, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) < 1 {
+			return
+		}
+		n := 1 + int(data[0]&15)%12
+		maxLen := int(data[0] >> 4) // 0: no cap
+		w := &Flywheel{Name: "fuzz"}
+		for i := range n {
+			w.Nodes = append(w.Nodes, Node{ID: fmt.Sprint(i)})
+		}
+		for i := 1; i+2 < len(data) && len(w.Links) < 60; i += 3 {
+			weight := float64(data[i+2]) * 4 // up to 1020, past the document limit
+			sign := Positive
+			if data[i+2]&1 == 1 {
+				sign = Negative
+			}
+			w.Links = append(w.Links, Link{From: fmt.Sprint(int(data[i]) % n), To: fmt.Sprint(int(data[i+1]) % n), Polarity: sign, Weight: &weight})
+		}
+		opts := LoopOptions{MaxLength: maxLen}
+		a, errA := w.Loops(opts)
+		defer func(limit int) { smallLimit = limit }(smallLimit)
+		smallLimit = 0
+		b, errB := w.Loops(opts)
+		if errA != nil || errB != nil {
+			t.Fatalf("errors: %v, %v", errA, errB)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("the two searches differ:\n%v\n%v", a, b)
+		}
+		capLen := maxLen
+		if capLen == 0 {
+			capLen = n
+		}
+		if want := bruteLoops(w, capLen); len(want) != len(a) {
+			t.Fatalf("%d loops, brute force finds %d", len(a), len(want))
+		}
+		if _, err := json.Marshal(a); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

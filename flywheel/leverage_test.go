@@ -3,7 +3,6 @@ package flywheel
 import (
 	"math"
 	"math/cmplx"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -96,10 +95,7 @@ func TestLeverageDAG(t *testing.T) {
 // derivative on sparse signed graphs, and that elasticities add up to 1
 // (the radius is homogeneous of degree 1 in the weights).
 func TestElasticitiesAgreeWithFiniteDifferences(t *testing.T) {
-	data, err := os.ReadFile(templatePath)
-	require.NoError(t, err)
-	tmpl, err := Parse(data)
-	require.NoError(t, err)
+	tmpl := template(t)
 	for _, f := range []*Flywheel{tmpl, sparse(30), sparse(80)} {
 		lev, err := f.Leverage()
 		require.NoError(t, err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -154,9 +155,11 @@ type search struct {
 	sums    []acc
 	info    []edgeInfo // per edge
 	skip    []int32    // skip[v] passes v's edges to nodes below the start
-	count   int        // loops found
-	steps   int        // search steps since the last loop found
-	low     int        // the fewest nodes the path has had since Loops last set it
+	local   []int8     // a node's number within a small component, -1 outside it
+	sm      *smallState
+	count   int // loops found
+	steps   int // search steps since the last loop found
+	low     int // the fewest nodes the path has had since Loops last set it
 	maxWork int
 }
 
@@ -224,6 +227,10 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 		s.outTo[i] = g.to[e]
 	}
 	s.skip = append([]int32(nil), g.off[:n]...)
+	s.local = make([]int8, n)
+	for v := range s.local {
+		s.local[v] = -1
+	}
 	// A node's B list only ever holds its predecessors, so all the lists
 	// fit in one arena laid out like the reverse adjacency.
 	arena := make([]int32, len(g.to))
@@ -327,106 +334,26 @@ func (s *search) prepare(c []int32) {
 // above: the edges to nodes already searched are never looked at, and the
 // edge back to the start, which closes a loop, comes first.
 func (s *search) run(emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) error {
-	g := s.g
-	out, outTo, off, info, dist := g.out, s.outTo, g.off, s.info, s.dist
-	path, pos, found, edges, links, names, sums := s.path, s.pos, s.found, s.edges, s.links, s.names, s.sums
-	ids, link := s.f.Nodes, g.link
-	maxLen := int32(s.opts.MaxLength)
-	maxWork := s.maxWork
-	skip := s.skip
-	steps, count := 0, 0
-	defer func() { s.steps, s.count = steps, count }()
 	for len(s.work) > 0 {
 		item := s.work[len(s.work)-1]
 		s.work = s.work[:len(s.work)-1]
 		c := s.arena[item.at : item.at+item.n]
 		start := c[0]
 		s.prepare(c)
-		state := s.state
-		capped := maxLen < int32(len(c)) // no loop in c is longer than c
-		state[start] = blocked
 		s.low = 0
-		d := 0
-		path[0], names[0], sums[0], found[0] = start, ids[start].ID, acc{prod: 1}, false
-		pos[0] = skipTo(skip, off, outTo, start, start)
-		for d >= 0 {
-			v := path[d]
-			p, end := pos[d], off[v+1]
-			next := int32(-1)
-			for p < end {
-				w := outTo[p]
-				p++
-				steps++
-				if steps > maxWork {
-					s.steps, s.count = steps, count
-					return s.tooLong()
-				}
-				if state[w] == free {
-					if capped && int32(d+1)+dist[w] > maxLen {
-						// Cut by the cap, not proven fruitless: w's subtree
-						// may still hold short loops for another path, so v
-						// must be unblocked on the way back as if a loop
-						// were found.
-						found[d] = true
-						continue
-					}
-					next = p - 1
-					break
-				}
-				if w != start {
-					continue // outside the component, on the path, or blocked
-				}
-				if count == s.opts.MaxLoops {
-					return fmt.Errorf("%w: stopped after %d loops (MaxLoops)", ErrTooManyLoops, count)
-				}
-				e := out[p-1]
-				found[d] = true
-				count++
-				steps = 0
-				edges[d], links[d] = e, int(link[e])
-				if visit != nil {
-					// EachLoop: hand the loop out directly.
-					n := d + 1
-					p, gain, rate, delay := sums[d].add(&info[e]).measure(n)
-					if !visit(Loop{Nodes: names[:n:n], Links: links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay}) {
-						return nil
-					}
-				} else if !emit(s, d+1, sums[d].add(&info[e])) {
-					return nil
-				}
-			}
-			pos[d] = p
-			if next >= 0 {
-				e, w := out[next], outTo[next]
-				state[w] = blocked
-				edges[d], links[d] = e, int(link[e])
-				sums[d+1] = sums[d].add(&info[e])
-				d++
-				path[d], names[d], found[d] = w, ids[w].ID, false
-				pos[d] = skipTo(skip, off, outTo, w, start)
-				continue
-			}
-			if found[d] {
-				if len(s.bset[v]) == 0 {
-					state[v] = free // unblock with nothing else to unblock
-				} else {
-					s.unblock(v)
-				}
-				if d > 0 {
-					found[d-1] = true
-				}
-			} else {
-				for _, w := range outTo[off[v]:off[v+1]] {
-					if state[w] != outside && !slices.Contains(s.bset[w], v) {
-						s.bset[w] = append(s.bset[w], v)
-					}
-				}
-			}
-			s.low = min(s.low, d)
-			d--
+		s.path[0], s.names[0], s.sums[0], s.found[0] = start, s.f.Nodes[start].ID, acc{prod: 1}, false
+		var stop bool
+		var err error
+		if len(c) <= smallLimit {
+			stop, err = s.small(c, emit, visit)
+		} else {
+			stop, err = s.general(c, emit, visit)
+		}
+		if stop || err != nil {
+			return err
 		}
 		for _, v := range c {
-			state[v] = outside
+			s.state[v] = outside
 		}
 		// Without the start, the component may fall apart: search what
 		// still holds loops, as Johnson's algorithm prescribes.
@@ -435,6 +362,226 @@ func (s *search) run(emit func(s *search, n int, sum acc) bool, visit func(Loop)
 	}
 	return nil
 }
+
+// hand gives out the loop that edge e closes at depth d, to visit as a
+// Loop or to emit; it reports whether to go on.
+func (s *search) hand(d int, e int32, emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) bool {
+	s.edges[d], s.links[d] = e, int(s.g.link[e])
+	sum := s.sums[d].add(&s.info[e])
+	n := d + 1
+	if visit == nil {
+		return emit(s, n, sum)
+	}
+	p, gain, rate, delay := sum.measure(n)
+	return visit(Loop{Nodes: s.names[:n:n], Links: s.links[:n:n], Polarity: p, Gain: gain, Rate: rate, Delay: delay})
+}
+
+// enter puts node w on the path at depth d+1 through edge e.
+func (s *search) enter(d int, e, w int32) {
+	s.edges[d], s.links[d] = e, int(s.g.link[e])
+	s.sums[d+1] = s.sums[d].add(&s.info[e])
+	s.path[d+1], s.names[d+1], s.found[d+1] = w, s.f.Nodes[w].ID, false
+}
+
+func (s *search) tooMany() error {
+	return fmt.Errorf("%w: stopped after %d loops (MaxLoops)", ErrTooManyLoops, s.count)
+}
+
+// general searches the loops through the start c[0] of a component of any
+// size, walking each node's list of edges. It reports whether emit or
+// visit asked to stop.
+func (s *search) general(c []int32, emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) (bool, error) {
+	g := s.g
+	out, outTo, off, dist, state := g.out, s.outTo, g.off, s.dist, s.state
+	path, pos, found := s.path, s.pos, s.found
+	maxLen, maxWork, maxLoops := int32(s.opts.MaxLength), s.maxWork, s.opts.MaxLoops
+	capped := maxLen < int32(len(c)) // no loop in c is longer than c
+	start := c[0]
+	steps := s.steps
+	defer func() { s.steps = steps }()
+	state[start] = blocked
+	pos[0] = skipTo(s.skip, off, outTo, start, start)
+	d := 0
+	for d >= 0 {
+		v := path[d]
+		p, end := pos[d], off[v+1]
+		next := int32(-1)
+		for p < end {
+			w := outTo[p]
+			p++
+			steps++
+			if steps > maxWork {
+				s.steps = steps
+				return false, s.tooLong()
+			}
+			if state[w] == free {
+				if capped && int32(d+1)+dist[w] > maxLen {
+					// Cut by the cap, not proven fruitless: w's subtree may
+					// still hold short loops for another path, so v must be
+					// unblocked on the way back as if a loop were found.
+					found[d] = true
+					continue
+				}
+				next = p - 1
+				break
+			}
+			if w != start {
+				continue // outside the component, on the path, or blocked
+			}
+			if s.count == maxLoops {
+				return false, s.tooMany()
+			}
+			found[d] = true
+			s.count++
+			steps = 0
+			if !s.hand(d, out[p-1], emit, visit) {
+				return true, nil
+			}
+		}
+		pos[d] = p
+		if next >= 0 {
+			w := outTo[next]
+			state[w] = blocked
+			s.enter(d, out[next], w)
+			d++
+			pos[d] = skipTo(s.skip, off, outTo, w, start)
+			continue
+		}
+		if found[d] {
+			if len(s.bset[v]) == 0 {
+				state[v] = free // unblock with nothing else to unblock
+			} else {
+				s.unblock(v)
+			}
+			if d > 0 {
+				found[d-1] = true
+			}
+		} else {
+			for _, w := range outTo[off[v]:off[v+1]] {
+				if state[w] != outside && !slices.Contains(s.bset[w], v) {
+					s.bset[w] = append(s.bset[w], v)
+				}
+			}
+		}
+		s.low = min(s.low, d)
+		d--
+	}
+	return false, nil
+}
+
+// smallLimit is the size up to which a component is searched with bit
+// sets; a variable so tests can make every search take the general path.
+var smallLimit = 64
+
+// smallState is the search of a component of at most 64 nodes, numbered
+// 0 to 63 in ascending order (so the start is 0 and bit order is the
+// order of the edges' targets): its adjacency, blocked set and Johnson's B
+// lists are bit sets, so the next free neighbour of a node is one
+// instruction away instead of a walk over its edges, however dense the
+// component.
+type smallState struct {
+	adj  [64]uint64
+	b    [64]uint64
+	edge [64 * 64]int32 // edge[i*64+j] is the edge from local node i to j
+	at   [64]int8       // at[d] is the local number of the node at depth d
+	next [64]uint8      // next[d] is the lowest local number still to try there
+}
+
+// small searches the loops through the start c[0] of a component of at
+// most 64 nodes with bit sets; the loops come in the same order as from
+// general. It reports whether emit or visit asked to stop.
+func (s *search) small(c []int32, emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) (bool, error) {
+	if s.sm == nil {
+		s.sm = new(smallState)
+	}
+	sm, g := s.sm, s.g
+	for i, v := range c {
+		s.local[v] = int8(i)
+	}
+	for i, v := range c {
+		m := uint64(0)
+		for p := s.skipTo(v, c[0]); p < g.off[v+1]; p++ {
+			if j := s.local[s.outTo[p]]; j >= 0 {
+				m |= 1 << j
+				sm.edge[i*64+int(j)] = g.out[p]
+			}
+		}
+		sm.adj[i], sm.b[i] = m, 0
+	}
+	for _, v := range c {
+		s.local[v] = -1
+	}
+	maxLen, maxWork, maxLoops := int32(s.opts.MaxLength), s.maxWork, s.opts.MaxLoops
+	capped := maxLen < int32(len(c))
+	blocked := uint64(1) // the start
+	found := s.found
+	d, entered := 0, true
+	sm.at[0] = 0
+	for d >= 0 {
+		v := int(sm.at[d])
+		if entered {
+			entered = false
+			sm.next[d] = 1
+			if sm.adj[v]&1 != 0 { // the edge back to the start
+				if s.count == maxLoops {
+					return false, s.tooMany()
+				}
+				found[d] = true
+				s.count++
+				s.steps = 0
+				if !s.hand(d, sm.edge[v*64], emit, visit) {
+					return true, nil
+				}
+			}
+		}
+		s.steps++
+		if s.steps > maxWork {
+			return false, s.tooLong()
+		}
+		if free := sm.adj[v] &^ blocked & (^uint64(0) << sm.next[d]); free != 0 {
+			w := bits.TrailingZeros64(free)
+			sm.next[d] = uint8(w + 1)
+			gw := c[w]
+			if capped && int32(d+1)+s.dist[gw] > maxLen {
+				found[d] = true // cut by the cap: see general
+				continue
+			}
+			blocked |= 1 << w
+			s.enter(d, sm.edge[v*64+w], gw)
+			d++
+			sm.at[d], entered = int8(w), true
+			continue
+		}
+		if found[d] {
+			// Johnson's UNBLOCK, on bit sets.
+			blocked &^= 1 << v
+			pending := sm.b[v]
+			sm.b[v] = 0
+			for pending != 0 {
+				x := bits.TrailingZeros64(pending)
+				pending &= pending - 1
+				if blocked&(1<<x) != 0 {
+					blocked &^= 1 << x
+					pending |= sm.b[x]
+					sm.b[x] = 0
+				}
+			}
+			if d > 0 {
+				found[d-1] = true
+			}
+		} else {
+			for m := sm.adj[v]; m != 0; m &= m - 1 {
+				sm.b[bits.TrailingZeros64(m)] |= 1 << v
+			}
+		}
+		s.low = min(s.low, d)
+		d--
+	}
+	return false, nil
+}
+
+// skipTo is the package skipTo on the search's own arrays.
+func (s *search) skipTo(v, low int32) int32 { return skipTo(s.skip, s.g.off, s.outTo, v, low) }
 
 // skipTo returns the position in v's out-list of its first edge to a node
 // numbered low or higher, moving skip[v] there. Starts only grow, so each

@@ -3,7 +3,6 @@ package flywheel
 import (
 	"errors"
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
@@ -247,6 +246,39 @@ func bruteLoops(f *Flywheel, maxLen int) map[string]bool {
 }
 
 func TestLoopsAgreeWithBruteForce(t *testing.T) {
+	t.Run("bit sets", testLoopsAgreeWithBruteForce)
+	t.Run("edge lists", func(t *testing.T) {
+		defer func(limit int) { smallLimit = limit }(smallLimit)
+		smallLimit = 0
+		testLoopsAgreeWithBruteForce(t)
+	})
+}
+
+// TestSearchesAgree runs both searches, on bit sets for components of up
+// to 64 nodes and on edge lists for larger ones, on the same graphs: the
+// same loops in the same order, with the same measures.
+func TestSearchesAgree(t *testing.T) {
+	tmpl := template(t)
+	for _, c := range []struct {
+		f    *Flywheel
+		opts LoopOptions
+	}{
+		{complete(7), LoopOptions{}}, {complete(8), LoopOptions{MaxLength: 4}}, {complete(60), LoopOptions{MaxLoops: 5000}},
+		{diamonds(6), LoopOptions{}}, {sparse(60), LoopOptions{}}, {sparse(60), LoopOptions{MaxLength: 9}}, {tmpl, LoopOptions{}},
+		{hostileWheel(), LoopOptions{}},
+	} {
+		a, errA := c.f.Loops(c.opts)
+		func() {
+			defer func(limit int) { smallLimit = limit }(smallLimit)
+			smallLimit = 0
+			b, errB := c.f.Loops(c.opts)
+			assert.Equal(t, errA, errB, c.f.Name)
+			assert.Equal(t, a, b, c.f.Name)
+		}()
+	}
+}
+
+func testLoopsAgreeWithBruteForce(t *testing.T) {
 	x := uint64(2463534242)
 	rnd := func(n int) int {
 		x ^= x << 13
@@ -287,10 +319,7 @@ func TestLoopsAgreeWithBruteForce(t *testing.T) {
 // Loops stores the loops' nodes as shared runs and their links apart, so
 // a slip in either would pair a loop with another's links.
 func TestLoopLinksFollowNodes(t *testing.T) {
-	data, err := os.ReadFile(templatePath)
-	require.NoError(t, err)
-	tmpl, err := Parse(data)
-	require.NoError(t, err)
+	tmpl := template(t)
 	for _, f := range []*Flywheel{complete(6), diamonds(5), sparse(300), tmpl, hostileWheel()} {
 		loops, err := f.Loops(LoopOptions{})
 		require.NoError(t, err)

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func template(t *testing.T) *Flywheel {
+func template(t testing.TB) *Flywheel {
 	t.Helper()
 	data, err := os.ReadFile(templatePath)
 	require.NoError(t, err)

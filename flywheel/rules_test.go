@@ -3,6 +3,7 @@ package flywheel
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"sort"
@@ -206,5 +207,20 @@ func TestFindingsCarryNoControlCharacters(t *testing.T) {
 	require.NotEmpty(t, fs)
 	for _, x := range fs {
 		assert.NotRegexp(t, "[\x00-\x1f\x7f]", x.Message, x.Rule)
+	}
+}
+
+// TestRenderingsCarryNoControlCharacters: a label with line breaks, an
+// escape sequence, a bell and NEL (U+0085) reaches no rendering raw, and
+// cannot start a line of its own (a CI workflow command) in any of them.
+func TestRenderingsCarryNoControlCharacters(t *testing.T) {
+	f := ring(3, 1.1)
+	f.Nodes[0].Label = "ok\n::error file=README.md::injected\n\x1b[2J\x07\u0085"
+	a := f.Analyze()
+	for name, render := range map[string]func(io.Writer) error{"Markdown": a.Markdown, "SVG": a.SVG, "DOT": a.DOT, "Mermaid": a.Mermaid, "Summary": a.Summary} {
+		var b strings.Builder
+		require.NoError(t, render(&b), name)
+		assert.NotContains(t, b.String(), "\n::error", name)
+		assert.NotRegexp(t, "[\x00-\x09\x0b-\x1f\x7f\u0080-\u009f]", b.String(), name)
 	}
 }

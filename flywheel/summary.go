@@ -79,9 +79,13 @@ func (a *Analysis) Summary(w io.Writer) error {
 // plain keeps document text on one line and free of terminal escapes.
 func plain(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if control(r) {
 			return ' '
 		}
 		return r
 	}, s)
 }
+
+// control reports whether r is a control character: C0, DEL or C1 (NEL,
+// U+0085, breaks lines in some terminals and parsers).
+func control(r rune) bool { return r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) }

@@ -28,10 +28,10 @@ func (a *Analysis) SVG(w io.Writer) error {
 	b := newOutput(w)
 	if err := f.checkSize(); err != nil {
 		b.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="640" height="100" viewBox="0 0 640 100" font-family="Helvetica, Arial, sans-serif" font-size="13">` + "\n")
-		b.printf("<title>%s</title>\n", render.XML(f.Name))
+		b.printf("<title>%s</title>\n", xmlText(f.Name))
 		b.str(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
-		b.printf(`<text x="20" y="40" font-size="16" font-weight="bold">%s</text>`+"\n", render.XML(clip(f.Name, 60)))
-		b.printf(`<text x="20" y="70" fill="#cf222e">%s</text>`+"\n", render.XML(clip("not drawn: "+err.Error(), 90)))
+		b.printf(`<text x="20" y="40" font-size="16" font-weight="bold">%s</text>`+"\n", xmlText(clip(f.Name, 60)))
+		b.printf(`<text x="20" y="70" fill="#cf222e">%s</text>`+"\n", xmlText(clip("not drawn: "+err.Error(), 90)))
 		b.str("</svg>\n")
 		return b.close()
 	}
@@ -56,13 +56,13 @@ func (a *Analysis) SVG(w io.Writer) error {
 	}
 
 	b.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Helvetica, Arial, sans-serif" font-size="13">`+"\n", width, height, width, height)
-	b.printf("<title>%s</title>\n", render.XML(f.Name))
+	b.printf("<title>%s</title>\n", xmlText(f.Name))
 	b.str(`<defs>` +
 		`<marker id="pos" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1a7f37"/></marker>` +
 		`<marker id="neg" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#cf222e"/></marker>` +
 		"</defs>\n")
 	b.str(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
-	b.printf(`<text x="%.1f" y="32" text-anchor="middle" font-size="18" font-weight="bold">%s</text>`+"\n", cx, render.XML(clip(f.Name, 80)))
+	b.printf(`<text x="%.1f" y="32" text-anchor="middle" font-size="18" font-weight="bold">%s</text>`+"\n", cx, xmlText(clip(f.Name, 80)))
 
 	for e, k := range a.edges() {
 		from, to := a.g.from[e], a.g.to[e]
@@ -106,7 +106,7 @@ func (a *Analysis) SVG(w io.Writer) error {
 		}
 		b.printf(`<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" rx="%.0f" fill="%s" stroke="%s" stroke-width="1.4"/>`+"\n",
 			p.x-h.x, p.y-h.y, 2*h.x, 2*h.y, rx, fill, stroke)
-		b.printf(`<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>`+"\n", p.x, p.y+4.5, render.XML(labels[i]))
+		b.printf(`<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>`+"\n", p.x, p.y+4.5, xmlText(labels[i]))
 	}
 	// Loop IDs sit at the centroid of their nodes, nudged apart.
 	for i := range a.Loops {
@@ -129,11 +129,11 @@ func (a *Analysis) SVG(w io.Writer) error {
 		if l.Polarity == Balancing {
 			color = "#cf222e"
 		}
-		b.printf(`<text x="%.1f" y="%.1f" text-anchor="middle" fill="%s" font-weight="bold">⟳ %s</text>`+"\n", c.x, c.y, color, render.XML(l.ID))
+		b.printf(`<text x="%.1f" y="%.1f" text-anchor="middle" fill="%s" font-weight="bold">⟳ %s</text>`+"\n", c.x, c.y, color, xmlText(l.ID))
 	}
 	y := cy + radius + 60
 	for _, line := range legend {
-		b.printf(`<text x="20" y="%.1f" fill="#24292f">%s</text>`+"\n", y, render.XML(clip(line, 160)))
+		b.printf(`<text x="20" y="%.1f" fill="#24292f">%s</text>`+"\n", y, xmlText(clip(line, 160)))
 		y += 18
 	}
 	b.str("</svg>\n")
@@ -168,3 +168,8 @@ func clip(s string, n int) string {
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
 }
+
+// xmlText escapes document text for SVG, on one line: SVG shows a line
+// break as a space anyway, and control characters (NEL included) are not
+// text a drawing can show.
+func xmlText(s string) string { return render.XML(plain(s)) }

@@ -2,6 +2,7 @@ package prfaq
 
 import (
 	"embed"
+	"encoding/binary"
 	"strconv"
 	"strings"
 )
@@ -180,11 +181,14 @@ func init() {
 }
 
 // The scanner looks words up in an open-addressing table rather than the
-// map: the hash is computed while the word is lower-cased, in the same pass,
-// so a lookup is one probe and one comparison in the common case.
+// map: the hash reads the lower-cased word eight bytes at a time, and a
+// slot keeps the word's first eight bytes and length, so a lookup is one
+// probe and two integer comparisons for a word of up to eight letters.
 type slot struct {
-	key string
-	e   *entry
+	head uint64 // the key's first eight bytes, zero-padded
+	n    int
+	key  string
+	e    *entry
 }
 
 var (
@@ -192,17 +196,38 @@ var (
 	tableMask uint32
 )
 
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
+// keyCap is the longest word the lexicon can hold; longer words are looked
+// up nowhere.
+const keyCap = 64
 
-func hashOf(b []byte) uint32 {
-	h := uint32(fnvOffset)
-	for _, c := range b {
-		h = (h ^ uint32(c)) * fnvPrime
+// hashKey hashes the first n bytes of buf eight at a time, ignoring what
+// the buffer holds past n, and returns the first eight bytes zero-padded.
+func hashKey(buf *[keyCap]byte, n int) (uint32, uint64) {
+	h := uint64(n) * 0x9E3779B97F4A7C15
+	var head uint64
+	for i := 0; i < n; i += 8 {
+		v := binary.LittleEndian.Uint64(buf[i:])
+		if r := n - i; r < 8 {
+			v &= 1<<(8*uint(r)) - 1
+		}
+		if i == 0 {
+			head = v
+		}
+		h = (h ^ v) * 0xff51afd7ed558ccd
+		h ^= h >> 29
 	}
-	return h
+	return uint32(h ^ h>>32), head
+}
+
+// find returns the entry of a lower-case word, or nil.
+func find(w []byte) *entry {
+	if len(w) > keyCap {
+		return nil
+	}
+	var buf [keyCap]byte
+	copy(buf[:], w)
+	h, head := hashKey(&buf, len(w))
+	return lexLookup(w, h, head)
 }
 
 // buildTable indexes the lexicon; called once at init, after the lexicon
@@ -215,23 +240,29 @@ func buildTable() {
 	table = make([]slot, size)
 	tableMask = uint32(size - 1)
 	for w, e := range lexicon {
-		i := hashOf([]byte(w)) & tableMask
+		if len(w) > keyCap {
+			panic("prfaq: word list entry longer than 64 bytes: " + w)
+		}
+		var buf [keyCap]byte
+		copy(buf[:], w)
+		h, head := hashKey(&buf, len(w))
+		i := h & tableMask
 		for table[i].e != nil {
 			i = (i + 1) & tableMask
 		}
-		table[i] = slot{w, e}
+		table[i] = slot{head: head, n: len(w), key: w, e: e}
 	}
 }
 
-// lexLookup returns the lexicon entry of the lower-case word w with hash h,
-// or nil.
-func lexLookup(w []byte, h uint32) *entry {
+// lexLookup returns the lexicon entry of the lower-case word w with hash h
+// and first eight bytes head, or nil.
+func lexLookup(w []byte, h uint32, head uint64) *entry {
 	for i := h & tableMask; ; i = (i + 1) & tableMask {
 		s := &table[i]
 		if s.e == nil {
 			return nil
 		}
-		if s.key == string(w) {
+		if s.head == head && s.n == len(w) && (len(w) <= 8 || s.key == string(w)) {
 			return s.e
 		}
 	}

@@ -101,7 +101,7 @@ func syllablesPart(w []byte, lookup bool) int {
 		w = w[:n-1]
 	}
 	if lookup {
-		if e := lexLookup(w, hashOf(w)); e != nil && e.syllables > 0 {
+		if e := find(w); e != nil && e.syllables > 0 {
 			return int(e.syllables)
 		}
 	}

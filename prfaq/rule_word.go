@@ -23,7 +23,11 @@ func (s *scanner) word(w *wordInfo) {
 			s.hedge(s.could.s, s.could.e)
 		}
 	}
-	s.pending(w)
+	// Most words settle nothing pending, open no clause, start no passive
+	// and compare nothing: the checks below skip the calls for them.
+	if s.hasMost || s.hasSo || s.hasAdjBy || s.hasIt {
+		s.pending(w)
+	}
 	s.repeated(w)
 	acronym := false
 	// A word of the lexicon in capitals ("NOT", "NEVER") is emphasis, not
@@ -34,18 +38,29 @@ func (s *scanner) word(w *wordInfo) {
 			s.acronym(st, e, a)
 		}
 	}
-	s.openers(w)
-	hit := !acronym && s.lexiconRules(w)
+	if s.clauseWords <= 2 {
+		s.openers(w)
+	}
+	hit := !acronym && w.ent != nil && s.lexiconRules(w)
 	// A capitalised -ly word inside a sentence is a name ("Kelly"). A
 	// hyphenated word ending in -ly ("read-only", "user-friendly") is an
 	// adjective.
 	adverb := !acronym && w.n > 4 && w.lower > 0 && hasSuffix(s.key[:w.n], "ly") && w.flags&fNotAdverb == 0 &&
 		(w.upper == 0 || s.sentWords == 1) && strings.IndexByte(w.text, '-') < 0
 	if adverb && !hit && s.active(rAdverb) {
-		s.emit(rAdverb, st, e, "adverb "+msg("", w.text, "; a stronger verb or a number says more"), "delete it, or use a stronger verb")
+		s.emit(rAdverb, st, e, msg("adverb ", w.text, "; a stronger verb or a number says more"), "delete it, or use a stronger verb")
 	}
-	s.passive(w, adverb)
-	s.comparatives(w)
+	if s.beActive || w.flags&fBe != 0 {
+		s.passive(w, adverb)
+	}
+	if s.hasMore || w.flags&(fComparative|fMoreLess) != 0 {
+		s.comparatives(w)
+	}
+	s.prevNoOrAny = w.flags&fNoBefore != 0
+	s.prevFlags = w.flags
+	if w.digit {
+		s.prevFlags |= fNumber
+	}
 }
 
 // wordInfo is what the tokenizer learns about one word as it reads it.
@@ -178,7 +193,7 @@ func (s *scanner) passive(w *wordInfo, adverb bool) {
 			s.beActive = false
 		case participle:
 			if s.active(rPassive) {
-				s.emit(rPassive, s.beStart, w.e, "passive voice "+msg("", t[s.beStart:w.e], "; say who does it"), "the active voice")
+				s.emit(rPassive, s.beStart, w.e, msg("passive voice ", t[s.beStart:w.e], "; say who does it"), "the active voice")
 			}
 			s.beActive = false
 		case (flags&fGap != 0 || adverb) && s.beGap < 3:
@@ -206,11 +221,6 @@ func (s *scanner) comparatives(w *wordInfo) {
 	}
 	if w.flags&fMoreLess != 0 {
 		s.more, s.hasMore = span{w.st, w.e}, true
-	}
-	s.prevNoOrAny = w.flags&fNoBefore != 0
-	s.prevFlags = w.flags
-	if w.digit {
-		s.prevFlags |= fNumber
 	}
 }
 

@@ -87,7 +87,7 @@ type scanner struct {
 	want        map[string]bool // stems of the customer's words
 	found       bool            // one of them was read
 
-	key     [64]byte
+	key     [keyCap]byte
 	stemBuf [64]byte
 	// syl caches syllable counts of words missing from the lexicon; nil
 	// means no cache.

@@ -10,6 +10,7 @@ func (s *scanner) run() {
 	t := s.text
 	s.sentStart, s.paraStart = -1, -1
 	lineStart, heading := true, false
+	var w wordInfo // the word being read, reused
 	blank, prevBlank := true, true
 	i := 0
 	for i < len(t) {
@@ -72,14 +73,14 @@ func (s *scanner) run() {
 			prevBlank, blank, lineStart = blank, true, true
 			i++
 		case c < utf8.RuneSelf && isAlnum(c):
-			w := s.scanWord(i)
+			s.scanWord(i, &w)
 			s.word(&w)
 			blank = false
 			i = w.e
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(t[i:])
 			if r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-				w := s.scanWord(i)
+				s.scanWord(i, &w)
 				s.word(&w)
 				blank = false
 				i = w.e
@@ -191,10 +192,9 @@ func bulletAt(t string, j int) int {
 // the lexicon. Apostrophes, hyphens and periods join letters ("don't",
 // "well-known", "e.g", "example.com", "3.5"), as does a comma between
 // digits ("1,000").
-func (s *scanner) scanWord(i int) wordInfo {
+func (s *scanner) scanWord(i int, w *wordInfo) {
 	t := s.text
-	w := wordInfo{st: i, fits: true}
-	h := uint32(fnvOffset)
+	*w = wordInfo{st: i, fits: true}
 	n := 0
 	j := i
 scan:
@@ -231,7 +231,6 @@ scan:
 			if n < len(s.key) {
 				s.key[n] = c
 				n++
-				h = (h ^ uint32(c)) * fnvPrime
 			} else {
 				w.fits = false
 			}
@@ -243,7 +242,6 @@ scan:
 			if n < len(s.key) {
 				s.key[n] = '\''
 				n++
-				h = (h ^ uint32('\'')) * fnvPrime
 			} else {
 				w.fits = false
 			}
@@ -259,7 +257,6 @@ scan:
 			if n < len(s.key) {
 				s.key[n] = t[k]
 				n++
-				h = (h ^ uint32(t[k])) * fnvPrime
 			} else {
 				w.fits = false
 			}
@@ -270,13 +267,14 @@ scan:
 		j = i + 1
 	}
 	s.steps += j - i
-	w.e, w.text, w.n, w.hash = j, t[i:j], n, h
+	w.e, w.text, w.n = j, t[i:j], n
 	if w.fits {
-		if w.ent = lexLookup(s.key[:n], h); w.ent != nil {
+		var head uint64
+		w.hash, head = hashKey(&s.key, n)
+		if w.ent = lexLookup(s.key[:n], w.hash, head); w.ent != nil {
 			w.flags = w.ent.flags
 		}
 	}
-	return w
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

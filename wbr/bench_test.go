@@ -146,16 +146,25 @@ func BenchmarkRender(b *testing.B) {
 	b.Run("markdown", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			_ = r.Markdown("charts")
+			_ = r.Markdown(io.Discard, "charts")
 		}
 	})
 	b.Run("svg-100-charts", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for i := range r.Metrics {
-				_ = r.Metrics[i].SVG()
+				_ = r.Metrics[i].SVG(io.Discard)
 			}
 		}
+	})
+	b.Run("html-100-metrics", func(b *testing.B) {
+		b.ReportAllocs()
+		var page bytes.Buffer
+		for b.Loop() {
+			page.Reset()
+			_ = r.HTML(&page)
+		}
+		b.ReportMetric(float64(page.Len()), "page-bytes")
 	})
 	b.Run("json", func(b *testing.B) {
 		b.ReportAllocs()

@@ -3,6 +3,7 @@ package wbr
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // Report is a Weekly Business Review computed from a deck and its data for
@@ -22,6 +23,9 @@ type Report struct {
 	Sections []Section `json:"sections"`
 	// Metrics are the figures of every metric, in the deck's order.
 	Metrics []MetricReport `json:"metrics"`
+	// Annotations are the deck's annotations dated within the charts, from
+	// the first of the twelve months to the week reviewed, oldest first.
+	Annotations []Annotation `json:"annotations"`
 
 	opts ReviewOptions // Build's options, applied by Findings
 }
@@ -41,6 +45,14 @@ type MetricReport struct {
 	Aggregation Aggregation `json:"aggregation"`
 	Comparison  Comparison  `json:"comparison"`
 	Better      Direction   `json:"better"`
+	// Operation and Operands repeat a derived metric's definition.
+	Operation Operation `json:"operation,omitempty"`
+	Operands  []string  `json:"operands,omitempty"`
+	// Additive is true when a period's value is a total of its days (a
+	// sum, or a derived sum or difference of totals): the chart draws its
+	// months as an average week and its month, quarter and year plans are
+	// prorated.
+	Additive bool `json:"additive"`
 
 	// LastWeek is the value of the week reviewed; PriorWeek of the week
 	// before; YearAgoWeek of the week 364 days earlier.
@@ -68,10 +80,16 @@ type MetricReport struct {
 	Plan *PlanReport `json:"plan"`
 
 	// Weeks are the trailing six weeks and Months the trailing twelve
-	// complete months, oldest first, each with its year-ago value: the two
-	// panels of the 6-12 chart.
+	// complete months, oldest first, each with its year-ago value and its
+	// WoW, MoM and YoY changes: the two panels of the 6-12 chart and the
+	// six-week and twelve-month tables.
 	Weeks  []ChartPoint `json:"weeks"`
 	Months []ChartPoint `json:"months"`
+	// With is the second metric drawn on this metric's chart (the deck's
+	// chartWith); null without one.
+	With *ChartSeries `json:"with"`
+	// Annotations are the report's annotations that concern this metric.
+	Annotations []Annotation `json:"annotations"`
 
 	// Incomplete names the figures (lastWeek, priorWeek, yearAgoWeek, mtd,
 	// mtdYearAgo, ...) whose period lacks data on some days. Their values
@@ -113,6 +131,15 @@ type ChartPoint struct {
 	YearAgo *float64 `json:"yearAgo"`
 	// Plan is the planned value of the week or month, if the deck has one.
 	Plan *float64 `json:"plan"`
+	// Change compares Value with the period before, in the metric's
+	// comparison unit: week over week (WoW) for a week, month over month
+	// (MoM) for a month. YoY compares Value with YearAgo. Both are null
+	// when undefined, as the box's changes are.
+	Change *float64 `json:"change"`
+	YoY    *float64 `json:"yoy"`
+	// PlanVariance compares Value with Plan in the same unit; null without
+	// a plan or when the period lacks days.
+	PlanVariance *float64 `json:"planVariance"`
 	// Missing and YearAgoMissing count the days without data.
 	Missing        int `json:"missing"`
 	YearAgoMissing int `json:"yearAgoMissing"`
@@ -161,6 +188,7 @@ func Build(d *Deck, data Data, weekEnding Date, opts ReviewOptions) (*Report, er
 	for i := range d.Metrics {
 		r.Metrics = append(r.Metrics, e.metric(&d.Metrics[i], cal, sp))
 	}
+	annotate(d, r, sp)
 	r.Sections = append([]Section(nil), d.Sections...) // the report must not alias the deck
 	if len(r.Sections) == 0 {
 		s := Section{Title: "Metrics"}
@@ -189,6 +217,8 @@ func checkMetrics(d *Deck, data Data) error {
 			return data.s.errAt(s.first, data.s.column(s), ErrUnknownMetric, "the deck has no metric %q", s.id)
 		case m.Aggregation == Ratio:
 			return data.s.errAt(s.first, data.s.column(s), ErrUnknownMetric, "%q is a ratio computed from %s and %s; it takes no data", s.id, m.Numerator, m.Denominator)
+		case m.Aggregation == Derived:
+			return data.s.errAt(s.first, data.s.column(s), ErrUnknownMetric, "%q is derived from %s; it takes no data", s.id, strings.Join(m.Operands, ", "))
 		}
 	}
 	return nil
@@ -202,10 +232,17 @@ type engine struct {
 	dense     map[string][]float64
 	metrics   map[string]*Metric
 	leafCache map[string][][]float64
+	derivedAt map[figKey]figure // derived figures already computed
+}
+
+// figKey names a metric's figure over a span.
+type figKey struct {
+	id string
+	s  span
 }
 
 func newEngine(d *Deck, data Data, lo, hi day) *engine {
-	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics)), leafCache: map[string][][]float64{}}
+	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics)), leafCache: map[string][][]float64{}, derivedAt: map[figKey]figure{}}
 	for i := range d.Metrics {
 		e.metrics[d.Metrics[i].ID] = &d.Metrics[i]
 	}
@@ -264,8 +301,11 @@ func (e *engine) value(m *Metric, s span) figure {
 	if m == nil {
 		return figure{missing: s.days()}
 	}
-	if m.Aggregation == Ratio {
+	switch m.Aggregation {
+	case Ratio:
 		return e.ratio(m, s)
+	case Derived:
+		return e.derived(m, s, 0)
 	}
 	return e.aggregate(m, m.Aggregation, s)
 }
@@ -290,40 +330,65 @@ func (e *engine) ratio(m *Metric, s span) figure {
 	if f.missing == 0 {
 		leaves = nil // every day counts: skip the checks
 	}
-	if v := e.ratioOver(m, s, leaves, 0); !math.IsNaN(v) {
+	if v := e.ratioOver(m, s, leaves, map[string]float64{}, 0); !math.IsNaN(v) {
 		f.v, f.ok = v, true
 	}
 	return f
 }
 
 // ratioOver computes ratio m over the days of s on which every leaf has
-// data; NaN when a denominator is zero. depth guards ratio chains, which
-// Validate keeps acyclic.
-func (e *engine) ratioOver(m *Metric, s span, leaves [][]float64, depth int) float64 {
+// data; NaN when a denominator is zero. memo holds the operands already
+// computed over the same days, so a metric reached twice (a ratio of a
+// ratio by itself) is computed once. depth guards ratio chains, which
+// Validate keeps acyclic and small.
+func (e *engine) ratioOver(m *Metric, s span, leaves [][]float64, memo map[string]float64, depth int) float64 {
 	if depth > len(e.d.Metrics) {
 		return math.NaN()
 	}
 	part := func(id string) float64 {
-		op := e.metrics[id]
-		if op == nil {
-			return math.NaN()
+		if v, ok := memo[id]; ok {
+			return v
 		}
-		if op.Aggregation == Ratio {
-			return e.ratioOver(op, s, leaves, depth+1)
-		}
-		win, sum := e.dense[id], 0.0
-		for dd := s.lo; dd <= s.hi; dd++ {
-			if present(leaves, dd-e.lo) {
-				sum += win[dd-e.lo]
-			}
-		}
-		return sum
+		v := e.operandOver(id, s, leaves, memo, depth)
+		memo[id] = v
+		return v
 	}
 	n, d := part(m.Numerator), part(m.Denominator)
 	if d == 0 || math.IsNaN(n) || math.IsNaN(d) {
 		return math.NaN()
 	}
 	return n / d
+}
+
+// operandOver is the contribution of operand id to a ratio over the days
+// of s on which every leaf has data: its sum over those days, a ratio's
+// ratio over the same days, or a derived metric's own value.
+func (e *engine) operandOver(id string, s span, leaves [][]float64, memo map[string]float64, depth int) float64 {
+	op := e.metrics[id]
+	if op == nil {
+		return math.NaN()
+	}
+	switch op.Aggregation {
+	case Ratio:
+		return e.ratioOver(op, s, leaves, memo, depth+1)
+	case Derived:
+		// A derived operand combines its own operands' period values,
+		// each over the days it has data.
+		if f := e.derived(op, s, depth+1); f.ok {
+			return f.v
+		}
+		return math.NaN()
+	}
+	win, sum := e.dense[id], 0.0
+	if win == nil {
+		return math.NaN()
+	}
+	for dd := s.lo; dd <= s.hi; dd++ {
+		if present(leaves, dd-e.lo) {
+			sum += win[dd-e.lo]
+		}
+	}
+	return sum
 }
 
 // present reports whether every leaf has data on day index i of the
@@ -355,15 +420,17 @@ func (e *engine) leaves(m *Metric) [][]float64 {
 		switch {
 		case op == nil:
 			l = append(l, nil)
-		case op.Aggregation == Ratio:
-			walk(op.Numerator, depth+1)
-			walk(op.Denominator, depth+1)
+		case op.computed():
+			for _, id := range op.operandsOf() {
+				walk(id, depth+1)
+			}
 		default:
 			l = append(l, e.dense[id])
 		}
 	}
-	walk(m.Numerator, 0)
-	walk(m.Denominator, 0)
+	for _, id := range m.operandsOf() {
+		walk(id, 0)
+	}
 	e.leafCache[m.ID] = l
 	return l
 }
@@ -396,6 +463,10 @@ func (e *engine) aggregate(m *Metric, agg Aggregation, s span) figure {
 			}
 		case Last:
 			sum = v
+		case First:
+			if count == 1 {
+				sum = v
+			}
 		}
 	}
 	if count == 0 {
@@ -422,7 +493,7 @@ func changeOf(m *Metric, cur, prev float64) *float64 {
 	var c float64
 	if m.comparison() == BPS {
 		scale := 10000.0 // a fraction: 0.0001 is one basis point
-		if m.Unit == "%" && m.Aggregation != Ratio {
+		if m.Unit == "%" && !m.fraction() {
 			scale = 100 // percentage points: 0.01 is one basis point
 		}
 		c = (cur - prev) * scale
@@ -442,6 +513,7 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	r := MetricReport{
 		ID: m.ID, Name: m.displayName(), Role: m.Role, Owner: m.Owner, Unit: m.Unit,
 		Aggregation: m.Aggregation, Comparison: m.comparison(), Better: m.better(),
+		Operation: m.Operation, Operands: append([]string(nil), m.Operands...), Additive: e.d.additive(m),
 		Incomplete: []string{}, XmRWeeks: make([]Date, 0, len(sp.xmr)), Signals: []WeekSignal{},
 		Weeks: make([]ChartPoint, 0, len(sp.weeks)), Months: make([]ChartPoint, 0, len(sp.months)),
 	}
@@ -477,16 +549,32 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	}
 
 	plans := planIndex(m)
-	for _, s := range sp.weeks {
+	var before figure // the period before the one being added
+	for k, s := range sp.weeks {
+		if k == 0 {
+			before = val(span{s.lo - 7, s.hi - 7})
+		}
 		c, p := val(s), val(span{s.lo - yearAgo, s.hi - yearAgo})
-		r.Weeks = append(r.Weeks, ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanWeek, s.hi), Missing: c.missing, YearAgoMissing: p.missing})
+		pt := ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanWeek, s.hi),
+			Change: change(m, c, before), YoY: change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
+		pt.PlanVariance = planVariance(m, c, pt.Plan)
+		r.Weeks = append(r.Weeks, pt)
+		before = c
 	}
-	for _, s := range sp.months {
+	for k, s := range sp.months {
 		// The whole calendar month a year earlier: February 2024 keeps its
 		// 29th when it is the year-ago month of February 2025.
 		start := s.lo.date()
-		c, p := val(s), val(monthSpan(monthIndex(start.Year-1, start.Month)))
-		r.Months = append(r.Months, ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanMonth, s.hi), Missing: c.missing, YearAgoMissing: p.missing})
+		mi := monthIndex(start.Year, start.Month)
+		if k == 0 {
+			before = val(monthSpan(mi - 1))
+		}
+		c, p := val(s), val(monthSpan(mi-12))
+		pt := ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanMonth, s.hi),
+			Change: change(m, c, before), YoY: change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
+		pt.PlanVariance = planVariance(m, c, pt.Plan)
+		r.Months = append(r.Months, pt)
+		before = c
 	}
 	r.Plan = e.plan(m, cal, sp, plans, week, figs)
 
@@ -564,7 +652,7 @@ func (e *engine) plan(m *Metric, cal Calendar, sp spans, p plans, week figure, t
 		}
 		found = true
 		pv := *v
-		if m.Aggregation == Sum {
+		if e.d.additive(m) {
 			pv *= float64(todateSpans[i].days()) / float64(whole[i].days()) // a share, so a huge plan cannot overflow
 		}
 		*out[i].v = &pv

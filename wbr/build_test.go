@@ -240,7 +240,7 @@ func sampleReport(t testing.TB) *Report {
 
 func TestSampleReportIsComplete(t *testing.T) {
 	r := sampleReport(t)
-	require.Len(t, r.Metrics, 13)
+	require.Len(t, r.Metrics, 14)
 	for _, m := range r.Metrics {
 		assert.Empty(t, m.Incomplete, m.ID)
 		for name, v := range map[string]*float64{"lastWeek": m.LastWeek, "wow": m.WoW, "yoy": m.YoY, "mtdYoy": m.MTDYoY, "qtdYoy": m.QTDYoY, "ytdYoy": m.YTDYoY} {
@@ -280,9 +280,9 @@ func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
 	require.NotNil(t, o.Plan)
 	assert.False(t, math.IsInf(*o.Plan.MTD, 0))
 	for i := range r.Metrics {
-		wellFormed(t, r.Metrics[i].SVG())
+		wellFormed(t, svgOf(t, &r.Metrics[i]))
 	}
-	_ = r.Markdown("c")
+	_ = mdOf(t, r, "c")
 }
 
 // TestRatioOfNonSumOperandUsesPeriodSums pins the definition of a
@@ -351,4 +351,17 @@ func TestRatioWithGapsUsesCommonDays(t *testing.T) {
 	assert.Equal(t, 2, m.Weeks[5].Missing)
 	assert.Contains(t, m.Incomplete, "lastWeek")
 	assert.Nil(t, m.WoW)
+}
+
+func TestSampleReportDerivedAndAnnotated(t *testing.T) {
+	r := sampleReport(t)
+	rpi := find(t, r, "revenue_per_item")
+	rev, sel := find(t, r, "revenue"), find(t, r, "selection")
+	require.NotNil(t, rpi.LastWeek)
+	assert.InDelta(t, *rev.LastWeek / *sel.LastWeek, *rpi.LastWeek, 1e-12, "weekly revenue over the last day's selection")
+	require.NotNil(t, find(t, r, "page_views").With)
+	assert.Equal(t, "in_stock_views", find(t, r, "page_views").With.ID)
+	assert.Len(t, r.Annotations, 3)
+	assert.Len(t, find(t, r, "orders").Annotations, 2, "the summer sale concerns every chart; the warehouse move names orders")
+	assert.Len(t, find(t, r, "price_index").Annotations, 2)
 }

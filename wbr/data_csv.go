@@ -51,6 +51,7 @@ type csvReader struct {
 	names []string // header names, for error messages
 	order [3]int   // long form: the columns of date, metric and value
 	cols  []int    // wide form: series index of each metric column
+	cells []cell   // wide form: the values of the row last parsed
 	// The month of the previous row's date: "YYYY-MM-", its first day and
 	// its length (0 before the first date).
 	month      [8]byte
@@ -59,8 +60,13 @@ type csvReader struct {
 }
 
 func (c *csvReader) err(column int, sentinel error, format string, args ...any) *DataError {
+	return c.errAt(c.lines.line, column, sentinel, format, args...)
+}
+
+// errAt is err at a given line, for values filed after their line was read.
+func (c *csvReader) errAt(line, column int, sentinel error, format string, args ...any) *DataError {
 	e := dataErr(sentinel, format, args...)
-	e.Line = c.lines.line
+	e.Line = line
 	if column >= 0 && column < len(c.names) {
 		e.Column = c.names[column]
 	}
@@ -210,23 +216,37 @@ func (c *csvReader) date(f []byte, column int) (day, error) {
 }
 
 func (c *csvReader) longRow(n int, last *series) (*series, error) {
-	if n != 3 {
-		return nil, c.err(-1, ErrBadRow, "want 3 comma-separated fields date,metric,value, not %d (quote a value written with thousands separators: \"1,234\")", n)
-	}
-	st := c.d.s
-	dd, err := c.date(c.field(c.order[0]), c.order[0])
+	dd, v, id, err := c.parseLong(n)
 	if err != nil {
 		return nil, err
+	}
+	return c.pushLong(id, dd, v, c.lines.line, last)
+}
+
+// parseLong reads the three fields of a long row.
+func (c *csvReader) parseLong(n int) (dd day, v float64, id []byte, err error) {
+	if n != 3 {
+		return 0, 0, nil, c.err(-1, ErrBadRow, "want 3 comma-separated fields date,metric,value, not %d (quote a value written with thousands separators: \"1,234\")", n)
+	}
+	if dd, err = c.date(c.field(c.order[0]), c.order[0]); err != nil {
+		return 0, 0, nil, err
 	}
 	f := c.field(c.order[2])
 	v, msg := parseValue(f)
 	if msg != "" {
-		return nil, c.err(c.order[2], ErrBadRow, "value %q %s", clip(f), msg)
+		return 0, 0, nil, c.err(c.order[2], ErrBadRow, "value %q %s", clip(f), msg)
 	}
-	id := c.field(c.order[1])
+	id = c.field(c.order[1])
 	if len(id) == 0 {
-		return nil, c.err(c.order[1], ErrBadRow, "the metric is empty")
+		return 0, 0, nil, c.err(c.order[1], ErrBadRow, "the metric is empty")
 	}
+	return dd, v, id, nil
+}
+
+// pushLong files the value of metric id on day dd, read on line; last is
+// the series of the previous row.
+func (c *csvReader) pushLong(id []byte, dd day, v float64, line int, last *series) (*series, error) {
+	st := c.d.s
 	s := last
 	if s == nil || s.id != string(id) {
 		// Rows usually cycle through the metrics in one order: try the
@@ -242,10 +262,10 @@ func (c *csvReader) longRow(n int, last *series) (*series, error) {
 		}
 		if s == nil {
 			if len(st.series) >= MaxMetrics {
-				return nil, c.err(c.order[1], ErrTooLarge, "more than %d metrics", MaxMetrics)
+				return nil, c.errAt(line, c.order[1], ErrTooLarge, "more than %d metrics", MaxMetrics)
 			}
 			s = c.d.add(id)
-			s.first = int32(c.lines.line)
+			s.first = int32(line)
 			if last != nil {
 				// Metric after metric, each as long as the one before: size
 				// the new series so, within the bound on points.
@@ -254,9 +274,9 @@ func (c *csvReader) longRow(n int, last *series) (*series, error) {
 		}
 	}
 	if st.points >= MaxPoints {
-		return nil, c.err(-1, ErrTooLarge, "more than %d points", MaxPoints)
+		return nil, c.errAt(line, -1, ErrTooLarge, "more than %d points", MaxPoints)
 	}
-	if err := st.push(s, dd, v, int32(c.lines.line)); err != nil {
+	if err := st.push(s, dd, v, int32(line)); err != nil {
 		return nil, err
 	}
 	st.points++
@@ -264,14 +284,34 @@ func (c *csvReader) longRow(n int, last *series) (*series, error) {
 }
 
 func (c *csvReader) wideRow(n int) error {
-	if n != len(c.cols) {
-		return c.err(-1, ErrBadRow, "want %d comma-separated fields as the header has, not %d (quote a value written with thousands separators: \"1,234\")", len(c.cols), n)
-	}
-	st := c.d.s
-	dd, err := c.date(c.field(0), 0)
+	dd, err := c.parseWide(n)
 	if err != nil {
 		return err
 	}
+	for _, cell := range c.cells {
+		if err := c.pushWide(int(cell.col), dd, cell.v, c.lines.line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cell is a value of a wide row and its column.
+type cell struct {
+	col int32
+	v   float64
+}
+
+// parseWide reads a wide row's date, and its values into c.cells.
+func (c *csvReader) parseWide(n int) (day, error) {
+	if n != len(c.cols) {
+		return 0, c.err(-1, ErrBadRow, "want %d comma-separated fields as the header has, not %d (quote a value written with thousands separators: \"1,234\")", len(c.cols), n)
+	}
+	dd, err := c.date(c.field(0), 0)
+	if err != nil {
+		return 0, err
+	}
+	c.cells = c.cells[:0]
 	for col := 1; col < n; col++ {
 		f := c.field(col)
 		if len(f) == 0 {
@@ -279,22 +319,29 @@ func (c *csvReader) wideRow(n int) error {
 		}
 		v, msg := parseValue(f)
 		if msg != "" {
-			return c.err(col, ErrBadRow, "value %q %s", clip(f), msg)
+			return 0, c.err(col, ErrBadRow, "value %q %s", clip(f), msg)
 		}
-		if st.points >= MaxPoints {
-			return c.err(col, ErrTooLarge, "more than %d points", MaxPoints)
-		}
-		if err := st.push(&st.series[c.cols[col]], dd, v, int32(c.lines.line)); err != nil {
-			return err
-		}
-		st.points++
+		c.cells = append(c.cells, cell{int32(col), v})
 	}
+	return dd, nil
+}
+
+// pushWide files the value in column col on day dd, read on line.
+func (c *csvReader) pushWide(col int, dd day, v float64, line int) error {
+	st := c.d.s
+	if st.points >= MaxPoints {
+		return c.errAt(line, col, ErrTooLarge, "more than %d points", MaxPoints)
+	}
+	if err := st.push(&st.series[c.cols[col]], dd, v, int32(line)); err != nil {
+		return err
+	}
+	st.points++
 	return nil
 }
 
 // tooManyFields is split's message for a line of more fields than a wide
 // CSV of MaxMetrics metrics has.
-const tooManyFields = "more than 10001 fields"
+var tooManyFields = "more than " + strconv.Itoa(MaxMetrics+1) + " fields"
 
 // span is a field's place in the line: offsets rather than slices, so
 // recording a field stores no pointer (and costs no GC write barrier).

@@ -35,6 +35,9 @@ type Deck struct {
 	// Sections are the titled parts of the deck in the order they are read;
 	// without sections the metrics are read in the order they are listed.
 	Sections []Section `json:"sections,omitempty" validate:"omitempty,max=100,dive"`
+	// Annotations are dated events, such as a price change or an outage,
+	// marked on the charts they concern and listed beside them.
+	Annotations []Annotation `json:"annotations,omitempty" validate:"omitempty,max=1000,dive"`
 	// Source says where the deck's daily data lives: a CSV file, or a query
 	// and the environment variable holding its connection string.
 	Source Source `json:"source,omitzero"`
@@ -70,6 +73,17 @@ type Metric struct {
 	Numerator string `json:"numerator,omitempty" validate:"omitempty,wbrid"`
 	// Denominator is the metric divided by, for a ratio.
 	Denominator string `json:"denominator,omitempty" validate:"omitempty,wbrid"`
+	// Operation combines the operands of a derived metric: sum, difference
+	// (the first less the others), product, or divide (the first by the
+	// second).
+	Operation Operation `json:"operation,omitempty" validate:"omitempty,enum"`
+	// Operands are the ids of the metrics a derived metric is computed
+	// from, in order; each contributes its own period value, so derived
+	// metrics chain.
+	Operands []string `json:"operands,omitempty" validate:"omitempty,max=10,dive,wbrid"`
+	// ChartWith is another metric drawn on this metric's 6-12 chart, on the
+	// same axis: a second line, such as mobile beside all page views.
+	ChartWith string `json:"chartWith,omitempty" validate:"omitempty,wbrid"`
 	// Comparison says how changes are expressed: percent for volumes (the
 	// default), bps for rates.
 	Comparison Comparison `json:"comparison,omitempty" validate:"omitempty,enum"`
@@ -144,7 +158,13 @@ func (m *Metric) displayName() string {
 // isRate reports whether bps comparisons make sense: a ratio (a fraction)
 // or values already in percent.
 func (m *Metric) isRate() bool {
-	return m.Aggregation == Ratio || m.Unit == "%"
+	return m.fraction() || m.Unit == "%"
+}
+
+// fraction reports whether the metric divides one metric by another: a
+// ratio, or a derived metric whose operation is divide.
+func (m *Metric) fraction() bool {
+	return m.Aggregation == Ratio || (m.Aggregation == Derived && m.Operation == Divide)
 }
 
 // metric returns the metric with the given id, or nil.

@@ -21,6 +21,9 @@
 //	data, err = wbr.ReadSQL(ctx, db, query)    // or any database/sql driver
 //	week, err := wbr.LatestWeek(deck, data)    // the last complete week
 //	report, err := wbr.Build(deck, data, week, wbr.ReviewOptions{})
+//	err = report.Markdown(w, "charts")         // the deck as it is read
+//	err = report.Metrics[i].SVG(f)             // write to charts/<id>.svg
+//	err = report.HTML(w)                       // the whole deck as one web page
 //	js, err := report.JSON()                   // figures for other tools
 //	advice := append(wbr.Review(deck, opts), report.Findings()...)
 //	wbr.Place(source, advice)                  // lines and columns in the deck
@@ -42,8 +45,8 @@
 // default december) to the week-ending day; their year-ago periods are the
 // same dates one calendar year earlier, 29 February becoming 28 February.
 //
-// A period's value aggregates the daily values: sum, mean, min, max or the
-// last day with data. A ratio metric divides its numerator's period sum by
+// A period's value aggregates the daily values: sum, mean, min, max, the
+// last day with data or the first. A ratio metric divides its numerator's period sum by
 // its denominator's (a ratio of sums, never a mean of daily ratios),
 // whatever the operands' own aggregation; an operand that is itself a
 // ratio contributes its ratio. A ratio is undefined when the denominator is
@@ -59,10 +62,70 @@
 // same units; a month, quarter or year plan of a summed metric is prorated
 // by the days elapsed.
 //
+// Each of the six weeks and twelve months also carries its change on the
+// period before (WoW for a week, MoM for a month), its YoY change and its
+// variance to plan, in the same units: the series behind the six-week and
+// twelve-month tables.
+//
 // Each metric carries an XmR chart of its weekly values over the trailing
 // run of complete weeks (at most 26) ending with the week reviewed, with the
 // signals of Wheeler's three detection rules (see XmR). A trending metric
 // signals: that is the chart saying the process has moved.
+//
+// # Derived metrics
+//
+// A derived metric (aggregation derived) combines other metrics' period
+// values with an operation: sum, difference (the first operand less the
+// others), product, or divide (the first by the second). Each operand is
+// aggregated its own way before the operation applies, never day by day,
+// so churned customers (a sum) divided by customers (a mean) is a churn
+// rate:
+//
+//	metrics:
+//	  - id: churn_rate
+//	    role: output
+//	    aggregation: derived
+//	    operation: divide
+//	    operands: [churned_customers, customers]
+//	    comparison: bps
+//
+// Operands may be data metrics, ratios or other derived metrics, so
+// derived metrics chain; Validate refuses an operand that names no metric
+// (unknown-reference) and any cycle (circular), with the JSON pointer of
+// the operand. A derived metric takes no data rows. It is undefined when
+// an operand is, or when divide meets zero, and it misses the days any
+// data metric it is computed from misses, so a figure over a gap is
+// flagged and not compared. A divide may be compared in bps and then reads
+// as a percentage. A sum or difference of totals is itself a total: its
+// month, quarter and year plans are prorated and its chart shows months
+// as average weeks (MetricReport.Additive).
+//
+// Ratio and derived differ on purpose: a ratio divides its operands' sums
+// over the days both have data, as a rate of sums should; a derived divide
+// uses each operand's own aggregation over its own days, as wbr-app's
+// function metrics do.
+//
+// # Annotations and two-metric charts
+//
+// A deck's annotations are dated notes ("price change") for some metrics,
+// or for every metric when they name none. The report keeps those dated
+// from the first of its twelve months to the week reviewed: each chart
+// marks them with a numbered line on the week and month they fall in and
+// lists them beneath, and Markdown and HTML list them under the metric and
+// at the top. A metric's chartWith draws a second metric on its chart, on
+// the same axis, in green (MetricReport.With).
+//
+// # The web page
+//
+// Report.HTML writes the deck as one page a person reads in a browser, on
+// paper or as an e-mail attachment: callouts and annotations first, then
+// each section with each metric's box, 6-12 chart (inline SVG), six-week
+// and twelve-month tables and XmR limits. It holds no script and fetches
+// nothing: its style sheet is inline, its charts are inline SVG, and a
+// content security policy forbids every request. Printed, each metric
+// starts a page and charts scale to the paper, A4 or Letter. Every text
+// from the deck is escaped, and the page is well-formed XML as well as
+// HTML, so a hostile name or note cannot break it.
 //
 // # Data
 //
@@ -108,9 +171,16 @@
 //
 //	duplicate-id        two metrics share an id
 //	duplicate           a metric has two plans for one period
-//	unknown-reference   ratio operands, drives and sections name metrics of the deck
+//	unknown-reference   ratio and derived operands, drives, sections, chartWith and
+//	                    annotations name metrics of the deck
 //	ratio-operands      a ratio has a numerator and a denominator; other metrics have neither
-//	circular            a ratio does not depend on itself, directly or through other ratios
+//	derived-operands    a derived metric has an operation and its operands (divide two,
+//	                    the others at least two); other metrics have neither
+//	circular            a ratio or derived metric does not depend on itself, directly
+//	                    or through other computed metrics
+//	too-many            a ratio or derived metric is computed from at most
+//	                    MaxComputedFrom (64) metrics, counting its operands' own
+//	chart-with          chartWith names another metric of the deck
 //	bps-not-rate        bps only for a ratio or a metric in unit "%"
 //	drives-from-output, drives-input   only inputs drive, and only outputs
 //	no-inputs           a deck of outputs alone: the WBR exists to manage inputs
@@ -135,11 +205,14 @@
 //
 // Parse and ParseReader take at most MaxBytes (8 MiB), nesting 64 deep,
 // 100,000 entries per list; a deck holds at most 1,000 metrics and 100
-// sections. ReadCSV streams its input and ReadSQL its rows; both stop with
+// sections; a ratio or derived metric is computed from at most
+// MaxComputedFrom (64) metrics, so Build stays linear in the deck's size.
+// ReadCSV streams its input and ReadSQL its rows; both stop with
 // ErrTooLarge past MaxLines lines or rows, MaxPoints values or MaxMetrics
-// metrics, and ReadCSV past MaxLineBytes per line. They allocate per
-// metric, not per row, and read 500 metrics over ten years (1.8 million
-// rows) in linear time. Dates in documents run from 0000 to 9999, with the
+// metrics, and ReadCSV past MaxLineBytes per line. ReadCSV allocates per
+// metric, not per row (database/sql's drivers allocate per row), and both
+// read 500 metrics over ten years (1.8 million rows) in time and memory
+// linear in the rows. Dates in documents run from 0000 to 9999, with the
 // weekday right in every year (0000-01-07 was a Friday); data days from
 // 0001 to 9999; Build needs week-ending dates from year 3 to 9998.
 package wbr

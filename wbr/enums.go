@@ -55,12 +55,19 @@ const (
 	// Last takes the value of the last day with data: a stock such as
 	// selection or headcount.
 	Last Aggregation = "last"
+	// First takes the value of the first day with data: an opening stock,
+	// such as customers at the start of the period.
+	First Aggregation = "first"
 	// Ratio divides the numerator metric's period value by the denominator
 	// metric's period value: a ratio of sums, never a mean of daily ratios.
 	Ratio Aggregation = "ratio"
+	// Derived applies an Operation to other metrics' period values, each
+	// aggregated its own way: churned customers (a sum) divided by
+	// customers (a mean) is a churn rate.
+	Derived Aggregation = "derived"
 )
 
-var aggregations = enum.Set[Aggregation]{Sum, Mean, Min, Max, Last, Ratio}
+var aggregations = enum.Set[Aggregation]{Sum, Mean, Min, Max, Last, First, Ratio, Derived}
 
 // Valid reports whether a is a known aggregation.
 func (a Aggregation) Valid() bool { return aggregations.Has(a) }

@@ -21,5 +21,5 @@ func TestEnumsRoundTrip(t *testing.T) {
 	_, err := Role("boss").MarshalText()
 	assert.Error(t, err)
 	var a Aggregation
-	assert.ErrorContains(t, a.UnmarshalText([]byte("median")), "allowed: sum, mean, min, max, last, ratio")
+	assert.ErrorContains(t, a.UnmarshalText([]byte("median")), "allowed: sum, mean, min, max, last, first, ratio, derived")
 }

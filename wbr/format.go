@@ -2,6 +2,7 @@ package wbr
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -11,7 +12,7 @@ import (
 // isFraction reports whether the metric's values are fractions shown as
 // percentages: a ratio compared in basis points.
 func (m *MetricReport) isFraction() bool {
-	return m.Aggregation == Ratio && m.Comparison == BPS
+	return (m.Aggregation == Ratio || (m.Aggregation == Derived && m.Operation == Divide)) && m.Comparison == BPS
 }
 
 // formatValue writes a figure for people: thousands separated above 1,000,
@@ -23,7 +24,7 @@ func (m *MetricReport) formatValue(v *float64) string {
 	x := *v
 	switch {
 	case m.isFraction():
-		return strconv.FormatFloat(x*100, 'f', 2, 64) + "%"
+		return hundredfold(x, 'f', 2) + "%"
 	case m.Unit == "%":
 		return strconv.FormatFloat(x, 'f', 2, 64) + "%"
 	}
@@ -89,7 +90,7 @@ func grouped(x float64) string {
 // compact writes x briefly for chart axes: 1.2K, 3.45M, 95%.
 func (m *MetricReport) compact(x float64) string {
 	if m.isFraction() {
-		return trimZeros(strconv.FormatFloat(x*100, 'f', 2, 64)) + "%"
+		return trimZeros(hundredfold(x, 'f', 2)) + "%"
 	}
 	suffix := ""
 	if m.Unit == "%" {
@@ -97,6 +98,8 @@ func (m *MetricReport) compact(x float64) string {
 	}
 	a := math.Abs(x)
 	switch {
+	case a >= 1e15:
+		return strconv.FormatFloat(x, 'g', 3, 64) + suffix // 1.75e+308, not 300 digits
 	case a >= 1e9:
 		return trimZeros(strconv.FormatFloat(x/1e9, 'f', 2, 64)) + "B"
 	case a >= 1e6:
@@ -120,3 +123,13 @@ func (m *MetricReport) missed(variance *float64) bool {
 
 // mdEscape makes document text inert in the report's Markdown.
 func mdEscape(s string) string { return render.MarkdownInline(s) }
+
+// hundredfold formats x × 100, a fraction as a percentage, in the given
+// format; a fraction so large that the product overflows float64 is
+// multiplied exactly instead of printing "+Inf".
+func hundredfold(x float64, format byte, prec int) string {
+	if y := x * 100; !math.IsInf(y, 0) {
+		return strconv.FormatFloat(y, format, prec, 64)
+	}
+	return new(big.Float).Mul(big.NewFloat(x), big.NewFloat(100)).Text('g', 3)
+}

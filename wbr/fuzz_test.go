@@ -17,6 +17,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`{"metrics":[{"id":"a","role":"input","owner":"o","aggregation":"ratio","numerator":"a","denominator":"a"}]}`))
 	f.Add([]byte("metrics:\n  - id: a\n    role: output\n    aggregation: sum\n"))
+	f.Add([]byte("metrics:\n  - {id: a, role: output, aggregation: sum}\n  - {id: b, role: output, aggregation: first}\n" +
+		"  - {id: c, role: input, owner: o, aggregation: derived, operation: divide, operands: [a, b], chartWith: a, drives: [a, b]}\n" +
+		"annotations:\n  - {date: 2026-11-20, note: x, metrics: [c]}\n"))
 	f.Add([]byte("calendar: {weekEnds: friday, fiscalYearEnd: june}\nmetrics: []\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Parse(data)
@@ -35,7 +38,7 @@ func FuzzParse(f *testing.F) {
 		// which one of its data metrics has a value.
 		var id string
 		for _, m := range d.Metrics {
-			if m.Aggregation != Ratio {
+			if !m.computed() {
 				id = m.ID
 				break
 			}
@@ -62,6 +65,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatal(err)
 		}
 		_ = r.Findings()
+		renderAll(t, r, !bytes.Contains(data, []byte("NaN")) && !bytes.Contains(data, []byte("Inf")))
 	})
 }
 
@@ -136,11 +140,29 @@ func FuzzReadCSV(f *testing.F) {
 		if bytes.Contains(b, []byte("NaN")) {
 			t.Fatal("NaN in report")
 		}
-		for i := range r.Metrics {
-			_ = r.Metrics[i].SVG()
-		}
-		_ = r.Markdown("c")
+		renderAll(t, r, true)
 	})
+}
+
+// renderAll renders a report every way and fails on an error or, with
+// finite, on a number that is not finite in any output (the deck's own
+// text must then hold neither NaN nor Inf).
+func renderAll(t *testing.T, r *Report, finite bool) {
+	var b bytes.Buffer
+	for i := range r.Metrics {
+		if err := r.Metrics[i].SVG(&b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Markdown(&b, "c"); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.HTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	if finite && (bytes.Contains(b.Bytes(), []byte("NaN")) || bytes.Contains(b.Bytes(), []byte("Inf"))) {
+		t.Fatal("a number that is not finite in a rendering")
+	}
 }
 
 // FuzzParseValue checks the hand-written decimal fast path against strconv.

@@ -3,6 +3,7 @@ package wbr
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -14,9 +15,9 @@ import (
 // non-empty chartDir each metric links its 6-12 chart at
 // chartDir/<id>.svg (write them with MetricReport.SVG). Text from the deck
 // is escaped.
-func (r *Report) Markdown(chartDir string) []byte {
+func (r *Report) Markdown(w io.Writer, chartDir string) error {
 	if r == nil {
-		return nil
+		return errNilReport
 	}
 	var b bytes.Buffer
 	title := "Weekly Business Review"
@@ -46,6 +47,13 @@ func (r *Report) Markdown(chartDir string) []byte {
 	for i, m := range r.Metrics {
 		index[m.ID] = i
 	}
+	if len(r.Annotations) > 0 {
+		b.WriteString("## Annotations\n\n")
+		for _, a := range r.Annotations {
+			fmt.Fprintf(&b, "- %s: %s (%s)\n", a.Date, mdEscape(a.Note), r.concerned(&a, index, mdEscape))
+		}
+		b.WriteByte('\n')
+	}
 	for _, s := range r.Sections {
 		fmt.Fprintf(&b, "## %s\n\n", mdEscape(s.Title))
 		for _, id := range s.Metrics {
@@ -54,7 +62,8 @@ func (r *Report) Markdown(chartDir string) []byte {
 			}
 		}
 	}
-	return b.Bytes()
+	_, err := w.Write(b.Bytes())
+	return err
 }
 
 func ownerOf(m *MetricReport) string {
@@ -125,49 +134,18 @@ func (m *MetricReport) markdown(b *bytes.Buffer, r *Report, chartDir string) {
 	if chartDir != "" {
 		fmt.Fprintf(b, "![6-12 chart of %s](%s/%s.svg)\n\n", mdEscape(m.Name), chartDir, m.ID)
 	}
-	inc := map[string]bool{}
-	for _, s := range m.Incomplete {
-		inc[s] = true
-	}
-	val := func(key string, v *float64) string {
-		s := m.formatValue(v)
-		if inc[key] {
-			s += " †"
+	for _, t := range []seriesTable{m.boxTable(), m.weekTable(), m.monthTable()} {
+		if len(t.head) > 0 {
+			mdTable(b, t)
 		}
-		return s
 	}
-	var plan PlanReport
-	if m.Plan != nil {
-		plan = *m.Plan
-	}
-	if m.Plan != nil {
-		b.WriteString("| Period | Actual | WoW | Year ago | YoY | Plan | vs plan |\n|---|---:|---:|---:|---:|---:|---:|\n")
-	} else {
-		b.WriteString("| Period | Actual | WoW | Year ago | YoY |\n|---|---:|---:|---:|---:|\n")
-	}
-	row := func(name, key string, v, wow, ya, yoy, p, pv *float64, yaKey string) {
-		w := ""
-		if key == "lastWeek" {
-			w = m.formatChange(wow)
-		}
-		pl, pvs := "", ""
-		if p != nil {
-			pl, pvs = m.formatValue(p), m.formatChange(pv)
-			if m.missed(pv) {
-				pvs = "**" + pvs + "**"
-			}
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |", name, val(key, v), w, val(yaKey, ya), m.formatChange(yoy))
-		if m.Plan != nil {
-			fmt.Fprintf(b, " %s | %s |", pl, pvs)
+	if len(m.Annotations) > 0 {
+		b.WriteString("Annotations:\n\n")
+		for _, a := range m.Annotations {
+			fmt.Fprintf(b, "- %s: %s\n", a.Date, mdEscape(a.Note))
 		}
 		b.WriteByte('\n')
 	}
-	row("Last week", "lastWeek", m.LastWeek, m.WoW, m.YearAgoWeek, m.YoY, plan.Week, plan.WeekVariance, "yearAgoWeek")
-	row("Month to date", "mtd", m.MTD, nil, m.MTDYearAgo, m.MTDYoY, plan.MTD, plan.MTDVariance, "mtdYearAgo")
-	row("Quarter to date", "qtd", m.QTD, nil, m.QTDYearAgo, m.QTDYoY, plan.QTD, plan.QTDVariance, "qtdYearAgo")
-	row("Year to date", "ytd", m.YTD, nil, m.YTDYearAgo, m.YTDYoY, plan.YTD, plan.YTDVariance, "ytdYearAgo")
-	b.WriteByte('\n')
 
 	if m.XmR == nil {
 		b.WriteString("XmR: fewer than two complete weeks; no limits yet.\n\n")
@@ -197,4 +175,32 @@ func (m *MetricReport) recentSignals(p Periods) []WeekSignal {
 		}
 	}
 	return out
+}
+
+// mdTable writes a six-week or twelve-month table; a cell behind plan is
+// bold.
+func mdTable(b *bytes.Buffer, t seriesTable) {
+	if t.caption != "" {
+		fmt.Fprintf(b, "%s:\n\n", t.caption)
+	}
+	b.WriteString("|" + t.corner)
+	for _, h := range t.head {
+		fmt.Fprintf(b, " | %s", h)
+	}
+	b.WriteString(" |\n|---|")
+	for range t.head {
+		b.WriteString("---:|")
+	}
+	b.WriteByte('\n')
+	for _, r := range t.rows {
+		b.WriteString("| " + r.label + " |")
+		for i, c := range r.cells {
+			if r.miss[i] {
+				c = "**" + c + "**"
+			}
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
 }

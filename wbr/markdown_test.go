@@ -23,8 +23,8 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestMarkdownGolden(t *testing.T) {
 	r := sampleReport(t)
-	md := r.Markdown("charts")
+	md := mdOf(t, r, "charts")
 	golden(t, "report.md.golden", md)
-	assert.Equal(t, md, sampleReport(t).Markdown("charts"), "deterministic")
-	assert.NotContains(t, string(r.Markdown("")), "![", "no chart links without a chart directory")
+	assert.Equal(t, md, mdOf(t, sampleReport(t), "charts"), "deterministic")
+	assert.NotContains(t, string(mdOf(t, r, "")), "![", "no chart links without a chart directory")
 }

@@ -86,6 +86,9 @@ func (o *oracle) metric(id string) *Metric {
 // value aggregates the raw rows of metric id from..to, both included.
 func (o *oracle) value(id string, from, to time.Time) oFig {
 	m := o.metric(id)
+	if m.Aggregation == Derived {
+		return o.derived(m, from, to)
+	}
 	if m.Aggregation == Ratio {
 		// A ratio has data on the days all the data metrics it is computed
 		// from have data; only those days enter its operands' sums.
@@ -147,6 +150,55 @@ func (o *oracle) value(id string, from, to time.Time) oFig {
 		}
 	case Last:
 		f.v = vals[len(vals)-1]
+	case First:
+		f.v = vals[0]
+	}
+	return f
+}
+
+// derived aggregates each operand its own way over the whole period, then
+// combines them; the figure misses every day any data metric it is
+// computed from misses.
+func (o *oracle) derived(m *Metric, from, to time.Time) oFig {
+	leaves := o.leaves(m, map[string]bool{})
+	var f oFig
+	n := 0
+	for t := from; !t.After(to); t = t.AddDate(0, 0, 1) {
+		n++
+		for _, l := range leaves {
+			if _, ok := o.raw[l][keyOf(t)]; !ok {
+				f.missing++
+				break
+			}
+		}
+	}
+	if f.missing == n {
+		return f
+	}
+	var acc float64
+	for i, id := range m.Operands {
+		g := o.value(id, from, to)
+		if !g.ok {
+			return f
+		}
+		switch {
+		case i == 0:
+			acc = g.v
+		case m.Operation == Add:
+			acc += g.v
+		case m.Operation == Subtract:
+			acc -= g.v
+		case m.Operation == Multiply:
+			acc *= g.v
+		case m.Operation == Divide:
+			if g.v == 0 {
+				return f
+			}
+			acc /= g.v
+		}
+	}
+	if !math.IsInf(acc, 0) && !math.IsNaN(acc) {
+		f.v, f.ok = acc, true
 	}
 	return f
 }
@@ -154,11 +206,15 @@ func (o *oracle) value(id string, from, to time.Time) oFig {
 // leaves lists the data metrics ratio m is computed from.
 func (o *oracle) leaves(m *Metric, seen map[string]bool) []string {
 	var out []string
-	for _, id := range []string{m.Numerator, m.Denominator} {
+	ops := []string{m.Numerator, m.Denominator}
+	if m.Aggregation == Derived {
+		ops = m.Operands
+	}
+	for _, id := range ops {
 		op := o.metric(id)
 		switch {
 		case seen[id]:
-		case op.Aggregation == Ratio:
+		case op.Aggregation == Ratio || op.Aggregation == Derived:
 			out = append(out, o.leaves(op, seen)...)
 		default:
 			out = append(out, id)
@@ -197,7 +253,7 @@ func oChange(m *Metric, cur, prev oFig) *float64 {
 	}
 	var c float64
 	switch {
-	case m.Comparison == BPS && m.Aggregation == Ratio:
+	case m.Comparison == BPS && (m.Aggregation == Ratio || m.Operation == Divide):
 		c = (cur.v - prev.v) * 10000
 	case m.Comparison == BPS: // a metric in unit "%": a point is 100 bps
 		c = (cur.v - prev.v) * 100
@@ -412,6 +468,8 @@ func (o *oracle) check(c *checker, w time.Time, js map[string]any) {
 			c.num(pp+"plan", planAt(m, PlanWeek, wk.to), pt["plan"])
 			c.eq(pp+"missing", float64(cur.missing), pt["missing"])
 			c.eq(pp+"yearAgoMissing", float64(ya.missing), pt["yearAgoMissing"])
+			c.num(pp+"change", oChange(m, cur, val(oPeriod{wk.from.AddDate(0, 0, -7), wk.to.AddDate(0, 0, -7)})), pt["change"])
+			c.num(pp+"yoy", oChange(m, cur, ya), pt["yoy"])
 		}
 		gm := g["months"].([]any)
 		require.Len(t, gm, 12, path)
@@ -427,6 +485,9 @@ func (o *oracle) check(c *checker, w time.Time, js map[string]any) {
 			c.num(pp+"plan", planAt(m, PlanMonth, mo.to), pt["plan"])
 			c.eq(pp+"missing", float64(cur.missing), pt["missing"])
 			c.eq(pp+"yearAgoMissing", float64(ya.missing), pt["yearAgoMissing"])
+			prevFrom := mo.from.AddDate(0, -1, 0)
+			c.num(pp+"change", oChange(m, cur, val(oPeriod{prevFrom, lastOfMonth(prevFrom)})), pt["change"])
+			c.num(pp+"yoy", oChange(m, cur, ya), pt["yoy"])
 		}
 
 		// The plan box: a week plan as it is; month, quarter and year plans
@@ -635,6 +696,11 @@ func oracleDeck(cal Calendar) *Deck {
 	in := func(id string, agg Aggregation) Metric {
 		return Metric{ID: id, Role: Input, Owner: "o", Aggregation: agg, Drives: []string{"orders", "net_cash"}}
 	}
+	derived := func(id string, op Operation, cmp Comparison, ops ...string) Metric {
+		m := in(id, Derived)
+		m.Operation, m.Operands, m.Comparison = op, ops, cmp
+		return m
+	}
 	ratio := func(id, num, den string, cmp Comparison) Metric {
 		m := in(id, Ratio)
 		m.Numerator, m.Denominator, m.Comparison = num, den, cmp
@@ -661,6 +727,13 @@ func oracleDeck(cal Calendar) *Deck {
 		ratio("zero_rate", "orders", "zeros", Percent),       // denominator often zero
 		ratio("price_per_visit", "price", "visits", Percent), // a mean operand: its period sum
 		ratio("rate_of_rate", "hit_rate", "conversion", Percent),
+		in("opening", First),                           // complete
+		in("opening_gappy", First),                     // gaps
+		derived("churn", Divide, BPS, "hits", "price"), // a sum over a mean
+		derived("net", Subtract, Percent, "visits", "hits", "zeros"),
+		derived("total", Add, Percent, "orders", "net_cash"),
+		derived("scaled", Multiply, Percent, "churn", "temp"), // a chain, with gaps
+		derived("net_per_order", Divide, Percent, "net", "orders"),
 	}}
 	for i := range d.Metrics {
 		if d.Metrics[i].ID == "pct" {
@@ -775,6 +848,10 @@ func oracleData(rng *rand.Rand, from, to time.Time) map[string]map[ymd]float64 {
 		put("stock", t, float64(rng.IntN(500)))
 		if !gap(0.1) {
 			put("stock_gappy", t, float64(rng.IntN(500)))
+		}
+		put("opening", t, float64(rng.IntN(900)))
+		if !gap(0.1) {
+			put("opening_gappy", t, float64(rng.IntN(900)))
 		}
 	}
 	// A whole missing fortnight of visits, so weeks with no data at all

@@ -15,7 +15,7 @@ func TestParseErrorsSayWhere(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "wbr: line 4")
 	assert.Contains(t, err.Error(), "/metrics/0/aggregation")
-	assert.Contains(t, err.Error(), "allowed: sum, mean, min, max, last, ratio")
+	assert.Contains(t, err.Error(), "allowed: sum, mean, min, max, last, first, ratio, derived")
 
 	_, err = Parse([]byte(`{"metrics": [], "colour": 1}`))
 	assert.ErrorContains(t, err, "colour")

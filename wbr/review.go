@@ -3,6 +3,7 @@ package wbr
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
 )
@@ -18,6 +19,7 @@ import (
 //	unowned-output      info     an output metric names no owner
 //	unnamed-metric      info     a metric has only an id
 //	no-plan             info     no metric has a plan value
+//	chart-with-unit     warning  a chart's second metric counts another unit
 func Review(d *Deck, opts ReviewOptions) []Finding {
 	var fs []Finding
 	add := func(rule string, sev Severity, path, format string, args ...any) {
@@ -50,6 +52,9 @@ func Review(d *Deck, opts ReviewOptions) []Finding {
 		}
 		if m.Name == "" {
 			add(RuleUnnamedMetric, Info, ptr("metrics", i), "metric %q has no name; the report shows its id", m.ID)
+		}
+		if o := d.metric(m.ChartWith); m.ChartWith != "" && o != nil && o.Unit != m.Unit {
+			add(RuleChartWithUnit, Warning, ptr("metrics", i, "chartWith"), "%q (%s) is drawn on the axis of %q (%s); chart metrics that count the same unit together", o.ID, unitWords(o.Unit), m.ID, unitWords(m.Unit))
 		}
 		if len(d.Sections) > 0 && !shown[m.ID] {
 			add(RuleUnsectionedMetric, Warning, ptr("metrics", i), "no section shows %q, so the meeting never reads it", m.ID)
@@ -87,7 +92,7 @@ func (d *Deck) drivesSomething(id string) bool {
 		}
 		for i := range d.Metrics {
 			r := &d.Metrics[i]
-			if r.Aggregation == Ratio && (r.Numerator == id || r.Denominator == id) && walk(r.ID) {
+			if slices.Contains(r.operandsOf(), id) && walk(r.ID) {
 				return true
 			}
 		}

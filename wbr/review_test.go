@@ -2,6 +2,7 @@ package wbr
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"testing"
 
@@ -135,13 +136,13 @@ func TestReportJSONContract(t *testing.T) {
 
 func TestNilReportIsSafe(t *testing.T) {
 	var r *Report
-	assert.Nil(t, r.Markdown("x"))
+	assert.Error(t, r.Markdown(io.Discard, "x"))
 	assert.Nil(t, r.Findings())
 	b, err := r.JSON()
 	require.NoError(t, err)
 	assert.Equal(t, "null\n", string(b))
 	var m *MetricReport
-	assert.Nil(t, m.SVG())
+	assert.Error(t, m.SVG(io.Discard))
 	_, err = Build(nil, Data{}, date("2026-11-21"), ReviewOptions{})
 	assert.Error(t, err)
 }

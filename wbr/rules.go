@@ -68,7 +68,9 @@ const (
 // lists them.
 var ownRules = []RuleInfo{
 	rule(RuleRatioOperands, Error, "A ratio metric needs a numerator and a denominator; other metrics have neither.", "Give the ratio both operands, or remove them from a metric that is not a ratio."),
-	rule(RuleCircular, Error, "A ratio depends on itself, directly or through other ratios.", "Compute the ratio from metrics that do not lead back to it."),
+	rule(RuleCircular, Error, "A ratio or derived metric depends on itself, directly or through other computed metrics.", "Compute the metric from metrics that do not lead back to it."),
+	rule(RuleDerivedOperands, Error, "A derived metric lacks its operation or has the wrong number of operands (divide takes two, the others at least two), or a metric that is not derived has them.", "Give a derived metric an operation and its operands; remove them from other metrics."),
+	rule(RuleChartWith, Error, "A metric's chartWith names the metric itself.", "Name another metric of the deck to draw on the same chart, or remove chartWith."),
 	rule(RuleBPSNotRate, Error, "Basis points compare rates; the metric is neither a ratio nor in unit \"%\".", "Use comparison percent, or make the metric a ratio or give it unit \"%\"."),
 	rule(RuleDrivesFromOutput, Error, "Only input metrics drive outputs.", "Move drives to the input metric that moves this output."),
 	rule(RuleDrivesInput, Error, "An input drives a metric that is not an output.", "Name output metrics in drives."),
@@ -85,6 +87,7 @@ var ownRules = []RuleInfo{
 	rule(RuleUnownedOutput, Info, "An output metric names no owner.", "Name the person who speaks to the metric in owner."),
 	rule(RuleUnnamedMetric, Info, "A metric has only an id.", "Give the metric a name as people say it."),
 	rule(RuleNoPlan, Info, "No metric has a plan value.", "Add plan values so the report shows variance to plan."),
+	rule(RuleChartWithUnit, Warning, "A chart's second metric (chartWith) counts another unit than the chart's metric, so one axis shows two scales.", "Draw metrics of the same unit together, or give each its own chart."),
 	rule(RuleXmRSignal, Warning, "The week reviewed carries an XmR signal: the process has moved.", "The metric's owner explains what changed."),
 	rule(RulePlanMissed, Warning, "A figure is behind plan (ahead, where lower is better).", "The metric's owner explains the gap and the plan to close it."),
 	rule(RuleMissingDays, Warning, "A period has days without data; its figures are partial and not compared.", "Load the missing days, or check the pipeline that feeds the data."),

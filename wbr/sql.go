@@ -51,11 +51,16 @@ func ReadSQL(ctx context.Context, db *sql.DB, query string, args ...any) (Data, 
 	if db == nil {
 		return Data{}, dataErr(ErrQuery, "no database")
 	}
+	// On an early return, cancel the query before closing its rows, so the
+	// driver stops the server rather than reading the rest of a large result.
+	ctx, cancel := context.WithCancel(ctx)
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
+		cancel()
 		return Data{}, &DataError{Message: "the query " + clipQuery(query) + " failed", Err: ErrQuery, Cause: err}
 	}
 	defer rows.Close()
+	defer cancel()
 	r := sqlReader{d: Data{s: &store{index: map[string]int{}, sql: true}}}
 	if err := r.columns(rows); err != nil {
 		return Data{}, err

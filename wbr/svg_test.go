@@ -14,10 +14,11 @@ import (
 
 func TestSVGGolden(t *testing.T) {
 	r := sampleReport(t)
-	golden(t, "orders.svg.golden", find(t, r, "orders").SVG())
-	golden(t, "in_stock_rate.svg.golden", find(t, r, "in_stock_rate").SVG())
+	golden(t, "orders.svg.golden", svgOf(t, find(t, r, "orders")))
+	golden(t, "in_stock_rate.svg.golden", svgOf(t, find(t, r, "in_stock_rate")))
+	golden(t, "page_views.svg.golden", svgOf(t, find(t, r, "page_views"))) // two metrics, two annotations
 	for _, m := range r.Metrics {
-		wellFormed(t, m.SVG())
+		wellFormed(t, svgOf(t, &m))
 	}
 }
 
@@ -55,17 +56,22 @@ func TestRenderersEscapeDeckText(t *testing.T) {
 	d.Metrics[0].Owner = hostile
 	d.Metrics[0].Unit = "a|b<c>"
 	d.Sections = []Section{{Title: hostile, Metrics: []string{"orders"}}}
+	d.Metrics[0].ChartWith = "hits"
+	d.Metrics[1].Name = hostile
+	d.Annotations = []Annotation{{Date: dateOf("2026-11-20"), Note: hostile}}
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", 1, 2, 3, 4, 5, 6, 7)
 	r, err := Build(d, data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 
-	svg := find(t, r, "orders").SVG()
+	svg := svgOf(t, find(t, r, "orders"))
 	wellFormed(t, svg)
 	assert.NotContains(t, string(svg), "<script")
 	assert.Contains(t, string(svg), "&lt;/text&gt;&lt;script&gt;")
+	assert.Contains(t, string(svg), "20 Nov 2026  &lt;/text&gt;&lt;script&gt;", "the annotation, escaped")
+	assert.Contains(t, string(svg), ">&lt;/text&gt;&lt;script&gt;alert(&#39;x…, this year<", "the second metric's name in the legend, escaped")
 
-	md := string(r.Markdown("charts"))
+	md := string(mdOf(t, r, "charts"))
 	assert.NotRegexp(t, `(^|[^\\])[<\[]`+"|"+`(^|[^\\])\*bold`, strings.ReplaceAll(md, "![6-12 chart of", ""), "every < [ and * from the deck is escaped")
 	assert.NotContains(t, md, "[link](")
 	assert.NotContains(t, md, "*bold*")
@@ -82,7 +88,7 @@ func TestSVGWithExtremeValues(t *testing.T) {
 	for i, v := range []float64{-math.MaxFloat64, math.MaxFloat64, 0, 1e-300, -1e300, 5} {
 		m.Weeks = append(m.Weeks, ChartPoint{Period: per("2026-01-01", "2026-01-07"), Value: f(v), YearAgo: f(-v), Plan: f(float64(i))})
 	}
-	svg := m.SVG()
+	svg := svgOf(t, m)
 	wellFormed(t, svg)
 }
 
@@ -92,9 +98,9 @@ func TestSVGWithoutData(t *testing.T) {
 	r, err := Build(smallDeck(), data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
 	for _, m := range r.Metrics {
-		wellFormed(t, m.SVG())
+		wellFormed(t, svgOf(t, &m))
 	}
-	assert.Contains(t, string(r.Markdown("")), "fewer than two complete weeks")
+	assert.Contains(t, string(mdOf(t, r, "")), "fewer than two complete weeks")
 }
 
 func TestNiceTicks(t *testing.T) {
@@ -111,5 +117,48 @@ func TestNiceTicks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.InDeltaSlice(t, tt.want, niceTicks(tt.in), 1e-9, "%v", tt.in)
+	}
+}
+
+// svgOf renders a chart, failing the test on a render error.
+func svgOf(t testing.TB, m *MetricReport) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, m.SVG(&b))
+	return b.Bytes()
+}
+
+// mdOf renders a report as Markdown, failing the test on a render error.
+func mdOf(t testing.TB, r *Report, chartDir string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, r.Markdown(&b, chartDir))
+	return b.Bytes()
+}
+
+// TestChartsNearFloatLimit draws constant values near ±MaxFloat64, where
+// padding the axis once overflowed to "+InfB" ticks and NaN coordinates
+// (issue 15), for each way a chart scales its values.
+func TestChartsNearFloatLimit(t *testing.T) {
+	f := func(x float64) *float64 { return &x }
+	for _, v := range []float64{1.75e308, -1.75e308, math.MaxFloat64, -math.MaxFloat64, 1e300} {
+		for _, kind := range []struct {
+			agg  Aggregation
+			cmp  Comparison
+			unit string
+		}{{Mean, Percent, ""}, {Sum, Percent, "orders"}, {Ratio, BPS, ""}, {Mean, BPS, "%"}} {
+			m := &MetricReport{ID: "x", Name: "X", Aggregation: kind.agg, Comparison: kind.cmp, Unit: kind.unit, LastWeek: f(v), WoW: f(0)}
+			for range 6 {
+				m.Weeks = append(m.Weeks, ChartPoint{Period: per("2026-01-01", "2026-01-07"), Value: f(v), YearAgo: f(v), Plan: f(v)})
+			}
+			for range 12 {
+				m.Months = append(m.Months, ChartPoint{Period: per("2026-01-01", "2026-01-31"), Value: f(v), YearAgo: f(v), Plan: f(v)})
+			}
+			svg := svgOf(t, m)
+			wellFormed(t, svg)
+			assert.NotRegexp(t, `NaN|Inf`, string(svg), "%v %v", v, kind)
+			assert.NotContains(t, m.formatValue(&v), "Inf")
+			assert.NotContains(t, m.compact(v), "Inf")
+		}
 	}
 }

@@ -32,6 +32,7 @@ func (d *Deck) Validate() error {
 	for i := range d.Metrics {
 		m := &d.Metrics[i]
 		d.checkRatio(&l, i)
+		d.checkDerived(&l, i)
 		if m.Comparison == BPS && !m.isRate() {
 			l.Add(ptr("metrics", i, "comparison"), RuleBPSNotRate, "bps compares rates; %q is neither a ratio nor in unit %%", m.ID)
 		}
@@ -68,6 +69,8 @@ func (d *Deck) Validate() error {
 			}
 		}
 	}
+	d.checkCharts(&l, ids)
+	d.checkComputedFrom(&l, ids)
 	d.checkSource(&l)
 	for s := range d.Sections {
 		for k, id := range d.Sections[s].Metrics {
@@ -116,8 +119,8 @@ func (d *Deck) reaches(id, target string) bool {
 			continue
 		}
 		seen[cur] = true
-		if m := d.metric(cur); m != nil && m.Aggregation == Ratio {
-			stack = append(stack, m.Numerator, m.Denominator)
+		if m := d.metric(cur); m != nil {
+			stack = append(stack, m.operandsOf()...)
 		}
 	}
 	return false

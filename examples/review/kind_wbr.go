@@ -226,20 +226,18 @@ func (r *deckReviewer) Review(d *doc) {
 	for _, line := range metricTable(rep, weekly) {
 		d.say("%s", line)
 	}
-	bytesOf := func(b []byte) func(io.Writer) error {
-		return func(w io.Writer) error { _, err := w.Write(b); return err }
-	}
 	if d.rendering {
-		d.write("report.md", bytesOf(rep.Markdown("charts")))
+		d.write("report.md", func(w io.Writer) error { return rep.Markdown(w, "charts") })
+		d.write("report.html", rep.HTML)
 		js, err := rep.JSON()
 		if err != nil {
 			d.Err = err
 			return
 		}
-		d.write("report.json", bytesOf(js))
+		d.write("report.json", func(w io.Writer) error { _, err := w.Write(js); return err })
 		for i := range rep.Metrics {
 			m := &rep.Metrics[i]
-			d.write("charts/"+m.ID+".svg", bytesOf(m.SVG()))
+			d.write("charts/"+m.ID+".svg", m.SVG)
 		}
 	}
 }

@@ -142,6 +142,18 @@ func (d *Document) Keys() []string {
 // package-level Position does.
 func (d *Document) Position(pointer string) (line, col int) { return d.root.find(pointer) }
 
+// PlaceProblems fills the Line and Column of each problem that has none
+// (Validate's, computed on the typed value) from where its Path stands in
+// the document: a missing key gets the place of the object that lacks it.
+// A package's Parse can so report validation problems with positions too.
+func (d *Document) PlaceProblems(ps []problem.Problem) {
+	for i := range ps {
+		if ps[i].Line == 0 && ps[i].Path != "" {
+			ps[i].Line, ps[i].Column = d.Position(ps[i].Path)
+		}
+	}
+}
+
 // ReadAll reads at most max bytes from r; a longer input is refused with
 // ErrTooLarge after reading max+1 bytes, never read whole. A max of 0 or less
 // means DefaultMaxBytes.
@@ -396,14 +408,20 @@ func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *
 		return
 	}
 	fv := rv
-	if len(idx) == 1 {
-		fv = rv.Field(idx[0])
-	} else {
-		var err error
-		if fv, err = rv.FieldByIndexErr(idx); err != nil {
-			d.c.add(k.line, k.col, at.String(), ErrType, "cannot set "+k.name+": "+err.Error())
-			return
+	for i, x := range idx {
+		if i > 0 && fv.Kind() == reflect.Pointer {
+			// A field promoted from an embedded pointer: make what it
+			// points to.
+			if fv.IsNil() {
+				if !fv.CanSet() {
+					d.c.add(k.line, k.col, at.String(), ErrType, "cannot set "+k.name+" through an embedded pointer to an unexported type")
+					return
+				}
+				fv.Set(reflect.New(fv.Type().Elem()))
+			}
+			fv = fv.Elem()
 		}
+		fv = fv.Field(x)
 	}
 	d.value(n, fv, at)
 }

@@ -113,8 +113,8 @@ func blockMapping(size int) []byte {
 // below what the review tool may spend on one input (512 MiB, 10 s on a
 // loaded 2-core machine).
 func TestHostileInputsAreBounded(t *testing.T) {
-	if testing.Short() {
-		t.Skip("decodes 8 MB inputs")
+	if testing.Short() || raceEnabled {
+		t.Skip("decodes 8 MB inputs and measures their cost")
 	}
 	paths := map[string]func(data []byte) error{
 		"any": func(data []byte) error { var v any; return Decode(data, &v, Limits{}) },
@@ -148,8 +148,8 @@ func TestHostileInputsAreBounded(t *testing.T) {
 }
 
 func TestHostileInputsAreRefused(t *testing.T) {
-	if testing.Short() {
-		t.Skip("decodes 8 MB inputs")
+	if testing.Short() || raceEnabled {
+		t.Skip("decodes 8 MB inputs and measures their cost")
 	}
 	h := hostile()
 	for name, sentinel := range map[string]error{

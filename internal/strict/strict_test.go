@@ -186,6 +186,12 @@ func TestSyntaxErrorsSayWhereAndHowToFix(t *testing.T) {
 		{"missing colon in item", "items:\n  - name a\n    score: 1\n", 2, 5, `"name a" has no ":"`},
 		{"tab before comment", "title: a\n\t# note\n", 2, 1, "tab is used for indentation"},
 		{"dash in flow", "tags: {a: - b}\n", 1, 11, "cannot stand inside [ ] or { }"},
+		{"text after quote", "title: \"a\" b\nopt: true\n", 1, 12, "text follows the closing quote"},
+		{"block text dedent", "title: |\n  text\n bad: 1\n", 3, 2, "indented less than the text above it (2 spaces)"},
+		{"hex escape", "title: \"\\xZZ\"\n", 1, 9, "needs 2 hexadecimal digits"},
+		{"block indicator text", "title: | x\n  y\n", 1, 8, "only a comment may follow | or >"},
+		{"tag handle", "title: !x!y z\n", 1, 8, "unknown tag"},
+		{"control character", "title: &a\x01\n", 1, 10, "control character"},
 		{"stray closer", "tags: [a]]\n", 1, 10, `closes nothing`},
 		{"bad escape", "title: \"a\\qb\"\n", 1, 10, `"\\q" is not an escape`},
 		{"two documents", "title: a\n---\ntitle: b\n", 3, 1, "second YAML document"},
@@ -281,6 +287,20 @@ func TestDocument(t *testing.T) {
 	assert.ErrorIs(t, err, ErrSyntax)
 }
 
+func TestPlaceProblems(t *testing.T) {
+	d, err := ParseDocument([]byte("title: T\nitems:\n  - name: a\n"), Limits{})
+	require.NoError(t, err)
+	ps := []problem.Problem{
+		{Path: "/items/0/score", Rule: "required"},
+		{Path: "/title", Rule: "too-short"},
+		{Path: "/", Rule: "x", Line: 9, Column: 9},
+	}
+	d.PlaceProblems(ps)
+	assert.Equal(t, [2]int{3, 5}, [2]int{ps[0].Line, ps[0].Column}, "a missing key at the object that lacks it")
+	assert.Equal(t, [2]int{1, 8}, [2]int{ps[1].Line, ps[1].Column})
+	assert.Equal(t, [2]int{9, 9}, [2]int{ps[2].Line, ps[2].Column}, "a placed problem keeps its place")
+}
+
 func TestReadAllRefusesWithoutReadingWhole(t *testing.T) {
 	r := &countingReader{n: 1 << 30}
 	_, err := ReadAll(r, 1024)
@@ -319,4 +339,56 @@ func TestYAMLNumbers(t *testing.T) {
 	var v map[string]any
 	require.NoError(t, Decode([]byte("a: 12\nb: -0.5\nc: 1e3\nd: 0x1F\ne: 0o17\nf: 0\ng: -7\nh: 2.5E-3\ni: .5\n"), &v, Limits{}))
 	assert.Equal(t, map[string]any{"a": 12.0, "b": -0.5, "c": 1000.0, "d": 31.0, "e": 15.0, "f": 0.0, "g": -7.0, "h": 0.0025, "i": 0.5}, v)
+}
+
+type Base struct {
+	ID string `json:"id"`
+}
+
+type hidden struct {
+	Secret string `json:"secret"`
+}
+
+func TestEmbeddedPointerFields(t *testing.T) {
+	var v struct {
+		*Base
+		Name string `json:"name"`
+	}
+	require.NoError(t, Decode([]byte("id: a\nname: b\n"), &v, Limits{}))
+	require.NotNil(t, v.Base)
+	assert.Equal(t, "a", v.ID)
+	assert.Equal(t, "b", v.Name)
+
+	var w struct {
+		*hidden
+	}
+	err := Decode([]byte("secret: s\n"), &w, Limits{})
+	assert.ErrorContains(t, err, "embedded pointer to an unexported type")
+}
+
+// TestConcurrentDecodes: decoders share pooled blocks and scanners; the
+// values of one document never show up in another's.
+func TestConcurrentDecodes(t *testing.T) {
+	done := make(chan error)
+	for g := range 8 {
+		go func() {
+			for i := range 50 {
+				want := strings.Repeat("x", g+1) + strings.Repeat("y", i)
+				in := `{"title": "` + want + `", "items": [{"name": "` + want + `", "score": ` + strings.Repeat("1", g%5+1) + `}]}`
+				var d doc
+				if err := Decode([]byte(in), &d, Limits{}); err != nil {
+					done <- err
+					return
+				}
+				if d.Title != want || d.Items[0].Name != want {
+					done <- errors.New("mixed up: " + d.Title)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-done)
+	}
 }

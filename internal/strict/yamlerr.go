@@ -32,6 +32,7 @@ const (
 	mStrayCloser
 	mEscape
 	mIndent
+	mAfterQuote
 )
 
 type mistake struct {
@@ -45,23 +46,44 @@ var libKinds = []struct {
 	text  string
 	kinds []int
 	plain string
+	at    string // characters of which the first on the line is the place, if any
 }{
-	{"found a tab character", []int{mTab}, "a tab is used for indentation; indent with spaces only"},
-	{"cannot start any token", []int{mTab, mReserved}, "this character cannot start a value; put the value in quotes, and indent with spaces, not tabs"},
-	{"unknown anchor", []int{mAlias}, "an alias (*name) refers to an anchor (&name) that is not defined above it; put the value in quotes if \"*\" is text"},
-	{"expected alphabetic or numeric character", []int{mAlias}, "an anchor (&) or alias (*) needs a name; put the value in quotes if the character is text"},
-	{"block sequence entries are not allowed", []int{mDash}, "a list (\"- \") cannot start on the same line as its key; put the items on the next lines, or the value in quotes"},
-	{"mapping values are not allowed", []int{mColonInValue, mIndent, mMissingColon}, "a value holding \": \" must be put in quotes"},
-	{"could not find expected ':'", []int{mMissingColon, mUnclosedQuote, mIndent}, "a key must be followed by \":\" and a space"},
-	{"unexpected end of stream", []int{mUnclosedQuote, mUnclosedFlow}, "the document ends inside a quoted value or a [ ] or { } collection; close it"},
-	{"did not find expected ',' or ']'", []int{mUnclosedFlow, mUnclosedQuote}, "a list opened with \"[\" is not closed with \"]\", or a \",\" is missing between its entries"},
-	{"did not find expected ',' or '}'", []int{mUnclosedFlow, mUnclosedQuote}, "a mapping opened with \"{\" is not closed with \"}\", or a \",\" is missing between its entries"},
-	{"unknown escape character", []int{mEscape}, "a double-quoted value holds an unknown escape; write \\\\ for a backslash, or use single quotes"},
-	{"did not find expected node content", []int{mStrayCloser, mReserved, mDash, mIndent, mUnclosedQuote, mAlias}, "a value is missing or cannot start with this character; put the value in quotes"},
-	{"did not find expected key", []int{mStrayCloser, mMissingColon, mTab, mIndent, mUnclosedQuote}, "a key was expected here; check that this line is indented like the keys around it"},
-	{"did not find expected '-' indicator", []int{mMissingColon, mIndent, mUnclosedQuote}, "a list item and a key stand at the same indentation; start each list item with \"- \", or indent the key under its item"},
-	{"incompatible YAML document", nil, "this %YAML version is not supported; write %YAML 1.2 or leave the line out"},
-	{"already defined", nil, "a key is written twice in one mapping; keep one"},
+	{"found a tab character", []int{mTab}, "a tab is used for indentation; indent with spaces only", ""},
+	{"cannot start any token", []int{mTab, mReserved}, "this character cannot start a value; put the value in quotes, and indent with spaces, not tabs", ""},
+	{"unknown anchor", []int{mAlias}, "an alias (*name) refers to an anchor (&name) that is not defined above it; put the value in quotes if \"*\" is text", ""},
+	{"expected alphabetic or numeric character", []int{mAlias}, "an anchor (&) or alias (*) needs a name; put the value in quotes if the character is text", ""},
+	{"block sequence entries are not allowed", []int{mDash}, "a list (\"- \") cannot start on the same line as its key; put the items on the next lines, or the value in quotes", ""},
+	{"mapping values are not allowed", []int{mColonInValue, mIndent, mMissingColon}, "a value holding \": \" must be put in quotes", ""},
+	{"could not find expected ':'", []int{mAfterQuote, mMissingColon, mUnclosedQuote, mIndent}, "a key must be followed by \":\" and a space", ""},
+	{"unexpected end of stream", []int{mUnclosedQuote, mUnclosedFlow}, "the document ends inside a quoted value or a [ ] or { } collection; close it", ""},
+	{"did not find expected ',' or ']'", []int{mUnclosedFlow, mUnclosedQuote}, "a list opened with \"[\" is not closed with \"]\", or a \",\" is missing between its entries", ""},
+	{"did not find expected ',' or '}'", []int{mUnclosedFlow, mUnclosedQuote}, "a mapping opened with \"{\" is not closed with \"}\", or a \",\" is missing between its entries", ""},
+	{"unknown escape character", []int{mEscape}, "a double-quoted value holds an unknown escape; write \\\\ for a backslash, or use single quotes", ""},
+	{"did not find expected node content", []int{mStrayCloser, mReserved, mDash, mIndent, mUnclosedQuote, mAlias}, "a value is missing or cannot start with this character; put the value in quotes", ""},
+	{"did not find expected key", []int{mAfterQuote, mStrayCloser, mMissingColon, mTab, mIndent, mUnclosedQuote}, "a key was expected here; check that this line is indented like the keys around it", ""},
+	{"did not find expected '-' indicator", []int{mAfterQuote, mMissingColon, mIndent, mUnclosedQuote}, "a list item and a key stand at the same indentation; start each list item with \"- \", or indent the key under its item", ""},
+	{"incompatible YAML document", nil, "this %YAML version is not supported; write %YAML 1.2 or leave the line out", ""},
+	{"already defined", nil, "a key is written twice in one mapping; keep one", ""},
+	{"document indicator", []int{mUnclosedQuote}, "a line starting with --- or ... ends the document inside a quoted value; close the quote first", ""},
+	{"tag handle", nil, "an unknown tag (!name!) starts this value; remove it, or put the value in quotes if \"!\" is text", "!"},
+	{"tag URI", nil, "a tag (!) is written wrongly; remove it, or put the value in quotes if \"!\" is text", "!"},
+	{"expected '>'", nil, "a tag (!<...>) is not closed with \">\"; remove the tag", "!"},
+	{"expected '!'", nil, "a tag (!) is written wrongly; remove it, or put the value in quotes if \"!\" is text", "!"},
+	{"escape code", []int{mEscape}, "a \\x, \\u or \\U escape in a double-quoted value needs hexadecimal digits; write \\\\ for a backslash", "\\"},
+	{"hexdecimal number", []int{mEscape}, "a \\x, \\u or \\U escape in a double-quoted value needs hexadecimal digits; write \\\\ for a backslash", "\\"},
+	{"surrogate", []int{mEscape}, "a \\u escape for the first half of a character must be followed by its second half", "\\"},
+	{"indentation indicator equal to 0", nil, "the indentation after | or > cannot be 0; remove the 0", "|>"},
+	{"comment or line break", nil, "only a comment may follow | or > on its line; start the text on the next line", "|>"},
+	{"whitespace or line break", nil, "a space is missing after this character; put the value in quotes if it is text", ""},
+	{"expected whitespace", nil, "a space is missing after this character; put the value in quotes if it is text", ""},
+	{"mapping keys are not allowed", []int{mIndent}, "a key (\"? \") cannot stand here; check the indentation of this line", ""},
+	{"directive", nil, "a line starting with % is a directive; put a value starting with % in quotes, or write %YAML 1.2", ""},
+	{"version number", nil, "the %YAML line needs a version such as 1.2", ""},
+	{"UTF-8", nil, "the input is not valid UTF-8 text; save the file as UTF-8", ""},
+	{"Unicode character", nil, "the input holds a character YAML does not allow, such as a control character; remove it", ""},
+	{"control characters", nil, "the input holds a control character YAML does not allow; remove it", "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f"},
+	{"non-alphabetical character", nil, "an anchor or alias name may hold letters, digits and - only; put the value in quotes if it is text", "&*"},
+	{"<document start>", nil, "text follows the end of the document; put one document in a file", ""},
 }
 
 // yamlSyntax turns the YAML library's error into one problem with its line
@@ -77,10 +99,11 @@ func yamlSyntax(data []byte, err error) error {
 		return &Error{Line: max(line, 1), Column: 1, Msg: "objects and lists nest deeper than the YAML reader allows", Err: ErrTooDeep}
 	}
 	var want []int
-	plain := "the YAML is not well formed: " + raw
+	plain := "the YAML is not well formed here; check the quotes, brackets and indentation of this line"
+	at := ""
 	for _, k := range libKinds {
 		if strings.Contains(raw, k.text) {
-			want, plain = k.kinds, k.plain
+			want, plain, at = k.kinds, k.plain, k.at
 			break
 		}
 	}
@@ -101,8 +124,11 @@ func yamlSyntax(data []byte, err error) error {
 	lines := bytes.Split(data, []byte("\n"))
 	line = min(max(line, 1), len(lines))
 	text := string(lines[line-1])
-	col := utf8.RuneCountInString(text[:len(text)-len(strings.TrimLeft(text, " \t"))]) + 1
-	return &Error{Line: line, Column: col, Msg: plain, Err: ErrSyntax}
+	off := len(text) - len(strings.TrimLeft(text, " \t"))
+	if i := strings.IndexAny(text, at); at != "" && i >= 0 {
+		off = i
+	}
+	return &Error{Line: line, Column: utf8.RuneCountInString(text[:off]) + 1, Msg: plain, Err: ErrSyntax}
 }
 
 // yamlScan is the state of diagnoseYAML across lines.
@@ -113,13 +139,16 @@ type yamlScan struct {
 	quote   byte // the quote of a value that continues on the next line
 	qLine   int
 	qCol    int
-	block   int           // indentation of the key owning a block scalar, or -1
-	levels  []indentLevel // indentations of the block collections open, outermost first
-	prev    lineInfo      // the previous block line
-	prevLn  int           // where its plain value stands
-	prevCol int
-	ln      int
-	s       string
+	block   int // indentation of the key owning a block scalar, or -1
+	// blockText is the indentation of the block scalar's text, set by its
+	// first line, or -1 before it.
+	blockText int
+	levels    []indentLevel // indentations of the block collections open, outermost first
+	prev      lineInfo      // the previous block line
+	prevLn    int           // where its plain value stands
+	prevCol   int
+	ln        int
+	s         string
 }
 
 func (y *yamlScan) col(j int) int { return utf8.RuneCountInString(y.s[:min(j, len(y.s))]) + 1 }
@@ -174,7 +203,19 @@ func (y *yamlScan) line() {
 	}
 	ind := len(s) - len(strings.TrimLeft(s, " \t"))
 	if y.block >= 0 {
-		if ind == len(s) || strings.IndexByte(s[:ind], '\t') < 0 && ind > y.block {
+		blank := ind == len(s)
+		switch {
+		case blank:
+			return
+		case y.blockText < 0 && ind > y.block && strings.IndexByte(s[:ind], '\t') < 0:
+			y.blockText = ind // the first line of text sets the block's indentation
+			return
+		case y.blockText >= 0 && ind >= y.blockText:
+			return
+		case y.blockText >= 0 && ind > y.block && strings.IndexByte(s[:ind], '\t') < 0:
+			y.add(ind, mIndent, "this line is indented less than the text above it (%s) and more than its key (%s); indent it by %s to go on with the text, or by %s for a new key",
+				spaces(y.blockText), spaces(y.block), spaces(y.blockText), spaces(y.block))
+			y.block = -1
 			return
 		}
 		y.block = -1
@@ -295,6 +336,9 @@ func (y *yamlScan) blockLine(ind int) (li lineInfo) {
 				key(at, j+1)
 				continue
 			}
+			if j < len(s) && s[j] != '#' {
+				y.add(j, mAfterQuote, "text follows the closing quote; put the whole value in quotes: %q", clip(strings.TrimSpace(s[at:])))
+			}
 			return li
 		case c == '[' || c == '{':
 			y.flowRest(j)
@@ -303,7 +347,7 @@ func (y *yamlScan) blockLine(ind int) (li lineInfo) {
 			y.add(j, mStrayCloser, "%q here closes nothing; remove it, or put the value in quotes", c)
 			return li
 		case c == '|' || c == '>':
-			y.block = ind
+			y.block, y.blockText = ind, -1
 			return li
 		case c == '#':
 			return li
@@ -494,6 +538,8 @@ func (y *yamlScan) quoted(j int, q byte) int {
 			if j+1 < len(s) && !strings.ContainsRune("0abt\tnvfre \"/\\N_LPxuU", rune(s[j+1])) {
 				_, size := utf8.DecodeRuneInString(s[j+1:])
 				y.add(j, mEscape, "%q is not an escape YAML knows; write \\\\ for a backslash, or put the value in single quotes", s[j:j+1+size])
+			} else if n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[min(j+1, len(s)-1)]]; n > 0 && !hexDigits(s[j+2:], n) {
+				y.add(j, mEscape, "%q needs %d hexadecimal digits after \\%c; write \\\\ for a backslash", clip(s[j:min(j+2+n, len(s))]), n, s[j+1])
 			}
 			j += 2
 			continue
@@ -551,4 +597,17 @@ func spaces(n int) string {
 		return "1 space"
 	}
 	return strconv.Itoa(n) + " spaces"
+}
+
+// hexDigits reports whether s starts with n hexadecimal digits.
+func hexDigits(s string, n int) bool {
+	if len(s) < n {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if c := s[i] | 0x20; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
