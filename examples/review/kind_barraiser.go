@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"strings"
 	"io"
+	"strings"
 
 	"github.com/dayone-go/mechanisms/barraiser"
 	"github.com/dayone-go/mechanisms/internal/render"

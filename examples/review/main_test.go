@@ -454,6 +454,7 @@ func TestOutWritesRenderings(t *testing.T) {
 		"loop/debrief.md",
 		"deck/report.md",
 		"deck/report.json",
+		"deck/report.html",
 		"deck/charts/orders.svg",
 		"flywheel/flywheel.dot",
 		"flywheel/flywheel.mmd",
