@@ -34,6 +34,10 @@ type doc struct {
 	Summary []string
 	// Result is the mechanism's computed output for the JSON report.
 	Result any
+	// Properties are facts about the review every output carries with the
+	// document's findings, such as the policy a decision was classified
+	// under (SARIF puts them in each result's property bag).
+	Properties map[string]string
 	// Files are renderings written under -out, by relative name.
 	Files map[string][]byte
 	// Value is the parsed document of a valid file, for the checks across

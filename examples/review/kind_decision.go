@@ -278,6 +278,7 @@ func (r *decisionReviewer) Review(d *doc) {
 	}
 	d.Findings = append(d.Findings, c.Findings...)
 	res := decisionResult{Policy: policyName, Process: c.Process}
+	d.Properties = map[string]string{"policy": policyName}
 	if c.Door != "" {
 		res.Door = &c.Door
 	}
@@ -301,7 +302,7 @@ func (r *decisionReviewer) Review(d *doc) {
 		if deciding {
 			mark = "▸"
 		}
-		d.say("  %s %s  %s", mark, pad(reason.Rule, w), durationsInWords(reason.Message))
+		d.say("  %s %s  %s", mark, pad(reason.Rule, w), readable(reason.Message))
 	}
 	if len(c.Reasons) > 1 {
 		d.say("    (▸ the %s that decided the door)", map[bool]string{true: "reason", false: "reasons"}[countDeciding(res.Reasons) == 1])

@@ -208,7 +208,9 @@ type jsonDoc struct {
 	Skipped    bool   `json:"skipped"`
 	SkipReason string `json:"skipReason,omitempty"`
 	Suppressed int    `json:"suppressed"`
-	Result     any    `json:"result"`
+	// Properties are facts about the review, such as the policy used.
+	Properties map[string]string `json:"properties,omitempty"`
+	Result     any               `json:"result"`
 }
 
 func writeJSON(w io.Writer, docs []*doc, groups []group) error {
@@ -218,7 +220,7 @@ func writeJSON(w io.Writer, docs []*doc, groups []group) error {
 	}
 	seen := map[row]bool{}
 	for _, d := range docs {
-		jd := jsonDoc{File: jsonPath(d.File), Kind: d.Kind, Valid: !d.Skipped && !d.invalid(), Skipped: d.Skipped, SkipReason: d.SkipReason, Suppressed: d.Suppressed}
+		jd := jsonDoc{File: jsonPath(d.File), Kind: d.Kind, Valid: !d.Skipped && !d.invalid(), Skipped: d.Skipped, SkipReason: d.SkipReason, Suppressed: d.Suppressed, Properties: d.Properties}
 		if !d.invalid() {
 			jd.Result = d.Result
 		}

@@ -63,11 +63,12 @@ type sarifMessage struct {
 }
 
 type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	RuleID     string            `json:"ruleId"`
+	RuleIndex  int               `json:"ruleIndex"`
+	Level      string            `json:"level"`
+	Message    sarifMessage      `json:"message"`
+	Locations  []sarifLocation   `json:"locations"`
+	Properties map[string]string `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -162,9 +163,13 @@ func sarifRuleFor(kindName, id string) sarifRule {
 
 func writeSARIF(w io.Writer, docs []*doc) error {
 	var all []row
+	props := map[string]map[string]string{}
 	seen := map[row]bool{}
 	for _, d := range docs {
 		all = append(all, shown(d, seen)...)
+		if len(d.Properties) > 0 {
+			props[d.File] = d.Properties
+		}
 	}
 	type key struct{ kind, rule string }
 	keys := map[key]bool{}
@@ -202,7 +207,7 @@ func writeSARIF(w io.Writer, docs []*doc) error {
 		if r.Line > 0 {
 			loc.PhysicalLocation.Region = &sarifRegion{StartLine: r.Line, StartColumn: r.Column}
 		}
-		results = append(results, sarifResult{RuleID: rules[index[k]].ID, RuleIndex: index[k], Level: sarifLevel(r.Severity), Message: sarifMessage{Text: msg}, Locations: []sarifLocation{loc}})
+		results = append(results, sarifResult{RuleID: rules[index[k]].ID, RuleIndex: index[k], Level: sarifLevel(r.Severity), Message: sarifMessage{Text: msg}, Locations: []sarifLocation{loc}, Properties: props[r.File]})
 	}
 	run := sarifRun{
 		Tool:    sarifTool{Driver: sarifDriver{Name: "mechanisms-review", InformationURI: "https://github.com/dayone-go/mechanisms", Rules: rules}},
