@@ -576,3 +576,30 @@ func TestCalibrationAndSimulation(t *testing.T) {
 	assert.Contains(t, out, "[calibration]")
 	assert.Contains(t, out, "5 steps later")
 }
+
+func TestConfigurationNamesThePolicy(t *testing.T) {
+	policy := template(t, "policy.yaml")
+	dir := tree(t, map[string]string{
+		".mechanisms.yaml":             "policy: policies/strict.policy.yaml\noverrides:\n  - files: [\"lenient/**\"]\n    policy: policies/lenient.policy.yaml\n",
+		"policies/strict.policy.yaml":  strings.Replace(policy, "affordableLoss: 200000", "affordableLoss: 1000", 1),
+		"policies/lenient.policy.yaml": policy,
+		"team/d.decision.yaml":         template(t, "decision.yaml"),
+		"lenient/d.decision.yaml":      template(t, "decision.yaml"),
+		"broken/.mechanisms.yaml":      "policy: nowhere.yaml\n",
+		"broken/d.decision.yaml":       template(t, "decision.yaml"),
+	})
+	t.Chdir(dir)
+	code, rep, _ := reviewJSON(t, "team", "lenient")
+	assert.Equal(t, 1, code, "the strict policy's affordable loss is passed")
+	policies := map[string]string{}
+	for _, d := range rep.Documents {
+		policies[d.File] = d.Properties["policy"]
+	}
+	assert.Equal(t, map[string]string{
+		"team/d.decision.yaml":    filepath.FromSlash("policies/strict.policy.yaml"),
+		"lenient/d.decision.yaml": filepath.FromSlash("policies/lenient.policy.yaml"),
+	}, policies)
+	code, _, errs := runReview(t, "broken")
+	assert.Equal(t, 2, code, "a policy the configuration names must exist")
+	assert.Contains(t, errs, "nowhere.yaml")
+}
