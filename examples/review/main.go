@@ -220,6 +220,13 @@ func collect(e *env, paths []string) ([]*doc, error) {
 				}
 			}
 		case fi.Mode().IsRegular():
+			// A file named on the command line that cannot be opened is
+			// the user's mistake to fix, like one that does not exist.
+			f, err := osFile(p).open()
+			if err != nil {
+				return nil, usagef("%s: %v", p, err)
+			}
+			f.Close()
 			if err := add(osFile(p), false, "", nil); err != nil {
 				return nil, err
 			}
