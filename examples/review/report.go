@@ -187,7 +187,7 @@ func writeRows(b *strings.Builder, d *doc, rows []row, p palette) {
 	}
 	for i, r := range rows {
 		msg := r.Message
-		if r.Severity == string(finding.Error) && r.Path != "" && r.Path != "/" && !strings.Contains(msg, lastToken(r.Path)) {
+		if r.Line > 0 && r.Severity == string(finding.Error) && r.Path != "" && r.Path != "/" && !strings.Contains(msg, lastToken(r.Path)) {
 			msg = r.Path + ": " + msg // what is wrong where: "/people: is required"
 		}
 		fmt.Fprintf(b, "  %s  %s  %s  %s\n", pad(locs[i], lw), p.severity(r.Severity, pad(r.Severity, 7)), pad(r.Rule, rw), clean(msg))
