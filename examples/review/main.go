@@ -268,7 +268,7 @@ func reviewOne(e *env, d *doc) {
 	var data []byte
 	var err error
 	if d.loc.stdin {
-		data, err = readBounded(e.stdin, maxDocBytes)
+		data, err = readBounded(e.stdin, maxDocBytes, 0)
 	} else {
 		data, err = d.loc.read(maxDocBytes)
 	}
