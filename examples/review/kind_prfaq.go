@@ -108,12 +108,16 @@ func (prfaqReviewer) Review(d *doc) {
 	}
 	opts := proseOptions(d)
 	d.Findings = append(d.Findings, prfaq.Review(p, opts)...)
-	if d.cfg != nil && len(d.cfg.words) > 0 && d.source != nil {
-		var tree any
-		if d.source.Decode(&tree) == nil {
-			eachString(tree, "", func(ptr, text string) {
-				d.Findings = append(d.Findings, extraWords(text, ptr, d.cfg.words)...)
-			})
+	if d.cfg != nil && len(d.cfg.words) > 0 {
+		if d.source == nil { // Markdown: the words are found in the file itself
+			d.Findings = append(d.Findings, wordsInText(string(d.data), d.cfg.words)...)
+		} else {
+			var tree any
+			if d.source.Decode(&tree) == nil {
+				eachString(tree, "", func(ptr, text string) {
+					d.Findings = append(d.Findings, extraWords(text, ptr, d.cfg.words)...)
+				})
+			}
 		}
 	}
 	pr := p.PressRelease
@@ -134,9 +138,7 @@ func (narrativeReviewer) Review(d *doc) {
 	text := string(d.data)
 	d.Findings = append(d.Findings, prfaq.ReviewText(text, proseOptions(d))...)
 	if d.cfg != nil && len(d.cfg.words) > 0 {
-		fs := extraWords(text, "", d.cfg.words)
-		placeInText(text, fs)
-		d.Findings = append(d.Findings, fs...)
+		d.Findings = append(d.Findings, wordsInText(text, d.cfg.words)...)
 	}
 	r := readabilityOf(text)
 	d.Result = r
@@ -180,6 +182,14 @@ func wordPattern(w string) *regexp.Regexp {
 	return wordPatterns.get(w, func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)\b` + strings.Join(strings.Fields(regexp.QuoteMeta(w)), `\s+`) + `\b`)
 	})
+}
+
+// wordsInText finds a configuration's extra words in a whole file's text,
+// at their line and column.
+func wordsInText(text string, words map[string][]string) []finding.Finding {
+	fs := extraWords(text, "", words)
+	placeInText(text, fs)
+	return fs
 }
 
 // placeInText gives findings on a whole text the line and column of their
