@@ -22,6 +22,7 @@ func init() {
 		Template:   "loop.yaml",
 		Testdata:   "barraiser/testdata",
 		Rules:      barraiser.Rules,
+		Help:       "the loops in one folder are calibrated together",
 		Check: func(data []byte) error {
 			l, err := barraiser.Parse(data)
 			if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/dayone-go/mechanisms/internal/finding"
 	"io"
 	"path"
 	"regexp"
@@ -26,8 +27,12 @@ func init() {
 		Keys:       []string{"chosen", "reversibility", "costOfFailure"},
 		Template:   "decision.yaml",
 		Testdata:   "decision/testdata",
-		Rules:      decision.Rules,
+		Rules:      decisionRules,
 		Text:       isDecisionRecord,
+		Help: "also a .md in a folder named decisions, adr or adrs, or with MADR or Nygard headings\n" +
+			"a folder's records are checked together as a decision log\n" +
+			"policy: -policy, else the one " + configName + " names, else policy.yaml or the\n" +
+			"one *.policy.yaml beside it, else the default",
 		Check: func(data []byte) error {
 			d, err := decision.Parse(data)
 			if err != nil {
@@ -102,6 +107,18 @@ func isDecisionRecord(name string, data []byte) bool {
 		return true
 	}
 	return all(madrHeadings) || all(nygardHeadings)
+}
+
+// decisionRules lists the decision rules, and each again as the log
+// check reports it ("log-unique-id").
+func decisionRules() []finding.RuleInfo {
+	rules := decision.Rules()
+	for _, r := range decision.Rules() {
+		r.ID = "log-" + r.ID
+		r.Summary = "across the decision log: " + r.Summary
+		rules = append(rules, r)
+	}
+	return rules
 }
 
 // linkRules are the log rules about links between records.

@@ -21,6 +21,7 @@ func init() {
 		Template:   "flywheel.yaml",
 		Testdata:   "flywheel/testdata",
 		Rules:      flywheel.Rules,
+		Help:       "-steps simulates its spin-up",
 		Check: func(data []byte) error {
 			f, err := flywheel.Parse(data)
 			if err != nil {

@@ -32,12 +32,15 @@ func init() {
 		},
 		Rules: prfaq.Rules,
 		Text:  isPRFAQMarkdown,
+		Help:  "also a .md with an FAQ section",
 		New:   func(*flag.FlagSet) reviewer { return prfaqReviewer{} },
 	})
 	register(kind{
 		Name:     "narrative",
 		Title:    "Narrative (a six-page memo, a design doc): Amazon's writing rules",
 		Patterns: []string{"*.md", "*.txt", "*.markdown"},
+		Prose:    true,
+		Help:     "any Markdown or text file no other kind claims",
 		Rules:    prfaq.ProseRules,
 		New:      func(*flag.FlagSet) reviewer { return narrativeReviewer{} },
 	})

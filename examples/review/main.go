@@ -470,12 +470,16 @@ Kinds and the file names that imply them:
 			pats = pats[:4]
 		}
 		fmt.Fprintf(w, "  %-10s %s\n  %-10s   %s\n", k.Name, k.Title, "", strings.Join(pats, " "))
+		for _, line := range strings.Split(k.Help, "\n") {
+			if line != "" {
+				fmt.Fprintf(w, "  %-10s   %s\n", "", line)
+			}
+		}
 	}
 	fmt.Fprintf(w, `
 A file's kind comes from -kind, else its $schema key, else its name, else
-top-level keys only one kind has. Markdown (.md) and text (.txt) files are
-decision records (under a folder named decisions, adr or adrs), PR/FAQs (a
-press release and an FAQ) or narratives.
+top-level keys only one kind has; a Markdown or text file's, from the kinds
+that read Markdown, else it is prose.
 
 Configuration: %s in a reviewed file's folder or the nearest parent:
   rules: {RULE-ID: off|info|warning|error}   prose: {acronyms, words}

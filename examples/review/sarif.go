@@ -134,12 +134,6 @@ func sarifRuleFor(kindName, id string) sarifRule {
 	info, ok := ruleInfo(kindName, id)
 	if !ok {
 		info = finding.RuleInfo{ID: id, Severity: finding.Warning, Summary: strings.ReplaceAll(id, "-", " ")}
-		if strings.HasPrefix(id, "log-") {
-			if li, ok := ruleInfo(kindName, strings.TrimPrefix(id, "log-")); ok {
-				info = li
-				info.Summary = "across the decision log: " + li.Summary
-			}
-		}
 	}
 	what := "a review finding"
 	if info.Severity == finding.Error {
