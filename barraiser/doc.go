@@ -123,7 +123,7 @@
 // # Limits
 //
 // Parse accepts at most MaxBytes (8 MiB), nesting 64 deep, 100,000 entries
-// in one list and 2,000,000 values in all; beyond them it stops with one
+// in one list and 1,000,000 values in all (YAML aliases adding at most 100,000); beyond them it stops with one
 // problem (too-large, too-deep or too-many) before building anything large.
 // Validate and the schema further bound a loop to 30 interviewers and 30
 // feedbacks of at most 64 ratings, 64 principles, and a cohort of 100,000
