@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -295,12 +294,4 @@ func byFolder(docs []*doc, keep func(*doc) bool) (dirs []string, by map[string][
 		by[dir] = append(by[dir], d)
 	}
 	return dirs, by
-}
-
-// kindOfRule splits "prfaq/weasel-word" into its kind and rule.
-func kindOfRule(id string) (string, string) {
-	if k, r, ok := strings.Cut(id, "/"); ok {
-		return k, r
-	}
-	return "", id
 }
