@@ -357,6 +357,10 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		`title: "ok\n::error file=README.md::injected\u001b[2J\u009b31m"`, 1)
 	hostile = strings.Replace(hostile, "chosen: Keep guest checkout with step-up checks", `chosen: "x\n::warning::y"`, 1)
 	dir := tree(t, map[string]string{"h.decision.yaml": hostile, "memo.md": "Fine.\n::error::z \x1b]0;title\x07 basically\n"})
+	// A file name can carry a line break too.
+	if err := os.WriteFile(filepath.Join(dir, "x\n::error::named.md"), []byte("Fine.\n"), 0o644); err != nil {
+		t.Logf("this file system refuses the name: %v", err)
+	}
 	_, out, _ := runReview(t, dir)
 	for _, line := range strings.Split(out, "\n") {
 		assert.False(t, strings.HasPrefix(strings.TrimSpace(line), "::"), "a line starts a workflow command: %q", line)
@@ -364,6 +368,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		assert.NotContains(t, line, "\u009b")
 	}
 	assert.Contains(t, out, `\n::warning::y`)
+	assert.Contains(t, out, `x\n::error::named.md`)
 }
 
 func TestFailingOutStillReports(t *testing.T) {
@@ -545,6 +550,25 @@ func TestREADMEShowsRealOutput(t *testing.T) {
 	require.True(t, ok, "the README shows the report")
 	shown, _, _ := strings.Cut(after, "```")
 	t.Chdir("../..")
+	// The deck's table, as far as the README shows it.
+	_, deckShown, ok := strings.Cut(string(readme), "`go run ./examples/review examples/templates/deck.yaml`,\nfirst lines):\n\n```text\n")
+	require.True(t, ok, "the README shows a deck")
+	deckShown, _, _ = strings.Cut(deckShown, "```")
+	_, deckOut, _ := runReview(t, "examples/templates/deck.yaml")
+	// The README shows the deck up to its first finding.
+	var head []string
+	for _, line := range strings.Split(strings.TrimSpace(deckOut), "\n") {
+		head = append(head, line)
+		if strings.Contains(line, "  warning  ") || strings.Contains(line, "  error  ") {
+			break
+		}
+	}
+	deckWant := strings.Join(head, "\n")
+	if *update {
+		readme = []byte(strings.Replace(string(readme), deckShown, deckWant+"\n", 1))
+	} else {
+		assert.Equal(t, deckWant, strings.TrimSpace(deckShown), "README.md shows another deck table than the tool prints: go test ./examples/review -run TestREADMEShowsRealOutput -update")
+	}
 	_, out, _ := runReview(t, "-today", "2026-12-01", "examples/templates/decision.yaml", "examples/templates/loop.yaml", "examples/templates/flywheel.yaml")
 	if *update {
 		fixed := strings.Replace(string(readme), cmd+shown, cmd+strings.TrimSpace(out)+"\n", 1)
