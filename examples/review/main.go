@@ -74,7 +74,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("review", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var o options
-	fl.StringVar(&o.kind, "kind", "", "treat every named file (and standard input) as this `kind`")
+	fl.StringVar(&o.kind, "kind", "", "treat every file named on the command line (and standard input) as this `kind`; files found in a folder tell their own")
 	fl.StringVar(&o.format, "format", "text", "output `format`: text, json or sarif")
 	fl.StringVar(&o.out, "out", "", "also write renderings (Markdown, HTML, SVG charts, diagrams, a decision log's index) under `dir`")
 	fl.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding at this `level` or above exists: info, warning, error or none")
@@ -318,7 +318,7 @@ func detect(e *env, d *doc) (kind, bool) {
 		name = ""
 	}
 	var forced kind
-	if e.opts.kind != "" {
+	if e.opts.kind != "" && !d.walked { // files found in a folder tell their own kind
 		forced, _ = kindByName(e.opts.kind)
 	}
 	if forced.Name == "" && isText(name) {

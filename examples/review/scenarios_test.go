@@ -627,3 +627,14 @@ func TestConfigurationNamesThePolicy(t *testing.T) {
 	assert.Equal(t, 2, code, "a policy the configuration names must exist")
 	assert.Contains(t, errs, "nowhere.yaml")
 }
+
+func TestKindAppliesToNamedFiles(t *testing.T) {
+	dir := tree(t, map[string]string{"a.txt": template(t, "flywheel.yaml"), "sub/w.flywheel.yaml": template(t, "flywheel.yaml")})
+	code, rep, _ := reviewJSON(t, "-kind", "flywheel", filepath.Join(dir, "a.txt"), filepath.Join(dir, "sub"))
+	assert.Equal(t, 0, code, "%+v", rep.Findings)
+	kinds := map[string]string{}
+	for _, d := range rep.Documents {
+		kinds[filepath.Base(d.File)] = d.Kind
+	}
+	assert.Equal(t, map[string]string{"a.txt": "flywheel", "w.flywheel.yaml": "flywheel"}, kinds)
+}
