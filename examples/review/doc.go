@@ -47,8 +47,10 @@ type doc struct {
 	// name that file.
 	Elsewhere []row
 
-	// Suppressed counts findings switched off by review:ignore comments.
+	// Suppressed counts findings switched off by review:ignore comments;
+	// suppressed keeps them for SARIF, which reports them as suppressed.
 	Suppressed int
+	suppressed []row
 	// Rows are the outcome as output lines, ready to print.
 	Rows []row
 
@@ -165,6 +167,7 @@ func (d *doc) finish() {
 	for _, f := range fresh {
 		if d.ignores.covers(f.Line, d.Kind, f.Rule) {
 			d.Suppressed++
+			d.suppressed = append(d.suppressed, row{File: d.File, Kind: d.Kind, Rule: f.Rule, Severity: string(f.Severity), Path: f.Path, Line: f.Line, Column: f.Column, Message: f.Message, Suggestion: f.Suggestion})
 			continue
 		}
 		kept = append(kept, f)

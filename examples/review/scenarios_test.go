@@ -289,6 +289,17 @@ func TestInlineSuppression(t *testing.T) {
 	assert.Equal(t, 3, rep.Summary.Suppressed)
 	_, out, _ := runReview(t, dir)
 	assert.Contains(t, out, "; 3 suppressed")
+	_, out, _ = runReview(t, "-format", "sarif", dir)
+	var log sarifLog
+	require.NoError(t, json.Unmarshal([]byte(out), &log))
+	n := 0
+	for _, r := range log.Runs[0].Results {
+		if len(r.Suppressions) > 0 {
+			n++
+			assert.Equal(t, "inSource", r.Suppressions[0].Kind)
+		}
+	}
+	assert.Equal(t, 3, n, "SARIF reports suppressed findings as suppressed")
 }
 
 func TestStandardInput(t *testing.T) {
