@@ -277,6 +277,16 @@ func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
 	assert.NotContains(t, string(b), "Inf")
 	o := find(t, r, "orders")
 	assert.Nil(t, o.LastWeek, "an overflowing sum is undefined")
+	assert.Contains(t, o.Overflow, "lastWeek")
+	// The review says the week overflowed, not that it has no data.
+	var rules []string
+	for _, f := range r.Findings() {
+		if f.Path == "/metrics/0" {
+			rules = append(rules, f.Rule)
+		}
+	}
+	assert.Contains(t, rules, RuleOverflow)
+	assert.NotContains(t, rules, RuleNoData)
 	require.NotNil(t, o.Plan)
 	assert.False(t, math.IsInf(*o.Plan.MTD, 0))
 	for i := range r.Metrics {
