@@ -649,3 +649,13 @@ func TestKindAppliesToNamedFiles(t *testing.T) {
 	}
 	assert.Equal(t, map[string]string{"a.txt": "flywheel", "w.flywheel.yaml": "flywheel"}, kinds)
 }
+
+func TestDesignDocWithFAQIsANarrative(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"design.md": "# Storage design\n\nWe move blobs to a new store.\n\n## FAQ\n\n### Why now?\n\nBecause the old one is full.\n",
+	})
+	code, out, errs := runReview(t, dir)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "[narrative]", "an FAQ section alone does not make a PR/FAQ")
+	assert.NotContains(t, out, "not-a-prfaq")
+}
