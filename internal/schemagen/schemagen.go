@@ -3,8 +3,10 @@
 // Structure and descriptions come from invopop/jsonschema reading the Go
 // types and their doc comments. Constraints come from the `validate` tags —
 // the same tags the Go validator enforces — translated here into schema
-// keywords, so each constraint is declared once. Tags with no schema
-// equivalent (unique=Field on a list of objects, cross-field rules) stay
+// keywords, so each constraint is declared once. A field required only on a
+// condition on a sibling field (required_if=Format markdown, required_unless=
+// Format markdown) becomes an if/then/else in the containing object's allOf.
+// Tags with no schema equivalent (unique=Field on a list of objects, cross-field rules) stay
 // Go-only; each package lists those rules in its docs.
 package schemagen
 
@@ -121,6 +123,7 @@ func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
 		return nil
 	}
 	g.done[t] = true
+	var conds []conditional
 	for _, f := range reflect.VisibleFields(t) {
 		if !f.IsExported() || (f.Anonymous && f.Type.Kind() == reflect.Struct) {
 			continue
@@ -139,15 +142,118 @@ func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
 		if prop.Description == "" {
 			return fmt.Errorf("schemagen: %s.%s (%q) has no doc comment; every property needs a description", t.Name(), f.Name, name)
 		}
-		required, err := g.field(f.Type, prop, f.Tag.Get("validate"), fmt.Sprintf("%s.%s", t.Name(), f.Name))
+		where := fmt.Sprintf("%s.%s", t.Name(), f.Name)
+		required, err := g.field(f.Type, prop, f.Tag.Get("validate"), where)
 		if err != nil {
 			return err
 		}
 		if required {
 			s.Required = append(s.Required, name)
 		}
+		for _, rule := range splitRules(f.Tag.Get("validate")) {
+			key, param, _ := strings.Cut(rule, "=")
+			if key != "required_if" && key != "required_unless" {
+				continue
+			}
+			c, err := condition(t, s, param)
+			if err != nil {
+				return fmt.Errorf("schemagen: %s: %s: %w", where, key, err)
+			}
+			c.unless = key == "required_unless"
+			conds = addConditional(conds, c, name)
+		}
+	}
+	for _, c := range conds {
+		when := &jsonschema.Schema{Required: c.fields, Properties: jsonschema.NewProperties()}
+		for i, f := range c.fields {
+			when.Properties.Set(f, &jsonschema.Schema{Const: c.values[i]})
+		}
+		need := &jsonschema.Schema{Required: c.required}
+		branch := &jsonschema.Schema{If: when, Then: need}
+		if c.unless {
+			branch = &jsonschema.Schema{If: when, Else: need}
+		}
+		s.AllOf = append(s.AllOf, branch)
 	}
 	return nil
+}
+
+// conditional is a group of properties required when (or unless) sibling
+// properties hold given values.
+type conditional struct {
+	fields   []string // JSON names of the sibling properties tested
+	values   []any    // the value each must hold
+	unless   bool     // required unless they all hold, rather than if
+	required []string // the properties so required
+}
+
+func (c conditional) key() string { return fmt.Sprint(c.unless, c.fields, c.values) }
+
+func addConditional(cs []conditional, c conditional, name string) []conditional {
+	for i := range cs {
+		if cs[i].key() == c.key() {
+			cs[i].required = append(cs[i].required, name)
+			return cs
+		}
+	}
+	c.required = []string{name}
+	return append(cs, c)
+}
+
+// condition reads the "Field value Field value" parameter of required_if and
+// required_unless, naming the Go fields of t, into JSON names and typed
+// values.
+func condition(t reflect.Type, s *jsonschema.Schema, param string) (conditional, error) {
+	var c conditional
+	words := strings.Fields(param)
+	if len(words) == 0 || len(words)%2 != 0 {
+		return c, fmt.Errorf("want field value pairs, not %q", param)
+	}
+	for i := 0; i < len(words); i += 2 {
+		f, ok := t.FieldByName(words[i])
+		if !ok || strings.Contains(words[i], ".") {
+			return c, fmt.Errorf("no field %s beside it", words[i])
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" {
+			name = f.Name
+		}
+		if _, ok := s.Properties.Get(name); !ok || name == "-" {
+			return c, fmt.Errorf("field %s is not in the schema", words[i])
+		}
+		v, err := typed(f.Type, words[i+1])
+		if err != nil {
+			return c, err
+		}
+		c.fields = append(c.fields, name)
+		c.values = append(c.values, v)
+	}
+	return c, nil
+}
+
+// typed gives a tag's value as the JSON value the property holds.
+func typed(t reflect.Type, v string) (any, error) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return v, nil
+	case reflect.Bool:
+		return strconv.ParseBool(v)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
+			return nil, err
+		}
+		return json.Number(v), nil
+	case reflect.Float32, reflect.Float64:
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			return nil, err
+		}
+		return json.Number(v), nil
+	}
+	return nil, fmt.Errorf("a condition on a %s field has no schema form", t.Kind())
 }
 
 // field applies one field's tag chain to its schema and reports whether the

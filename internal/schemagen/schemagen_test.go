@@ -69,3 +69,50 @@ func TestEveryPropertyNeedsADescription(t *testing.T) {
 	_, err := Generate(Undocumented{}, Options{Path: "u.json", PkgPath: "github.com/dayone-go/mechanisms/internal/schemagen", Dir: "."})
 	assert.ErrorContains(t, err, `Undocumented.X ("x") has no doc comment`)
 }
+
+// Record needs some keys only for one of its kinds.
+type Record struct {
+	// Kind is "short" for a record that may leave most keys out.
+	Kind string `json:"kind,omitempty" validate:"omitempty,oneof=short"`
+	// Strict marks a record that must carry a reason.
+	Strict bool `json:"strict,omitempty"`
+	// ID is required unless the record is short.
+	ID string `json:"id,omitempty" validate:"required_unless=Kind short,max=8"`
+	// Size is required unless the record is short, and bounded when given.
+	Size int `json:"size,omitempty" validate:"required_unless=Kind short,omitempty,min=1,max=5"`
+	// Reason is required when the record is strict.
+	Reason string `json:"reason,omitempty" validate:"required_if=Strict true"`
+}
+
+func TestConditionalRequiredBecomesIfElse(t *testing.T) {
+	b, err := Generate(Record{}, Options{Path: "x/record.schema.json", PkgPath: "github.com/dayone-go/mechanisms/internal/schemagen", Dir: "."})
+	require.NoError(t, err)
+	var s struct {
+		Required []string         `json:"required"`
+		AllOf    []map[string]any `json:"allOf"`
+		Props    map[string]any   `json:"properties"`
+	}
+	require.NoError(t, json.Unmarshal(b, &s))
+	assert.Empty(t, s.Required, "no key is required on every record")
+	require.Len(t, s.AllOf, 2, "one conditional per condition, the keys it governs grouped")
+	assert.Equal(t, map[string]any{
+		"if":   map[string]any{"required": []any{"kind"}, "properties": map[string]any{"kind": map[string]any{"const": "short"}}},
+		"else": map[string]any{"required": []any{"id", "size"}},
+	}, s.AllOf[0])
+	assert.Equal(t, map[string]any{
+		"if":   map[string]any{"required": []any{"strict"}, "properties": map[string]any{"strict": map[string]any{"const": true}}},
+		"then": map[string]any{"required": []any{"reason"}},
+	}, s.AllOf[1])
+	assert.Equal(t, 8.0, s.Props["id"].(map[string]any)["maxLength"], "the bounds after the condition still apply")
+}
+
+// Broken names a field its condition does not have.
+type Broken struct {
+	// X is required unless a field that does not exist says so.
+	X string `json:"x,omitempty" validate:"required_unless=Missing yes"`
+}
+
+func TestConditionOnAnUnknownFieldIsRefused(t *testing.T) {
+	_, err := Generate(Broken{}, Options{Path: "b.json", PkgPath: "github.com/dayone-go/mechanisms/internal/schemagen", Dir: "."})
+	assert.ErrorContains(t, err, "Broken.X: required_unless: no field Missing")
+}
