@@ -1,12 +1,17 @@
 package decision
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dayone-go/mechanisms/internal/schemagen"
 	"github.com/dayone-go/mechanisms/internal/schematest"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -81,4 +86,39 @@ func TestSchemaReturnsCopy(t *testing.T) {
 	b := PolicySchema()
 	b[0] = 'x'
 	require.NotEqual(t, b[0], PolicySchema()[0])
+}
+
+// TestMarkdownRecordsInParityCorpus keeps, under testdata/valid, each
+// sample Markdown record as ParseMarkdown reads it, saved as JSON
+// (markdown-<log>-<file>.json; -update rewrites them). There the parity
+// suite checks them like any other document: Go and the independent
+// validator here, ajv in CI through the review tool's corpus. They carry
+// format: markdown and lack what such logs lack (id, date, options, door
+// data, people), which the schema must allow exactly as Validate does.
+func TestMarkdownRecordsInParityCorpus(t *testing.T) {
+	files, _ := filepath.Glob("testdata/markdown/*/[0-9]*.md")
+	require.NotEmpty(t, files)
+	want := map[string]bool{}
+	for _, f := range files {
+		d, _ := readMD(t, f)
+		require.NoError(t, d.Validate(), f)
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		require.NoError(t, enc.Encode(d))
+		name := filepath.Join("testdata", "valid", "markdown-"+filepath.Base(filepath.Dir(f))+"-"+strings.TrimSuffix(filepath.Base(f), ".md")+".json")
+		want[name] = true
+		if *update {
+			require.NoError(t, os.WriteFile(name, buf.Bytes(), 0o644))
+			continue
+		}
+		got, err := os.ReadFile(name)
+		require.NoError(t, err, "run go test ./decision -run %s -update", t.Name())
+		assert.Equal(t, buf.String(), string(got), "%s is stale: run go test ./decision -run %s -update", name, t.Name())
+	}
+	saved, _ := filepath.Glob("testdata/valid/markdown-*.json")
+	for _, f := range saved {
+		assert.True(t, want[f], "%s has no Markdown record behind it any more", f)
+	}
 }

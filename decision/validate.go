@@ -61,26 +61,13 @@ func (d *Decision) Validate() error {
 // FormatMarkdown is the Format of a record read by ParseMarkdown.
 const FormatMarkdown = "markdown"
 
-// markdownOptional are the values a MADR or Nygard record may leave out:
-// such logs carry no door data and often no id, date or options.
-var markdownOptional = map[string]bool{
-	"/id": true, "/status": true, "/date": true, "/context": true, "/options": true,
-	"/areas": true, "/reversibility": true, "/reversibility/reversible": true,
-	"/impact": true, "/people": true, "/people/driver": true,
-}
-
 func (d *Decision) problems() problem.List {
-	var l problem.List = validation.Struct(d)
+	l := validation.Struct(d)
 	md := d.Format == FormatMarkdown
 	if md {
-		l = slices.DeleteFunc(l, func(p Problem) bool {
-			// Prose as long as the record's authors wrote it, and as many
-			// options and points as they listed (ParseMarkdown bounds them).
-			if p.Rule == RuleTooLong || p.Rule == RuleTooManyItems {
-				return true
-			}
-			return (p.Rule == RuleRequired || p.Rule == RuleTooFew || p.Path == "/impact" && d.Impact == 0) && markdownOptional[p.Path]
-		})
+		// Prose as long as the record's authors wrote it, and as many
+		// options and points as they listed (ParseMarkdown bounds them).
+		l = slices.DeleteFunc(l, func(p Problem) bool { return p.Rule == RuleTooLong || p.Rule == RuleTooManyItems })
 	}
 	seen := map[string]int{}
 	for i, o := range d.Options {

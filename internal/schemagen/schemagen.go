@@ -168,7 +168,7 @@ func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
 		for i, f := range c.fields {
 			when.Properties.Set(f, &jsonschema.Schema{Const: c.values[i]})
 		}
-		need := &jsonschema.Schema{Required: c.required}
+		need := requiring(c.required)
 		branch := &jsonschema.Schema{If: when, Then: need}
 		if c.unless {
 			branch = &jsonschema.Schema{If: when, Else: need}
@@ -176,6 +176,17 @@ func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
 		s.AllOf = append(s.AllOf, branch)
 	}
 	return nil
+}
+
+// requiring is a branch that requires names. It names them under properties
+// too: strict validators (ajv) refuse a required key that no properties
+// beside it declare, and true adds no constraint.
+func requiring(names []string) *jsonschema.Schema {
+	s := &jsonschema.Schema{Required: names, Properties: jsonschema.NewProperties()}
+	for _, n := range names {
+		s.Properties.Set(n, jsonschema.TrueSchema)
+	}
+	return s
 }
 
 // conditional is a group of properties required when (or unless) sibling

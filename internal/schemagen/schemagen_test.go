@@ -97,11 +97,11 @@ func TestConditionalRequiredBecomesIfElse(t *testing.T) {
 	require.Len(t, s.AllOf, 2, "one conditional per condition, the keys it governs grouped")
 	assert.Equal(t, map[string]any{
 		"if":   map[string]any{"required": []any{"kind"}, "properties": map[string]any{"kind": map[string]any{"const": "short"}}},
-		"else": map[string]any{"required": []any{"id", "size"}},
+		"else": map[string]any{"required": []any{"id", "size"}, "properties": map[string]any{"id": true, "size": true}},
 	}, s.AllOf[0])
 	assert.Equal(t, map[string]any{
 		"if":   map[string]any{"required": []any{"strict"}, "properties": map[string]any{"strict": map[string]any{"const": true}}},
-		"then": map[string]any{"required": []any{"reason"}},
+		"then": map[string]any{"required": []any{"reason"}, "properties": map[string]any{"reason": true}},
 	}, s.AllOf[1])
 	assert.Equal(t, 8.0, s.Props["id"].(map[string]any)["maxLength"], "the bounds after the condition still apply")
 }
