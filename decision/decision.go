@@ -21,9 +21,10 @@ type Decision struct {
 	// Nygard file, and empty for this package's own YAML and JSON
 	// documents. A Markdown record may lack what such logs do not carry (id,
 	// status, date, context, options, chosen option, areas, reversibility,
-	// impact, people): Validate does not require them nor bound the length
-	// of its prose or lists, Classify asks for the door's keys with a
-	// finding, and Log.Check reports its link mismatches as findings.
+	// impact, people): Validate and the schema do not require them nor
+	// bound the length of its prose or lists, Classify asks for the door's
+	// keys with a finding, and Log.Check reports its link mismatches as
+	// findings.
 	Format string `json:"format,omitempty" validate:"omitempty,oneof=markdown"`
 	// ID names the decision in a log ("ADR-0007", "pricing-2026-03"): letters,
 	// digits, '.', '_' and '-', starting with a letter or digit, at most 64

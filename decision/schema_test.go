@@ -26,6 +26,12 @@ var (
 		Description: "A decision record: options, the choice, reversibility, risks and people, classified as a one-way or two-way door under a policy.",
 		PkgPath:     pkgPath,
 		Dir:         ".",
+		Relax: &schemagen.Relax{
+			Property:    "format",
+			Value:       FormatMarkdown,
+			UpperBounds: markdownRelaxed.upperBounds,
+			Required:    markdownRelaxed.required,
+		},
 	}
 	policyOpts = schemagen.Options{
 		Path:        "decision/policy.schema.json",

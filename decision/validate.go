@@ -61,13 +61,44 @@ func (d *Decision) Validate() error {
 // FormatMarkdown is the Format of a record read by ParseMarkdown.
 const FormatMarkdown = "markdown"
 
+// markdownRelaxed is what a Markdown record is exempt from below the top
+// level, where the tags cannot name the record's Format: its prose is as
+// long, and its lists as many, as the record's authors wrote them
+// (ParseMarkdown bounds them), and a MADR record may name people without a
+// decision-maker to drive, or front matter give reversibility without
+// saying whether. The schema states the same exemption: the generator reads
+// this declaration (see schema_test.go), so it is made once.
+var markdownRelaxed = relaxation{
+	upperBounds: true,
+	required:    []string{"/people/driver", "/reversibility/reversible"},
+}
+
+// relaxation is a set of constraints from the tags a kind of record is
+// exempt from; the required keys are JSON pointers, "*" for any index.
+type relaxation struct {
+	upperBounds bool
+	required    []string
+}
+
+// exempts reports whether p is a problem the relaxation drops.
+func (r relaxation) exempts(p Problem) bool {
+	if r.upperBounds && (p.Rule == RuleTooLong || p.Rule == RuleTooManyItems) {
+		return true
+	}
+	if p.Rule != RuleRequired {
+		return false
+	}
+	path := indexRe.ReplaceAllString(p.Path, "/*$1")
+	return slices.Contains(r.required, path)
+}
+
+var indexRe = regexp.MustCompile(`/[0-9]+(/|$)`)
+
 func (d *Decision) problems() problem.List {
 	l := validation.Struct(d)
 	md := d.Format == FormatMarkdown
 	if md {
-		// Prose as long as the record's authors wrote it, and as many
-		// options and points as they listed (ParseMarkdown bounds them).
-		l = slices.DeleteFunc(l, func(p Problem) bool { return p.Rule == RuleTooLong || p.Rule == RuleTooManyItems })
+		l = slices.DeleteFunc(l, markdownRelaxed.exempts)
 	}
 	seen := map[string]int{}
 	for i, o := range d.Options {

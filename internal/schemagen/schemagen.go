@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,6 +42,28 @@ type Options struct {
 	// and Dir its source directory, where the doc comments are read.
 	PkgPath string
 	Dir     string
+	// Relax, if set, names a kind of document the schema holds to less: see
+	// Relax.
+	Relax *Relax
+}
+
+// Relax exempts the documents whose root Property holds Value from some
+// constraints the tags state, at any depth: a condition on the root that a
+// nested struct's tags cannot name (the Go validator sees one struct at a
+// time). The constraints leave the properties they sit on for the else
+// branch of an if on the root, at the same path, so a schema validator
+// applies them to every other document exactly as before. The package's Go
+// validator must drop the same problems for such documents; the parity
+// suite proves the two agree.
+type Relax struct {
+	// Property and Value name the root property and the value that relax.
+	Property, Value string
+	// UpperBounds relaxes every maximum on a length or a size (maxLength,
+	// maxItems, maxProperties): rule ids too-long and too-many-items.
+	UpperBounds bool
+	// Required lists JSON pointers, "*" for any index or key, of the
+	// required keys such documents may leave out: "/people/driver".
+	Required []string
 }
 
 // ID returns the schema's $id.
@@ -76,6 +99,11 @@ func Generate(v any, o Options) ([]byte, error) {
 	g := &gen{defs: s.Definitions, done: map[reflect.Type]bool{}}
 	if err := g.object(t, s); err != nil {
 		return nil, err
+	}
+	if o.Relax != nil {
+		if err := g.relax(s, o.Relax); err != nil {
+			return nil, err
+		}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -175,6 +203,115 @@ func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
 		}
 		s.AllOf = append(s.AllOf, branch)
 	}
+	return nil
+}
+
+// relax moves what r exempts from into an if/else on the root. It first
+// collects, then strips: a definition reached by two paths keeps its
+// constraints until both have been copied.
+func (g *gen) relax(root *jsonschema.Schema, r *Relax) error {
+	if _, ok := root.Properties.Get(r.Property); !ok {
+		return fmt.Errorf("schemagen: relax: no root property %q", r.Property)
+	}
+	want := map[string]bool{}
+	for _, p := range r.Required {
+		want[p] = false
+	}
+	var strip []func()
+	var walk func(node *jsonschema.Schema, ptr string, depth int) (*jsonschema.Schema, error)
+	walk = func(node *jsonschema.Schema, ptr string, depth int) (*jsonschema.Schema, error) {
+		if node == nil || depth > 32 {
+			return nil, nil // a recursive type: its bounds stay unconditional
+		}
+		def := g.resolve(node)
+		sk := &jsonschema.Schema{Type: def.Type}
+		keep := false
+		for i, x := range []*jsonschema.Schema{node, def} {
+			if i == 1 && def == node {
+				break
+			}
+			if r.UpperBounds {
+				for _, kw := range []struct{ from, to **uint64 }{
+					{&x.MaxLength, &sk.MaxLength}, {&x.MaxItems, &sk.MaxItems}, {&x.MaxProperties, &sk.MaxProperties},
+				} {
+					if *kw.from != nil {
+						*kw.to, keep = *kw.from, true
+						strip = append(strip, func() { *kw.from = nil })
+					}
+				}
+			}
+			if x.Properties != nil {
+				for pair := x.Properties.Oldest(); pair != nil; pair = pair.Next() {
+					child, err := walk(pair.Value, ptr+"/"+pair.Key, depth+1)
+					if err != nil {
+						return nil, err
+					}
+					if child != nil {
+						if sk.Properties == nil {
+							sk.Properties = jsonschema.NewProperties()
+						}
+						sk.Properties.Set(pair.Key, child)
+						keep = true
+					}
+				}
+				for _, req := range x.Required {
+					if _, ok := want[ptr+"/"+req]; !ok {
+						continue
+					}
+					want[ptr+"/"+req] = true
+					sk.Required = append(sk.Required, req)
+					if sk.Properties == nil {
+						sk.Properties = jsonschema.NewProperties()
+					}
+					if _, ok := sk.Properties.Get(req); !ok {
+						sk.Properties.Set(req, jsonschema.TrueSchema)
+					}
+					keep = true
+					x := x
+					strip = append(strip, func() {
+						x.Required = slices.DeleteFunc(x.Required, func(s string) bool { return s == req })
+					})
+				}
+			}
+			for _, sub := range []struct {
+				from *jsonschema.Schema
+				to   **jsonschema.Schema
+			}{{x.Items, &sk.Items}, {x.AdditionalProperties, &sk.AdditionalProperties}} {
+				if sub.from == nil || sub.from == jsonschema.FalseSchema || sub.from == jsonschema.TrueSchema {
+					continue
+				}
+				child, err := walk(sub.from, ptr+"/*", depth+1)
+				if err != nil {
+					return nil, err
+				}
+				if child != nil {
+					*sub.to, keep = child, true
+				}
+			}
+		}
+		if !keep {
+			return nil, nil
+		}
+		return sk, nil
+	}
+	sk, err := walk(root, "", 0)
+	if err != nil {
+		return err
+	}
+	for p, used := range want {
+		if !used {
+			return fmt.Errorf("schemagen: relax: %s names no required key", p)
+		}
+	}
+	for _, f := range strip {
+		f()
+	}
+	if sk == nil {
+		return nil
+	}
+	when := &jsonschema.Schema{Required: []string{r.Property}, Properties: jsonschema.NewProperties()}
+	when.Properties.Set(r.Property, &jsonschema.Schema{Const: r.Value})
+	root.AllOf = append(root.AllOf, &jsonschema.Schema{If: when, Else: sk})
 	return nil
 }
 

@@ -116,3 +116,50 @@ func TestConditionOnAnUnknownFieldIsRefused(t *testing.T) {
 	_, err := Generate(Broken{}, Options{Path: "b.json", PkgPath: "github.com/dayone-go/mechanisms/internal/schemagen", Dir: "."})
 	assert.ErrorContains(t, err, "Broken.X: required_unless: no field Missing")
 }
+
+// Outer holds a nested struct whose bounds a short record is exempt from.
+type Outer struct {
+	// Kind is "short" for a record exempt from the bounds.
+	Kind string `json:"kind,omitempty" validate:"omitempty,oneof=short"`
+	// Inner is a nested part.
+	Inner *Inner `json:"inner,omitempty"`
+}
+
+// Inner is bounded and needs a name.
+type Inner struct {
+	// Name is required and bounded.
+	Name string `json:"name" validate:"required,min=1,max=5"`
+	// Words is a bounded list of bounded words.
+	Words []string `json:"words,omitempty" validate:"omitempty,max=2,dive,max=3"`
+}
+
+func TestRelaxMovesConstraintsUnderAnIfOnTheRoot(t *testing.T) {
+	o := Options{Path: "o.json", PkgPath: "github.com/dayone-go/mechanisms/internal/schemagen", Dir: ".",
+		Relax: &Relax{Property: "kind", Value: "short", UpperBounds: true, Required: []string{"/inner/name"}}}
+	b, err := Generate(Outer{}, o)
+	require.NoError(t, err)
+	var s struct {
+		AllOf []map[string]any          `json:"allOf"`
+		Defs  map[string]map[string]any `json:"$defs"`
+	}
+	require.NoError(t, json.Unmarshal(b, &s))
+	inner := s.Defs["Inner"]
+	assert.NotContains(t, inner, "required", "the relaxed key is required in the branch only")
+	props := inner["properties"].(map[string]any)
+	assert.NotContains(t, props["name"], "maxLength")
+	assert.Equal(t, 1.0, props["name"].(map[string]any)["minLength"], "lower bounds stay")
+	require.Len(t, s.AllOf, 1)
+	assert.Equal(t, map[string]any{"required": []any{"kind"}, "properties": map[string]any{"kind": map[string]any{"const": "short"}}}, s.AllOf[0]["if"])
+	assert.Equal(t, map[string]any{"properties": map[string]any{"inner": map[string]any{
+		"type":     "object",
+		"required": []any{"name"},
+		"properties": map[string]any{
+			"name":  map[string]any{"type": "string", "maxLength": 5.0},
+			"words": map[string]any{"type": "array", "maxItems": 2.0, "items": map[string]any{"type": "string", "maxLength": 3.0}},
+		},
+	}}, "type": "object"}, s.AllOf[0]["else"])
+
+	o.Relax.Required = []string{"/inner/nmae"}
+	_, err = Generate(Outer{}, o)
+	assert.ErrorContains(t, err, "/inner/nmae names no required key")
+}
