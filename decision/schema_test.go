@@ -128,3 +128,46 @@ func TestMarkdownRecordsInParityCorpus(t *testing.T) {
 		assert.True(t, want[f], "%s has no Markdown record behind it any more", f)
 	}
 }
+
+// TestLongMarkdownRecordAgrees reads a record whose context runs past a
+// YAML record's bound, as real logs do, and checks that the schema takes
+// it as Validate does, and refuses it as Validate does once it is no
+// longer marked as read from Markdown.
+func TestLongMarkdownRecordAgrees(t *testing.T) {
+	s := schematest.Compile(t, Schema())
+	long := strings.Repeat("A long context paragraph that goes on. ", 1000)
+	d, err := ParseMarkdown([]byte("---\nconsulted: Ann\n---\n# Use C\n\n## Context\n\n" + long + "\n"))
+	require.NoError(t, err)
+	for _, md := range []bool{true, false} {
+		if !md {
+			d.Format = ""
+		}
+		b, err := json.Marshal(d)
+		require.NoError(t, err)
+		inst, err := schematest.Instance(b)
+		require.NoError(t, err)
+		goErr, schemaErr := d.Validate(), s.Validate(inst)
+		assert.Equal(t, md, goErr == nil, "Go, markdown=%v: %v", md, goErr)
+		assert.Equal(t, md, schemaErr == nil, "schema, markdown=%v: %v", md, schemaErr)
+	}
+}
+
+func TestRelaxationExempts(t *testing.T) {
+	r := relaxation{upperBounds: true, required: []string{"/options/*/name", "/people/driver"}}
+	for _, tc := range []struct {
+		p    Problem
+		want bool
+	}{
+		{Problem{Path: "/options/3/name", Rule: RuleRequired}, true},
+		{Problem{Path: "/options/12/name", Rule: RuleRequired}, true},
+		{Problem{Path: "/options/3/description", Rule: RuleRequired}, false},
+		{Problem{Path: "/people/driver", Rule: RuleRequired}, true},
+		{Problem{Path: "/people/driver", Rule: RuleTooShort}, false},
+		{Problem{Path: "/context", Rule: RuleTooLong}, true},
+		{Problem{Path: "/options", Rule: RuleTooManyItems}, true},
+		{Problem{Path: "/impact", Rule: "range"}, false},
+	} {
+		assert.Equal(t, tc.want, r.exempts(tc.p), "%+v", tc.p)
+	}
+	assert.False(t, relaxation{}.exempts(Problem{Path: "/context", Rule: RuleTooLong}))
+}
