@@ -4,8 +4,12 @@
 // types and their doc comments. Constraints come from the `validate` tags —
 // the same tags the Go validator enforces — translated here into schema
 // keywords, so each constraint is declared once. A field required only on a
-// condition on a sibling field (required_if=Format markdown, required_unless=
-// Format markdown) becomes an if/then/else in the containing object's allOf.
+// condition on a sibling field ("required_if=Format markdown",
+// "required_unless=Format markdown") becomes an if/then/else in the
+// containing object's allOf;
+// an exemption that hangs on the root but reaches nested structs, which no
+// tag can name, is declared once by the package as a Relax and becomes an
+// if on the root whose else holds the exempted constraints at their paths.
 // Tags with no schema equivalent (unique=Field on a list of objects, cross-field rules) stay
 // Go-only; each package lists those rules in its docs.
 package schemagen
