@@ -419,7 +419,7 @@ func (g *gen) field(t reflect.Type, prop *jsonschema.Schema, tag, where string) 
 		here, rest, dive = "", strings.TrimPrefix(tag, "dive"), true
 	}
 	rest = strings.TrimPrefix(rest, ",")
-	required := false
+	required, omitEmpty := false, false
 	target := prop
 	if target.Ref != "" {
 		target = g.resolve(prop)
@@ -427,7 +427,9 @@ func (g *gen) field(t reflect.Type, prop *jsonschema.Schema, tag, where string) 
 	for _, rule := range splitRules(here) {
 		key, param, _ := strings.Cut(rule, "=")
 		switch key {
-		case "", "omitempty", "dive":
+		case "omitempty":
+			omitEmpty = true
+		case "", "dive":
 		case "required":
 			required = true
 		case "min", "gte", "max", "lte", "gt", "lt", "len":
@@ -435,6 +437,10 @@ func (g *gen) field(t reflect.Type, prop *jsonschema.Schema, tag, where string) 
 				return false, fmt.Errorf("schemagen: %s: %w", where, err)
 			}
 		case "oneof":
+			if omitEmpty && t.Kind() == reflect.String {
+				// Go skips the check for "", so "format": "" passes.
+				prop.Enum = append(prop.Enum, "")
+			}
 			for _, v := range strings.Fields(param) {
 				prop.Enum = append(prop.Enum, v)
 			}

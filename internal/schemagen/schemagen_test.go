@@ -104,6 +104,7 @@ func TestConditionalRequiredBecomesIfElse(t *testing.T) {
 		"then": map[string]any{"required": []any{"reason"}, "properties": map[string]any{"reason": true}},
 	}, s.AllOf[1])
 	assert.Equal(t, 8.0, s.Props["id"].(map[string]any)["maxLength"], "the bounds after the condition still apply")
+	assert.Equal(t, []any{"", "short"}, s.Props["kind"].(map[string]any)["enum"], "omitempty lets an empty string through, in Go and so in the schema")
 }
 
 // Broken names a field its condition does not have.
