@@ -63,26 +63,28 @@ const FormatMarkdown = "markdown"
 
 // markdownRelaxed is what a Markdown record is exempt from below the top
 // level, where the tags cannot name the record's Format: its prose is as
-// long, and its lists as many, as the record's authors wrote them
-// (ParseMarkdown bounds them), and a MADR record may name people without a
-// decision-maker to drive, or front matter give reversibility without
-// saying whether. The schema states the same exemption: the generator reads
-// this declaration (see schema_test.go), so it is made once.
+// long as the record's authors wrote it, and a MADR record may name people
+// without a decision-maker to drive, or front matter give reversibility
+// without saying whether. The schema states the same exemption: the
+// generator reads this declaration (see schema_test.go), so it is made
+// once. Lists keep their sizes: the validator does not look inside a list
+// that is too long, so dropping that problem afterwards would leave the
+// list's entries unchecked.
 var markdownRelaxed = relaxation{
-	upperBounds: true,
-	required:    []string{"/people/driver", "/reversibility/reversible"},
+	maxLength: true,
+	required:  []string{"/people/driver", "/reversibility/reversible"},
 }
 
 // relaxation is a set of constraints from the tags a kind of record is
 // exempt from; the required keys are JSON pointers, "*" for any index.
 type relaxation struct {
-	upperBounds bool
-	required    []string
+	maxLength bool
+	required  []string
 }
 
 // exempts reports whether p is a problem the relaxation drops.
 func (r relaxation) exempts(p Problem) bool {
-	if r.upperBounds && (p.Rule == RuleTooLong || p.Rule == RuleTooManyItems) {
+	if r.maxLength && p.Rule == RuleTooLong {
 		return true
 	}
 	if p.Rule != RuleRequired {

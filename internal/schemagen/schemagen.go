@@ -62,9 +62,12 @@ type Options struct {
 type Relax struct {
 	// Property and Value name the root property and the value that relax.
 	Property, Value string
-	// UpperBounds relaxes every maximum on a length or a size (maxLength,
-	// maxItems, maxProperties): rule ids too-long and too-many-items.
-	UpperBounds bool
+	// MaxLength relaxes every maximum length of a string (rule too-long).
+	// Maximum sizes of lists cannot be relaxed so: the Go validator skips
+	// the elements of a list that fails its size (dive), so dropping that
+	// failure afterwards would leave them unchecked in Go while the schema
+	// checks them.
+	MaxLength bool
 	// Required lists JSON pointers, "*" for any index or key, of the
 	// required keys such documents may leave out: "/people/driver".
 	Required []string
@@ -156,6 +159,7 @@ func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
 	}
 	g.done[t] = true
 	var conds []conditional
+	zero := map[string]any{} // properties whose zero value Go takes as missing
 	for _, f := range reflect.VisibleFields(t) {
 		if !f.IsExported() || (f.Anonymous && f.Type.Kind() == reflect.Struct) {
 			continue
@@ -193,6 +197,11 @@ func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
 			}
 			c.unless = key == "required_unless"
 			conds = addConditional(conds, c, name)
+			if f.Type.Kind() == reflect.Bool {
+				zero[name] = false
+			} else if zeroable(f.Type) {
+				zero[name] = json.Number("0")
+			}
 		}
 	}
 	for _, c := range conds {
@@ -200,7 +209,7 @@ func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
 		for i, f := range c.fields {
 			when.Properties.Set(f, &jsonschema.Schema{Const: c.values[i]})
 		}
-		need := requiring(c.required)
+		need := requiring(c.required, zero)
 		branch := &jsonschema.Schema{If: when, Then: need}
 		if c.unless {
 			branch = &jsonschema.Schema{If: when, Else: need}
@@ -234,15 +243,9 @@ func (g *gen) relax(root *jsonschema.Schema, r *Relax) error {
 			if i == 1 && def == node {
 				break
 			}
-			if r.UpperBounds {
-				for _, kw := range []struct{ from, to **uint64 }{
-					{&x.MaxLength, &sk.MaxLength}, {&x.MaxItems, &sk.MaxItems}, {&x.MaxProperties, &sk.MaxProperties},
-				} {
-					if *kw.from != nil {
-						*kw.to, keep = *kw.from, true
-						strip = append(strip, func() { *kw.from = nil })
-					}
-				}
+			if r.MaxLength && x.MaxLength != nil {
+				sk.MaxLength, keep = x.MaxLength, true
+				strip = append(strip, func() { x.MaxLength = nil })
 			}
 			if x.Properties != nil {
 				for pair := x.Properties.Oldest(); pair != nil; pair = pair.Next() {
@@ -321,13 +324,37 @@ func (g *gen) relax(root *jsonschema.Schema, r *Relax) error {
 
 // requiring is a branch that requires names. It names them under properties
 // too: strict validators (ajv) refuse a required key that no properties
-// beside it declare, and true adds no constraint.
-func requiring(names []string) *jsonschema.Schema {
+// beside it declare, and true adds no constraint. A number or a bool
+// present with its zero value is missing to Go, so zero is refused there.
+func requiring(names []string, zero map[string]any) *jsonschema.Schema {
 	s := &jsonschema.Schema{Required: names, Properties: jsonschema.NewProperties()}
 	for _, n := range names {
-		s.Properties.Set(n, jsonschema.TrueSchema)
+		p := jsonschema.TrueSchema
+		if z, ok := zero[n]; ok {
+			p = &jsonschema.Schema{Not: &jsonschema.Schema{Const: z}}
+		}
+		s.Properties.Set(n, p)
 	}
 	return s
+}
+
+// zeroable reports whether t is a number, whose zero value omitempty and
+// required treat as missing.
+func zeroable(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return true
+	}
+	return false
+}
+
+// zeroWithin reports whether 0 meets the numeric bounds of s.
+func zeroWithin(s *jsonschema.Schema) bool {
+	f := func(n json.Number) float64 { v, _ := n.Float64(); return v }
+	return (s.Minimum == "" || f(s.Minimum) <= 0) && (s.Maximum == "" || f(s.Maximum) >= 0) &&
+		(s.ExclusiveMinimum == "" || f(s.ExclusiveMinimum) < 0) && (s.ExclusiveMaximum == "" || f(s.ExclusiveMaximum) > 0)
 }
 
 // conditional is a group of properties required when (or unless) sibling
@@ -420,6 +447,19 @@ func (g *gen) field(t reflect.Type, prop *jsonschema.Schema, tag, where string) 
 	}
 	rest = strings.TrimPrefix(rest, ",")
 	required, omitEmpty := false, false
+	// Bounds on a number after omitempty: Go skips them for 0.
+	numBounds := &jsonschema.Schema{}
+	defer func() {
+		if numBounds.Minimum == "" && numBounds.Maximum == "" && numBounds.ExclusiveMinimum == "" && numBounds.ExclusiveMaximum == "" {
+			return
+		}
+		if zeroWithin(numBounds) {
+			prop.Minimum, prop.Maximum = numBounds.Minimum, numBounds.Maximum
+			prop.ExclusiveMinimum, prop.ExclusiveMaximum = numBounds.ExclusiveMinimum, numBounds.ExclusiveMaximum
+			return
+		}
+		prop.AnyOf = append(prop.AnyOf, &jsonschema.Schema{Const: json.Number("0")}, numBounds)
+	}()
 	target := prop
 	if target.Ref != "" {
 		target = g.resolve(prop)
@@ -433,7 +473,11 @@ func (g *gen) field(t reflect.Type, prop *jsonschema.Schema, tag, where string) 
 		case "required":
 			required = true
 		case "min", "gte", "max", "lte", "gt", "lt", "len":
-			if err := bound(t, prop, key, param); err != nil {
+			to := prop
+			if omitEmpty && zeroable(t) {
+				to = numBounds
+			}
+			if err := bound(t, to, key, param); err != nil {
 				return false, fmt.Errorf("schemagen: %s: %w", where, err)
 			}
 		case "oneof":

@@ -97,13 +97,15 @@ func TestConditionalRequiredBecomesIfElse(t *testing.T) {
 	require.Len(t, s.AllOf, 2, "one conditional per condition, the keys it governs grouped")
 	assert.Equal(t, map[string]any{
 		"if":   map[string]any{"required": []any{"kind"}, "properties": map[string]any{"kind": map[string]any{"const": "short"}}},
-		"else": map[string]any{"required": []any{"id", "size"}, "properties": map[string]any{"id": true, "size": true}},
+		"else": map[string]any{"required": []any{"id", "size"}, "properties": map[string]any{"id": true, "size": map[string]any{"not": map[string]any{"const": 0.0}}}},
 	}, s.AllOf[0])
 	assert.Equal(t, map[string]any{
 		"if":   map[string]any{"required": []any{"strict"}, "properties": map[string]any{"strict": map[string]any{"const": true}}},
 		"then": map[string]any{"required": []any{"reason"}, "properties": map[string]any{"reason": true}},
 	}, s.AllOf[1])
 	assert.Equal(t, 8.0, s.Props["id"].(map[string]any)["maxLength"], "the bounds after the condition still apply")
+	assert.Equal(t, []any{map[string]any{"const": 0.0}, map[string]any{"minimum": 1.0, "maximum": 5.0}}, s.Props["size"].(map[string]any)["anyOf"],
+		"omitempty lets 0 past the bounds, in Go and so in the schema; required refuses it where it applies")
 	assert.Equal(t, []any{"", "short"}, s.Props["kind"].(map[string]any)["enum"], "omitempty lets an empty string through, in Go and so in the schema")
 }
 
@@ -136,7 +138,7 @@ type Inner struct {
 
 func TestRelaxMovesConstraintsUnderAnIfOnTheRoot(t *testing.T) {
 	o := Options{Path: "o.json", PkgPath: "github.com/dayone-go/mechanisms/internal/schemagen", Dir: ".",
-		Relax: &Relax{Property: "kind", Value: "short", UpperBounds: true, Required: []string{"/inner/name"}}}
+		Relax: &Relax{Property: "kind", Value: "short", MaxLength: true, Required: []string{"/inner/name"}}}
 	b, err := Generate(Outer{}, o)
 	require.NoError(t, err)
 	var s struct {
@@ -149,6 +151,7 @@ func TestRelaxMovesConstraintsUnderAnIfOnTheRoot(t *testing.T) {
 	props := inner["properties"].(map[string]any)
 	assert.NotContains(t, props["name"], "maxLength")
 	assert.Equal(t, 1.0, props["name"].(map[string]any)["minLength"], "lower bounds stay")
+	assert.Equal(t, 2.0, props["words"].(map[string]any)["maxItems"], "sizes of lists stay")
 	require.Len(t, s.AllOf, 1)
 	assert.Equal(t, map[string]any{"required": []any{"kind"}, "properties": map[string]any{"kind": map[string]any{"const": "short"}}}, s.AllOf[0]["if"])
 	assert.Equal(t, map[string]any{"properties": map[string]any{"inner": map[string]any{
@@ -156,7 +159,7 @@ func TestRelaxMovesConstraintsUnderAnIfOnTheRoot(t *testing.T) {
 		"required": []any{"name"},
 		"properties": map[string]any{
 			"name":  map[string]any{"type": "string", "maxLength": 5.0},
-			"words": map[string]any{"type": "array", "maxItems": 2.0, "items": map[string]any{"type": "string", "maxLength": 3.0}},
+			"words": map[string]any{"type": "array", "items": map[string]any{"type": "string", "maxLength": 3.0}},
 		},
 	}}, "type": "object"}, s.AllOf[0]["else"])
 

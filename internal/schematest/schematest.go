@@ -388,6 +388,18 @@ func (m *mutator) walk(s map[string]any, v any, ptr string, extra []map[string]a
 			}
 		}
 	case float64:
+		// Bounds Go skips for 0 (omitempty) sit in anyOf beside const 0.
+		if alts, ok := s["anyOf"].([]any); ok && len(alts) == 2 {
+			if z, ok := alts[0].(map[string]any); ok && fmt.Sprint(z["const"]) == "0" {
+				if b, ok := alts[1].(map[string]any); ok {
+					merged := map[string]any{"type": s["type"]}
+					for k, v := range b {
+						merged[k] = v
+					}
+					s = merged
+				}
+			}
+		}
 		step := 0.5
 		if s["type"] == "integer" {
 			step = 1
