@@ -22,7 +22,7 @@ type Decision struct {
 	// documents. A Markdown record may lack what such logs do not carry (id,
 	// status, date, context, options, chosen option, areas, reversibility,
 	// impact, people): Validate and the schema do not require them nor
-	// bound the length of its prose or lists, Classify asks for the door's
+	// bound the length of its prose (its lists keep their sizes), Classify asks for the door's
 	// keys with a finding, and Log.Check reports its link mismatches as
 	// findings.
 	Format string `json:"format,omitempty" validate:"omitempty,oneof=markdown"`
