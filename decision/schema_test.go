@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -172,28 +173,52 @@ func TestRelaxationExempts(t *testing.T) {
 	assert.False(t, relaxation{}.exempts(Problem{Path: "/context", Rule: RuleTooLong}))
 }
 
+var mdCorpus = flag.String("md-corpus", "", "write the Markdown records' mutations with Go's verdicts here, for .ci/mdschema.sh to check with ajv")
+
 // TestMarkdownRecordMutationsAgree breaks each Markdown-read record the way
 // the template is broken (every required key, enum, bound and unknown key
 // the schema states for it) and requires Go and the schema to agree on
 // each: the conditional parts of the schema are exercised from the
-// Markdown side too.
+// Markdown side too. With -md-corpus it writes them, as the review tool's
+// corpus is written, for ajv.
 func TestMarkdownRecordMutationsAgree(t *testing.T) {
 	s := schematest.Compile(t, Schema())
 	files, _ := filepath.Glob("testdata/valid/*markdown*.json")
 	require.NotEmpty(t, files)
-	n := 0
+	type entry struct {
+		Kind    string `json:"kind"`
+		Name    string `json:"name"`
+		Schema  string `json:"schema"`
+		File    string `json:"file"`
+		GoValid bool   `json:"goValid"`
+		GoOnly  bool   `json:"goOnly"`
+	}
+	var manifest []entry
+	add := func(name string, b []byte) {
+		inst, err := schematest.Instance(b)
+		require.NoError(t, err)
+		goErr, schemaErr := checkDecision(b), s.Validate(inst)
+		assert.Equal(t, goErr == nil, schemaErr == nil, "%s: Go says %v, the schema %v", name, goErr, schemaErr)
+		e := entry{Kind: KindDecision, Name: name, Schema: decisionOpts.Path, File: fmt.Sprintf("%05d.json", len(manifest)+1), GoValid: goErr == nil}
+		manifest = append(manifest, e)
+		if *mdCorpus != "" {
+			require.NoError(t, os.WriteFile(filepath.Join(*mdCorpus, e.File), b, 0o644))
+		}
+	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
+		add(f, data)
 		for _, mu := range schematest.Mutations(t, Schema(), data) {
 			b, err := json.Marshal(mu.Doc)
 			require.NoError(t, err)
-			inst, err := schematest.Instance(b)
-			require.NoError(t, err)
-			goErr, schemaErr := checkDecision(b), s.Validate(inst)
-			assert.Equal(t, goErr == nil, schemaErr == nil, "%s, %s: Go says %v, the schema %v", f, mu.Name, goErr, schemaErr)
-			n++
+			add(f+", mutation: "+mu.Name, b)
 		}
 	}
-	t.Logf("%d mutations of %d Markdown records", n, len(files))
+	t.Logf("%d Markdown records and their mutations", len(manifest))
+	if *mdCorpus != "" {
+		b, err := json.MarshalIndent(manifest, "", "  ")
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(*mdCorpus, "manifest.json"), b, 0o644))
+	}
 }
