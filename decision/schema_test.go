@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -185,25 +184,13 @@ func TestMarkdownRecordMutationsAgree(t *testing.T) {
 	s := schematest.Compile(t, Schema())
 	files, _ := filepath.Glob("testdata/valid/*markdown*.json")
 	require.NotEmpty(t, files)
-	type entry struct {
-		Kind    string `json:"kind"`
-		Name    string `json:"name"`
-		Schema  string `json:"schema"`
-		File    string `json:"file"`
-		GoValid bool   `json:"goValid"`
-		GoOnly  bool   `json:"goOnly"`
-	}
-	var manifest []entry
+	corpus := &schematest.Corpus{Dir: *mdCorpus}
 	add := func(name string, b []byte) {
 		inst, err := schematest.Instance(b)
 		require.NoError(t, err)
 		goErr, schemaErr := checkDecision(b), s.Validate(inst)
 		assert.Equal(t, goErr == nil, schemaErr == nil, "%s: Go says %v, the schema %v", name, goErr, schemaErr)
-		e := entry{Kind: KindDecision, Name: name, Schema: decisionOpts.Path, File: fmt.Sprintf("%05d.json", len(manifest)+1), GoValid: goErr == nil}
-		manifest = append(manifest, e)
-		if *mdCorpus != "" {
-			require.NoError(t, os.WriteFile(filepath.Join(*mdCorpus, e.File), b, 0o644))
-		}
+		corpus.Add(t, schematest.CorpusEntry{Kind: KindDecision, Name: name, Schema: decisionOpts.Path, GoValid: goErr == nil}, b)
 	}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -215,10 +202,6 @@ func TestMarkdownRecordMutationsAgree(t *testing.T) {
 			add(f+", mutation: "+mu.Name, b)
 		}
 	}
-	t.Logf("%d Markdown records and their mutations", len(manifest))
-	if *mdCorpus != "" {
-		b, err := json.MarshalIndent(manifest, "", "  ")
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(*mdCorpus, "manifest.json"), b, 0o644))
-	}
+	t.Logf("%d Markdown records and their mutations", len(corpus.Entries))
+	corpus.Write(t)
 }

@@ -467,3 +467,43 @@ func lookup(v any, ptr string) any {
 
 func escape(s string) string   { return strings.NewReplacer("~", "~0", "/", "~1").Replace(s) }
 func unescape(s string) string { return strings.NewReplacer("~1", "/", "~0", "~").Replace(s) }
+
+// CorpusEntry is one document of a parity corpus, as .ci/ajv-check.mjs
+// reads it from manifest.json: ajv's verdict on the file under the schema
+// must match GoValid (or, for a GoOnly rule, may pass where Go refuses).
+type CorpusEntry struct {
+	Kind    string `json:"kind"`
+	Name    string `json:"name"`
+	Schema  string `json:"schema"` // the schema's path from the repository root
+	File    string `json:"file"`
+	GoValid bool   `json:"goValid"`
+	GoOnly  bool   `json:"goOnly"`
+}
+
+// Corpus collects documents with the Go validator's verdicts for ajv; with
+// Dir set, Add writes each document there as JSON and Write the manifest.
+type Corpus struct {
+	Dir     string
+	Entries []CorpusEntry
+}
+
+// Add records a document, already JSON, with its verdict.
+func (c *Corpus) Add(t testing.TB, e CorpusEntry, doc []byte) {
+	t.Helper()
+	e.File = fmt.Sprintf("%05d.json", len(c.Entries)+1)
+	c.Entries = append(c.Entries, e)
+	if c.Dir != "" {
+		require.NoError(t, os.WriteFile(filepath.Join(c.Dir, e.File), doc, 0o644))
+	}
+}
+
+// Write writes manifest.json into Dir, if set.
+func (c *Corpus) Write(t testing.TB) {
+	t.Helper()
+	if c.Dir == "" {
+		return
+	}
+	b, err := json.MarshalIndent(c.Entries, "", "  ")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(c.Dir, "manifest.json"), b, 0o644))
+}
