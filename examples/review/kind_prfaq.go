@@ -32,12 +32,15 @@ func init() {
 		},
 		Rules: prfaq.Rules,
 		Text:  isPRFAQMarkdown,
+		Help:  "also a .md with an FAQ section",
 		New:   func(*flag.FlagSet) reviewer { return prfaqReviewer{} },
 	})
 	register(kind{
 		Name:     "narrative",
 		Title:    "Narrative (a six-page memo, a design doc): Amazon's writing rules",
 		Patterns: []string{"*.md", "*.txt", "*.markdown"},
+		Prose:    true,
+		Help:     "any Markdown or text file no other kind claims",
 		Rules:    prfaq.ProseRules,
 		New:      func(*flag.FlagSet) reviewer { return narrativeReviewer{} },
 	})
@@ -108,12 +111,16 @@ func (prfaqReviewer) Review(d *doc) {
 	}
 	opts := proseOptions(d)
 	d.Findings = append(d.Findings, prfaq.Review(p, opts)...)
-	if d.cfg != nil && len(d.cfg.words) > 0 && d.source != nil {
-		var tree any
-		if d.source.Decode(&tree) == nil {
-			eachString(tree, "", func(ptr, text string) {
-				d.Findings = append(d.Findings, extraWords(text, ptr, d.cfg.words)...)
-			})
+	if d.cfg != nil && len(d.cfg.words) > 0 {
+		if d.source == nil { // Markdown: the words are found in the file itself
+			d.Findings = append(d.Findings, wordsInText(string(d.data), d.cfg.words)...)
+		} else {
+			var tree any
+			if d.source.Decode(&tree) == nil {
+				eachString(tree, "", func(ptr, text string) {
+					d.Findings = append(d.Findings, extraWords(text, ptr, d.cfg.words)...)
+				})
+			}
 		}
 	}
 	pr := p.PressRelease
@@ -134,9 +141,7 @@ func (narrativeReviewer) Review(d *doc) {
 	text := string(d.data)
 	d.Findings = append(d.Findings, prfaq.ReviewText(text, proseOptions(d))...)
 	if d.cfg != nil && len(d.cfg.words) > 0 {
-		fs := extraWords(text, "", d.cfg.words)
-		placeInText(text, fs)
-		d.Findings = append(d.Findings, fs...)
+		d.Findings = append(d.Findings, wordsInText(text, d.cfg.words)...)
 	}
 	r := readabilityOf(text)
 	d.Result = r
@@ -180,6 +185,14 @@ func wordPattern(w string) *regexp.Regexp {
 	return wordPatterns.get(w, func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)\b` + strings.Join(strings.Fields(regexp.QuoteMeta(w)), `\s+`) + `\b`)
 	})
+}
+
+// wordsInText finds a configuration's extra words in a whole file's text,
+// at their line and column.
+func wordsInText(text string, words map[string][]string) []finding.Finding {
+	fs := extraWords(text, "", words)
+	placeInText(text, fs)
+	return fs
 }
 
 // placeInText gives findings on a whole text the line and column of their

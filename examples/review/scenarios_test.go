@@ -289,6 +289,17 @@ func TestInlineSuppression(t *testing.T) {
 	assert.Equal(t, 3, rep.Summary.Suppressed)
 	_, out, _ := runReview(t, dir)
 	assert.Contains(t, out, "; 3 suppressed")
+	_, out, _ = runReview(t, "-format", "sarif", dir)
+	var log sarifLog
+	require.NoError(t, json.Unmarshal([]byte(out), &log))
+	n := 0
+	for _, r := range log.Runs[0].Results {
+		if len(r.Suppressions) > 0 {
+			n++
+			assert.Equal(t, "inSource", r.Suppressions[0].Kind)
+		}
+	}
+	assert.Equal(t, 3, n, "SARIF reports suppressed findings as suppressed")
 }
 
 func TestStandardInput(t *testing.T) {
@@ -357,6 +368,10 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		`title: "ok\n::error file=README.md::injected\u001b[2J\u009b31m"`, 1)
 	hostile = strings.Replace(hostile, "chosen: Keep guest checkout with step-up checks", `chosen: "x\n::warning::y"`, 1)
 	dir := tree(t, map[string]string{"h.decision.yaml": hostile, "memo.md": "Fine.\n::error::z \x1b]0;title\x07 basically\n"})
+	// A file name can carry a line break too.
+	if err := os.WriteFile(filepath.Join(dir, "x\n::error::named.md"), []byte("Fine.\n"), 0o644); err != nil {
+		t.Logf("this file system refuses the name: %v", err)
+	}
 	_, out, _ := runReview(t, dir)
 	for _, line := range strings.Split(out, "\n") {
 		assert.False(t, strings.HasPrefix(strings.TrimSpace(line), "::"), "a line starts a workflow command: %q", line)
@@ -364,6 +379,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		assert.NotContains(t, line, "\u009b")
 	}
 	assert.Contains(t, out, `\n::warning::y`)
+	assert.Contains(t, out, `x\n::error::named.md`)
 }
 
 func TestFailingOutStillReports(t *testing.T) {
@@ -545,6 +561,91 @@ func TestREADMEShowsRealOutput(t *testing.T) {
 	require.True(t, ok, "the README shows the report")
 	shown, _, _ := strings.Cut(after, "```")
 	t.Chdir("../..")
+	// The deck's table, as far as the README shows it.
+	_, deckShown, ok := strings.Cut(string(readme), "`go run ./examples/review examples/templates/deck.yaml`,\nfirst lines):\n\n```text\n")
+	require.True(t, ok, "the README shows a deck")
+	deckShown, _, _ = strings.Cut(deckShown, "```")
+	_, deckOut, _ := runReview(t, "examples/templates/deck.yaml")
+	// The README shows the deck up to its first finding.
+	var head []string
+	for _, line := range strings.Split(strings.TrimSpace(deckOut), "\n") {
+		head = append(head, line)
+		if strings.Contains(line, "  warning  ") || strings.Contains(line, "  error  ") {
+			break
+		}
+	}
+	deckWant := strings.Join(head, "\n")
+	if *update {
+		readme = []byte(strings.Replace(string(readme), deckShown, deckWant+"\n", 1))
+	} else {
+		assert.Equal(t, deckWant, strings.TrimSpace(deckShown), "README.md shows another deck table than the tool prints: go test ./examples/review -run TestREADMEShowsRealOutput -update")
+	}
 	_, out, _ := runReview(t, "-today", "2026-12-01", "examples/templates/decision.yaml", "examples/templates/loop.yaml", "examples/templates/flywheel.yaml")
-	assert.Equal(t, strings.TrimSpace(out), strings.TrimSpace(shown), "README.md shows another report than the tool prints")
+	if *update {
+		fixed := strings.Replace(string(readme), cmd+shown, cmd+strings.TrimSpace(out)+"\n", 1)
+		require.NoError(t, os.WriteFile("README.md", []byte(fixed), 0o644))
+		return
+	}
+	assert.Equal(t, strings.TrimSpace(out), strings.TrimSpace(shown), "README.md shows another report than the tool prints: go test ./examples/review -run TestREADMEShowsRealOutput -update")
+}
+
+func TestCalibrationAndSimulation(t *testing.T) {
+	loop := template(t, "loop.yaml")
+	dir := tree(t, map[string]string{"loops/a.loop.yaml": loop, "loops/b.loop.yaml": loop, "w.flywheel.yaml": template(t, "flywheel.yaml")})
+	code, rep, _ := reviewJSON(t, "-steps", "5", dir)
+	require.Equal(t, 0, code)
+	require.Len(t, rep.Groups, 1)
+	g := rep.Groups[0]
+	assert.Equal(t, "calibration", g.Kind)
+	assert.Equal(t, 2, g.Documents)
+	res := g.Result.(map[string]any)
+	assert.Contains(t, res, "interviewers", "leniency per interviewer")
+	assert.Contains(t, res, "votes", "Fleiss' kappa of the votes")
+	for _, d := range rep.Documents {
+		if d.Kind == "flywheel" {
+			sim := d.Result.(map[string]any)["simulation"].(map[string]any)
+			assert.NotEmpty(t, sim)
+		}
+	}
+	_, out, _ := runReview(t, "-steps", "5", dir)
+	assert.Contains(t, out, "[calibration]")
+	assert.Contains(t, out, "5 steps later")
+}
+
+func TestConfigurationNamesThePolicy(t *testing.T) {
+	policy := template(t, "policy.yaml")
+	dir := tree(t, map[string]string{
+		".mechanisms.yaml":             "policy: policies/strict.policy.yaml\noverrides:\n  - files: [\"lenient/**\"]\n    policy: policies/lenient.policy.yaml\n",
+		"policies/strict.policy.yaml":  strings.Replace(policy, "affordableLoss: 200000", "affordableLoss: 1000", 1),
+		"policies/lenient.policy.yaml": policy,
+		"team/d.decision.yaml":         template(t, "decision.yaml"),
+		"lenient/d.decision.yaml":      template(t, "decision.yaml"),
+		"broken/.mechanisms.yaml":      "policy: nowhere.yaml\n",
+		"broken/d.decision.yaml":       template(t, "decision.yaml"),
+	})
+	t.Chdir(dir)
+	code, rep, _ := reviewJSON(t, "team", "lenient")
+	assert.Equal(t, 1, code, "the strict policy's affordable loss is passed")
+	policies := map[string]string{}
+	for _, d := range rep.Documents {
+		policies[d.File] = d.Properties["policy"]
+	}
+	assert.Equal(t, map[string]string{
+		"team/d.decision.yaml":    filepath.FromSlash("policies/strict.policy.yaml"),
+		"lenient/d.decision.yaml": filepath.FromSlash("policies/lenient.policy.yaml"),
+	}, policies)
+	code, _, errs := runReview(t, "broken")
+	assert.Equal(t, 2, code, "a policy the configuration names must exist")
+	assert.Contains(t, errs, "nowhere.yaml")
+}
+
+func TestKindAppliesToNamedFiles(t *testing.T) {
+	dir := tree(t, map[string]string{"a.txt": template(t, "flywheel.yaml"), "sub/w.flywheel.yaml": template(t, "flywheel.yaml")})
+	code, rep, _ := reviewJSON(t, "-kind", "flywheel", filepath.Join(dir, "a.txt"), filepath.Join(dir, "sub"))
+	assert.Equal(t, 0, code, "%+v", rep.Findings)
+	kinds := map[string]string{}
+	for _, d := range rep.Documents {
+		kinds[filepath.Base(d.File)] = d.Kind
+	}
+	assert.Equal(t, map[string]string{"a.txt": "flywheel", "w.flywheel.yaml": "flywheel"}, kinds)
 }
