@@ -60,14 +60,16 @@ func proseOptions(d *doc) prfaq.ReviewOptions {
 // above it, the mark of a PR/FAQ written in Markdown.
 var faqHeading = regexp.MustCompile(`(?im)^(#{1,6}[ \t].*\bFAQs?\b|\*\*[^*\n]*\bFAQs?\b[^*\n]*\*\*)`)
 
-// isPRFAQMarkdown claims a Markdown file that has an FAQ section (and is
-// not a decision record) as a PR/FAQ; other Markdown is a narrative.
+// isPRFAQMarkdown claims a Markdown file with a press release and an FAQ
+// (and not a decision record) as a PR/FAQ; other Markdown, a design doc with
+// an FAQ section among it, is a narrative. The heading check is a cheap
+// filter before prfaq's own test.
 func isPRFAQMarkdown(name string, data []byte) bool {
 	lower := strings.ToLower(name)
 	if !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") && name != "" {
 		return false
 	}
-	return faqHeading.Match(data)
+	return faqHeading.Match(data) && prfaq.IsMarkdownPRFAQ(data)
 }
 
 type prfaqReviewer struct{ alone }

@@ -452,9 +452,15 @@ func TestOutWritesRenderings(t *testing.T) {
 	code, out, errs := runReview(t, "-out", dir)
 	require.Equal(t, 0, code, errs)
 	for _, f := range []string{
-		"decision/decision.md",
-		"prfaq/prfaq.md",
-		"prfaq/findings.md",
+		// Two templates share a base name (decision.yaml and decision.md),
+		// so each writes under its full file name rather than one overwriting
+		// the other.
+		"decision.yaml/decision.md",
+		"decision.md/decision.md",
+		"prfaq.yaml/prfaq.md",
+		"prfaq.yaml/findings.md",
+		"prfaq.md/prfaq.md",
+		"_/index.md",
 		"loop/debrief.md",
 		"deck/report.md",
 		"deck/report.json",

@@ -198,13 +198,13 @@ func TestJSONResultPerKind(t *testing.T) {
 		"prfaq":    {"headline", "readability"},
 		"policy":   {"oneWayAreas"},
 	}
-	seen := 0
+	seen := map[string]bool{}
 	for _, d := range rep.Documents {
 		keys, ok := want[d.Kind]
 		if !ok {
 			continue
 		}
-		seen++
+		seen[d.Kind] = true
 		res, ok := d.Result.(map[string]any)
 		require.True(t, ok, "%s has a result object", d.File)
 		for _, k := range keys {
@@ -221,7 +221,7 @@ func TestJSONResultPerKind(t *testing.T) {
 			assert.Equal(t, true, reasons[0].(map[string]any)["deciding"])
 		}
 	}
-	assert.Equal(t, len(want), seen)
+	assert.Len(t, seen, len(want), "every kind has a result")
 	for _, r := range rep.Findings {
 		if r.Rule == "one-way-underinformed" {
 			assert.NotEmpty(t, r.Suggestion, "JSON findings carry their suggestion")
@@ -389,11 +389,11 @@ func TestFailingOutStillReports(t *testing.T) {
 	code, out, errs := runReview(t, "-out", blocker)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "-out")
-	assert.Contains(t, out, "6 documents", "the report still follows")
+	assert.Contains(t, out, "8 documents", "the report still follows")
 }
 
 func TestOutNeverWritesOneFileTwice(t *testing.T) {
-	dec := strings.Replace(template(t, "decision.yaml"), "links:\n  related: [ADR-0031]\n", "", 1)
+	dec := strings.Replace(template(t, "decision.yaml"), "links:\n  related: [ADR-0043]\n", "", 1)
 	dir := tree(t, map[string]string{"a.decision.yaml": dec, "a.decision.json": "", "policy.yaml": template(t, "policy.yaml")})
 	js, err := json.Marshal(mustJSON(t, strings.Replace(dec, "id: ADR-0042", "id: ADR-0043", 1)))
 	require.NoError(t, err)
@@ -648,4 +648,14 @@ func TestKindAppliesToNamedFiles(t *testing.T) {
 		kinds[filepath.Base(d.File)] = d.Kind
 	}
 	assert.Equal(t, map[string]string{"a.txt": "flywheel", "w.flywheel.yaml": "flywheel"}, kinds)
+}
+
+func TestDesignDocWithFAQIsANarrative(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"design.md": "# Storage design\n\nWe move blobs to a new store.\n\n## FAQ\n\n### Why now?\n\nBecause the old one is full.\n",
+	})
+	code, out, errs := runReview(t, dir)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "[narrative]", "an FAQ section alone does not make a PR/FAQ")
+	assert.NotContains(t, out, "not-a-prfaq")
 }
