@@ -208,6 +208,9 @@ func (c *csvReader) date(f []byte, column int) (day, error) {
 	}
 	y, m, dd, ok := parseYMD(f)
 	if !ok {
+		if bytes.HasPrefix(f, []byte("0000-")) {
+			return 0, c.err(column, ErrBadRow, "date %q is before the year 0001, where data days begin", clip(f))
+		}
 		return 0, c.err(column, ErrBadRow, "date %q is not a day that exists, written YYYY-MM-DD", clip(f))
 	}
 	copy(c.month[:], f[:8])
