@@ -66,3 +66,22 @@ func TestParseMarkdownHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestIsMarkdownPRFAQHostile: a PR/FAQ whose FAQ ends in a paragraph past
+// the parse's bounds is still a PR/FAQ, so a tool sorting files by kind
+// reviews it as one and reports the refusal, rather than reading it as a
+// valid narrative. Text with no PR/FAQ before the hostile part is not one.
+func TestIsMarkdownPRFAQHostile(t *testing.T) {
+	tmpl, err := os.ReadFile("../examples/templates/prfaq.md")
+	require.NoError(t, err)
+	for name, tail := range map[string]string{
+		"link openers": strings.Repeat("[a](", 1<<16),
+		"quotes":       strings.Repeat(">", 1000) + " x",
+	} {
+		src := []byte(string(tmpl) + "\n\n" + tail + "\n")
+		assert.True(t, IsMarkdownPRFAQ(src), name)
+		_, err := ParseMarkdown(src)
+		assert.Error(t, err, name)
+		assert.False(t, IsMarkdownPRFAQ([]byte("# Notes\n\n"+tail+"\n")), name)
+	}
+}

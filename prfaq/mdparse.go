@@ -3,6 +3,7 @@ package prfaq
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -27,9 +28,28 @@ const maxMarkdownDepth = 32
 // with at least one question. A design doc with an FAQ section, a README or
 // a memo is not; review those with ReviewText. Tools that sort files by
 // kind call it; ParseMarkdown itself also reads a press release with no
-// FAQ yet.
+// FAQ yet. A PR/FAQ that ParseMarkdown refuses for a paragraph or a
+// nesting past its bounds (too-many, too-deep) is still one when the text
+// before that place is one, so a tool reviewing it as a PR/FAQ reports the
+// refusal rather than reading the file as something else.
 func IsMarkdownPRFAQ(data []byte) bool {
 	p, err := scanMarkdown(data)
+	if err == nil {
+		return p.found && p.asked
+	}
+	var pe *problem.Error
+	if !errors.As(err, &pe) || len(pe.Problems) == 0 || !(errors.Is(err, strict.ErrTooMany) || errors.Is(err, strict.ErrTooDeep)) {
+		return false
+	}
+	cut := 0
+	for line := 1; line < pe.Problems[0].Line; line++ {
+		i := bytes.IndexByte(data[cut:], '\n')
+		if i < 0 {
+			return false
+		}
+		cut += i + 1
+	}
+	p, err = scanMarkdown(data[:cut])
 	return err == nil && p.found && p.asked
 }
 
