@@ -50,6 +50,8 @@ func TestMarkdownInline(t *testing.T) {
 		"12. not ordered":            `12\. not ordered`,
 		"3) nor this":                `3\) nor this`,
 		"# no heading":               `\# no heading`,
+		"::error file=x::y":          `\::error file=x::y`,
+		"\x01::warning::z":           ` \::warning::z`,
 		"> no quote":                 "&gt; no quote",
 		"  - indented":               `\- indented`,
 		"version 1.2 - ok":           "version 1.2 - ok",
