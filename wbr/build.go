@@ -346,7 +346,8 @@ func (e *engine) ratio(m *Metric, s span) figure {
 }
 
 // ratioOver computes ratio m over the days of s on which every leaf has
-// data; NaN when a denominator is zero. memo holds the operands already
+// data; NaN when a denominator is zero, +Inf when an operand passed the
+// float64 range (the figure overflows). memo holds the operands already
 // computed over the same days, so a metric reached twice (a ratio of a
 // ratio by itself) is computed once. depth guards ratio chains, which
 // Validate keeps acyclic and small.
@@ -365,6 +366,9 @@ func (e *engine) ratioOver(m *Metric, s span, leaves [][]float64, memo map[strin
 	n, d := part(m.Numerator), part(m.Denominator)
 	if d == 0 || math.IsNaN(n) || math.IsNaN(d) {
 		return math.NaN()
+	}
+	if math.IsInf(n, 0) || math.IsInf(d, 0) {
+		return math.Inf(1) // an operand overflowed: so has the ratio
 	}
 	return n / d
 }

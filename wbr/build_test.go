@@ -287,6 +287,10 @@ func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
 	}
 	assert.Contains(t, rules, RuleOverflow)
 	assert.NotContains(t, rules, RuleNoData)
+	// A ratio of overflowing sums overflows too, rather than having no data.
+	rate := find(t, r, "hit_rate")
+	assert.Nil(t, rate.LastWeek)
+	assert.Contains(t, rate.Overflow, "lastWeek")
 	require.NotNil(t, o.Plan)
 	assert.False(t, math.IsInf(*o.Plan.MTD, 0))
 	for i := range r.Metrics {
