@@ -68,7 +68,8 @@ const maxMarkdownItems = 100
 //
 // Problems — input over MaxMarkdownBytes (wrapping ErrTooLarge), an empty file,
 // front matter that is not YAML, blocks nested deeper than
-// MaxMarkdownDepth, Markdown that is no decision record (rule
+// MaxMarkdownDepth, paragraphs whose "[" would make the link parse
+// quadratic (rule too-many), Markdown that is no decision record (rule
 // not-a-record) — come back as a *ValidationError of kind "decision" with
 // the line and column. Findings on the record are placed in the Markdown
 // by Place or PlaceMarkdown.

@@ -108,7 +108,8 @@ func IsMarkdownPRFAQ(data []byte) bool {
 //
 // Errors are *ValidationError with the line of the problem: input over
 // MaxBytes (wrapping ErrTooLarge), an empty input, block quotes or lists
-// nested deeper than 32, front matter that is not valid YAML or has a
+// nested deeper than 32, a paragraph whose "[" would make the link parse
+// quadratic (too-many), front matter that is not valid YAML or has a
 // value of the wrong type, and Markdown with no press release (rule
 // not-a-prfaq), such as a README or a design doc's FAQ.
 func ParseMarkdown(data []byte) (*PRFAQ, error) {
