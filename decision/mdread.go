@@ -323,6 +323,12 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 		return shift(err)
 	}
 	m, ok := raw.(map[string]any)
+	if _, scalar := raw.(string); !ok && scalar {
+		// "tag:Web Client" with no space after the colon is one YAML
+		// string, yet its author meant a key and a value; real logs
+		// write whole front matters so.
+		m, ok = colonPairs(fm)
+	}
 	if !ok {
 		return mdProblem(strict.ErrType, RuleType, "front matter must be YAML keys and values, such as status: accepted", fmLine+1, 1)
 	}
@@ -682,14 +688,16 @@ func padID(n string) string {
 var (
 	dateISO   = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)
 	dateDMY   = regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)
+	dateMonth = regexp.MustCompile(`(?i)\b([a-z]{3,9})\.?,?\s+(\d{4})\b`)
 	dateWords = regexp.MustCompile(`(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b`)
 )
 
 // parseLooseDate reads the dates records are written with: ISO
 // (2018-02-05, 2018/02/05), day-first (05/02/2018, 5.2.2018; month-first
 // only when the first number cannot be a month... that is, when the
-// second cannot be a day), and words (5 February 2018, Feb 5, 2018). It
-// returns the zero Date for anything else.
+// second cannot be a day), words (5 February 2018, Feb 5, 2018), and a
+// month alone (May 2023, read as 1 May 2023). It returns the zero Date
+// for anything else.
 func parseLooseDate(s string) Date {
 	mk := func(y, m, d string) Date {
 		yy, _ := strconv.Atoi(y)
@@ -721,6 +729,12 @@ func parseLooseDate(s string) Date {
 			return mk(m[6], strconv.Itoa(mo), m[5])
 		}
 	}
+	// "May 2023": a month without its day is read as the month's first.
+	if m := dateMonth.FindStringSubmatch(s); m != nil {
+		if mo := monthOf(m[1]); mo > 0 && monthName(m[1]) {
+			return mk(m[2], strconv.Itoa(mo), "1")
+		}
+	}
 	return Date{}
 }
 
@@ -732,6 +746,19 @@ func monthOf(s string) int {
 		}
 	}
 	return 0
+}
+
+// monthName reports whether s is a month's whole name or its
+// three-letter abbreviation ("May", "Sept", "October"), not a word that
+// merely starts like one ("mayor").
+func monthName(s string) bool {
+	s = strings.ToLower(s)
+	for _, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"} {
+		if s == m || s == m[:3] || (m == "september" && s == "sept") {
+			return true
+		}
+	}
+	return false
 }
 
 func parseDate(s string) (Date, error) {
@@ -800,3 +827,25 @@ func matchOption(opts []Option, chosen string) int {
 	}
 	return best
 }
+
+// colonPairs reads a front matter written as "key:value" lines with no
+// space after the colon, which YAML takes for one string. It reports false
+// unless every line that is not blank or a comment has that form.
+func colonPairs(fm []byte) (map[string]any, bool) {
+	m := map[string]any{}
+	for _, line := range strings.Split(string(fm), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, found := strings.Cut(line, ":")
+		k = strings.TrimSpace(k)
+		if !found || !colonKey.MatchString(k) {
+			return nil, false
+		}
+		m[k] = strings.TrimSpace(v)
+	}
+	return m, len(m) > 0
+}
+
+var colonKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)

@@ -191,7 +191,7 @@ func sectionKey(title string) string {
 
 var (
 	titleNum   = regexp.MustCompile(`(?i)^\s*(?:\[?(?:adr|rfc)[\s_#-]*0*(\d{1,6})\]?\s*[.:)\-–—]?|0*(\d{1,6})(?:[.:)]|\s+[-–—:]))\s*(.+)$`)
-	fieldLine  = regexp.MustCompile(`(?i)^\s*(status|date|deciders|decision[- ]makers|consulted|informed|technical story|decided on|last updated)\s*:\s*(.*)$`)
+	fieldLine  = regexp.MustCompile(`(?i)^\s*(status|date|deciders|decision[- ]makers|consulted|informed|technical story|decided on|last updated|created|updated)\s*:\s*(.*)$`)
 	chosenLine = regexp.MustCompile(`(?is)^\s*chosen (?:option|alternative)s?\s*:?\s*(.*)$`)
 	unquoted   = regexp.MustCompile(`(?is)^(.+?)(?:,\s*|\s+)(?:because|as|since)\b,?\s*(.*)$`)
 	proLine    = regexp.MustCompile(`(?i)^(good|bad|neutral|pro|con|pros|cons|positive|negative|\+|-)\s*(?:,\s*because\b|:|,)\s*(.*)$`)
@@ -411,6 +411,10 @@ func (w *mdWalk) preamble(ns []ast.Node, more *[]string) {
 				plain := strings.TrimSpace(linkMD.ReplaceAllString(strings.Trim(line, "*_ "), "$1"))
 				plain = strings.ReplaceAll(strings.ReplaceAll(plain, "**", ""), "__", "")
 				m := fieldLine.FindStringSubmatch(plain)
+				if m == nil && w.r.d.Date.IsZero() && bareDate(plain) {
+					// "June 19, 2018" alone under the title: the date.
+					m = []string{plain, "date", plain}
+				}
 				if m == nil {
 					continue
 				}
@@ -422,7 +426,7 @@ func (w *mdWalk) preamble(ns []ast.Node, more *[]string) {
 				case k == "status":
 					w.r.mark("/status", off)
 					w.r.setStatus(strings.TrimSpace(strings.Trim(rawVal, "*_ ")), w.r.at(off))
-				case k == "date" || k == "decided on" || k == "last updated":
+				case k == "date" || k == "decided on" || k == "last updated" || k == "created" || k == "updated":
 					if w.r.d.Date.IsZero() {
 						w.r.mark("/date", off)
 						w.r.d.Date = parseLooseDate(val)
@@ -446,6 +450,18 @@ func (w *mdWalk) preamble(ns []ast.Node, more *[]string) {
 	if t := w.blocks(rest); t != "" {
 		*more = append(*more, t)
 	}
+}
+
+// bareDate reports whether a line is a date and nothing else ("June 19,
+// 2018", "11 March 2022", "2019-04-04").
+func bareDate(line string) bool {
+	if len(line) > 40 || parseLooseDate(line).IsZero() {
+		return false
+	}
+	for _, re := range []*regexp.Regexp{dateISO, dateDMY, dateWords, dateMonth} {
+		line = re.ReplaceAllString(line, "")
+	}
+	return strings.Trim(line, " .,") == ""
 }
 
 // statusSection reads Nygard's Status section: the first paragraph is the
@@ -628,7 +644,9 @@ func optionNamed(text string) Option {
 			}
 		}
 	}
-	if q, rest, ok := cutQuoted(name); ok && strings.TrimSpace(rest) == "" && q != "" {
+	// A name wholly in quotes loses them; one that quotes two phrases
+	// ("Cites" and "Cited by") keeps them, as its author wrote it.
+	if q, rest, ok := cutQuoted(name); ok && strings.TrimSpace(rest) == "" && q != "" && !hasQuote(q) {
 		name = q
 	}
 	// "MADR 4.0.0 – The Markdown Architectural Decision Records": the
@@ -711,6 +729,12 @@ var (
 // it: the same kind of quote followed by ", because", a full stop or the
 // end, so quotes of another kind inside the name stay in it
 // ('Section "Consequences" as "Good, because"', because ...).
+// hasQuote reports whether s holds a double quotation mark, straight or
+// curly (an apostrophe, as in "Reviewdog's", does not count).
+func hasQuote(s string) bool {
+	return strings.ContainsAny(s, "\"“”„«»")
+}
+
 func cutQuoted(s string) (name, rest string, ok bool) {
 	open, size := utf8.DecodeRuneInString(s)
 	closing, isQuote := closeQuote[open]

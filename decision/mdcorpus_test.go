@@ -1,0 +1,53 @@
+package decision
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestParseMarkdownCorpusLayouts reads small records written in the
+// layouts found in public decision logs, each a quirk a reader takes in
+// stride, field by field.
+func TestParseMarkdownCorpusLayouts(t *testing.T) {
+	// Front matter as "key:value" lines with no space after the colon
+	// is one YAML string; its author meant a key, and the record is read.
+	d, _ := readMD(t, "testdata/markdown/corpus/colon-front-matter.md")
+	assert.Equal(t, "0003", d.ID)
+	assert.Equal(t, "Bundle the viewer with esbuild", d.Title)
+	assert.Equal(t, Accepted, d.Status)
+	assert.Equal(t, Date{Year: 2019, Month: 3, Day: 12}, d.Date)
+	assert.Contains(t, d.Outcome, "We bundle with esbuild")
+
+	// Options that quote two phrases keep their quotes; the chosen
+	// option, quoted once more, names the first of them.
+	d, _ = readMD(t, "testdata/markdown/corpus/quoted-pair-options.md")
+	assert.Equal(t, []string{`"Links from {page}" and "Links to {page}"`, `"Outgoing" and "Incoming"`, "Use Reviewdog's labels"}, optionNamesOf(d))
+	assert.Equal(t, `"Links from {page}" and "Links to {page}"`, d.Chosen)
+	assert.Equal(t, []string{"it names the page."}, d.Options[0].Pros)
+	assert.Equal(t, []string{"readers mixed them up."}, d.Options[1].Cons)
+
+	// A date alone under the title, in words.
+	d, _ = readMD(t, "testdata/markdown/corpus/date-under-title.md")
+	assert.Equal(t, "0007", d.ID)
+	assert.Equal(t, "Keep session snapshots in the browser", d.Title)
+	assert.Equal(t, Date{Year: 2022, Month: 3, Day: 11}, d.Date)
+	assert.Equal(t, Accepted, d.Status)
+	assert.NotContains(t, d.MoreInformation, "2022", "the date is not more information")
+
+	// A month without its day is that month's first.
+	d, _ = readMD(t, "testdata/markdown/corpus/month-under-title.md")
+	assert.Equal(t, Date{Year: 2023, Month: 5, Day: 1}, d.Date)
+
+	// "Created:" labels the date.
+	d, _ = readMD(t, "testdata/markdown/corpus/created-label.md")
+	assert.Equal(t, Date{Year: 2021, Month: 9, Day: 17}, d.Date)
+}
+
+func TestParseLooseDateMonthWords(t *testing.T) {
+	assert.Equal(t, Date{Year: 2023, Month: 10, Day: 1}, parseLooseDate("October 2023"))
+	assert.Equal(t, Date{Year: 2023, Month: 9, Day: 1}, parseLooseDate("Sept 2023"))
+	assert.True(t, parseLooseDate("Mayor 2023").IsZero(), "a word that starts like a month is none")
+	assert.False(t, bareDate("We met in May 2023"))
+	assert.True(t, bareDate("8th June 2023"))
+}
