@@ -532,6 +532,14 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 			return
 		}
 	}
+	// "**Q: What is X?**" before any FAQ heading: the FAQ has begun,
+	// unnamed.
+	if inner, ok := emphasisOnly(n, p.src, 2); ok && p.phase <= phasePress && qLabel.Match(inner.trim().b) {
+		p.found = true
+		p.openSection(sectionUnsplit, boldLevel, blockStart(n))
+		p.faqParagraph(n, t)
+		return
+	}
 	switch p.phase {
 	case phaseStart:
 		if inner, ok := emphasisOnly(n, p.src, 2); ok {
@@ -545,11 +553,24 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 			p.setHeadline(inner.trim(), 0)
 			return
 		}
-		if _, ok := parseDateline(t.String()); ok {
+		// A dateline opens the release; so does any paragraph once a
+		// "Press Release" or "PR/FAQ" heading has said where we are.
+		if _, ok := parseDateline(t.String()); ok || p.found {
 			p.phase = phasePress
 			p.pressItem(t.trim())
 		}
 	case phaseHeadline:
+		// A heading, a bold line, an italic line: the heading names the
+		// product, the bold line is the headline and the italic one its
+		// subheadline.
+		if inner, ok := emphasisOnly(n, p.src, 2); ok && p.headLevel > 0 && p.title == nil && italicNext(n, p.src) {
+			if h := p.m.fields["/pressRelease/headline"]; h != nil {
+				title := *h
+				p.title = &title
+			}
+			p.setHeadline(inner.trim(), 0)
+			return
+		}
 		p.phase = phasePress
 		for _, level := range []int{1, 2} {
 			if inner, ok := emphasisOnly(n, p.src, level); ok {
@@ -565,6 +586,19 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 	case phaseFAQ, phaseCustomer:
 		p.faqParagraph(n, t)
 	}
+}
+
+// qLabel is the "Q:" that marks a question written as a bold line.
+var qLabel = regexp.MustCompile(`^(?i)Q\s*[:.]\s*\S`)
+
+// italicNext reports whether the block after n is an italic line alone.
+func italicNext(n ast.Node, src []byte) bool {
+	next, ok := n.NextSibling().(*ast.Paragraph)
+	if !ok {
+		return false
+	}
+	_, italic := emphasisOnly(next, src, 1)
+	return italic
 }
 
 func (p *mdParser) pressItem(t mdText) {
@@ -755,7 +789,7 @@ func unquote(t mdText) mdText {
 }
 
 var (
-	titleWords = regexp.MustCompile(`(?i)\bPR\s*/\s*FAQs?\b|\bPR-FAQs?\b|\bPRFAQs?\b|\bpress\s+release\s*(?:&|and|/|\+)\s*FAQs?\b`)
+	titleWords = regexp.MustCompile(`(?i)\bPR\s*/\s*FAQs?\b|\bPR-FAQs?\b|\bPRFAQs?\b|\bpress\s+release\s*(?:&|and|/|\+)\s*(?:FAQs?|frequently\s+asked\s+questions)\b`)
 	titleTrim  = " \t:—–-|·"
 )
 

@@ -1,0 +1,55 @@
+package prfaq
+
+import (
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func readCorpusMD(t *testing.T, name string) *PRFAQ {
+	t.Helper()
+	data, err := os.ReadFile("testdata/markdown/corpus/" + name)
+	require.NoError(t, err)
+	d, err := ParseMarkdown(data)
+	require.NoError(t, err, name)
+	return d
+}
+
+func questionsOf(fs []FAQ) []string {
+	var qs []string
+	for _, f := range fs {
+		qs = append(qs, f.Question)
+	}
+	return qs
+}
+
+// TestParseMarkdownCorpusLayouts reads small PR/FAQs written in the
+// layouts found in public ones, field by field.
+func TestParseMarkdownCorpusLayouts(t *testing.T) {
+	// "Press Release & Frequently Asked Questions" spelled out is the
+	// document's label, not an FAQ; a heading, a bold line and an italic
+	// line are the product name, the headline and the subheadline.
+	d := readCorpusMD(t, "spelled-out-title.md")
+	assert.Equal(t, "Lantern: Find the Book You Meant to Read", d.Title)
+	assert.Equal(t, "Riverside Library Launches Lantern, a Reading List That Remembers Every Title You Mention", d.PressRelease.Headline)
+	assert.Equal(t, "Free for every card holder, on the web and on phones", d.PressRelease.Subheadline)
+	assert.Equal(t, "PORTLAND, OR", d.PressRelease.Dateline.City)
+	assert.Equal(t, Date{Year: 2027, Month: 4, Day: 9}, d.PressRelease.Dateline.LaunchDate)
+	assert.Equal(t, []string{"Does Lantern cost anything?", "Can I share my list? Can a friend add to it?"}, questionsOf(d.ExternalFAQ))
+	assert.Empty(t, d.InternalFAQ)
+
+	// Bold "Q:" lines with no FAQ heading above them are the FAQ; the
+	// paragraph under a bare "PRFAQ" heading is the release, not lost,
+	// and no question is taken for the headline.
+	d = readCorpusMD(t, "unnamed-faq.md")
+	assert.Empty(t, d.PressRelease.Headline)
+	assert.Contains(t, d.PressRelease.Summary, "Now small bakeries can plan")
+	assert.Equal(t, []string{"Why build this?", "What does it need?"}, questionsOf(d.ExternalFAQ))
+
+	// A paragraph under "# Press Release" is the release.
+	d = readCorpusMD(t, "press-release-heading.md")
+	assert.Contains(t, d.PressRelease.Summary, "Now choirs can rehearse apart")
+	assert.Equal(t, []string{"Does it work with a phone microphone?"}, questionsOf(d.ExternalFAQ))
+}
