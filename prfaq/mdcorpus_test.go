@@ -10,7 +10,7 @@ import (
 
 func readCorpusMD(t *testing.T, name string) *PRFAQ {
 	t.Helper()
-	data, err := os.ReadFile("testdata/markdown/corpus/" + name)
+	data, err := os.ReadFile("testdata/markdown/corpus-" + name)
 	require.NoError(t, err)
 	d, err := ParseMarkdown(data)
 	require.NoError(t, err, name)
