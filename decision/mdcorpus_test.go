@@ -39,6 +39,27 @@ func TestParseMarkdownCorpusLayouts(t *testing.T) {
 	d, _ = readMD(t, "testdata/markdown/corpus/month-under-title.md")
 	assert.Equal(t, Date{Year: 2023, Month: 5, Day: 1}, d.Date)
 
+	// "# 23 Title": a record number with no dot; a two-digit year, day
+	// first; "Incomplete" is a draft, kept as written.
+	d, _ = readMD(t, "testdata/markdown/corpus/bare-number-title.md")
+	assert.Equal(t, "0023", d.ID)
+	assert.Equal(t, "Ship logs to one place", d.Title)
+	assert.Equal(t, Date{Year: 2024, Month: 11, Day: 11}, d.Date)
+	assert.Equal(t, Draft, d.Status)
+	assert.Equal(t, "🤔 Incomplete", d.StatusText)
+
+	// "Date 09/04/2018", the colon forgotten: 9 April, day first.
+	d, _ = readMD(t, "testdata/markdown/corpus/date-without-colon.md")
+	assert.Empty(t, d.ID)
+	assert.Equal(t, Date{Year: 2018, Month: 4, Day: 9}, d.Date)
+	assert.Equal(t, Accepted, d.Status)
+
+	// "Ongoing." is still under way: proposed.
+	d, _ = readMD(t, "testdata/markdown/corpus/ongoing-status.md")
+	assert.Equal(t, "0042", d.ID)
+	assert.Equal(t, Proposed, d.Status)
+	assert.Equal(t, "Ongoing.", d.StatusText)
+
 	// "Created:" labels the date.
 	d, _ = readMD(t, "testdata/markdown/corpus/created-label.md")
 	assert.Equal(t, Date{Year: 2021, Month: 9, Day: 17}, d.Date)
@@ -50,4 +71,9 @@ func TestParseLooseDateMonthWords(t *testing.T) {
 	assert.True(t, parseLooseDate("Mayor 2023").IsZero(), "a word that starts like a month is none")
 	assert.False(t, bareDate("We met in May 2023"))
 	assert.True(t, bareDate("8th June 2023"))
+	assert.Equal(t, Date{Year: 2018, Month: 4, Day: 10}, parseLooseDate("10/04/18"))
+	assert.Equal(t, Date{Year: 2018, Month: 12, Day: 25}, parseLooseDate("12/25/18"), "25 cannot be a month")
+	title, num := cleanTitle("2fa for admins")
+	assert.Empty(t, num)
+	assert.Equal(t, "2fa for admins", title)
 }

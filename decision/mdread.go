@@ -526,8 +526,8 @@ var statusWords = []struct {
 	{regexp.MustCompile(`(?i)\b(deprecated|obsolete|retired|sunset|archived|no longer)\b`), Deprecated},
 	{regexp.MustCompile(`(?i)\b(rejected|declined|refused|not accepted|abandoned|withdrawn|won'?t do|dismissed)\b`), Rejected},
 	{regexp.MustCompile(`(?i)\b(accepted|accept|approved|adopted|agreed|decided|implemented|done|active|in effect|final|completed?|current)\b`), Accepted},
-	{regexp.MustCompile(`(?i)\b(proposed|proposal|pending|open|in review|under review|in discussion|under discussion|discussing|rfc|suggested|in progress|review|wip|awaiting|planned|on hold|postponed|deferred|paused|parked)\b`), Proposed},
-	{regexp.MustCompile(`(?i)\b(draft|drafting|drafted|idea|todo)\b`), Draft},
+	{regexp.MustCompile(`(?i)\b(proposed|proposal|pending|open|in review|under review|in discussion|under discussion|discussing|rfc|suggested|in progress|ongoing|under consideration|review|wip|awaiting|planned|on hold|postponed|deferred|paused|parked)\b`), Proposed},
+	{regexp.MustCompile(`(?i)\b(draft|drafting|drafted|idea|todo|incomplete|unfinished)\b`), Draft},
 }
 
 // setStatus reads a status line: the nearest Status, the words as written
@@ -688,6 +688,7 @@ func padID(n string) string {
 var (
 	dateISO   = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)
 	dateDMY   = regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)
+	dateDMY2  = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{2})\b`)
 	dateMonth = regexp.MustCompile(`(?i)\b([a-z]{3,9})\.?,?\s+(\d{4})\b`)
 	dateWords = regexp.MustCompile(`(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b`)
 )
@@ -696,7 +697,8 @@ var (
 // (2018-02-05, 2018/02/05), day-first (05/02/2018, 5.2.2018; month-first
 // only when the first number cannot be a month... that is, when the
 // second cannot be a day), words (5 February 2018, Feb 5, 2018), and a
-// month alone (May 2023, read as 1 May 2023). It returns the zero Date
+// month alone (May 2023, read as 1 May 2023), and two-digit years
+// (10/04/18 is 10 April 2018). It returns the zero Date
 // for anything else.
 func parseLooseDate(s string) Date {
 	mk := func(y, m, d string) Date {
@@ -719,6 +721,15 @@ func parseLooseDate(s string) Date {
 			return mk(m[3], m[1], m[2])
 		}
 		return mk(m[3], m[2], m[1])
+	}
+	// "10/04/18": a two-digit year is this century's, day first as above.
+	if m := dateDMY2.FindStringSubmatch(s); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		if b > 12 && a <= 12 {
+			return mk("20"+m[3], m[1], m[2])
+		}
+		return mk("20"+m[3], m[2], m[1])
 	}
 	if m := dateWords.FindStringSubmatch(s); m != nil {
 		if m[1] != "" {

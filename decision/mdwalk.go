@@ -190,11 +190,12 @@ func sectionKey(title string) string {
 }
 
 var (
-	titleNum   = regexp.MustCompile(`(?i)^\s*(?:\[?(?:adr|rfc)[\s_#-]*0*(\d{1,6})\]?\s*[.:)\-–—]?|0*(\d{1,6})(?:[.:)]|\s+[-–—:]))\s*(.+)$`)
-	fieldLine  = regexp.MustCompile(`(?i)^\s*(status|date|deciders|decision[- ]makers|consulted|informed|technical story|decided on|last updated|created|updated)\s*:\s*(.*)$`)
-	chosenLine = regexp.MustCompile(`(?is)^\s*chosen (?:option|alternative)s?\s*:?\s*(.*)$`)
-	unquoted   = regexp.MustCompile(`(?is)^(.+?)(?:,\s*|\s+)(?:because|as|since)\b,?\s*(.*)$`)
-	proLine    = regexp.MustCompile(`(?i)^(good|bad|neutral|pro|con|pros|cons|positive|negative|\+|-)\s*(?:,\s*because\b|:|,)\s*(.*)$`)
+	titleNum     = regexp.MustCompile(`(?i)^\s*(?:\[?(?:adr|rfc)[\s_#-]*0*(\d{1,6})\]?\s*[.:)\-–—]?|0*(\d{1,6})(?:[.:)]|\s+[-–—:]))\s*(.+)$`)
+	titleBareNum = regexp.MustCompile(`^\s*0*(\d{1,4})\s+(\p{Lu}.*)$`)
+	fieldLine    = regexp.MustCompile(`(?i)^\s*(status|date|deciders|decision[- ]makers|consulted|informed|technical story|decided on|last updated|created|updated)\s*:\s*(.*)$`)
+	chosenLine   = regexp.MustCompile(`(?is)^\s*chosen (?:option|alternative)s?\s*:?\s*(.*)$`)
+	unquoted     = regexp.MustCompile(`(?is)^(.+?)(?:,\s*|\s+)(?:because|as|since)\b,?\s*(.*)$`)
+	proLine      = regexp.MustCompile(`(?i)^(good|bad|neutral|pro|con|pros|cons|positive|negative|\+|-)\s*(?:,\s*because\b|:|,)\s*(.*)$`)
 )
 
 func (w *mdWalk) document(doc ast.Node) {
@@ -375,6 +376,9 @@ func (w *mdWalk) title(text string, off int) {
 func cleanTitle(text string) (title, num string) {
 	if m := titleNum.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[3]) != "" {
 		num, text = padID(m[1]+m[2]), strings.TrimSpace(m[3])
+	} else if m := titleBareNum.FindStringSubmatch(text); m != nil {
+		// "23 Logging": a number and a capitalised title, no dot.
+		num, text = padID(m[1]), strings.TrimSpace(m[2])
 	}
 	if m := titlePrefix.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[1]) != "" {
 		text = strings.TrimSpace(m[1])
@@ -411,9 +415,16 @@ func (w *mdWalk) preamble(ns []ast.Node, more *[]string) {
 				plain := strings.TrimSpace(linkMD.ReplaceAllString(strings.Trim(line, "*_ "), "$1"))
 				plain = strings.ReplaceAll(strings.ReplaceAll(plain, "**", ""), "__", "")
 				m := fieldLine.FindStringSubmatch(plain)
-				if m == nil && w.r.d.Date.IsZero() && bareDate(plain) {
-					// "June 19, 2018" alone under the title: the date.
-					m = []string{plain, "date", plain}
+				if m == nil && w.r.d.Date.IsZero() {
+					// "June 19, 2018" alone under the title, or "Date
+					// 09/04/2018" with its colon forgotten: the date.
+					v := plain
+					if len(v) > 5 && strings.EqualFold(v[:5], "date ") {
+						v = strings.TrimSpace(v[5:])
+					}
+					if bareDate(v) {
+						m = []string{plain, "date", v}
+					}
 				}
 				if m == nil {
 					continue
