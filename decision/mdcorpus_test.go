@@ -2,8 +2,10 @@ package decision
 
 import (
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestParseMarkdownCorpusLayouts reads small records written in the
@@ -76,4 +78,24 @@ func TestParseLooseDateMonthWords(t *testing.T) {
 	title, num := cleanTitle("2fa for admins")
 	assert.Empty(t, num)
 	assert.Equal(t, "2fa for admins", title)
+}
+
+// TestLoadLogTitleNumberCopied: a record whose title carries another
+// record's number (copied with the template) keeps its file's number, so
+// the log has no duplicate ids and links by number resolve.
+func TestLoadLogTitleNumberCopied(t *testing.T) {
+	rec := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("# " + title + "\n\nDate: 2018-09-26\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n")}
+	}
+	fsys := fstest.MapFS{
+		"adr/0003-networks.md":  rec("3. Lay out the networks"),
+		"adr/0033-ip-ranges.md": rec("3. Lay out the networks"),
+	}
+	l, err := LoadLog(fsys, "adr")
+	require.NoError(t, err)
+	require.Len(t, l.Entries, 2)
+	assert.Equal(t, "0003", l.Entries[0].Decision.ID)
+	assert.Equal(t, "0033", l.Entries[1].Decision.ID)
+	_, err = l.Check(Date{Year: 2019, Month: 1, Day: 1}, ReviewOptions{})
+	assert.NoError(t, err, "no duplicate id")
 }
