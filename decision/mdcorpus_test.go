@@ -62,6 +62,17 @@ func TestParseMarkdownCorpusLayouts(t *testing.T) {
 	assert.Equal(t, Proposed, d.Status)
 	assert.Equal(t, "Ongoing.", d.StatusText)
 
+	// "Partially supersedes [ADR 18]": the older record stands in part,
+	// so this one amends it; "Partly superseded" is still in force.
+	d, _ = readMD(t, "testdata/markdown/corpus/partly-supersedes.md")
+	assert.Equal(t, Accepted, d.Status)
+	require.NotNil(t, d.Links)
+	assert.Equal(t, []string{"0018"}, d.Links.Amends)
+	assert.Empty(t, d.Links.Supersedes)
+	d, _ = readMD(t, "testdata/markdown/corpus/partly-superseded.md")
+	assert.Equal(t, Accepted, d.Status)
+	assert.Equal(t, "Partly superseded", d.StatusText)
+
 	// "Created:" labels the date.
 	d, _ = readMD(t, "testdata/markdown/corpus/created-label.md")
 	assert.Equal(t, Date{Year: 2021, Month: 9, Day: 17}, d.Date)

@@ -522,6 +522,7 @@ var statusWords = []struct {
 	re     *regexp.Regexp
 	status Status
 }{
+	{regexp.MustCompile(`(?i)\b(?:partly|partially|in part)\s+(?:supersed|superced|replac)ed\b`), Accepted},
 	{regexp.MustCompile(`(?i)\b(supersed|superced)ed\b|\breplaced by\b`), Superseded},
 	{regexp.MustCompile(`(?i)\b(deprecated|obsolete|retired|sunset|archived|no longer)\b`), Deprecated},
 	{regexp.MustCompile(`(?i)\b(rejected|declined|refused|not accepted|abandoned|withdrawn|won'?t do|dismissed)\b`), Rejected},
@@ -565,6 +566,7 @@ var (
 	fileNum    = regexp.MustCompile(`(?i)^(?:adr|rfc)?[-_ ]?0*(\d{1,6})(?:\b|[-_])`)
 	optionNum  = regexp.MustCompile(`(?i)^option\s+\d+\s*[:.\-–—]\s*(.+)$`)
 	linkMD     = regexp.MustCompile(`\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)`)
+	partly     = regexp.MustCompile(`(?i)\b(?:partly|partially|in part)\s*$`)
 	linkVerb   = regexp.MustCompile(`(?i)\b(superseded by|superceded by|supersedes|supercedes|replaced by|replaces|amended by|amends|clarified by|clarifies|relates to|related to|see also|refined by|refines|extends|extended by)\b:?`)
 	refNum     = regexp.MustCompile(`(?i)(?:\b(?:adr|rfc|decision|record)[\s_#-]*|#)0*(\d{1,6})\b|^\s*0*(\d{1,6})\b`)
 )
@@ -579,6 +581,16 @@ func (r *mdRecord) addLinks(line string, at [2]int) {
 			end = idx[k+1][0]
 		}
 		verb := strings.ToLower(line[m[2]:m[3]])
+		if partly.MatchString(line[:m[0]]) {
+			// "Partially supersedes ADR 18": the older record still
+			// stands in part, so this one amends it.
+			switch verb {
+			case "supersedes", "supercedes", "replaces":
+				verb = "amends"
+			case "superseded by", "superceded by", "replaced by":
+				verb = "amended by"
+			}
+		}
 		ids := refIDs(line[m[1]:end])
 		if len(ids) == 0 {
 			continue
