@@ -2,6 +2,7 @@ package prfaq
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -52,4 +53,26 @@ func TestParseMarkdownCorpusLayouts(t *testing.T) {
 	d = readCorpusMD(t, "press-release-heading.md")
 	assert.Contains(t, d.PressRelease.Summary, "Now choirs can rehearse apart")
 	assert.Equal(t, []string{"Does it work with a phone microphone?"}, questionsOf(d.ExternalFAQ))
+
+	// A newswire's "FOR IMMEDIATE RELEASE", the dateline alone on the
+	// next line, then the headline as a plain paragraph.
+	d = readCorpusMD(t, "for-immediate-release.md")
+	assert.Equal(t, "Harbor Ledger Lets Small Marinas Bill Every Slip From One Screen", d.PressRelease.Headline)
+	assert.Equal(t, "Duluth, MN", d.PressRelease.Dateline.City)
+	assert.Equal(t, Date{Year: 2027, Month: 6, Day: 2}, d.PressRelease.Dateline.LaunchDate)
+	assert.True(t, strings.HasPrefix(d.PressRelease.Summary, "Marinas on the lake"), d.PressRelease.Summary)
+	assert.Equal(t, "Tove Lind", d.PressRelease.CustomerQuote.Speaker+d.PressRelease.LeaderQuote.Speaker)
+	assert.Equal(t, []string{"What does Harbor Ledger cost?", "Can boaters pay by card?"}, questionsOf(d.ExternalFAQ))
+
+	// No dateline, but "Today we're glad to release X" opens a release.
+	d = readCorpusMD(t, "announced-today.md")
+	assert.Contains(t, d.PressRelease.Headline, "tidecheck")
+	assert.Contains(t, d.PressRelease.Summary, "Today we're glad to release")
+	assert.Equal(t, []string{"Which tide tables does it read?"}, questionsOf(d.ExternalFAQ))
+	data, err := os.ReadFile("testdata/markdown/corpus-announced-today.md")
+	require.NoError(t, err)
+	assert.True(t, IsMarkdownPRFAQ(data))
+
+	// "Today, releases are cut by hand" in a design doc announces nothing.
+	assert.False(t, IsMarkdownPRFAQ([]byte("# Release tooling\n\nToday, releases are cut by hand each week.\n\n## FAQ\n\n### Why not automate?\n\nWe will.\n")))
 }

@@ -349,6 +349,10 @@ type mdParser struct {
 	// pending is "headline" or "subheadline" after a template's label for
 	// it: the next paragraph is that field.
 	pending string
+	// dateline is a paragraph that is a dateline and nothing else
+	// ("Louisville, KY – March 10, 2026" under "FOR IMMEDIATE
+	// RELEASE"); the summary after it takes it.
+	dateline *mdText
 
 	sec      *faqSection
 	sections []*faqSection
@@ -532,6 +536,29 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 			return
 		}
 	}
+	// "FOR IMMEDIATE RELEASE", a newswire's first line, says this is a
+	// press release; a dateline alone on its line is kept for the summary.
+	if p.phase <= phaseHeadline && len(p.press) == 0 {
+		if i := bytes.IndexByte(t.b, '\n'); forRelease.Match(firstLine(t.b)) {
+			p.found = true
+			if i < 0 {
+				return
+			}
+			t = t.slice(i+1, len(t.b)).trim()
+		}
+		if p.dateline == nil && p.d.PressRelease.Dateline == (Dateline{}) && bytes.IndexByte(t.b, '\n') < 0 {
+			if dl, ok := parseDateline(t.String() + " —"); ok && dl.end >= len(t.b) && dl.date != (Date{}) {
+				p.found = true
+				p.dateline = &t
+				return
+			}
+		}
+		if p.dateline != nil && p.phase == phaseStart && p.d.PressRelease.Headline == "" && len(t.b) <= 200 && bytes.IndexByte(t.b, '\n') < 0 {
+			// The headline under the dateline, as some releases put it.
+			p.setHeadline(t.trim(), 0)
+			return
+		}
+	}
 	// "**Q: What is X?**" before any FAQ heading: the FAQ has begun,
 	// unnamed.
 	if inner, ok := emphasisOnly(n, p.src, 2); ok && p.phase <= phasePress && qLabel.Match(inner.trim().b) {
@@ -588,6 +615,21 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 	}
 }
 
+// announces is the opening sentence of a release: a company or "we"
+// announcing, launching or releasing something today.
+var announces = regexp.MustCompile(`(?i:\btoday),?\s+(?:we(?:'re|’re| are)?|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+(?:\w+\s+){0,3}?(?i:announc|launch|releas|introduc|unveil)\w*|(?i:\btoday\s+(?:announced|launched|released|introduced|unveiled)\b)`)
+
+// forRelease is a newswire's "FOR IMMEDIATE RELEASE" line.
+var forRelease = regexp.MustCompile(`(?i)^\W*for\s+immediate\s+release\W*$`)
+
+// firstLine is b up to its first line break.
+func firstLine(b []byte) []byte {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
 // qLabel is the "Q:" that marks a question written as a bold line.
 var qLabel = regexp.MustCompile(`^(?i)Q\s*[:.]\s*\S`)
 
@@ -604,6 +646,11 @@ func italicNext(n ast.Node, src []byte) bool {
 func (p *mdParser) pressItem(t mdText) {
 	if len(t.b) == 0 {
 		return
+	}
+	if len(p.press) == 0 && announces.Match(t.b) {
+		// "Today we're proud to release X", "Acme today announced X":
+		// the opening of a release, with or without a dateline.
+		p.found = true
 	}
 	it := prItem{t: t, marker: p.marker}
 	if q, ok := quoteParagraph(t); ok {

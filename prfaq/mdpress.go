@@ -315,6 +315,23 @@ func (p *mdParser) solution(t mdText, fresh bool) {
 // summary.
 func (p *mdParser) summary(t mdText) {
 	pr := &p.d.PressRelease
+	if p.dateline != nil && pr.Dateline == (Dateline{}) {
+		// The dateline stood alone on its line: read it as if it opened
+		// the summary.
+		d := *p.dateline
+		p.dateline = nil
+		if dl, ok := parseDateline(d.String() + " —"); ok {
+			p.found = true
+			p.m.sections["/pressRelease/dateline"] = d.src(dl.cityStart)
+			if dl.cityEnd > dl.cityStart {
+				p.set("/pressRelease/dateline/city", &pr.Dateline.City, d.slice(dl.cityStart, dl.cityEnd))
+			}
+			if dl.dateEnd > dl.dateStart {
+				p.m.sections["/pressRelease/dateline/launchDate"] = d.src(dl.dateStart)
+			}
+			pr.Dateline.LaunchDate = dl.date
+		}
+	}
 	if pr.Summary == "" && pr.Dateline == (Dateline{}) && p.m.sections["/pressRelease/dateline"] == 0 {
 		if dl, ok := parseDateline(t.String()); ok {
 			p.found = true
