@@ -321,28 +321,12 @@ func (p *mdParser) summary(t mdText) {
 		d := *p.dateline
 		p.dateline = nil
 		if dl, ok := parseDateline(d.String() + " —"); ok {
-			p.found = true
-			p.m.sections["/pressRelease/dateline"] = d.src(dl.cityStart)
-			if dl.cityEnd > dl.cityStart {
-				p.set("/pressRelease/dateline/city", &pr.Dateline.City, d.slice(dl.cityStart, dl.cityEnd))
-			}
-			if dl.dateEnd > dl.dateStart {
-				p.m.sections["/pressRelease/dateline/launchDate"] = d.src(dl.dateStart)
-			}
-			pr.Dateline.LaunchDate = dl.date
+			p.setDateline(d, dl)
 		}
 	}
 	if pr.Summary == "" && pr.Dateline == (Dateline{}) && p.m.sections["/pressRelease/dateline"] == 0 {
 		if dl, ok := parseDateline(t.String()); ok {
-			p.found = true
-			p.m.sections["/pressRelease/dateline"] = t.src(dl.cityStart)
-			if dl.cityEnd > dl.cityStart {
-				p.set("/pressRelease/dateline/city", &pr.Dateline.City, t.slice(dl.cityStart, dl.cityEnd))
-			}
-			if dl.dateEnd > dl.dateStart {
-				p.m.sections["/pressRelease/dateline/launchDate"] = t.src(dl.dateStart)
-			}
-			pr.Dateline.LaunchDate = dl.date
+			p.setDateline(t, dl)
 			t = t.slice(dl.end, len(t.b))
 			t = t.trim()
 		}
@@ -354,6 +338,20 @@ func (p *mdParser) summary(t mdText) {
 	}
 	cur.join("\n\n", t)
 	pr.Summary = cur.String()
+}
+
+// setDateline stores the dateline dl read from t, with its places.
+func (p *mdParser) setDateline(t mdText, dl dateline) {
+	pr := &p.d.PressRelease
+	p.found = true
+	p.m.sections["/pressRelease/dateline"] = t.src(dl.cityStart)
+	if dl.cityEnd > dl.cityStart {
+		p.set("/pressRelease/dateline/city", &pr.Dateline.City, t.slice(dl.cityStart, dl.cityEnd))
+	}
+	if dl.dateEnd > dl.dateStart {
+		p.m.sections["/pressRelease/dateline/launchDate"] = t.src(dl.dateStart)
+	}
+	pr.Dateline.LaunchDate = dl.date
 }
 
 func (p *mdParser) quote(ptr string, q *Quote, mq *mdQuote) {
