@@ -75,4 +75,23 @@ func TestParseMarkdownCorpusLayouts(t *testing.T) {
 
 	// "Today, releases are cut by hand" in a design doc announces nothing.
 	assert.False(t, IsMarkdownPRFAQ([]byte("# Release tooling\n\nToday, releases are cut by hand each week.\n\n## FAQ\n\n### Why not automate?\n\nWe will.\n")))
+
+	// "FOR RELEASE — SEPTEMBER 2027" dates the launch (the month's
+	// first); an italic note under the title is no part of the release;
+	// a bold "Q:" line answered on the next line, with no "A:".
+	d = readCorpusMD(t, "for-release-month.md")
+	assert.Equal(t, "Lantern", d.Title)
+	assert.Equal(t, "Lantern turns the catalogue into a reading list", d.PressRelease.Headline)
+	assert.Equal(t, "Readers can now keep every title they hear about, in one list.", d.PressRelease.Subheadline)
+	assert.Equal(t, Date{Year: 2027, Month: 9, Day: 1}, d.PressRelease.Dateline.LaunchDate)
+	assert.Empty(t, d.PressRelease.Dateline.City)
+	assert.True(t, strings.HasPrefix(d.PressRelease.Summary, "Today the library launched"), d.PressRelease.Summary)
+	assert.Equal(t, []string{"Does Lantern cost anything?", "Can I print my list?"}, questionsOf(d.ExternalFAQ))
+	assert.Equal(t, "No. It comes with the library card.", d.ExternalFAQ[0].Answer)
+
+	// Datelines in capitals, and a month without its day.
+	dl, ok := parseDateline("SEATTLE — MARCH 3, 2027 — Today")
+	assert.True(t, ok)
+	assert.Equal(t, Date{Year: 2027, Month: 3, Day: 3}, dl.date)
+	assert.Equal(t, Date{Year: 2026, Month: 3, Day: 1}, dateOf("March 2026"))
 }

@@ -539,8 +539,16 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 	// "FOR IMMEDIATE RELEASE", a newswire's first line, says this is a
 	// press release; a dateline alone on its line is kept for the summary.
 	if p.phase <= phaseHeadline && len(p.press) == 0 {
-		if i := bytes.IndexByte(t.b, '\n'); forRelease.Match(firstLine(t.b)) {
+		if m := forRelease.FindSubmatchIndex(firstLine(t.b)); m != nil {
 			p.found = true
+			// "FOR RELEASE — SEPTEMBER 2026": the launch date, read as
+			// a dateline with no city.
+			if when := t.slice(m[2], m[3]).trim(); p.dateline == nil && len(when.b) > 0 {
+				if dl, ok := parseDateline(when.String() + " —"); ok && dl.date != (Date{}) {
+					p.dateline = &when
+				}
+			}
+			i := bytes.IndexByte(t.b, '\n')
 			if i < 0 {
 				return
 			}
@@ -582,7 +590,8 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 		}
 		// A dateline opens the release; so does any paragraph once a
 		// "Press Release" or "PR/FAQ" heading has said where we are.
-		if _, ok := parseDateline(t.String()); ok || p.found {
+		_, note := emphasisOnly(n, p.src, 1) // a note on the document, in italics
+		if _, ok := parseDateline(t.String()); ok || p.found && !note {
 			p.phase = phasePress
 			p.pressItem(t.trim())
 		}
@@ -619,8 +628,9 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 // announcing, launching or releasing something today.
 var announces = regexp.MustCompile(`(?i:\btoday),?\s+(?:we(?:'re|’re| are)?|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+(?:\w+\s+){0,3}?(?i:announc|launch|releas|introduc|unveil)\w*|(?i:\btoday\s+(?:announced|launched|released|introduced|unveiled)\b)`)
 
-// forRelease is a newswire's "FOR IMMEDIATE RELEASE" line.
-var forRelease = regexp.MustCompile(`(?i)^\W*for\s+immediate\s+release\W*$`)
+// forRelease is a newswire's "FOR IMMEDIATE RELEASE" line, or "FOR
+// RELEASE — <date>" with the day it may go out.
+var forRelease = regexp.MustCompile(`(?i)^\W*for\s+(?:immediate\s+)?release\b[\s*_:—–-]*(.*?)[\s*_]*$`)
 
 // firstLine is b up to its first line break.
 func firstLine(b []byte) []byte {

@@ -12,8 +12,8 @@ import (
 )
 
 const (
-	monthRe = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
-	dateRe  = `(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]\n]{1,40}\])`
+	monthRe = `(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+	dateRe  = `(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}|\d{4}-\d{2}-\d{2}|` + monthRe + `\s+\d{4}|\[[^\]\n]{1,40}\])`
 	sepRe   = `(?:\s*[—–―]\s*|\s+--?\s+|\s*--\s*)`
 	// wireRe is a newswire's tag after the city: "SEATTLE, WA – (Business
 	// Wire) – March 3, 2027 –".
@@ -93,7 +93,7 @@ func dateOf(s string) Date {
 	s = strings.NewReplacer(",", " ", ".", " ").Replace(s)
 	s = sept.ReplaceAllString(s, "Sep")
 	s = strings.Join(strings.Fields(s), " ")
-	for _, layout := range []string{"January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006", "2006-01-02"} {
+	for _, layout := range []string{"January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006", "2006-01-02", "January 2006", "Jan 2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return civil.DateOf(t)
 		}
