@@ -94,4 +94,15 @@ func TestParseMarkdownCorpusLayouts(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, Date{Year: 2027, Month: 3, Day: 3}, dl.date)
 	assert.Equal(t, Date{Year: 2026, Month: 3, Day: 1}, dateOf("March 2026"))
+
+	// A town in ordinary capitals with its state's code, in bold, opens
+	// the release; a numbered FAQ whose items hold the question on the
+	// first line and the answer under it.
+	d = readCorpusMD(t, "numbered-faq.md")
+	assert.Equal(t, "Saint Paul, MN", d.PressRelease.Dateline.City)
+	assert.True(t, strings.HasPrefix(d.PressRelease.Summary, "Today we're glad"), d.PressRelease.Summary)
+	assert.Equal(t, []string{"Do I need a till that exports?", "Does it work offline?"}, questionsOf(d.ExternalFAQ))
+	assert.Equal(t, "Yes; most tills sold since 2015 write a daily file.", d.ExternalFAQ[0].Answer)
+	_, ok = parseDateline("Hello, world — and more")
+	assert.False(t, ok, "a greeting is no town")
 }

@@ -144,7 +144,8 @@ func (p *mdParser) faqList(n *ast.List) {
 		if f := it.FirstChild(); f != nil {
 			if _, _, ok := boldQuestion(f, p.src); ok {
 				questions++
-			} else if t := inlineText(f, p.src); isQuestionLine(bytes.TrimSpace(t.b)) || qPrefix.Match(t.b) {
+			} else if t := inlineText(f, p.src); isQuestionLine(bytes.TrimSpace(firstLine(bytes.TrimSpace(t.b)))) || qPrefix.Match(t.b) {
+				// "1. Why CLI?" with its answer on the lines under it too.
 				questions++
 			}
 		}

@@ -28,6 +28,9 @@ var (
 	datelineDate = regexp.MustCompile(`^\s*(` + dateRe + `)` + sepRe)
 	// datelineCity: "SEATTLE, WA —" with no date; the city in capitals.
 	datelineCity = regexp.MustCompile(`^\s*([A-Z][A-Z0-9 .,'’&()/-]{1,60}?|\[[^\]\n]{1,40}\])` + sepRe)
+	// datelineTown: "Saint Paul, MN —", a town in ordinary capitals
+	// with its state's or country's code, and no date.
+	datelineTown = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+[A-Z]{2,3})` + sepRe)
 	placeholder  = regexp.MustCompile(`^\[[^\]]*\]$|^(?i:city|date|tbd|tbc|xx+)$`)
 )
 
@@ -77,6 +80,10 @@ func parseDateline(s string) (dateline, bool) {
 			dl.cityStart, dl.cityEnd, dl.end = m[2], m[2]+len(city), m[1]
 			return dl, true
 		}
+	}
+	if m := datelineTown.FindStringSubmatchIndex(s); m != nil {
+		dl.cityStart, dl.cityEnd, dl.end = m[2], m[3], m[1]
+		return dl, true
 	}
 	return dl, false
 }
