@@ -73,6 +73,31 @@ func TestParseMarkdownCorpusLayouts(t *testing.T) {
 	assert.Equal(t, Accepted, d.Status)
 	assert.Equal(t, "Partly superseded", d.StatusText)
 
+	// "Decided:" dates the record (not "Raised:"); "Option 2, to …"
+	// names the second option.
+	d, _ = readMD(t, "testdata/markdown/corpus/option-number-chosen.md")
+	assert.Equal(t, Date{Year: 2021, Month: 7, Day: 9}, d.Date)
+	assert.Equal(t, "Option 2: Compile only the bundle, ship the modules as written", d.Chosen)
+
+	// GitHub handles in front matter, which YAML wants quoted; "We've
+	// chosen option 2:" names the second option.
+	d, _ = readMD(t, "testdata/markdown/corpus/we-have-chosen.md")
+	assert.Equal(t, Accepted, d.Status)
+	assert.Equal(t, Date{Year: 2025, Month: 7, Day: 22}, d.Date)
+	assert.Equal(t, "Option 2", d.Chosen)
+	assert.Contains(t, d.Outcome, "it is easy to undo")
+
+	// Options described after a spaced hyphen, the chosen one named by
+	// the words before it: every name is cut there.
+	d, _ = readMD(t, "testdata/markdown/corpus/hyphen-options.md")
+	assert.Equal(t, []string{"Tidy Records 3", "Short notes"}, optionNamesOf(d))
+	assert.Equal(t, "Plain paragraphs, no fixed sections", d.Options[1].Description)
+	assert.Equal(t, "Tidy Records 3", d.Chosen)
+
+	// No "Chosen option" line: the outcome names one option in full.
+	d, _ = readMD(t, "testdata/markdown/corpus/consensus-outcome.md")
+	assert.Equal(t, "Extract a list component from the page pattern", d.Chosen)
+
 	// "Created:" labels the date.
 	d, _ = readMD(t, "testdata/markdown/corpus/created-label.md")
 	assert.Equal(t, Date{Year: 2021, Month: 9, Day: 17}, d.Date)

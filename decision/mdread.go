@@ -316,7 +316,17 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 	}
 	doc, err := strict.ParseDocument(fm, strict.Limits{MaxBytes: MaxBytes})
 	if err != nil {
-		return shift(err)
+		// "deciders: @alice @bob": GitHub handles, which YAML reserves
+		// '@' from opening unquoted. Quoted, the same lines are read.
+		quoted := quoteHandles(fm)
+		if bytes.Equal(quoted, fm) {
+			return shift(err)
+		}
+		d2, err2 := strict.ParseDocument(quoted, strict.Limits{MaxBytes: MaxBytes})
+		if err2 != nil {
+			return shift(err)
+		}
+		fm, doc = quoted, d2
 	}
 	var raw any
 	if err := doc.Decode(&raw); err != nil {
@@ -872,3 +882,17 @@ func colonPairs(fm []byte) (map[string]any, bool) {
 }
 
 var colonKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+
+// handleValue is a "key: @name …" line whose value opens with '@' or '`',
+// which YAML forbids unquoted.
+var handleValue = regexp.MustCompile("(?m)^(\\s*[A-Za-z][\\w -]*:[ \\t]+)([@`][^\\n]*?)[ \\t]*$")
+
+// quoteHandles quotes the values handleValue finds, keeping every line
+// where it was so problems still point at the right line.
+func quoteHandles(fm []byte) []byte {
+	return handleValue.ReplaceAllFunc(fm, func(line []byte) []byte {
+		m := handleValue.FindSubmatch(line)
+		v, _ := json.Marshal(string(m[2]))
+		return append(append([]byte{}, m[1]...), v...)
+	})
+}
