@@ -105,4 +105,11 @@ func TestParseMarkdownCorpusLayouts(t *testing.T) {
 	assert.Equal(t, "Yes; most tills sold since 2015 write a daily file.", d.ExternalFAQ[0].Answer)
 	_, ok = parseDateline("Hello, world — and more")
 	assert.False(t, ok, "a greeting is no town")
+
+	// "Technical FAQ" beside a "Customer FAQ" is the internal one.
+	d = readCorpusMD(t, "technical-faq.md")
+	assert.Equal(t, "Quayside: A Native Planner for Harbour Masters", d.PressRelease.Headline)
+	assert.Equal(t, "Saint John, NB", d.PressRelease.Dateline.City)
+	assert.Equal(t, []string{"Does it run without a network?"}, questionsOf(d.ExternalFAQ))
+	assert.Equal(t, []string{"Why a native app rather than a web page?"}, questionsOf(d.InternalFAQ))
 }

@@ -58,8 +58,8 @@ func IsMarkdownPRFAQ(data []byte) bool {
 //     customer's, unless the roles say otherwise;
 //   - FAQ sections under the headings teams use: "External FAQ", "Customer
 //     FAQ", "Public FAQ" for the external FAQ, "Internal FAQ", "Stakeholder
-//     FAQ", "Business FAQ" for the internal one; a single "FAQ" or
-//     "Frequently asked questions" goes to ExternalFAQ. Questions are
+//     FAQ", "Business FAQ", "Technical FAQ" for the internal one; a single
+//     "FAQ" or "Frequently asked questions" goes to ExternalFAQ. Questions are
 //     headings, bold lines, "Q:" lines (with "A:" answers) or lines ending in
 //     a question mark, and may wrap over lines; an answer is every paragraph,
 //     list and quote up to the next question. Each question's Topic is
@@ -890,7 +890,7 @@ const (
 
 var (
 	faqWords      = regexp.MustCompile(`(?i)\bFAQs?\b|frequently\s+asked|\bquestions\b|\bQ\s*&\s*A\b`)
-	internalWords = regexp.MustCompile(`(?i)\b(internal|stakeholders?|business|leadership|investors?|executives?|exec|team|company)\b`)
+	internalWords = regexp.MustCompile(`(?i)\b(internal|stakeholders?|business|leadership|investors?|executives?|exec|team|company|technical|engineering|implementation)\b`)
 	externalWords = regexp.MustCompile(`(?i)\b(external|customers?|public|press|users?|buyers?)\b`)
 	fiveQuestions = regexp.MustCompile(`(?i)\b(five|5)\s+customer\s+questions\b|\bcustomer\s+questions\b.*\b(five|5)\b|working\s+backwards\s+questions`)
 )
