@@ -112,4 +112,11 @@ func TestParseMarkdownCorpusLayouts(t *testing.T) {
 	assert.Equal(t, "Saint John, NB", d.PressRelease.Dateline.City)
 	assert.Equal(t, []string{"Does it run without a network?"}, questionsOf(d.ExternalFAQ))
 	assert.Equal(t, []string{"Why a native app rather than a web page?"}, questionsOf(d.InternalFAQ))
+
+	// A sentence under a lone date is the summary, not a headline.
+	d, err = ParseMarkdown([]byte("# Proof PR/FAQ\n\nMarch 3, 2027\n\nToday Acme launched Proof for bakeries.\n\n## FAQ\n\n### Why?\n\nBread.\n"))
+	require.NoError(t, err)
+	assert.Empty(t, d.PressRelease.Headline)
+	assert.Equal(t, Date{Year: 2027, Month: 3, Day: 3}, d.PressRelease.Dateline.LaunchDate)
+	assert.Equal(t, "Today Acme launched Proof for bakeries.", d.PressRelease.Summary)
 }

@@ -561,7 +561,8 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 				return
 			}
 		}
-		if p.dateline != nil && p.phase == phaseStart && p.d.PressRelease.Headline == "" && len(t.b) <= 200 && bytes.IndexByte(t.b, '\n') < 0 {
+		if p.dateline != nil && p.phase == phaseStart && p.d.PressRelease.Headline == "" && len(t.b) <= 200 &&
+			bytes.IndexByte(t.b, '\n') < 0 && !bytes.HasSuffix(bytes.TrimSpace(t.b), []byte(".")) {
 			// The headline under the dateline, as some releases put it.
 			p.setHeadline(t.trim(), 0)
 			return
