@@ -711,24 +711,24 @@ func scanDecimal(b []byte) (v float64, n int, ok bool) {
 		n = 1
 	}
 	var mant uint64
-	digits, frac := 0, -1
-	for ; n < len(b); n++ {
-		c := b[n]
-		if c-'0' <= 9 {
-			mant = mant*10 + uint64(c-'0')
-			digits++
-		} else if c == '.' && frac < 0 {
-			frac = n
-		} else {
-			break
+	start, scale := n, 0
+	for n < len(b) && b[n]-'0' <= 9 {
+		mant = mant*10 + uint64(b[n]-'0')
+		n++
+	}
+	digits := n - start
+	if n < len(b) && b[n] == '.' {
+		n++
+		point := n
+		for n < len(b) && b[n]-'0' <= 9 {
+			mant = mant*10 + uint64(b[n]-'0')
+			n++
 		}
+		scale = n - point
+		digits += scale
 	}
 	if digits == 0 || digits > 15 {
 		return 0, n, false
-	}
-	scale := 0
-	if frac >= 0 {
-		scale = n - frac - 1
 	}
 	v = float64(mant) / pow10[scale]
 	if neg {
