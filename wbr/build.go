@@ -233,6 +233,8 @@ type engine struct {
 	metrics   map[string]*Metric
 	leafCache map[string][][]float64
 	derivedAt map[figKey]figure // derived figures already computed
+	last      *Metric           // the metric window returned last, and its window
+	lastWin   []float64
 }
 
 // figKey names a metric's figure over a span.
@@ -436,39 +438,74 @@ func (e *engine) leaves(m *Metric) [][]float64 {
 }
 
 // aggregate combines the daily values of data metric m over s by agg.
+// Each aggregation has a loop of its own: it runs over every day of every
+// period of every metric, the bulk of Build's work.
 func (e *engine) aggregate(m *Metric, agg Aggregation, s span) figure {
-	win := e.dense[m.ID]
+	win := e.window(m)
 	if win == nil {
 		return figure{missing: s.days()}
 	}
+	if s.hi < s.lo {
+		return figure{}
+	}
+	days := win[s.lo-e.lo : s.hi-e.lo+1]
 	var f figure
 	sum, count := 0.0, 0
-	for dd := s.lo; dd <= s.hi; dd++ {
-		v := win[dd-e.lo]
-		if math.IsNaN(v) {
-			f.missing++
-			continue
-		}
-		count++
-		switch agg {
-		case Sum, Mean:
+	switch agg {
+	case Sum, Mean:
+		for _, v := range days {
+			if v != v { // NaN: no data
+				continue
+			}
+			count++
 			sum += v
-		case Min:
+		}
+	case Min:
+		for _, v := range days {
+			if v != v {
+				continue
+			}
+			count++
 			if count == 1 || v < sum {
 				sum = v
 			}
-		case Max:
+		}
+	case Max:
+		for _, v := range days {
+			if v != v {
+				continue
+			}
+			count++
 			if count == 1 || v > sum {
 				sum = v
 			}
-		case Last:
+		}
+	case Last:
+		for _, v := range days {
+			if v != v {
+				continue
+			}
+			count++
 			sum = v
-		case First:
+		}
+	case First:
+		for _, v := range days {
+			if v != v {
+				continue
+			}
+			count++
 			if count == 1 {
 				sum = v
 			}
 		}
+	default:
+		for _, v := range days {
+			if v == v {
+				count++
+			}
+		}
 	}
+	f.missing = len(days) - count
 	if count == 0 {
 		return f
 	}
@@ -478,6 +515,15 @@ func (e *engine) aggregate(m *Metric, agg Aggregation, s span) figure {
 		f.v = sum / float64(count)
 	}
 	return f
+}
+
+// window returns data metric m's daily values, remembering the last
+// metric asked for: Build asks for one metric's many periods in a row.
+func (e *engine) window(m *Metric) []float64 {
+	if m != e.last {
+		e.last, e.lastWin = m, e.dense[m.ID]
+	}
+	return e.lastWin
 }
 
 // change compares cur with an earlier or planned value in m's comparison
