@@ -235,6 +235,7 @@ type engine struct {
 	derivedAt map[figKey]figure // derived figures already computed
 	last      *Metric           // the metric window returned last, and its window
 	lastWin   []float64
+	floats    []float64 // the block keep fills
 }
 
 // figKey names a metric's figure over a span.
@@ -536,6 +537,15 @@ func change(m *Metric, cur, prev figure) *float64 {
 }
 
 func changeOf(m *Metric, cur, prev float64) *float64 {
+	if c, ok := changeValue(m, cur, prev); ok {
+		return &c
+	}
+	return nil
+}
+
+// changeValue is changeOf's figure, ok false when undefined; small enough
+// that changeOf and change inline and the figure need not escape.
+func changeValue(m *Metric, cur, prev float64) (float64, bool) {
 	var c float64
 	if m.comparison() == BPS {
 		scale := 10000.0 // a fraction: 0.0001 is one basis point
@@ -545,14 +555,39 @@ func changeOf(m *Metric, cur, prev float64) *float64 {
 		c = (cur - prev) * scale
 	} else {
 		if prev == 0 {
-			return nil // a change against zero is undefined, not infinite
+			return 0, false // a change against zero is undefined, not infinite
 		}
 		c = (cur - prev) / math.Abs(prev) * 100
 	}
 	if math.IsNaN(c) || math.IsInf(c, 0) {
+		return 0, false
+	}
+	return c, true
+}
+
+// change is change with the figure kept in the report's block.
+func (e *engine) change(m *Metric, cur, prev figure) *float64 {
+	if !cur.complete() || !prev.complete() {
 		return nil
 	}
-	return &c
+	c, ok := changeValue(m, cur.v, prev.v)
+	if !ok {
+		return nil
+	}
+	return e.keep(&c)
+}
+
+// keep copies *p into a block of figures the report shares, nil for nil:
+// one allocation for a metric's hundred-odd figures rather than one each.
+func (e *engine) keep(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	if len(e.floats) == cap(e.floats) {
+		e.floats = make([]float64, 0, 512)
+	}
+	e.floats = append(e.floats, *p)
+	return &e.floats[len(e.floats)-1]
 }
 
 func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
@@ -570,8 +605,8 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 		}
 	}
 	week, prior, ya := val(sp.week), val(sp.priorWeek), val(sp.yearAgoWeek)
-	r.LastWeek, r.PriorWeek, r.YearAgoWeek = week.ptr(), prior.ptr(), ya.ptr()
-	r.WoW, r.YoY = change(m, week, prior), change(m, week, ya)
+	r.LastWeek, r.PriorWeek, r.YearAgoWeek = e.keep(week.ptr()), e.keep(prior.ptr()), e.keep(ya.ptr())
+	r.WoW, r.YoY = e.change(m, week, prior), e.change(m, week, ya)
 	flag("lastWeek", week)
 	flag("priorWeek", prior)
 	flag("yearAgoWeek", ya)
@@ -589,7 +624,7 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	} {
 		c, p := val(t.cur), val(t.ya)
 		figs[i] = c
-		*t.v, *t.vYA, *t.yy = c.ptr(), p.ptr(), change(m, c, p)
+		*t.v, *t.vYA, *t.yy = e.keep(c.ptr()), e.keep(p.ptr()), e.change(m, c, p)
 		flag(t.name, c)
 		flag(t.name+"YearAgo", p)
 	}
@@ -601,9 +636,9 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 			before = val(span{s.lo - 7, s.hi - 7})
 		}
 		c, p := val(s), val(span{s.lo - yearAgo, s.hi - yearAgo})
-		pt := ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanWeek, s.hi),
-			Change: change(m, c, before), YoY: change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
-		pt.PlanVariance = planVariance(m, c, pt.Plan)
+		pt := ChartPoint{Period: s.period(), Value: e.keep(c.ptr()), YearAgo: e.keep(p.ptr()), Plan: e.keep(plans.at(PlanWeek, s.hi)),
+			Change: e.change(m, c, before), YoY: e.change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
+		pt.PlanVariance = e.keep(planVariance(m, c, pt.Plan))
 		r.Weeks = append(r.Weeks, pt)
 		before = c
 	}
@@ -616,9 +651,9 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 			before = val(monthSpan(mi - 1))
 		}
 		c, p := val(s), val(monthSpan(mi-12))
-		pt := ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanMonth, s.hi),
-			Change: change(m, c, before), YoY: change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
-		pt.PlanVariance = planVariance(m, c, pt.Plan)
+		pt := ChartPoint{Period: s.period(), Value: e.keep(c.ptr()), YearAgo: e.keep(p.ptr()), Plan: e.keep(plans.at(PlanMonth, s.hi)),
+			Change: e.change(m, c, before), YoY: e.change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
+		pt.PlanVariance = e.keep(planVariance(m, c, pt.Plan))
 		r.Months = append(r.Months, pt)
 		before = c
 	}
