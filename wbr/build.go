@@ -257,15 +257,37 @@ func newEngine(d *Deck, data Data, lo, hi day) *engine {
 		return e
 	}
 	n := int(hi-lo) + 1
-	slab := make([]float64, n*len(data.s.series)) // one allocation for every window
+	// A series with a value on every day of the window is its own window,
+	// a slice of its values; the others get a window in one slab, NaN on
+	// the days without data.
+	from := make([]int, len(data.s.series))
+	gaps := 0
+	for i := range data.s.series {
+		s := &data.s.series[i]
+		k := sort.Search(len(s.days), func(j int) bool { return s.days[j] >= lo })
+		from[i] = k
+		// Days strictly increase, so n values from lo to hi are every day.
+		if k+n <= len(s.days) && s.days[k] == lo && s.days[k+n-1] == hi {
+			e.dense[s.id] = s.vals[k : k+n : k+n]
+		} else {
+			gaps++
+		}
+	}
+	if gaps == 0 {
+		return e
+	}
+	slab := make([]float64, n*gaps) // one allocation for every such window
 	for i := range slab {
 		slab[i] = math.NaN()
 	}
 	for i := range data.s.series {
 		s := &data.s.series[i]
-		win := slab[i*n : (i+1)*n : (i+1)*n]
-		k := sort.Search(len(s.days), func(j int) bool { return s.days[j] >= lo })
-		for ; k < len(s.days) && s.days[k] <= hi; k++ {
+		if _, ok := e.dense[s.id]; ok {
+			continue
+		}
+		win := slab[:n:n]
+		slab = slab[n:]
+		for k := from[i]; k < len(s.days) && s.days[k] <= hi; k++ {
 			win[s.days[k]-lo] = s.vals[k]
 		}
 		e.dense[s.id] = win
