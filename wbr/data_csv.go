@@ -2,6 +2,7 @@ package wbr
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"math"
@@ -55,7 +56,7 @@ type csvReader struct {
 	cells []cell   // wide form: the values of the row last parsed
 	// The month of the previous row's date: "YYYY-MM-", its first day and
 	// its length (0 before the first date).
-	month      [8]byte
+	month      uint64 // "YYYY-MM-" as a little-endian word
 	monthStart day
 	monthDays  int
 }
@@ -213,7 +214,7 @@ func (c *csvReader) date(f []byte, column int) (day, error) {
 // day reads a YYYY-MM-DD date. Consecutive rows mostly share a month: then
 // only the day's two digits need reading.
 func (c *csvReader) day(f []byte) (day, bool) {
-	if len(f) == 10 && c.monthDays > 0 && string(f[:8]) == string(c.month[:]) {
+	if len(f) == 10 && c.monthDays > 0 && binary.LittleEndian.Uint64(f) == c.month {
 		if d1, d2 := f[8]-'0', f[9]-'0'; d1 <= 9 && d2 <= 9 {
 			if dd := int(d1)*10 + int(d2); dd >= 1 && dd <= c.monthDays {
 				return c.monthStart + day(dd-1), true
@@ -224,7 +225,7 @@ func (c *csvReader) day(f []byte) (day, bool) {
 	if !ok {
 		return 0, false
 	}
-	copy(c.month[:], f[:8])
+	c.month = binary.LittleEndian.Uint64(f)
 	c.monthStart, c.monthDays = dayFrom(y, m, 1), daysIn(y, m)
 	return c.monthStart + day(dd-1), true
 }
@@ -245,11 +246,24 @@ func (c *csvReader) fastLong(s *series) int {
 	if strings.ContainsAny(id, ",\"") {
 		return 0 // a quoted id: its rows are not of the fast shape
 	}
+	// An id of 8 to 16 bytes is compared as its first and last 8 bytes.
+	var head, tail uint64
+	words := len(id) >= 8 && len(id) <= 16
+	if words {
+		head, tail = binary.LittleEndian.Uint64([]byte(id[:8])), binary.LittleEndian.Uint64([]byte(id[len(id)-8:]))
+	}
 	rows := 0
 	for {
 		row := b[p:]
 		vat := 12 + len(id) // where the value starts
-		if len(row) <= vat || row[10] != ',' || row[vat-1] != ',' || string(row[11:vat-1]) != id {
+		if len(row) <= vat || row[10] != ',' || row[vat-1] != ',' {
+			break
+		}
+		if words {
+			if binary.LittleEndian.Uint64(row[11:]) != head || binary.LittleEndian.Uint64(row[vat-9:]) != tail {
+				break
+			}
+		} else if string(row[11:vat-1]) != id {
 			break
 		}
 		v, n, ok := scanDecimal(row[vat:])

@@ -200,6 +200,7 @@ func FuzzReadCSVFastPath(f *testing.F) {
 	f.Add([]byte("date,metric,value\n2026-11-20,a,1\n2026-11-21,a,1234567890123456\n2026-11-22,a,1e3\n2026-11-23,a,-\n"))
 	f.Add([]byte("date,metric,value\n2026-11-20,a,1\r\n2026-11-21,a,2\n2026-11-22,a,3 \n2026-11-23, a,4\n"))
 	f.Add([]byte("metric,date,value\na,2026-11-20,1\na,2026-11-21,2\n"))
+	f.Add([]byte("date,metric,value\n2026-11-20,metric_001,1\n2026-11-21,metric_001,2\n2026-11-22,metric_101,3\n2026-11-23,metric_1011,4\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		fast, errFast := ReadCSV(bytes.NewReader(in))
 		slow, errSlow := ReadCSV(iotest.OneByteReader(bytes.NewReader(in)))
