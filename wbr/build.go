@@ -705,6 +705,7 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	if len(vals) >= 2 {
 		c := XmR(vals)
 		r.XmR = &c
+		r.Signals = make([]WeekSignal, 0, len(c.Signals)) // sized once, never nil
 		for _, s := range c.Signals {
 			r.Signals = append(r.Signals, WeekSignal{Signal: s, Week: r.XmRWeeks[s.Index]})
 		}
