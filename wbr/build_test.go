@@ -265,6 +265,7 @@ func TestSampleReportIsComplete(t *testing.T) {
 func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
 	d := smallDeck()
 	d.Metrics[0].Plan = []PlanValue{{Period: PlanMonth, End: dayOf(date("2026-11-30")).date(), Value: math.MaxFloat64}}
+	d.Metrics = append(d.Metrics, Metric{ID: "orders_per_view", Role: Input, Owner: "B", Aggregation: Derived, Operation: Divide, Operands: []string{"orders", "views"}, Drives: []string{"orders"}})
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", math.MaxFloat64, math.MaxFloat64, 1, 1, 1, 1, 1)
 	weekData(t, &data, "2026-11-14", "orders", 1, 1, 1, 1, 1, 1, 1)
@@ -288,9 +289,11 @@ func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
 	assert.Contains(t, rules, RuleOverflow)
 	assert.NotContains(t, rules, RuleNoData)
 	// A ratio of overflowing sums overflows too, rather than having no data.
-	rate := find(t, r, "hit_rate")
-	assert.Nil(t, rate.LastWeek)
-	assert.Contains(t, rate.Overflow, "lastWeek")
+	for _, id := range []string{"hit_rate", "orders_per_view"} {
+		m := find(t, r, id)
+		assert.Nil(t, m.LastWeek, id)
+		assert.Contains(t, m.Overflow, "lastWeek", id)
+	}
 	require.NotNil(t, o.Plan)
 	assert.False(t, math.IsInf(*o.Plan.MTD, 0))
 	for i := range r.Metrics {
