@@ -71,6 +71,8 @@ func parse(data []byte, lim Limits, pooled bool) (*builder, *node, error) {
 	b := &builder{lim: lim}
 	if pooled {
 		b.arena.init()
+	} else {
+		b.arena.sizeFor(len(data))
 	}
 	var root *node
 	var err error

@@ -237,8 +237,10 @@ type arena struct {
 
 type slab[T any] struct {
 	cur    []T
+	size   int // capacity of the next block made without a pool; 0 means slabSize
 	pool   *sync.Pool
 	blocks *[]*[]T
+	held   *[]T // the pooled block cur is cut from; its length is set to what was used
 }
 
 var (
@@ -251,6 +253,15 @@ func (a *arena) init() {
 	a.keys = slab[key]{pool: &keyBlocks, blocks: &a.keyBs}
 }
 
+// sizeFor sizes the first blocks of an arena without pools (a Document's,
+// which lives as long as its caller keeps it) from the input: a small
+// document should not carry a block made for hundreds of values. Later
+// blocks double up to slabSize.
+func (a *arena) sizeFor(n int) {
+	size := min(max(n/32, 16), slabSize)
+	a.nodes.size, a.keys.size = size, size
+}
+
 // take cuts n elements from the current block, starting a new one when it
 // is full; large requests get their own slice.
 func take[T any](s *slab[T], n int) []T {
@@ -259,10 +270,19 @@ func take[T any](s *slab[T], n int) []T {
 	}
 	if cap(s.cur)-len(s.cur) < n {
 		if s.pool == nil {
-			s.cur = make([]T, 0, slabSize)
+			size := slabSize
+			if s.size > 0 {
+				size = max(s.size, n)
+				s.size = min(2*s.size, slabSize)
+			}
+			s.cur = make([]T, 0, size)
 		} else {
+			if s.held != nil {
+				*s.held = s.cur
+			}
 			b := s.pool.Get().(*[]T)
 			*s.blocks = append(*s.blocks, b)
+			s.held = b
 			s.cur = (*b)[:0]
 		}
 	}
@@ -271,15 +291,25 @@ func take[T any](s *slab[T], n int) []T {
 	return s.cur[l : l+n : l+n]
 }
 
-// recycle clears the blocks and returns them to their pools; the tree
-// built in them must not be used again.
+// recycle clears what was used of the blocks and returns them to their
+// pools; the tree built in them must not be used again. Clearing only the
+// used part matters: a small document uses a few dozen of a block's
+// elements, and clearing all of them cost more than reading it.
 func (a *arena) recycle() {
+	if a.nodes.held != nil {
+		*a.nodes.held = a.nodes.cur
+	}
+	if a.keys.held != nil {
+		*a.keys.held = a.keys.cur
+	}
 	for _, b := range a.nodeBs {
-		clear((*b)[:cap(*b)])
+		clear(*b)
+		*b = (*b)[:0]
 		nodeBlocks.Put(b)
 	}
 	for _, b := range a.keyBs {
-		clear((*b)[:cap(*b)])
+		clear(*b)
+		*b = (*b)[:0]
 		keyBlocks.Put(b)
 	}
 	*a = arena{}
