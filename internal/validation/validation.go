@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dayone-go/mechanisms/internal/enum"
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -42,21 +43,116 @@ var (
 	mu    sync.RWMutex
 	v     *validator.Validate
 	rules = map[string]Rule{}
+	// skips holds, per struct type, the fields the validator can leave out:
+	// no tag, and nothing inside to check (see inert). The validator looks
+	// at every field it knows, boxing its value to ask for a Valuer, so each
+	// field left out is an allocation less per Validate.
+	skips = map[reflect.Type]map[string]string{}
+	// walked lists the types whose fields skips has already looked at.
+	walked = map[reflect.Type]bool{}
 )
 
-func instance() *validator.Validate {
+// instance returns the validator, built with the skips of t (a struct type)
+// and of every type reachable from it. A type not seen before rebuilds the
+// validator, rather than changing the one other goroutines may be using:
+// that happens once per document type.
+func instance(t reflect.Type) *validator.Validate {
 	mu.RLock()
-	if v != nil {
+	if v != nil && (t == nil || walked[t]) {
 		defer mu.RUnlock()
 		return v
 	}
 	mu.RUnlock()
 	mu.Lock()
 	defer mu.Unlock()
+	if t != nil && !walked[t] {
+		findSkips(t)
+		v = nil
+	}
 	if v == nil {
 		v = newValidator()
 	}
 	return v
+}
+
+// findSkips records in skips the fields of t, and of the struct types its
+// fields lead to, that the validator can leave out.
+func findSkips(t reflect.Type) {
+	t = base(t)
+	if t.Kind() != reflect.Struct || walked[t] {
+		return
+	}
+	walked[t] = true
+	skip := map[string]string{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.Anonymous && !f.IsExported() {
+			continue // the validator does not look at it
+		}
+		findSkips(f.Type)
+		if f.Type.Kind() == reflect.Map {
+			findSkips(f.Type.Key())
+		}
+		if f.Tag.Get("validate") == "" && inert(f.Type, map[reflect.Type]bool{}) {
+			skip[f.Name] = "-"
+		}
+	}
+	if len(skip) > 0 {
+		skips[t] = skip
+	}
+}
+
+// base strips pointers, slices, arrays and maps down to the element type.
+func base(t reflect.Type) reflect.Type {
+	for {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+			t = t.Elem()
+		default:
+			return t
+		}
+	}
+}
+
+var (
+	valuerType = reflect.TypeFor[validator.Valuer]()
+	timeType   = reflect.TypeFor[time.Time]()
+)
+
+// inert reports whether a field of type t without a tag gives the validator
+// nothing to do: without a tag it only descends into a struct (through
+// pointers), an interface's dynamic value or a Valuer's value, so a field
+// is inert when it leads to none of these, or only to structs whose own
+// fields are all inert and untagged.
+func inert(t reflect.Type, seen map[reflect.Type]bool) bool {
+	for {
+		if t.Implements(valuerType) {
+			return false
+		}
+		if t.Kind() != reflect.Pointer {
+			break
+		}
+		t = t.Elem()
+	}
+	switch {
+	case t.Kind() == reflect.Interface:
+		return false
+	case t.Kind() != reflect.Struct || t.ConvertibleTo(timeType):
+		return true
+	case seen[t]:
+		return false // a cycle: keep it, to be safe
+	}
+	seen[t] = true
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.Anonymous && !f.IsExported() {
+			continue
+		}
+		if tag := f.Tag.Get("validate"); tag != "" && tag != "-" || !inert(f.Type, seen) {
+			return false
+		}
+	}
+	return true
 }
 
 func newValidator() *validator.Validate {
@@ -72,13 +168,24 @@ func newValidator() *validator.Validate {
 		return name
 	})
 	must(val.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
-		if e, ok := fl.Field().Interface().(interface{ Valid() bool }); ok {
+		f := fl.Field()
+		if f.CanAddr() {
+			// A pointer in an interface needs no allocation, the value
+			// would; *T has T's Valid.
+			if e, ok := f.Addr().Interface().(interface{ Valid() bool }); ok {
+				return e.Valid()
+			}
+		}
+		if e, ok := f.Interface().(interface{ Valid() bool }); ok {
 			return e.Valid()
 		}
 		return false
 	}))
 	for _, r := range rules {
 		must(val.RegisterValidation(r.Tag, func(fl validator.FieldLevel) bool { return r.Check(fl.Field()) }))
+	}
+	for t, skip := range skips {
+		val.RegisterStructValidationMapRules(skip, reflect.New(t).Interface())
 	}
 	return val
 }
@@ -111,7 +218,14 @@ func Lookup(tag string) (Rule, bool) {
 // Struct checks s (a struct or pointer to one) against its tags and returns
 // the failures as problems.
 func Struct(s any) problem.List {
-	err := instance().Struct(s)
+	var t reflect.Type
+	if t = reflect.TypeOf(s); t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t != nil && t.Kind() != reflect.Struct {
+		t = nil
+	}
+	err := instance(t).Struct(s)
 	if err == nil {
 		return nil
 	}
@@ -163,6 +277,9 @@ func Pointer(ns string) string {
 }
 
 func escape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
 
