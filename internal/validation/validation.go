@@ -156,17 +156,10 @@ func inert(t reflect.Type, seen map[reflect.Type]bool) bool {
 }
 
 func newValidator() *validator.Validate {
+	// No tag name function: with one, the validator builds two names for
+	// every list entry it visits, valid or not. Struct reads the JSON names
+	// from the types instead, for the few fields that fail.
 	val := validator.New(validator.WithRequiredStructEnabled())
-	val.RegisterTagNameFunc(func(f reflect.StructField) string {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			return ""
-		}
-		if name == "" {
-			return f.Name
-		}
-		return name
-	})
 	must(val.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
 		f := fl.Field()
 		if f.CanAddr() {
@@ -236,14 +229,18 @@ func Struct(s any) problem.List {
 		return out
 	}
 	for _, fe := range verrs {
-		out = append(out, problem.Problem{Path: Pointer(fe.Namespace()), Rule: ruleName(fe), Message: message(fe)})
+		out = append(out, problem.Problem{Path: pointer(fe.Namespace(), t), Rule: ruleName(fe), Message: message(fe)})
 	}
 	return out
 }
 
 // Pointer turns a validator namespace ("Decision.risks[0].impact") into a
 // JSON pointer ("/risks/0/impact").
-func Pointer(ns string) string {
+func Pointer(ns string) string { return pointer(ns, nil) }
+
+// pointer is Pointer for a namespace of Go field names under the struct
+// type t, each written as its JSON name (the json tag's, else the Go name).
+func pointer(ns string, t reflect.Type) string {
 	if i := strings.IndexByte(ns, '.'); i >= 0 {
 		ns = ns[i+1:]
 	} else {
@@ -263,17 +260,55 @@ func Pointer(ns string) string {
 			b.WriteByte('/')
 			b.WriteString(escape(ns[1:end]))
 			ns = ns[min(end+1, len(ns)):]
+			t = elem(t)
 			continue
 		}
 		end := strings.IndexAny(ns, ".[")
 		if end < 0 {
 			end = len(ns)
 		}
+		name := ns[:end]
+		name, t = jsonField(t, name)
 		b.WriteByte('/')
-		b.WriteString(escape(ns[:end]))
+		b.WriteString(escape(name))
 		ns = ns[end:]
 	}
 	return b.String()
+}
+
+// elem is the type of an entry of a list or map of type t; nil when t is
+// none (or nil).
+func elem(t reflect.Type) reflect.Type {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return t.Elem()
+	}
+	return nil
+}
+
+// jsonField gives the JSON name of the field named goName in the struct
+// type t, and the field's type; goName and nil when t has no such field.
+func jsonField(t reflect.Type, goName string) (string, reflect.Type) {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return goName, nil
+	}
+	f, ok := t.FieldByName(goName)
+	if !ok {
+		return goName, nil
+	}
+	if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+		return name, f.Type
+	}
+	return goName, f.Type
 }
 
 func escape(s string) string {
