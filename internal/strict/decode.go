@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/dayone-go/mechanisms/internal/enum"
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -264,13 +265,24 @@ func (d *decoder) value(n *node, rv reflect.Value, at *path) {
 			d.typeErr(n, at, "a list")
 			return
 		}
-		s := reflect.MakeSlice(t, len(n.kids), len(n.kids))
+		s, grown := rv, rv.IsNil() && len(n.kids) > 0
+		if grown {
+			// Grown in place: MakeSlice would allocate a header besides
+			// the array. An empty list still gets MakeSlice, so that it
+			// stays an empty list rather than none.
+			rv.Grow(len(n.kids))
+			rv.SetLen(len(n.kids))
+		} else {
+			s = reflect.MakeSlice(t, len(n.kids), len(n.kids))
+		}
 		for i := range n.kids {
 			at.pushIndex(i)
 			d.value(&n.kids[i], s.Index(i), at)
 			at.pop()
 		}
-		rv.Set(s)
+		if !grown {
+			rv.Set(s)
+		}
 	case reflect.Map:
 		if n.kind != kObject {
 			d.typeErr(n, at, "an object")
@@ -360,7 +372,15 @@ func (d *decoder) text(n *node, rv reflect.Value, at *path) {
 		return
 	}
 	u := rv.Addr().Interface().(encoding.TextUnmarshaler)
-	if err := u.UnmarshalText([]byte(n.text)); err != nil && d.c.room(n.line, n.col) {
+	var text []byte
+	if textKindOf(rv.Type()) == textEnum && n.text != "" {
+		// An enum only compares the text with its values; it is handed
+		// the bytes of the string itself rather than a copy.
+		text = unsafe.Slice(unsafe.StringData(n.text), len(n.text))
+	} else {
+		text = []byte(n.text)
+	}
+	if err := u.UnmarshalText(text); err != nil && d.c.room(n.line, n.col) {
 		rule := problem.RuleFormat
 		if textKindOf(rv.Type()) == textEnum {
 			rule = problem.RuleEnum

@@ -233,6 +233,9 @@ type arena struct {
 	keys   slab[key]
 	nodeBs []*[]node // blocks taken from the pools, for recycle
 	keyBs  []*[]key
+	// room for the first blocks' entries in nodeBs and keyBs
+	nodeB1 [2]*[]node
+	keyB1  [2]*[]key
 }
 
 type slab[T any] struct {
@@ -249,6 +252,7 @@ var (
 )
 
 func (a *arena) init() {
+	a.nodeBs, a.keyBs = a.nodeB1[:0], a.keyB1[:0]
 	a.nodes = slab[node]{pool: &nodeBlocks, blocks: &a.nodeBs}
 	a.keys = slab[key]{pool: &keyBlocks, blocks: &a.keyBs}
 }
@@ -394,6 +398,7 @@ func lineCol(data []byte, off int) (int, int) {
 // spelled out only when a problem needs it: no allocation per value.
 type path struct {
 	segs []seg
+	buf  [8]seg // the first segments, so that a usual depth costs no allocation
 }
 
 type seg struct {
@@ -402,9 +407,16 @@ type seg struct {
 	isKey bool
 }
 
-func (p *path) push(key string) { p.segs = append(p.segs, seg{key: key, isKey: true}) }
-func (p *path) pushIndex(i int) { p.segs = append(p.segs, seg{index: i}) }
-func (p *path) pop()            { p.segs = p.segs[:len(p.segs)-1] }
+func (p *path) push(key string) { p.add(seg{key: key, isKey: true}) }
+func (p *path) pushIndex(i int) { p.add(seg{index: i}) }
+
+func (p *path) add(s seg) {
+	if p.segs == nil {
+		p.segs = p.buf[:0]
+	}
+	p.segs = append(p.segs, s)
+}
+func (p *path) pop() { p.segs = p.segs[:len(p.segs)-1] }
 
 // String spells the pointer out; the root is "/".
 func (p *path) String() string {
