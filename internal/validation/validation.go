@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/dayone-go/mechanisms/internal/enum"
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -174,6 +175,7 @@ func newValidator() *validator.Validate {
 		}
 		return false
 	}))
+	must(val.RegisterValidation("unique", unique))
 	for _, r := range rules {
 		must(val.RegisterValidation(r.Tag, func(fl validator.FieldLevel) bool { return r.Check(fl.Field()) }))
 	}
@@ -456,4 +458,128 @@ func unknownValue(v string, allowed []string) string {
 		return fmt.Sprintf("unknown value %q%s allowed: %s", v, hint, strings.Join(allowed, ", "))
 	}
 	return fmt.Sprintf("unknown value %q; allowed: %s", v, strings.Join(allowed, ", "))
+}
+
+// unique is the validator's own "unique" check, with a fast path for the
+// case every document uses: a list of strings (ids, enum values). The
+// validator's boxes every entry into a map key; comparing the strings
+// needs no allocation. Anything else goes the validator's way, repeated
+// here because its function cannot be reached.
+func unique(fl validator.FieldLevel) bool {
+	field, param := fl.Field(), fl.Param()
+	if k := field.Kind(); (k == reflect.Slice || k == reflect.Array) && param == "" && field.Type().Elem().Kind() == reflect.String {
+		n := field.Len()
+		if n <= 32 {
+			for i := 1; i < n; i++ {
+				s := field.Index(i).String()
+				for j := range i {
+					if field.Index(j).String() == s {
+						return false
+					}
+				}
+			}
+			return true
+		}
+		seen := make(map[string]struct{}, n)
+		for i := range n {
+			seen[field.Index(i).String()] = struct{}{}
+		}
+		return len(seen) == n
+	}
+	return uniqueAny(fl)
+}
+
+// uniqueAny is go-playground/validator v10.30's isUnique.
+func uniqueAny(fl validator.FieldLevel) bool {
+	field := fl.Field()
+	param := fl.Param()
+	var nilKey = struct{}{} // the key of nil pointers
+	indirect := func(v reflect.Value) any {
+		if v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return nilKey
+			}
+			return v.Elem().Interface()
+		}
+		return v.Interface()
+	}
+	switch field.Kind() {
+	case reflect.Slice, reflect.Array:
+		seen := make(map[any]struct{})
+		for i := 0; i < field.Len(); i++ {
+			elem := field.Index(i)
+			var key any
+			if param == "" {
+				key = indirect(elem)
+			} else {
+				if elem.Kind() == reflect.Pointer {
+					if elem.IsNil() {
+						if _, ok := seen[nilKey]; ok {
+							return false
+						}
+						seen[nilKey] = struct{}{}
+						continue
+					}
+					elem = elem.Elem()
+				}
+				if elem.Kind() != reflect.Struct {
+					panic(fmt.Sprintf("Bad field type %s", elem.Type()))
+				}
+				sf := elem.FieldByName(param)
+				if !sf.IsValid() {
+					panic(fmt.Sprintf("Bad field name %s", param))
+				}
+				key = indirect(sf)
+			}
+			if _, ok := seen[key]; ok {
+				return false
+			}
+			seen[key] = struct{}{}
+		}
+		return true
+	case reflect.Map:
+		seen := make(map[any]struct{})
+		for _, k := range field.MapKeys() {
+			key := indirect(field.MapIndex(k))
+			if _, ok := seen[key]; ok {
+				return false
+			}
+			seen[key] = struct{}{}
+		}
+		return true
+	default:
+		if parent := fl.Parent(); parent.Kind() == reflect.Struct {
+			uniqueField := parent.FieldByName(param)
+			if !uniqueField.IsValid() {
+				panic(fmt.Sprintf("Bad field name provided %s", param))
+			}
+			if uniqueField.Kind() != field.Kind() {
+				panic(fmt.Sprintf("Bad field type %s:%s", field.Type(), uniqueField.Type()))
+			}
+			return valueOf(field) != valueOf(uniqueField)
+		}
+		panic(fmt.Sprintf("Bad field type %s", field.Type()))
+	}
+}
+
+// valueOf is the validator's getValue.
+func valueOf(val reflect.Value) any {
+	if val.CanInterface() {
+		return val.Interface()
+	}
+	if val.CanAddr() {
+		return reflect.NewAt(val.Type(), unsafe.Pointer(val.UnsafeAddr())).Elem().Interface()
+	}
+	switch val.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return val.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return val.Uint()
+	case reflect.Complex64, reflect.Complex128:
+		return val.Complex()
+	case reflect.Float32, reflect.Float64:
+		return val.Float()
+	default:
+		return val.String()
+	}
 }
