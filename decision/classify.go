@@ -173,7 +173,7 @@ func Classify(d *Decision, p *Policy, opts ReviewOptions) (*Classification, erro
 	if len(missing) > 0 && c.Door == "" {
 		fs = append(fs, Finding{
 			Rule: RuleDoorDataMissing, Severity: Info, Path: "/",
-			Message:    fmt.Sprintf("the record does not say %s, so its door cannot be classified", strings.Join(missing, ", ")),
+			Message:    fmt.Sprintf("the record states no %s, so its door cannot be classified", orList(missing)),
 			Suggestion: "add to the front matter: " + frontMatterHint(missing),
 		})
 	}
@@ -195,6 +195,14 @@ func (d *Decision) missingDoorData() []string {
 		m = append(m, "impact")
 	}
 	return m
+}
+
+// orList writes "a", "a or b", "a, b or c".
+func orList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
 // frontMatterHint shows the keys as YAML a reader can paste.

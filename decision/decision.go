@@ -21,31 +21,32 @@ type Decision struct {
 	// Nygard file, and empty for this package's own YAML and JSON
 	// documents. A Markdown record may lack what such logs do not carry (id,
 	// status, date, context, options, chosen option, areas, reversibility,
-	// impact, people): Validate does not require them nor bound the length
-	// of its prose or lists, Classify asks for the door's keys with a
-	// finding, and Log.Check reports its link mismatches as findings.
+	// impact, people): Validate and the schema do not require them nor
+	// bound the length of its prose (its lists keep their sizes), Classify asks for the door's
+	// keys with a finding, and Log.Check reports its link mismatches as
+	// findings.
 	Format string `json:"format,omitempty" validate:"omitempty,oneof=markdown"`
 	// ID names the decision in a log ("ADR-0007", "pricing-2026-03"): letters,
 	// digits, '.', '_' and '-', starting with a letter or digit, at most 64
 	// characters.
-	ID string `json:"id,omitempty" validate:"required,decision_id"`
+	ID string `json:"id,omitempty" validate:"required_unless=Format markdown,omitempty,decision_id"`
 	// Title says in a line what is being decided.
 	Title string `json:"title,omitempty" validate:"required,max=200"`
 	// Status is where the decision stands in its life.
-	Status Status `json:"status,omitempty" validate:"required,enum"`
+	Status Status `json:"status,omitempty" validate:"required_unless=Format markdown,omitempty,enum"`
 	// StatusText is the status as a Markdown record wrote it, kept when it
 	// is not one of the Status words ("Approved", "✅ Accepted", "Superseded
 	// by [ADR-0057](0057-use-kafka.md)"); Status holds the nearest of ours.
 	StatusText string `json:"statusText,omitempty" validate:"max=1000"`
 	// Date is the day the record was written or last changed status.
-	Date Date `json:"date,omitzero" validate:"required"`
+	Date Date `json:"date,omitzero" validate:"required_unless=Format markdown"`
 	// Context states the problem, the forces at play and what is known.
-	Context string `json:"context,omitempty" validate:"required,max=20000"`
+	Context string `json:"context,omitempty" validate:"required_unless=Format markdown,max=20000"`
 	// Drivers are the forces and concerns the choice must answer (MADR's
 	// decision drivers).
 	Drivers []string `json:"drivers,omitempty" validate:"omitempty,max=50,dive,min=1,max=2000"`
 	// Options are the alternatives considered, the chosen one among them.
-	Options []Option `json:"options,omitempty" validate:"required,min=1,max=20,dive"`
+	Options []Option `json:"options,omitempty" validate:"required_unless=Format markdown,omitempty,min=1,max=20,dive"`
 	// Chosen is the name of the chosen option; required once the decision is
 	// accepted, deprecated or superseded.
 	Chosen string `json:"chosen,omitempty" validate:"max=200"`
@@ -63,11 +64,11 @@ type Decision struct {
 	MoreInformation string `json:"moreInformation,omitempty" validate:"max=20000"`
 	// Areas lists what the decision touches; the policy makes some areas
 	// one-way doors.
-	Areas []Area `json:"areas,omitempty" validate:"required,min=1,max=13,unique,dive,enum"`
+	Areas []Area `json:"areas,omitempty" validate:"required_unless=Format markdown,omitempty,min=1,max=13,unique,dive,enum"`
 	// Reversibility says whether and at what cost the decision can be walked back.
-	Reversibility *Reversibility `json:"reversibility,omitempty" validate:"required"`
+	Reversibility *Reversibility `json:"reversibility,omitempty" validate:"required_unless=Format markdown"`
 	// Impact rates how much the decision matters, 1 (little) to 5 (a great deal).
-	Impact int `json:"impact,omitempty" validate:"min=1,max=5,required"`
+	Impact int `json:"impact,omitempty" validate:"required_unless=Format markdown,omitempty,min=1,max=5"`
 	// CostOfFailure is what failure would cost, in the policy's currency.
 	CostOfFailure *float64 `json:"costOfFailure,omitempty" validate:"omitempty,gte=0"`
 	// Risks is the risk map: what could go wrong, how likely, how bad, and
@@ -77,7 +78,7 @@ type Decision struct {
 	// actually have, from 0 to 1; about 0.7 is enough for a two-way door.
 	Information *float64 `json:"information,omitempty" validate:"omitempty,gte=0,lte=1"`
 	// People names who drives, approves, contributes, is informed and dissents.
-	People *People `json:"people,omitempty" validate:"required"`
+	People *People `json:"people,omitempty" validate:"required_unless=Format markdown"`
 	// Tags are free labels for finding the decision again.
 	Tags []string `json:"tags,omitempty" validate:"omitempty,max=30,unique,dive,min=1,max=50"`
 	// ReviewBy is the day by which the decision should be looked at again.

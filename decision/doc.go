@@ -75,17 +75,20 @@
 // quoted, bold or reworded is matched to the option it names.
 //
 // A record read from Markdown has Format "markdown" and may lack what such
-// logs lack: it is valid without an id, date, options or door data, and
-// Classify then reports door-data-missing with the front-matter keys to
-// add (areas, reversibility, impact); with them it is classified as a YAML
-// record is. In a log, a Markdown record's link to a missing record, or a
-// link the other end does not mirror, is a warning finding, not an
-// invalid log. [Place] recognises Markdown and points findings at its
-// lines ([PlaceMarkdown] does so directly). [Markdown] writes a MADR 4
-// record that ParseMarkdown reads back to the same decision, and
-// [IndexMarkdown] writes a log's index: number, title, status, date, door
-// and successor. LoadLog reads .md files beside .yaml and .json, skipping
-// README, index and template files.
+// logs lack: it is valid without an id, date, options or door data, and its
+// prose may run longer than a YAML record's (its lists keep their sizes);
+// decision.schema.json says the same of a record saved as JSON with
+// "format": "markdown" (an if on format in its allOf). Classify then
+// reports door-data-missing with the front-matter keys to add (areas,
+// reversibility, impact); with them it is classified as a YAML record is.
+// In a log, a Markdown record's link to a missing record, or a link the
+// other end does not mirror, is a warning finding, not an invalid log.
+// [Place] recognises Markdown and points findings at its lines
+// ([PlaceMarkdown] does so directly). [Markdown] writes a MADR 4 record
+// that ParseMarkdown reads back to the same decision, and [IndexMarkdown]
+// writes a log's index: number, title, status, date, door and successor.
+// LoadLog reads .md files beside .yaml and .json, skipping README, index
+// and template files.
 //
 // # Classification
 //

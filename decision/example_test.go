@@ -234,7 +234,7 @@ func ExampleParseMarkdown() {
 	// because: it ships with Go.
 	// supersedes: [0002]
 	// valid: true
-	// line 5: info door-data-missing: the record does not say areas, reversibility, impact, so its door cannot be classified
+	// line 5: info door-data-missing: the record states no areas, reversibility or impact, so its door cannot be classified
 }
 
 const madr = `* Status: ✅ Approved, supersedes ADR-0002

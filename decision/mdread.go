@@ -240,7 +240,9 @@ func frontMatter(data []byte) (fm []byte, start, end int, ok bool) {
 }
 
 // tooDeep reports the first line whose block-quote or list nesting goes
-// past MaxMarkdownDepth, before goldmark builds a tree that deep.
+// past MaxMarkdownDepth, before goldmark builds a tree that deep: it
+// counts the ">" marks and the list markers ("-", "*", "+" or "1." before
+// a space) that open the line, and its indentation in pairs of spaces.
 func tooDeep(src []byte) (int, bool) {
 	line := 0
 	for len(src) > 0 {
@@ -248,21 +250,36 @@ func tooDeep(src []byte) (int, bool) {
 		l, src, _ = bytes.Cut(src, []byte("\n"))
 		line++
 		depth, indent := 0, 0
-		for _, b := range l {
+	scan:
+		for i := 0; i < len(l); i++ {
+			b := l[i]
+			spaced := i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t')
 			switch {
-			case b == '>':
-				depth++
 			case b == ' ':
 				indent++
+				continue
 			case b == '\t':
 				indent += 4
-			case b == '-' || b == '*' || b == '+':
+				continue
+			case b == '>':
 				depth++
-			default:
-				goto done
+				continue
+			case (b == '-' || b == '*' || b == '+') && spaced:
+				depth++
+				continue
+			case b >= '0' && b <= '9':
+				j := i
+				for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
+					j++
+				}
+				if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && (l[j+1] == ' ' || l[j+1] == '\t') {
+					depth++
+					i = j
+					continue
+				}
 			}
+			break scan
 		}
-	done:
 		if depth+indent/2 > MaxMarkdownDepth {
 			return line, true
 		}

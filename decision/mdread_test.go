@@ -465,3 +465,20 @@ func TestLongMarkdownRecordIsValid(t *testing.T) {
 	d.Format = ""
 	assert.Error(t, d.Validate(), "a YAML decision keeps its bounds")
 }
+
+func TestLongRulesAreNotNesting(t *testing.T) {
+	doc := "# Use D\n\n## Context\n\nText.\n\n" + strings.Repeat("-", 120) + "\n\n" + strings.Repeat("*", 90) + "\n\n1. 2. 3. x\n"
+	_, err := ParseMarkdown([]byte(doc))
+	assert.NoError(t, err)
+	deep := "# Use D\n\n## Context\n\n" + strings.Repeat("1. ", 70) + "x\n"
+	_, err = ParseMarkdown([]byte(deep))
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, RuleTooDeep, ve.Problems[0].Rule)
+}
+
+func TestDashesInProseAreNotNesting(t *testing.T) {
+	doc := "# Use E\n\n## Context\n\nWords" + strings.Repeat(" - words", 100) + "\n"
+	_, err := ParseMarkdown([]byte(doc))
+	assert.NoError(t, err)
+}

@@ -72,7 +72,14 @@ func (w *mdWalk) inline(n ast.Node) string {
 		}
 	}
 	walk(n)
-	return strings.TrimSpace(b.String())
+	// Control characters read as spaces, as Markdown writes them, so text
+	// reads back the same.
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if (r < ' ' && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, b.String()))
 }
 
 // rawInline is the Markdown source of n's lines, for finding link targets.

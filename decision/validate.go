@@ -61,26 +61,46 @@ func (d *Decision) Validate() error {
 // FormatMarkdown is the Format of a record read by ParseMarkdown.
 const FormatMarkdown = "markdown"
 
-// markdownOptional are the values a MADR or Nygard record may leave out:
-// such logs carry no door data and often no id, date or options.
-var markdownOptional = map[string]bool{
-	"/id": true, "/status": true, "/date": true, "/context": true, "/options": true,
-	"/areas": true, "/reversibility": true, "/reversibility/reversible": true,
-	"/impact": true, "/people": true, "/people/driver": true,
+// markdownRelaxed is what a Markdown record is exempt from below the top
+// level, where the tags cannot name the record's Format: its prose is as
+// long as the record's authors wrote it, and a MADR record may name people
+// without a decision-maker to drive, or front matter give reversibility
+// without saying whether. The schema states the same exemption: the
+// generator reads this declaration (see schema_test.go), so it is made
+// once. Lists keep their sizes: the validator does not look inside a list
+// that is too long, so dropping that problem afterwards would leave the
+// list's entries unchecked.
+var markdownRelaxed = relaxation{
+	maxLength: true,
+	required:  []string{"/people/driver", "/reversibility/reversible"},
 }
 
+// relaxation is a set of constraints from the tags a kind of record is
+// exempt from; the required keys are JSON pointers, "*" for any index.
+type relaxation struct {
+	maxLength bool
+	required  []string
+}
+
+// exempts reports whether p is a problem the relaxation drops.
+func (r relaxation) exempts(p Problem) bool {
+	if r.maxLength && p.Rule == RuleTooLong {
+		return true
+	}
+	if p.Rule != RuleRequired {
+		return false
+	}
+	path := indexRe.ReplaceAllString(p.Path, "/*$1")
+	return slices.Contains(r.required, path)
+}
+
+var indexRe = regexp.MustCompile(`/[0-9]+(/|$)`)
+
 func (d *Decision) problems() problem.List {
-	var l problem.List = validation.Struct(d)
+	l := validation.Struct(d)
 	md := d.Format == FormatMarkdown
 	if md {
-		l = slices.DeleteFunc(l, func(p Problem) bool {
-			// Prose as long as the record's authors wrote it, and as many
-			// options and points as they listed (ParseMarkdown bounds them).
-			if p.Rule == RuleTooLong || p.Rule == RuleTooManyItems {
-				return true
-			}
-			return (p.Rule == RuleRequired || p.Rule == RuleTooFew || p.Path == "/impact" && d.Impact == 0) && markdownOptional[p.Path]
-		})
+		l = slices.DeleteFunc(l, markdownRelaxed.exempts)
 	}
 	seen := map[string]int{}
 	for i, o := range d.Options {

@@ -50,7 +50,13 @@ const maxLinkLoops = max(maxMarkdownLinkLoops, maxLabelLoops)
 // leverage once, for the review and every renderer to share. It never
 // fails: what it cannot compute it records in LoopErr and LeverageErr, and
 // the review reports it as a finding.
+//
+// A nil *Flywheel is analysed as an empty wheel, so its review and
+// renderings say there is nothing, rather than panic.
 func (f *Flywheel) Analyze() *Analysis {
+	if f == nil {
+		f = &Flywheel{}
+	}
 	a := &Analysis{Flywheel: f, idx: f.index()}
 	if err := f.checkSize(); err != nil {
 		a.LoopErr, a.LeverageErr = err, err

@@ -104,3 +104,29 @@ func TestStrongLongRingStaysFinite(t *testing.T) {
 	assert.Zero(t, loops[0].Gain)
 	assert.Zero(t, loops[0].Rate)
 }
+
+// TestLeverageOfExtremeWeights: weights far outside the document's range,
+// which only a Flywheel built in Go can hold, are scaled before the
+// eigenvalues are sought, so the growth factor is right and every number
+// finite instead of an iteration that fails or NaN.
+func TestLeverageOfExtremeWeights(t *testing.T) {
+	for _, w := range []float64{1e300, 1e-300, 1e160} {
+		for _, f := range []*Flywheel{ring(3, w), complete(5)} {
+			for i := range f.Links {
+				x := w
+				f.Links[i].Weight = &x
+			}
+			lev, err := f.Leverage()
+			require.NoError(t, err, "%s, weight %g", f.Name, w)
+			want := w
+			if len(f.Nodes) == 5 {
+				want = 4 * w // every row of K_5 sums to 4w
+			}
+			assert.InEpsilon(t, want, lev.Growth, 1e-9, "%s, weight %g", f.Name, w)
+			_, err = json.Marshal(lev)
+			require.NoError(t, err, "%s, weight %g", f.Name, w)
+			_, err = json.Marshal(f.Analyze())
+			require.NoError(t, err, "%s, weight %g", f.Name, w)
+		}
+	}
+}

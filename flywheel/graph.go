@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/dayone-go/mechanisms/internal/problem"
 )
 
 // ErrGraphTooLarge is returned when a graph is larger than MaxNodes or
@@ -38,6 +40,9 @@ func (f *Flywheel) index() map[string]int32 {
 // checkSize refuses graphs above the document limits, so a Go caller that
 // skipped Validate still gets bounded work.
 func (f *Flywheel) checkSize() error {
+	if f == nil {
+		return problem.Nil(docKind)
+	}
 	if len(f.Nodes) > MaxNodes {
 		return fmt.Errorf("%w: %d nodes; the limit is %d", ErrGraphTooLarge, len(f.Nodes), MaxNodes)
 	}

@@ -109,11 +109,17 @@ func (f *Flywheel) leverage(loops []Loop) (*Leverage, error) {
 			members[c] = append(members[c], int32(v))
 		}
 	}
+	// Each component's matrix is scaled by a power of two (exact in
+	// floating point) so its largest entry is about 1: QR neither
+	// overflows on huge weights nor loses tiny ones, and the spectral
+	// radius scales back; elasticities and shares do not depend on scale.
 	type spectrum struct {
 		nodes  []int32
-		a      []float64
-		lambda complex128
+		a      []float64  // scaled
+		lambda complex128 // dominant eigenvalue of the scaled matrix
+		scale  float64
 	}
+	radius := func(s spectrum) float64 { return math.Min(cmplx.Abs(s.lambda)*s.scale, math.MaxFloat64) }
 	var specs []spectrum
 	growth := 0.0
 	for _, ns := range members {
@@ -124,13 +130,25 @@ func (f *Flywheel) leverage(loops []Loop) (*Leverage, error) {
 			return nil, fmt.Errorf("%w: a strongly connected part of %d nodes; Leverage analyses at most %d", ErrGraphTooLarge, len(ns), MaxLeverageNodes)
 		}
 		a := g.matrix(f, ns)
+		top := 0.0
+		for _, x := range a {
+			top = math.Max(top, math.Abs(x))
+		}
+		scale := 1.0
+		if top > 0 {
+			_, exp := math.Frexp(top)
+			scale = math.Ldexp(1, exp)
+			for i := range a {
+				a[i] /= scale
+			}
+		}
 		eig, err := eigenvalues(append([]float64(nil), a...), len(ns))
 		if err != nil {
 			return nil, err
 		}
-		lambda := dominant(eig)
-		specs = append(specs, spectrum{ns, a, lambda})
-		growth = math.Max(growth, cmplx.Abs(lambda))
+		sp := spectrum{ns, a, dominant(eig), scale}
+		specs = append(specs, sp)
+		growth = math.Max(growth, radius(sp))
 	}
 	lev := &Leverage{Growth: growth}
 	push := make([]float64, g.n)
@@ -138,11 +156,11 @@ func (f *Flywheel) leverage(loops []Loop) (*Leverage, error) {
 	if growth > 0 {
 		first := true
 		for _, s := range specs {
-			if cmplx.Abs(s.lambda) < growth*(1-1e-9) {
+			if radius(s) < growth*(1-1e-9) {
 				continue
 			}
 			if first {
-				re, im := real(s.lambda), imag(s.lambda)
+				re, im := clamp(real(s.lambda)*s.scale), clamp(imag(s.lambda)*s.scale)
 				if math.Abs(im) <= 1e-9*growth {
 					im = 0 // rounding left by QR, not an oscillation
 				}
@@ -315,3 +333,6 @@ func finiteElasticity(a []float64, n, i, j int, rho float64) float64 {
 	}
 	return (radius(1+h) - radius(1-h)) / (2 * h * rho)
 }
+
+// clamp keeps x within the float64 range: ±Inf becomes ±MaxFloat64.
+func clamp(x float64) float64 { return math.Max(-math.MaxFloat64, math.Min(x, math.MaxFloat64)) }

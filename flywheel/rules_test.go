@@ -224,3 +224,22 @@ func TestRenderingsCarryNoControlCharacters(t *testing.T) {
 		assert.NotRegexp(t, "[\x00-\x09\x0b-\x1f\x7f\u0080-\u009f]", b.String(), name)
 	}
 }
+
+// TestNilFlywheel: every method answers a nil *Flywheel without a panic,
+// the analyses with the error Validate gives for it.
+func TestNilFlywheel(t *testing.T) {
+	var f *Flywheel
+	require.NotPanics(t, func() {
+		_, err := f.Loops(LoopOptions{})
+		assert.Equal(t, []string{RuleNil}, ruleIDs(err))
+		assert.Equal(t, []string{RuleNil}, ruleIDs(f.EachLoop(LoopOptions{}, func(Loop) bool { return true })))
+		_, err = f.Leverage()
+		assert.Equal(t, []string{RuleNil}, ruleIDs(err))
+		_, err = f.Simulate(SimOptions{})
+		assert.Equal(t, []string{RuleNil}, ruleIDs(err))
+		f.Review(ReviewOptions{})
+		for _, render := range []func(io.Writer) error{f.Markdown, f.DOT, f.Mermaid, f.SVG, f.Summary} {
+			assert.NoError(t, render(io.Discard))
+		}
+	})
+}

@@ -124,3 +124,36 @@ func TestWriteNarrative(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func BenchmarkParseMarkdown(b *testing.B) {
+	data, err := os.ReadFile(mdTemplatePath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseMarkdown(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReviewMarkdown is the review tool's path for a Markdown
+// PR/FAQ: read it, review it, place the findings in the file.
+func BenchmarkReviewMarkdown(b *testing.B) {
+	data, err := os.ReadFile(mdTemplatePath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := ParseMarkdown(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fs := Review(d, ReviewOptions{})
+		PlaceMarkdown(data, fs)
+	}
+}

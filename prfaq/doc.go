@@ -76,6 +76,10 @@
 // blocks are never read as structure. What the Markdown lacks stays empty,
 // and Validate names it; the value always marshals to JSON and back.
 //
+// IsMarkdownPRFAQ tells a PR/FAQ (a press release and an FAQ) from other
+// Markdown, such as a design doc with an FAQ section, for tools that sort
+// files by kind.
+//
 // Markdown writes that layout, and ParseMarkdown reads it back to an equal
 // document. Every text field read from Markdown remembers where its words
 // stand in the file, so Place (or PlaceMarkdown) puts each finding of
@@ -108,7 +112,7 @@
 //	blank                     error     (Validate) a text field that holds only white space
 //	one-sentence              error     (Validate) a headline or subheadline of more than one sentence
 //	launch-before-date        error     (Validate) a launch date before the document's date
-//	not-a-prfaq               error     (ParseMarkdown) Markdown with no dateline, quote or FAQ question
+//	not-a-prfaq               error     (ParseMarkdown) Markdown with no press release, such as a README
 //	weasel-word               warning   vague quantities and intensifiers (many, very, significantly, a lot,
 //	                                    most before a noun, nearly all, stuff), anonymous authority (it is
 //	                                    widely believed, studies show); not after a number ("three things")
@@ -158,7 +162,7 @@
 // embedded); phrases are matched by comparing the table entries of the last
 // words read; syllables of words the table lacks are cached per word. No
 // word is copied, and allocations grow with the findings, not the words
-// (about 60 for a 3,000-word memo with 45 findings); Readability allocates
+// (about 50 for a 3,000-word memo with 45 findings); Readability allocates
 // nothing. .ci/bench/prfaq.sh times ReviewText against write-good 1.0.8 on
 // the same narrative. Any input is accepted: invalid UTF-8 and control
 // characters separate words; a 10 MB single-line text is reviewed in linear

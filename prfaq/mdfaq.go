@@ -203,7 +203,7 @@ func (p *mdParser) question(q mdText, _ int) {
 	qa := &qaPair{q: q}
 	p.sec.qas = append(p.sec.qas, qa)
 	p.sec.open = qa
-	p.found = true
+	p.asked = true
 }
 
 func (p *mdParser) answer(t mdText) {

@@ -20,6 +20,18 @@ import (
 // builds it.
 const maxMarkdownDepth = 32
 
+// IsMarkdownPRFAQ reports whether data is a PR/FAQ in Markdown: a press
+// release (a dateline, a quote attributed to a person, a "Press release"
+// heading, a template's section labels or a "PR/FAQ" title) and an FAQ
+// with at least one question. A design doc with an FAQ section, a README or
+// a memo is not; review those with ReviewText. Tools that sort files by
+// kind call it; ParseMarkdown itself also reads a press release with no
+// FAQ yet.
+func IsMarkdownPRFAQ(data []byte) bool {
+	p, err := scanMarkdown(data)
+	return err == nil && p.found && p.asked
+}
+
 // ParseMarkdown reads a PR/FAQ written in Markdown, as teams write it in a
 // docs repository or export it from a word processor, into the same model
 // Parse fills from YAML. It reads, with the CommonMark parser goldmark:
@@ -76,8 +88,8 @@ const maxMarkdownDepth = 32
 // Errors are *ValidationError with the line of the problem: input over
 // MaxBytes (wrapping ErrTooLarge), an empty input, block quotes or lists
 // nested deeper than 32, front matter that is not valid YAML or has a
-// value of the wrong type, and Markdown with neither a dateline, a quote
-// nor an FAQ question (rule not-a-prfaq), such as a README.
+// value of the wrong type, and Markdown with no press release (rule
+// not-a-prfaq), such as a README or a design doc's FAQ.
 func ParseMarkdown(data []byte) (*PRFAQ, error) {
 	d, _, err := parseMarkdown(data)
 	if err != nil {
@@ -124,11 +136,29 @@ func mdError(rule string, line, col int, sentinel error, format string, args ...
 }
 
 func parseMarkdown(data []byte) (*PRFAQ, *mdSource, error) {
+	p, err := scanMarkdown(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, m := p.d, p.m
+	if !p.found {
+		what := "no press release"
+		if p.asked {
+			what = "questions and answers but no press release"
+		}
+		return d, m, mdError(RuleNotPRFAQ, 1, 1, nil,
+			"%s found: a PR/FAQ opens with a press release (a headline, then a dateline such as \"SEATTLE — March 3, 2027 —\" and quotes) before its FAQ", what)
+	}
+	return d, m, nil
+}
+
+// scanMarkdown reads data into a PR/FAQ, keeping what it saw on the way.
+func scanMarkdown(data []byte) (*mdParser, error) {
 	if len(data) > MaxBytes {
-		return nil, nil, mdError(RuleTooLarge, 0, 0, ErrTooLarge, "input is %d bytes, larger than the limit of %d bytes (MaxBytes)", len(data), MaxBytes)
+		return nil, mdError(RuleTooLarge, 0, 0, ErrTooLarge, "input is %d bytes, larger than the limit of %d bytes (MaxBytes)", len(data), MaxBytes)
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))) == 0 {
-		return nil, nil, mdError(RuleEmpty, 1, 1, strict.ErrEmpty, "the file is empty; write the press release and the FAQ")
+		return nil, mdError(RuleEmpty, 1, 1, strict.ErrEmpty, "the file is empty; write the press release and the FAQ")
 	}
 	// The Markdown parser reads a copy in which the byte order mark and the
 	// front matter are blanked, keeping line breaks, so that its offsets are
@@ -141,10 +171,10 @@ func parseMarkdown(data []byte) (*PRFAQ, *mdSource, error) {
 	m := &mdSource{fields: map[string]*mdText{}, sections: map[string]int{}}
 	if start, end, closed := frontMatterAt(src); start > 0 {
 		if !closed {
-			return nil, nil, mdError(RuleSyntax, 1, 1, strict.ErrSyntax, "the front matter opened by --- on line 1 is never closed; end it with a line holding only ---")
+			return nil, mdError(RuleSyntax, 1, 1, strict.ErrSyntax, "the front matter opened by --- on line 1 is never closed; end it with a line holding only ---")
 		}
 		if err := m.readFrontMatter(data[start:end], d); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		m.fmLine = bytes.Count(data[:start], []byte("\n"))
 		for i := 0; i < end; i++ {
@@ -158,17 +188,13 @@ func parseMarkdown(data []byte) (*PRFAQ, *mdSource, error) {
 		}
 	}
 	if line := tooDeep(src); line > 0 {
-		return nil, nil, mdError(RuleTooDeep, line, 1, strict.ErrTooDeep, "block quotes or lists nest more than %d deep", maxMarkdownDepth)
+		return nil, mdError(RuleTooDeep, line, 1, strict.ErrTooDeep, "block quotes or lists nest more than %d deep", maxMarkdownDepth)
 	}
 	root := goldmark.New().Parser().Parse(text.NewReader(src))
 	p := &mdParser{src: src, d: d, m: m}
 	p.walk(root)
 	p.finish()
-	if !p.found {
-		return d, m, mdError(RuleNotPRFAQ, 1, 1, nil,
-			"no PR/FAQ found: a PR/FAQ has a dateline (CITY — DATE —) opening the press release, quotes, or FAQ sections with questions")
-	}
-	return d, m, nil
+	return p, nil
 }
 
 // frontMatterAt finds YAML front matter: a first line of ---, up to a line
@@ -312,10 +338,11 @@ type mdParser struct {
 
 	phase     int
 	headLevel int
-	// found is set by what only a PR/FAQ has: a dateline, a quote, an FAQ
-	// question.
-	found bool
-	title *mdText
+	// found is set by what only a press release has: a dateline, a quote
+	// attributed to a person, a "Press release" heading, a template's
+	// labels, a "PR/FAQ" title. asked is set by an FAQ question.
+	found, asked bool
+	title        *mdText
 
 	press  []prItem
 	marker string
@@ -407,6 +434,7 @@ func (p *mdParser) heading(n *ast.Heading) {
 			if len(title.b) > 0 {
 				p.title = &title
 			}
+			p.found = true
 			return
 		}
 	}
@@ -427,11 +455,13 @@ func (p *mdParser) heading(n *ast.Heading) {
 	switch p.phase {
 	case phaseStart:
 		if pressHeading(s) {
+			p.found = true
 			return
 		}
 		p.setHeadline(t, n.Level)
 	case phaseHeadline:
 		if pressHeading(s) {
+			p.found = true
 			return
 		}
 		p.set("/pressRelease/subheadline", &p.d.PressRelease.Subheadline, t)
@@ -458,7 +488,14 @@ func (p *mdParser) heading(n *ast.Heading) {
 	}
 }
 
+// pressPrefix is a label some writers put before the headline.
+var pressPrefix = regexp.MustCompile(`(?i)^\s*(?:draft\s+)?press\s+release\s*[:—–-]\s*`)
+
 func (p *mdParser) setHeadline(t mdText, level int) {
+	if loc := pressPrefix.FindIndex(t.b); loc != nil && loc[1] < len(t.b) {
+		t = t.slice(loc[1], len(t.b))
+		p.found = true
+	}
 	p.set("/pressRelease/headline", &p.d.PressRelease.Headline, t)
 	p.m.sections["/pressRelease"] = t.src(0)
 	p.headLevel = level
@@ -476,6 +513,12 @@ func (p *mdParser) set(pointer string, field *string, t mdText) {
 
 func (p *mdParser) paragraph(n *ast.Paragraph) {
 	t := inlineText(n, p.src)
+	// Documents exported from word processors write headings as bold
+	// lines: "**Press Release**", "**Frequently Asked Questions**",
+	// "**Internal**".
+	if inner, ok := emphasisOnly(n, p.src, 2); ok && p.boldHeading(inner.trim(), blockStart(n)) {
+		return
+	}
 	if p.phase <= phasePress {
 		if f, rest, ok := boldLabel(n, p.src); ok {
 			p.label(f)
@@ -496,6 +539,7 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 				if title.String() != "" {
 					p.title = &title
 				}
+				p.found = true
 				return
 			}
 			p.setHeadline(inner.trim(), 0)
@@ -784,9 +828,44 @@ func audience(s string) (int, bool) {
 
 func customerQuestionsHeading(s string) bool { return fiveQuestions.MatchString(s) && len(s) <= 80 }
 
+// boldLevel is the level of a section opened by a bold line: below every
+// heading, so any heading ends it.
+const boldLevel = 7
+
+// boldHeading reads a bold line that stands for a section heading and
+// reports whether it was one.
+func (p *mdParser) boldHeading(t mdText, at int) bool {
+	s := t.String()
+	if strings.HasSuffix(s, "?") {
+		return false
+	}
+	if which, ok := faqHeading(s); ok && !titleWords.MatchString(s) {
+		p.openSection(which, boldLevel, at)
+		return true
+	}
+	if customerQuestionsHeading(s) {
+		p.openSection(sectionCustomer, boldLevel, at)
+		return true
+	}
+	switch p.phase {
+	case phaseStart, phaseHeadline:
+		if pressHeading(s) {
+			p.found = true
+			return true
+		}
+	case phaseFAQ, phaseCustomer:
+		if sub, ok := subsection(s); ok {
+			p.openSection(sub, p.sec.level, at)
+			return true
+		}
+	}
+	return false
+}
+
 // label handles a template's section label ("Problem", "Customer Quote",
 // "Call to Action"): the blocks after it are that field.
 func (p *mdParser) label(field string) {
+	p.found = true
 	switch field {
 	case "headline", "subheadline":
 		p.pending = field

@@ -3,6 +3,7 @@ package prfaq
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -202,7 +203,9 @@ func TestMarkdownBadInput(t *testing.T) {
 		{"blank", "  \n\n\t\n", RuleEmpty, 1},
 		{"readme", "# mytool\n\nA command-line tool.\n\n## Install\n\n    go install example.com/mytool@latest\n", RuleNotPRFAQ, 1},
 		{"front matter not closed", "---\nid: X\n# Headline\n", RuleSyntax, 1},
-		{"front matter syntax", "---\nid: X\nauthors: [a, b\n---\n# H\n", RuleSyntax, 0},
+		{"front matter syntax", "---\nid: X\nauthors: [a, b\n---\n# H\n", RuleSyntax, 3},
+		{"front matter tab", "---\nid: X\n\tstage: x\n---\n# H\n", RuleSyntax, 3},
+		{"front matter date", "---\nid: X\ndate: 2026-02-30\n---\n# H\n", RuleFormat, 3},
 		{"front matter type", "---\nid: X\nauthors: 5\n---\n# H\n", RuleType, 3},
 		{"front matter enum", "---\nid: X\nstage: idea\n---\n# H\n", RuleEnum, 3},
 		{"nested quotes", strings.Repeat(">", 10_000) + " deep\n", RuleTooDeep, 1},
@@ -349,5 +352,106 @@ func TestPlaceInYAMLAndFrontMatter(t *testing.T) {
 		Place([]byte(in), fs)
 		line := strings.Split(in, "\n")[fs[0].Line-1]
 		assert.True(t, strings.HasPrefix(string([]rune(line)[fs[0].Column-1:]), "very worst"), "%s: %d:%d %q", path, fs[0].Line, fs[0].Column, line)
+	}
+}
+
+func TestIsMarkdownPRFAQ(t *testing.T) {
+	files, err := filepath.Glob("testdata/markdown/*.md")
+	require.NoError(t, err)
+	for _, name := range append(files, mdTemplatePath) {
+		data, err := os.ReadFile(name)
+		require.NoError(t, err)
+		assert.True(t, IsMarkdownPRFAQ(data), name)
+	}
+	for name, in := range map[string]string{
+		"readme":             "# mytool\n\nA command-line tool.\n\n## Install\n\nRun it.\n",
+		"design doc faq":     "# Cache design\n\nWe cache reads.\n\n## FAQ\n\n### Why not Redis?\n\nCost.\n",
+		"press release only": "# Headline\n\nSEATTLE — March 3, 2027 — Today we launch.\n",
+	} {
+		assert.False(t, IsMarkdownPRFAQ([]byte(in)), name)
+	}
+	memo, err := os.ReadFile("testdata/memo.md")
+	require.NoError(t, err)
+	assert.False(t, IsMarkdownPRFAQ(memo), "a six-page memo is a narrative")
+	_, err = ParseMarkdown([]byte("# Cache design\n\nWe cache reads.\n\n## FAQ\n\n### Why not Redis?\n\nCost.\n"))
+	var ve *ValidationError
+	require.True(t, errors.As(err, &ve))
+	assert.Equal(t, RuleNotPRFAQ, ve.Problems[0].Rule)
+	assert.Contains(t, ve.Problems[0].Message, "no press release")
+}
+
+// TestMarkdownExportedFromADocument: what a word processor's Markdown
+// export looks like, with every heading a bold line.
+func TestMarkdownExportedFromADocument(t *testing.T) {
+	in := `**Press Release**
+
+**Ledgerline closes a small shop's books in ten minutes a month**
+
+*Sole traders get their VAT return and a year-end summary from their bank feed*
+
+**BRISTOL, UK, January 12, 2027** – Ledgerline today opened to every sole trader in
+the UK.
+
+“I used to spend a weekend each quarter on receipts,” said Priya Shah, a florist in
+Bath.
+
+**Frequently Asked Questions**
+
+**External FAQs**
+
+1. **What does it cost?**
+   £8 a month.
+2. **Which banks does it read?**
+   Every UK bank with open banking.
+
+**Internal FAQs**
+
+**Q: What do we depend on?**
+
+A: The open banking feeds of each bank.
+`
+	require.True(t, IsMarkdownPRFAQ([]byte(in)))
+	d, err := ParseMarkdown([]byte(in))
+	require.NoError(t, err)
+	pr := d.PressRelease
+	assert.Equal(t, "Ledgerline closes a small shop's books in ten minutes a month", pr.Headline)
+	assert.Equal(t, "Sole traders get their VAT return and a year-end summary from their bank feed", pr.Subheadline)
+	assert.Equal(t, Dateline{City: "BRISTOL, UK", LaunchDate: Date{Year: 2027, Month: time.January, Day: 12}}, pr.Dateline)
+	assert.Equal(t, "Priya Shah", pr.CustomerQuote.Speaker, "a florist is a customer")
+	assert.Equal(t, []string{"What does it cost?", "Which banks does it read?"}, questions(d.ExternalFAQ))
+	assert.Equal(t, "£8 a month.", d.ExternalFAQ[0].Answer)
+	assert.Equal(t, []string{"What do we depend on?"}, questions(d.InternalFAQ))
+}
+
+func TestMarkdownPlainSubheadlineAndPrefixedHeadline(t *testing.T) {
+	in := `# Press Release: Ledgerline closes a shop's books in ten minutes
+
+Sole traders get their VAT return from their bank feed.
+
+BRISTOL — January 12, 2027 — Ledgerline today opened to every sole trader.
+
+Owners spend a weekend a quarter on receipts.
+`
+	d, err := ParseMarkdown([]byte(in))
+	require.NoError(t, err)
+	pr := d.PressRelease
+	assert.Equal(t, "Ledgerline closes a shop's books in ten minutes", pr.Headline)
+	assert.Equal(t, "Sole traders get their VAT return from their bank feed.", pr.Subheadline)
+	assert.Equal(t, "Ledgerline today opened to every sole trader.", pr.Summary)
+	assert.Equal(t, "Owners spend a weekend a quarter on receipts.", pr.Problem)
+}
+
+// TestPlaceForeignFindings: findings from another document, with spans
+// past the end of this one's fields, are placed without panicking.
+func TestPlaceForeignFindings(t *testing.T) {
+	for _, path := range []string{templatePath, mdTemplatePath} {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		fs := []Finding{{Path: "/title", Start: 10, End: 5000}, {Path: "/externalFaq/0/answer", Start: 4000, End: 4005},
+			{Path: "/nope/3", Start: 1, End: 2}, {Path: "/", Rule: RuleRequired}}
+		require.NotPanics(t, func() { Place(data, fs) }, path)
+		for _, f := range fs {
+			assert.Positive(t, f.Line, "%s %+v", path, f)
+		}
 	}
 }

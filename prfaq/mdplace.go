@@ -153,6 +153,9 @@ func offsetOf(data []byte, starts []int, line, col int) int {
 // its occurrences as the field's text has before start. YAML may fold or
 // quote the text, so its offsets are not the field's; its words are.
 func wordAt(data []byte, from int, text string, start, end int) (int, bool) {
+	if start < 0 || end > len(text) || start >= end {
+		return 0, false // the finding is not about this text
+	}
 	w := strings.FieldsFunc(text[start:end], func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' })
 	if len(w) == 0 || from < 0 || from >= len(data) {
 		return 0, false

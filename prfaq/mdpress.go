@@ -1,6 +1,7 @@
 package prfaq
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -115,6 +116,9 @@ var (
 // Doe, VP of Payments." or "Jane Doe, VP of Payments, said: “…”" or "“…” —
 // Jane Doe, VP of Payments". The quoted words must be most of the paragraph.
 func quoteParagraph(t mdText) (*mdQuote, bool) {
+	if !bytes.ContainsAny(t.b, "\"“") {
+		return nil, false // most paragraphs quote no one
+	}
 	s := t.String()
 	spans := quoteSpan.FindAllStringSubmatchIndex(s, -1)
 	if len(spans) == 0 {
@@ -184,8 +188,10 @@ func trimRight(t mdText, cut string) mdText {
 }
 
 var (
-	leaderRole   = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|vp|svp|evp|vice president|president|founder|co-founder|head|director|general manager|gm|chief|lead|leader|manager|spokesperson|engineering|product)\b`)
-	customerRole = regexp.MustCompile(`(?i)\b(customer|owner|user|parent|teacher|student|shopper|member|nurse|driver|resident|patient|buyer|reader|subscriber|developer|mother|father|freelancer|farmer|runs?)\b`)
+	leaderRole = regexp.MustCompile(`(?i)\b(ceo|cto|cfo|coo|cpo|vp|svp|evp|vice president|president|founder|co-founder|head|director|general manager|gm|chief|lead|leader|manager|spokesperson|engineering|product)\b`)
+	// A role written with an article ("a florist in Bath") describes a
+	// person, as a customer quote does; a leader's role is a title.
+	customerRole = regexp.MustCompile(`(?i)^\s*an?\s|\b(customer|owner|user|parent|teacher|student|shopper|member|nurse|driver|resident|patient|buyer|reader|subscriber|developer|mother|father|freelancer|farmer|runs?)\b`)
 	ctaWords     = regexp.MustCompile(`(?i)\b(visit|sign up|learn more|go to|download|start (?:a|your)|try it|to learn|contact us|order|join|available (?:today|now)|get started at)\b|\b\w+\.(?:com|example|org|io|net|co|app|dev)\b`)
 )
 
@@ -215,6 +221,16 @@ func (p *mdParser) finishPress() {
 		}
 	}
 	pr := &p.d.PressRelease
+	// A one-sentence paragraph between the headline and the dateline is
+	// the subheadline, written without italics.
+	if len(before) >= 2 && pr.Subheadline == "" && pr.Headline != "" {
+		_, first := parseDateline(before[0].t.String())
+		_, second := parseDateline(before[1].t.String())
+		if !first && second && len(before[0].t.b) < 300 && Readability(before[0].t.String()).Sentences <= 1 {
+			p.set("/pressRelease/subheadline", &pr.Subheadline, before[0].t)
+			before = before[1:]
+		}
+	}
 	if len(before) > 0 {
 		p.summary(before[0].t)
 		before = before[1:]

@@ -65,7 +65,7 @@ func TestMarkdownValueIsComplete(t *testing.T) {
 	for _, in := range []string{
 		"# Headline\n\nSEATTLE — Today we launch.\n\n## FAQ\n\n### Why?\n\nBecause.\n",
 		"**Harbor Desk books rooms**\n\n[CITY] — [DATE] — Text.\n",
-		"---\nid: X\n---\n\n## FAQ\n\nQ: Is it free?\nA: Yes.\n",
+		"---\nid: X\n---\n\n# Quiet hours PR/FAQ\n\n## FAQ\n\nQ: Is it free?\nA: Yes.\n",
 	} {
 		d, err := ParseMarkdown([]byte(in))
 		require.NoError(t, err, in)

@@ -50,9 +50,11 @@ func (s *scanner) pending(wi *wordInfo) {
 // matches reports whether the last len(words) words read are words,
 // comparing lexicon entries rather than text.
 func (s *scanner) matches(words []*entry) bool {
+	// The last word is the one just read, which indexes the phrase; most
+	// phrases that fail do so at the word before it, so compare backwards.
 	k := len(words)
-	for j, w := range words {
-		if s.ringEnt[(s.nring-k+j)%maxPhraseWords] != w {
+	for j := k - 2; j >= 0; j-- {
+		if s.ringEnt[(s.nring-k+j)%maxPhraseWords] != words[j] {
 			return false
 		}
 	}

@@ -51,26 +51,26 @@ type RuleInfo = finding.RuleInfo
 // Rule ids shared with the other mechanisms, as Parse and Validate report
 // them. They are the ids of the shared vocabulary; Rules describes each.
 const (
-	RuleSyntax       = problem.RuleSyntax
-	RuleEmpty        = problem.RuleEmpty
-	RuleTooLarge     = problem.RuleTooLarge
-	RuleTooDeep      = problem.RuleTooDeep
-	RuleTooMany      = problem.RuleTooMany
-	RuleUnknownKey   = problem.RuleUnknownKey
-	RuleType         = problem.RuleType
-	RuleRequired     = problem.RuleRequired
-	RuleEnum         = problem.RuleEnum
-	RuleFormat       = problem.RuleFormat
-	RuleRange        = problem.RuleRange
-	RuleTooShort     = problem.RuleTooShort
-	RuleTooLong      = problem.RuleTooLong
-	RuleTooFew       = problem.RuleTooFew
-	RuleTooManyItems = problem.RuleTooManyItems
-	RuleLength       = problem.RuleLength
-	RuleDuplicate    = problem.RuleDuplicate
-	RuleDuplicateID  = problem.RuleDuplicateID
-	RuleUnknownRef   = problem.RuleUnknownReference
-	RuleNil          = problem.RuleNil
+	RuleSyntax           = problem.RuleSyntax
+	RuleEmpty            = problem.RuleEmpty
+	RuleTooLarge         = problem.RuleTooLarge
+	RuleTooDeep          = problem.RuleTooDeep
+	RuleTooMany          = problem.RuleTooMany
+	RuleUnknownKey       = problem.RuleUnknownKey
+	RuleType             = problem.RuleType
+	RuleRequired         = problem.RuleRequired
+	RuleEnum             = problem.RuleEnum
+	RuleFormat           = problem.RuleFormat
+	RuleRange            = problem.RuleRange
+	RuleTooShort         = problem.RuleTooShort
+	RuleTooLong          = problem.RuleTooLong
+	RuleTooFew           = problem.RuleTooFew
+	RuleTooManyItems     = problem.RuleTooManyItems
+	RuleLength           = problem.RuleLength
+	RuleDuplicate        = problem.RuleDuplicate
+	RuleDuplicateID      = problem.RuleDuplicateID
+	RuleUnknownReference = problem.RuleUnknownReference
+	RuleNil              = problem.RuleNil
 )
 
 // Rule ids of PR/FAQ validation: the rules Validate checks beyond the shared
@@ -122,7 +122,7 @@ var validationRules = []RuleInfo{
 		Help: "Keep the one sentence that names the product and its benefit; move the rest to the summary."},
 	{ID: RuleLaunchBeforeDate, Severity: Error, Summary: "The launch date in the dateline is before the document's date.",
 		Help: "Date the imagined launch after the document: the press release announces a product still to come."},
-	{ID: RuleNotPRFAQ, Severity: Error, Summary: "Markdown given to ParseMarkdown holds no dateline, quote or FAQ question: it is not a PR/FAQ.",
+	{ID: RuleNotPRFAQ, Severity: Error, Summary: "Markdown given to ParseMarkdown holds no press release (no dateline, attributed quote, Press release heading or template labels): it is not a PR/FAQ.",
 		Help: "Open the press release with a dateline (CITY — DATE —) and add the FAQ under a heading such as External FAQ, or review the file as a narrative with ReviewText."},
 }
 

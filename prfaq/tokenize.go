@@ -194,21 +194,33 @@ func bulletAt(t string, j int) int {
 // digits ("1,000").
 func (s *scanner) scanWord(i int, w *wordInfo) {
 	t := s.text
-	*w = wordInfo{st: i, fits: true}
-	n := 0
+	key := &s.key
+	// Counters live in locals, in registers, while the loop runs; the
+	// common byte, a lower-case letter, takes the first branch.
+	n, upper, lower, other := 0, 0, 0, 0
+	digit, fits := false, true
 	j := i
 scan:
 	for j < len(t) {
 		c := t[j]
+		if 'a' <= c && c <= 'z' {
+			lower++
+			if n < keyCap {
+				key[n] = c
+				n++
+			} else {
+				fits = false
+			}
+			j++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch class[c] {
 			case cUpper:
-				w.upper++
+				upper++
 				c += 'a' - 'A'
-			case cLower:
-				w.lower++
 			case cDigit:
-				w.digit = true
+				digit = true
 			default:
 				if j == i || j+1 == len(t) {
 					break scan
@@ -226,24 +238,24 @@ scan:
 				default:
 					break scan
 				}
-				w.other++
+				other++
 			}
-			if n < len(s.key) {
-				s.key[n] = c
+			if n < keyCap {
+				key[n] = c
 				n++
 			} else {
-				w.fits = false
+				fits = false
 			}
 			j++
 			continue
 		}
 		if j+3 < len(t) && t[j:j+3] == "’" && (isAlnum(t[j+3]) || t[j+3] >= utf8.RuneSelf && startsLetter(t[j+3:])) {
-			w.other++
-			if n < len(s.key) {
-				s.key[n] = '\''
+			other++
+			if n < keyCap {
+				key[n] = '\''
 				n++
 			} else {
-				w.fits = false
+				fits = false
 			}
 			j += 3
 			continue
@@ -253,12 +265,12 @@ scan:
 			break
 		}
 		for k := j; k < j+size; k++ {
-			w.other++
-			if n < len(s.key) {
-				s.key[n] = t[k]
+			other++
+			if n < keyCap {
+				key[n] = t[k]
 				n++
 			} else {
-				w.fits = false
+				fits = false
 			}
 		}
 		j += size
@@ -267,8 +279,13 @@ scan:
 		j = i + 1
 	}
 	s.steps += j - i
-	w.e, w.text, w.n = j, t[i:j], n
-	if w.fits {
+	// Field by field: assigning a whole struct literal through the
+	// pointer copies it from a temporary, which cost more than the loop.
+	w.st, w.e, w.text, w.n = i, j, t[i:j], n
+	w.upper, w.lower, w.other = upper, lower, other
+	w.digit, w.fits = digit, fits
+	w.hash, w.ent, w.flags = 0, nil, 0
+	if fits {
 		var head uint64
 		w.hash, head = hashKey(&s.key, n)
 		if w.ent = lexLookup(s.key[:n], w.hash, head); w.ent != nil {

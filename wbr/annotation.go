@@ -19,19 +19,6 @@ type Annotation struct {
 	Metrics []string `json:"metrics,omitempty" validate:"omitempty,max=1000,unique,dive,wbrid"`
 }
 
-// concerns reports whether the annotation belongs on metric id's chart.
-func (a *Annotation) concerns(id string) bool {
-	if len(a.Metrics) == 0 {
-		return true
-	}
-	for _, m := range a.Metrics {
-		if m == id {
-			return true
-		}
-	}
-	return false
-}
-
 // Rule ids of charts that show two metrics: a chartWith naming the metric
 // itself (Validate), and one naming a metric of another unit (Review).
 const (
@@ -71,10 +58,16 @@ func (d *Deck) checkCharts(l *problem.List, ids map[string]int) {
 	}
 }
 
+// MaxMetricAnnotations is how many annotations a metric's report keeps: the
+// latest ones. The report's own list keeps them all; the bound keeps a deck
+// of many annotations on many metrics from growing every rendering by their
+// product.
+const MaxMetricAnnotations = 20
+
 // annotate gives the report the deck's annotations that fall within its
 // charts (the first of the twelve months to the week reviewed), oldest
-// first, and each metric those that concern it; and it copies the second
-// metric of each chart that has one.
+// first, and each metric the latest MaxMetricAnnotations that concern it;
+// and it copies the second metric of each chart that has one.
 func annotate(d *Deck, r *Report, sp spans) {
 	lo, hi := sp.weeks[0].lo, sp.week.hi
 	if len(sp.months) > 0 {
@@ -92,13 +85,29 @@ func annotate(d *Deck, r *Report, sp spans) {
 	for i := range r.Metrics {
 		index[r.Metrics[i].ID] = i
 	}
+	// Which annotations concern each metric, by index into r.Annotations,
+	// oldest first: one pass over the annotations, not one per metric.
+	var every []int
+	some := make([][]int, len(r.Metrics))
+	for k, a := range r.Annotations {
+		if len(a.Metrics) == 0 {
+			every = append(every, k)
+			continue
+		}
+		for _, id := range a.Metrics {
+			if i, ok := index[id]; ok {
+				some[i] = append(some[i], k)
+			}
+		}
+	}
 	for i := range r.Metrics {
 		m := &r.Metrics[i]
-		m.Annotations = []Annotation{}
-		for _, a := range r.Annotations {
-			if a.concerns(m.ID) {
-				m.Annotations = append(m.Annotations, a)
-			}
+		ks := mergeSorted(every, some[i])
+		ks = ks[max(0, len(ks)-MaxMetricAnnotations):]
+		m.Annotations = make([]Annotation, 0, len(ks))
+		for _, k := range ks {
+			// The metric's copy names no metrics: it concerns this one.
+			m.Annotations = append(m.Annotations, Annotation{Date: r.Annotations[k].Date, Note: r.Annotations[k].Note})
 		}
 		dm := &d.Metrics[i] // Build keeps the deck's order
 		if j, ok := index[dm.ChartWith]; ok && dm.ChartWith != "" {
@@ -106,6 +115,19 @@ func annotate(d *Deck, r *Report, sp spans) {
 			m.With = &ChartSeries{ID: o.ID, Name: o.Name, Unit: o.Unit, Additive: o.Additive, Weeks: o.Weeks, Months: o.Months}
 		}
 	}
+}
+
+// mergeSorted merges two ascending lists of indexes.
+func mergeSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] <= b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // ChartSeries is a second metric drawn on a 6-12 chart.

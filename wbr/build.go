@@ -48,10 +48,11 @@ type MetricReport struct {
 	// Operation and Operands repeat a derived metric's definition.
 	Operation Operation `json:"operation,omitempty"`
 	Operands  []string  `json:"operands,omitempty"`
-	// Additive is true when a period's value is a total of its days (a
-	// sum, or a derived sum or difference of totals): the chart draws its
-	// months as an average week and its month, quarter and year plans are
-	// prorated.
+	// Additive is true when a period's value grows with the period's
+	// length, as a total does (a sum; a derived sum or difference of
+	// totals, a total times levels, a total divided by a level): the chart
+	// draws its months as an average week and its month, quarter and year
+	// plans are prorated.
 	Additive bool `json:"additive"`
 
 	// LastWeek is the value of the week reviewed; PriorWeek of the week
@@ -88,7 +89,9 @@ type MetricReport struct {
 	// With is the second metric drawn on this metric's chart (the deck's
 	// chartWith); null without one.
 	With *ChartSeries `json:"with"`
-	// Annotations are the report's annotations that concern this metric.
+	// Annotations are the report's annotations that concern this metric,
+	// oldest first: the latest MaxMetricAnnotations of them, each without
+	// its list of metrics.
 	Annotations []Annotation `json:"annotations"`
 
 	// Incomplete names the figures (lastWeek, priorWeek, yearAgoWeek, mtd,
@@ -227,12 +230,13 @@ func checkMetrics(d *Deck, data Data) error {
 // engine holds each data metric's values over the window the report needs,
 // one slot per day, NaN where a day has no data.
 type engine struct {
-	d         *Deck
-	lo, hi    day
-	dense     map[string][]float64
-	metrics   map[string]*Metric
-	leafCache map[string][][]float64
-	derivedAt map[figKey]figure // derived figures already computed
+	d          *Deck
+	lo, hi     day
+	dense      map[string][]float64
+	metrics    map[string]*Metric
+	leafCache  map[string][][]float64
+	derivedAt  map[figKey]figure // derived figures already computed
+	additiveOf map[string]bool   // derived metrics known to be totals, or not
 }
 
 // figKey names a metric's figure over a span.
@@ -242,7 +246,7 @@ type figKey struct {
 }
 
 func newEngine(d *Deck, data Data, lo, hi day) *engine {
-	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics)), leafCache: map[string][][]float64{}, derivedAt: map[figKey]figure{}}
+	e := &engine{d: d, lo: lo, hi: hi, dense: map[string][]float64{}, metrics: make(map[string]*Metric, len(d.Metrics)), leafCache: map[string][][]float64{}, derivedAt: map[figKey]figure{}, additiveOf: map[string]bool{}}
 	for i := range d.Metrics {
 		e.metrics[d.Metrics[i].ID] = &d.Metrics[i]
 	}
@@ -513,7 +517,7 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	r := MetricReport{
 		ID: m.ID, Name: m.displayName(), Role: m.Role, Owner: m.Owner, Unit: m.Unit,
 		Aggregation: m.Aggregation, Comparison: m.comparison(), Better: m.better(),
-		Operation: m.Operation, Operands: append([]string(nil), m.Operands...), Additive: e.d.additive(m),
+		Operation: m.Operation, Operands: append([]string(nil), m.Operands...), Additive: e.additive(m),
 		Incomplete: []string{}, XmRWeeks: make([]Date, 0, len(sp.xmr)), Signals: []WeekSignal{},
 		Weeks: make([]ChartPoint, 0, len(sp.weeks)), Months: make([]ChartPoint, 0, len(sp.months)),
 	}
@@ -652,7 +656,7 @@ func (e *engine) plan(m *Metric, cal Calendar, sp spans, p plans, week figure, t
 		}
 		found = true
 		pv := *v
-		if e.d.additive(m) {
+		if e.additive(m) {
 			pv *= float64(todateSpans[i].days()) / float64(whole[i].days()) // a share, so a huge plan cannot overflow
 		}
 		*out[i].v = &pv

@@ -4,14 +4,15 @@ package wbr
 // complete week in data, as ReadCSV or ReadSQL read it, for deck d.
 //
 // The rule: weeks end on the deck's week-ending weekday. Only the deck's
-// metrics that take data (not ratios) and have at least one value count;
-// call them the data metrics. A week is complete when at least half of the
-// data metrics have a value on each of its seven days, and LatestWeek
-// returns the last complete week. A week still in progress, or a stray row
-// dated in the future, fills at most a few days of one metric, so it is
-// never chosen over the last week the data really covers. When no week is
-// complete (data recorded once a week, say), it returns the last week in
-// which at least half of the data metrics have any value.
+// metrics that take data (not ratios or derived metrics) and have at least
+// one value count; call them the data metrics. A week is complete when at
+// least half of the data metrics have a value on each of its seven days,
+// and LatestWeek returns the last complete week. A week still in progress,
+// or a stray row dated in the future, fills at most a few days of one
+// metric, so it is never chosen over the last week the data really covers.
+// When no week is complete (data recorded once a week, say), it returns
+// the last week in which at least half of the data metrics have any value,
+// and failing that the last week with any value at all.
 //
 // The deck is not validated here; Build does that. LatestWeek fails with
 // ErrNoData, as a *DataError, when no metric of the deck has data.
@@ -22,7 +23,7 @@ func LatestWeek(d *Deck, data Data) (Date, error) {
 	endWD := int(d.Calendar.weekEnds().Time())
 	takesData := make(map[string]bool, len(d.Metrics))
 	for i := range d.Metrics {
-		if d.Metrics[i].Aggregation != Ratio {
+		if !d.Metrics[i].computed() {
 			takesData[d.Metrics[i].ID] = true
 		}
 	}

@@ -78,7 +78,7 @@ func (o Operation) apply(vals []float64) float64 {
 const RuleDerivedOperands = "derived-operands"
 
 // checkDerived reports the problems of metric i's operation and operands.
-func (d *Deck) checkDerived(l *problem.List, i int) {
+func (d *Deck) checkDerived(l *problem.List, i int, ids map[string]int) {
 	m := &d.Metrics[i]
 	if m.Aggregation != Derived {
 		if m.Operation != "" || len(m.Operands) > 0 {
@@ -99,9 +99,9 @@ func (d *Deck) checkDerived(l *problem.List, i int) {
 		switch {
 		case id == m.ID:
 			l.Add(at, RuleCircular, "derived metric %q refers to itself", m.ID)
-		case d.metric(id) == nil:
+		case !known(ids, id):
 			l.Add(at, RuleUnknownReference, "no metric has id %q", id)
-		case d.reaches(id, m.ID):
+		case d.reaches(ids, id, m.ID):
 			l.Add(at, RuleCircular, "derived metric %q depends on itself through %q", m.ID, id)
 		}
 	}
@@ -155,29 +155,45 @@ func (m *Metric) operandsOf() []string {
 // rather than read from data rows.
 func (m *Metric) computed() bool { return m.Aggregation == Ratio || m.Aggregation == Derived }
 
-// additive reports whether a metric's period value is a total of its days:
-// a sum, or a derived sum or difference of totals. A month of an additive
-// metric is drawn as its average week, and its month, quarter and year
-// plans are prorated by the days elapsed.
-func (d *Deck) additive(m *Metric) bool {
-	return d.additiveDepth(m, 0)
+// additive reports whether a metric's period value grows with the
+// period's length, as a total of its days does: a sum; a derived sum or
+// difference of totals; a total multiplied by levels; a total divided by a
+// level (revenue per buyable item). A month of an additive metric is drawn
+// as its average week, and its month, quarter and year plans are prorated
+// by the days elapsed.
+func (e *engine) additive(m *Metric) bool {
+	return e.additiveDepth(m, 0)
 }
 
-func (d *Deck) additiveDepth(m *Metric, depth int) bool {
+func (e *engine) additiveDepth(m *Metric, depth int) bool {
 	switch {
-	case m == nil || depth > len(d.Metrics):
+	case m == nil || depth > len(e.d.Metrics):
 		return false
 	case m.Aggregation == Sum:
 		return true
-	case m.Aggregation != Derived || (m.Operation != Add && m.Operation != Subtract):
+	case m.Aggregation != Derived:
 		return false
 	}
+	if v, ok := e.additiveOf[m.ID]; ok {
+		return v // shared operands are looked at once
+	}
+	totals := 0
 	for _, id := range m.Operands {
-		if !d.additiveDepth(d.metric(id), depth+1) {
-			return false
+		if e.additiveDepth(e.metrics[id], depth+1) {
+			totals++
 		}
 	}
-	return true
+	var v bool
+	switch m.Operation {
+	case Add, Subtract: // totals combined are a total
+		v = totals == len(m.Operands)
+	case Multiply: // a total scaled by levels
+		v = totals == 1
+	case Divide: // a total per level: revenue per item of selection
+		v = len(m.Operands) == 2 && totals == 1 && e.additiveDepth(e.metrics[m.Operands[0]], depth+1)
+	}
+	e.additiveOf[m.ID] = v
+	return v
 }
 
 // derived computes derived metric m over s: each operand aggregated its

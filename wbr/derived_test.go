@@ -57,7 +57,10 @@ func TestDerivedMetrics(t *testing.T) {
 	assert.Equal(t, Divide, cr.Operation)
 	assert.Equal(t, []string{"churned", "customers"}, cr.Operands)
 	assert.True(t, find(t, r, "net_new").Additive, "a difference of sums is a total")
-	assert.False(t, cr.Additive)
+	assert.True(t, cr.Additive, "churned in a period over the customers: a month's rate is about four weeks'")
+	assert.True(t, find(t, r, "scaled").Additive, "a total times a level")
+	assert.False(t, find(t, r, "net_share").Additive, "a total over a total")
+	assert.False(t, find(t, r, "customers").Additive, "a mean")
 	assert.Equal(t, "19.60%", cr.formatValue(cr.LastWeek), "a derived divide in bps reads as a percentage")
 }
 
@@ -124,4 +127,13 @@ func TestChartWithUnitIsReviewed(t *testing.T) {
 	assert.Empty(t, rules(Review(d, ReviewOptions{}))[RuleChartWithUnit], "same unit")
 	d.Metrics[1].Unit = "USD"
 	assert.Equal(t, []string{"/metrics/0/chartWith"}, rules(Review(d, ReviewOptions{}))[RuleChartWithUnit])
+}
+
+func TestDerivedDividePlanIsAFraction(t *testing.T) {
+	d := churnDeck()
+	d.Metrics[4].Plan = []PlanValue{{Period: PlanWeek, End: dateOf("2026-11-21"), Value: 3}}
+	var ve *ValidationError
+	require.ErrorAs(t, d.Validate(), &ve)
+	assert.Equal(t, "/metrics/4/plan/0/value", ve.Problems[0].Path)
+	assert.Equal(t, RulePlanRange, ve.Problems[0].Rule)
 }

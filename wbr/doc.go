@@ -96,8 +96,10 @@
 // an operand is, or when divide meets zero, and it misses the days any
 // data metric it is computed from misses, so a figure over a gap is
 // flagged and not compared. A divide may be compared in bps and then reads
-// as a percentage. A sum or difference of totals is itself a total: its
-// month, quarter and year plans are prorated and its chart shows months
+// as a percentage. A derived metric that grows with the period's length
+// as a total does (a sum or difference of totals, a total times levels, a
+// total divided by a level, such as churned customers over customers) has
+// its month, quarter and year plans prorated and its chart shows months
 // as average weeks (MetricReport.Additive).
 //
 // Ratio and derived differ on purpose: a ratio divides its operands' sums
@@ -109,10 +111,11 @@
 //
 // A deck's annotations are dated notes ("price change") for some metrics,
 // or for every metric when they name none. The report keeps those dated
-// from the first of its twelve months to the week reviewed: each chart
-// marks them with a numbered line on the week and month they fall in and
-// lists them beneath, and Markdown and HTML list them under the metric and
-// at the top. A metric's chartWith draws a second metric on its chart, on
+// from the first of its twelve months to the week reviewed, and each
+// metric the latest MaxMetricAnnotations that concern it: its chart marks
+// the latest eight with a numbered line on the week and month they fall in
+// and lists them beneath, and Markdown and HTML list them under the metric
+// and every annotation at the top. A metric's chartWith draws a second metric on its chart, on
 // the same axis, in green (MetricReport.With).
 //
 // # The web page

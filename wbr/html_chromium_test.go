@@ -130,6 +130,17 @@ func TestHTMLInChromium(t *testing.T) {
 		pdfs[paper.name] = pdf
 	}
 
+	// Hostile deck text stays text in the browser: no element it names
+	// exists, and the page raises nothing.
+	hostile := filepath.Join(dir, "hostile.html")
+	require.NoError(t, os.WriteFile(hostile, htmlOf(t, hostileReport(t)), 0o644))
+	dom, log = runChromium(t, bin, "file://"+hostile, "--dump-dom")
+	assert.Empty(t, consoleLine.FindAllString(log, -1), "console messages")
+	assert.NotContains(t, dom, "<script")
+	assert.NotContains(t, dom, "<b>")
+	assert.Contains(t, dom, "&lt;/text&gt;&lt;script&gt;alert('x')&lt;/script&gt;")
+	assert.Equal(t, 3, strings.Count(dom, "<svg"))
+
 	if out := os.Getenv("WBR_CHROMIUM_OUT"); out != "" {
 		require.NoError(t, os.MkdirAll(out, 0o755))
 		for _, f := range []string{path, png, pdfs["a4"], pdfs["letter"]} {

@@ -87,8 +87,14 @@ func btoi(b bool) int {
 	return 0
 }
 
-func TestHTMLEscapesDeckText(t *testing.T) {
-	hostile := `</text><script>alert('x')</script> "] ]]> <!-- & <b>`
+// hostileText is deck text that would break a page escaped badly.
+const hostileText = `</text><script>alert('x')</script> "] ]]> <!-- & <b>`
+
+// hostileReport is a report whose deck text, annotations and second chart
+// metric are all hostileText, with one metric shown in two sections.
+func hostileReport(t *testing.T) *Report {
+	t.Helper()
+	hostile := hostileText
 	d := churnDeck()
 	d.Title = hostile
 	d.Metrics[0].Name = hostile
@@ -102,6 +108,11 @@ func TestHTMLEscapesDeckText(t *testing.T) {
 	weekData(t, &data, "2026-11-21", "customers", 100, 100, 100, 100, 100, 100)
 	r, err := Build(d, data, date("2026-11-21"), ReviewOptions{})
 	require.NoError(t, err)
+	return r
+}
+
+func TestHTMLEscapesDeckText(t *testing.T) {
+	r := hostileReport(t)
 	page := htmlOf(t, r)
 	els := pageElements(t, page)
 	selfContained(t, page)

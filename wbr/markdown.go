@@ -126,7 +126,11 @@ func (m *MetricReport) markdown(b *bytes.Buffer, r *Report, chartDir string) {
 	if m.Unit != "" {
 		fmt.Fprintf(b, " · %s", mdEscape(m.Unit))
 	}
-	fmt.Fprintf(b, " · %s", m.Aggregation)
+	if m.Aggregation == Derived {
+		fmt.Fprintf(b, " · %s of %s", m.Operation, mdEscape(strings.Join(m.Operands, ", ")))
+	} else {
+		fmt.Fprintf(b, " · %s", m.Aggregation)
+	}
 	if m.Better == Down {
 		b.WriteString(" · lower is better")
 	}

@@ -453,6 +453,7 @@ func (o *oracle) check(c *checker, w time.Time, js map[string]any) {
 		sort.Strings(incomplete)
 		sort.Strings(gotInc)
 		c.eq(path+"incomplete", incomplete, gotInc)
+		c.eq(path+"additive", grows(o.deck, m), g["additive"])
 
 		// The 6-12 chart.
 		gw := g["weeks"].([]any)
@@ -571,7 +572,7 @@ func (o *oracle) checkPlan(c *checker, path string, m *Metric, p oPeriods, vals 
 		}
 		found = true
 		pv := *v
-		if m.Aggregation == Sum {
+		if grows(o.deck, m) {
 			pv = pv * float64(k.todate.days()) / float64(k.whole.days())
 		}
 		rows = append(rows, planned{k.key, &pv, vals[k.key]})
@@ -688,6 +689,32 @@ func naiveSignals(xs []float64) []naiveSignal {
 	return out
 }
 
+// grows reports whether a metric's period value grows with the period's
+// length like a total: a sum; a derived sum or difference of such metrics;
+// a product with exactly one of them; one of them divided by a metric that
+// is not.
+func grows(d *Deck, m *Metric) bool {
+	if m.Aggregation == Sum {
+		return true
+	}
+	if m.Aggregation != Derived {
+		return false
+	}
+	n := 0
+	for _, id := range m.Operands {
+		if grows(d, d.metric(id)) {
+			n++
+		}
+	}
+	switch m.Operation {
+	case Add, Subtract:
+		return n == len(m.Operands)
+	case Multiply:
+		return n == 1
+	}
+	return grows(d, d.metric(m.Operands[0])) && n == 1
+}
+
 // oracleDeck is a deck with several metrics of every aggregation: with
 // gaps, zeros, negative values, a metric without data, ratios of sums, a
 // ratio of a mean, a ratio of a ratio, and plans for weeks, months,
@@ -764,6 +791,10 @@ func addPlans(d *Deck, rng *rand.Rand, from, to time.Time) {
 			scale = 20
 		case "hit_rate":
 			scale = 0.3
+		case "net": // a difference of sums
+			scale = 50
+		case "scaled": // a sum over a mean, times a mean
+			scale = 4
 		case "zeros":
 			scale = 0
 		default:
@@ -774,7 +805,7 @@ func addPlans(d *Deck, rng *rand.Rand, from, to time.Time) {
 				return
 			}
 			v := scale * (0.9 + 0.2*rng.Float64())
-			if m.Aggregation == Sum {
+			if grows(d, m) {
 				v *= float64(days)
 			}
 			m.Plan = append(m.Plan, PlanValue{Period: k, End: Date{Year: end.Year(), Month: end.Month(), Day: end.Day()}, Value: v})

@@ -3,7 +3,6 @@ package wbr
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
 )
@@ -29,6 +28,7 @@ func Review(d *Deck, opts ReviewOptions) []Finding {
 		return nil
 	}
 	inputs, outputs, plans := 0, 0, 0
+	drives := d.driving()
 	shown := map[string]bool{}
 	for _, s := range d.Sections {
 		for _, id := range s.Metrics {
@@ -41,7 +41,7 @@ func Review(d *Deck, opts ReviewOptions) []Finding {
 		switch m.Role {
 		case Input:
 			inputs++
-			if !d.drivesSomething(m.ID) {
+			if !drives[m.ID] {
 				add(RuleInputDrivesNone, Warning, ptr("metrics", i), "input %q drives no output; name the outputs it moves in drives, or ask whether the deck needs it", m.ID)
 			}
 		case Output:
@@ -73,32 +73,45 @@ func Review(d *Deck, opts ReviewOptions) []Finding {
 	return opts.apply(fs)
 }
 
-// drivesSomething reports whether input id drives an output itself or
-// through a ratio that uses it.
-func (d *Deck) drivesSomething(id string) bool {
-	seen := map[string]bool{}
-	var walk func(id string) bool
-	walk = func(id string) bool {
-		if seen[id] {
-			return false
+// driving reports, for each metric, whether it drives an output itself or
+// through a ratio or derived metric computed from it. One pass over the
+// deck answers every metric, so Review stays linear in the deck's size.
+func (d *Deck) driving() map[string]bool {
+	users := map[string][]int{} // metric id → the computed metrics that use it
+	ids := make(map[string]int, len(d.Metrics))
+	for i := range d.Metrics {
+		if _, dup := ids[d.Metrics[i].ID]; !dup {
+			ids[d.Metrics[i].ID] = i
 		}
-		seen[id] = true
-		m := d.metric(id)
-		if m == nil {
-			return false
+		for _, op := range d.Metrics[i].operandsOf() {
+			users[op] = append(users[op], i)
 		}
-		if len(m.Drives) > 0 {
-			return true
-		}
-		for i := range d.Metrics {
-			r := &d.Metrics[i]
-			if slices.Contains(r.operandsOf(), id) && walk(r.ID) {
-				return true
-			}
-		}
-		return false
 	}
-	return walk(id)
+	memo := map[string]bool{}
+	var walk func(id string, depth int) bool
+	walk = func(id string, depth int) bool {
+		if v, ok := memo[id]; ok {
+			return v
+		}
+		memo[id] = false // a cycle (refused by Validate) drives nothing
+		j, ok := ids[id]
+		if !ok || depth > len(d.Metrics) {
+			return false
+		}
+		v := len(d.Metrics[j].Drives) > 0
+		for _, u := range users[id] {
+			if v {
+				break
+			}
+			v = walk(d.Metrics[u].ID, depth+1)
+		}
+		memo[id] = v
+		return v
+	}
+	for i := range d.Metrics {
+		walk(d.Metrics[i].ID, 0)
+	}
+	return memo
 }
 
 // Findings returns what the meeting should discuss in this report, each

@@ -206,9 +206,13 @@ func (m *MetricReport) svg(b *bytes.Buffer, uid string) {
 	} else {
 		legendRows = layoutLegend(legend, plotLeft, chartH-16)
 	}
-	notes := m.Annotations
-	noteRows := min(len(notes), maxChartNotes)
+	notes, earlier := m.Annotations, 0 // the chart marks and lists the latest few
 	if len(notes) > maxChartNotes {
+		earlier = len(notes) - maxChartNotes
+		notes = notes[earlier:]
+	}
+	noteRows := len(notes)
+	if earlier > 0 {
 		noteRows++
 	}
 	height := chartH + rowStep*(legendRows-1)
@@ -389,13 +393,13 @@ func (m *MetricReport) svg(b *bytes.Buffer, uid string) {
 		fmt.Fprintf(b, `%s<text x="%d" y="%d" dominant-baseline="middle">%s</text>`+"\n", e.sample(e.x, e.y), e.x+e.w+6, e.y, render.XML(e.label))
 	}
 	ny := chartH - 16 + rowStep*(legendRows-1) + rowStep + 4
-	for k, a := range notes[:min(len(notes), maxChartNotes)] {
+	for k, a := range notes {
 		fmt.Fprintf(b, `<circle cx="%d" cy="%d" r="7" fill="%s"/><text x="%d" y="%d" text-anchor="middle" dominant-baseline="central" font-size="10" fill="#ffffff">%d</text>`, plotLeft+8, ny, colourNote, plotLeft+8, ny, k+1)
 		fmt.Fprintf(b, `<text x="%d" y="%d" dominant-baseline="middle">%s  %s</text>`+"\n", plotLeft+22, ny, shortDate(a.Date), render.XML(clipRunes(a.Note, 90)))
 		ny += rowStep
 	}
-	if len(notes) > maxChartNotes {
-		fmt.Fprintf(b, `<text x="%d" y="%d" dominant-baseline="middle" fill="#555b63">and %d more annotations in the report</text>`+"\n", plotLeft+22, ny, len(notes)-maxChartNotes)
+	if earlier > 0 {
+		fmt.Fprintf(b, `<text x="%d" y="%d" dominant-baseline="middle" fill="#555b63">and %d earlier annotations in the report</text>`+"\n", plotLeft+22, ny, earlier)
 	}
 	b.WriteString("</svg>\n")
 }

@@ -31,8 +31,8 @@ func (d *Deck) Validate() error {
 	driven := map[string]bool{}
 	for i := range d.Metrics {
 		m := &d.Metrics[i]
-		d.checkRatio(&l, i)
-		d.checkDerived(&l, i)
+		d.checkRatio(&l, i, ids)
+		d.checkDerived(&l, i, ids)
 		if m.Comparison == BPS && !m.isRate() {
 			l.Add(ptr("metrics", i, "comparison"), RuleBPSNotRate, "bps compares rates; %q is neither a ratio nor in unit %%", m.ID)
 		}
@@ -82,7 +82,7 @@ func (d *Deck) Validate() error {
 	return l.Err(kind)
 }
 
-func (d *Deck) checkRatio(l *problem.List, i int) {
+func (d *Deck) checkRatio(l *problem.List, i int, ids map[string]int) {
 	m := &d.Metrics[i]
 	if m.Aggregation != Ratio {
 		if m.Numerator != "" || m.Denominator != "" {
@@ -97,16 +97,24 @@ func (d *Deck) checkRatio(l *problem.List, i int) {
 			l.Add(at, RuleRatioOperands, "a ratio needs a %s", op.key)
 		case op.id == m.ID:
 			l.Add(at, RuleCircular, "ratio %q refers to itself", m.ID)
-		case d.metric(op.id) == nil:
+		case !known(ids, op.id):
 			l.Add(at, RuleUnknownReference, "no metric has id %q", op.id)
-		case d.reaches(op.id, m.ID):
+		case d.reaches(ids, op.id, m.ID):
 			l.Add(at, RuleCircular, "ratio %q depends on itself through %q", m.ID, op.id)
 		}
 	}
 }
 
-// reaches reports whether following ratio operands from id leads to target.
-func (d *Deck) reaches(id, target string) bool {
+// known reports whether a metric has the id.
+func known(ids map[string]int, id string) bool {
+	_, ok := ids[id]
+	return ok
+}
+
+// reaches reports whether following the operands of ratio and derived
+// metrics from id leads to target; ids indexes the metrics, so a check
+// costs the metrics it visits, not the deck's size for each.
+func (d *Deck) reaches(ids map[string]int, id, target string) bool {
 	seen := map[string]bool{}
 	stack := []string{id}
 	for len(stack) > 0 {
@@ -119,8 +127,8 @@ func (d *Deck) reaches(id, target string) bool {
 			continue
 		}
 		seen[cur] = true
-		if m := d.metric(cur); m != nil {
-			stack = append(stack, m.operandsOf()...)
+		if j, ok := ids[cur]; ok {
+			stack = append(stack, d.Metrics[j].operandsOf()...)
 		}
 	}
 	return false
@@ -143,7 +151,7 @@ func (d *Deck) checkPlan(l *problem.List, i int) {
 			continue
 		}
 		seen[key{p.Period, p.End}] = k
-		if m.Aggregation == Ratio && m.comparison() == BPS && math.Abs(p.Value) > 1 {
+		if m.fraction() && m.comparison() == BPS && math.Abs(p.Value) > 1 {
 			l.Add(ptr("metrics", i, "plan", k, "value"), RulePlanRange, "%q is a rate compared in basis points, so its values are fractions (1 is 100%%): a plan of %v would be %v%%; write %v for %v%%", m.ID, p.Value, p.Value*100, p.Value/100, p.Value)
 		}
 		if !cal.isPeriodEnd(p.Period, dayOf(p.End)) {

@@ -153,7 +153,10 @@ func (s *settings) apply(kind string, fs []finding.Finding) []finding.Finding {
 
 // loadedConfig is a configuration file read and checked.
 type loadedConfig struct {
-	at  location
+	at location
+	// dir is the absolute folder the file is in, which its paths and
+	// globs are relative to.
+	dir string
 	cfg *Config
 	err error
 }
@@ -188,7 +191,7 @@ func (c *configs) forDoc(loc location) (*settings, error) {
 	if lc.err != nil {
 		return nil, lc.err
 	}
-	cfgDir := filepath.Dir(lc.at.name)
+	cfgDir := lc.dir
 	rel := ""
 	if !loc.stdin {
 		if a, err := filepath.Abs(loc.name); err == nil {
@@ -258,7 +261,7 @@ func (c *configs) load(abs string) *loadedConfig {
 				name = r
 			}
 		}
-		lc := &loadedConfig{at: osFile(name)}
+		lc := &loadedConfig{at: osFile(name), dir: filepath.Dir(abs)}
 		cfg, err := parseConfig(lc.at, c.known)
 		lc.cfg, lc.err = cfg, err
 		return lc

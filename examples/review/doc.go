@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -34,6 +33,10 @@ type doc struct {
 	Summary []string
 	// Result is the mechanism's computed output for the JSON report.
 	Result any
+	// Properties are facts about the review every output carries with the
+	// document's findings, such as the policy a decision was classified
+	// under (SARIF puts them in each result's property bag).
+	Properties map[string]string
 	// Files are renderings written under -out, by relative name.
 	Files map[string][]byte
 	// Value is the parsed document of a valid file, for the checks across
@@ -44,8 +47,10 @@ type doc struct {
 	// name that file.
 	Elsewhere []row
 
-	// Suppressed counts findings switched off by review:ignore comments.
+	// Suppressed counts findings switched off by review:ignore comments;
+	// suppressed keeps them for SARIF, which reports them as suppressed.
 	Suppressed int
+	suppressed []row
 	// Rows are the outcome as output lines, ready to print.
 	Rows []row
 
@@ -162,6 +167,7 @@ func (d *doc) finish() {
 	for _, f := range fresh {
 		if d.ignores.covers(f.Line, d.Kind, f.Rule) {
 			d.Suppressed++
+			d.suppressed = append(d.suppressed, row{File: d.File, Kind: d.Kind, Rule: f.Rule, Severity: string(f.Severity), Path: f.Path, Line: f.Line, Column: f.Column, Message: f.Message, Suggestion: f.Suggestion})
 			continue
 		}
 		kept = append(kept, f)
@@ -291,12 +297,4 @@ func byFolder(docs []*doc, keep func(*doc) bool) (dirs []string, by map[string][
 		by[dir] = append(by[dir], d)
 	}
 	return dirs, by
-}
-
-// kindOfRule splits "prfaq/weasel-word" into its kind and rule.
-func kindOfRule(id string) (string, string) {
-	if k, r, ok := strings.Cut(id, "/"); ok {
-		return k, r
-	}
-	return "", id
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +13,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
@@ -149,16 +149,27 @@ func (l location) read(max int) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readBounded(f, max)
+	hint := 0
+	if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Size() <= int64(max) {
+			hint = int(fi.Size())
+		}
+	}
+	return readBounded(f, max, hint)
 }
 
-func readBounded(r io.Reader, max int) ([]byte, error) {
-	data, err := strict.ReadAll(r, max)
-	var pe *problem.Error
-	if errors.As(err, &pe) && len(pe.Problems) == 1 {
-		return nil, fmt.Errorf("%s: %w", pe.Problems[0].Message, strict.ErrTooLarge)
+// readBounded reads r whole, refusing more than max bytes after reading at
+// most max+1; hint, the size the file says it has, spares the buffer's
+// growing.
+func readBounded(r io.Reader, max, hint int) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, hint+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(r, int64(max)+1)); err != nil {
+		return nil, err
 	}
-	return data, err
+	if buf.Len() > max {
+		return nil, fmt.Errorf("input is larger than the limit of %d bytes: %w", max, strict.ErrTooLarge)
+	}
+	return buf.Bytes(), nil
 }
 
 // stream opens the file for a reader that reads it in pieces (a CSV),

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/dayone-go/mechanisms/barraiser"
 	"github.com/dayone-go/mechanisms/internal/render"
@@ -21,6 +22,7 @@ func init() {
 		Template:   "loop.yaml",
 		Testdata:   "barraiser/testdata",
 		Rules:      barraiser.Rules,
+		Help:       "the loops in one folder are calibrated together",
 		Check: func(data []byte) error {
 			l, err := barraiser.Parse(data)
 			if err != nil {
@@ -130,7 +132,11 @@ func (loopReviewer) Together(e *env, docs []*doc) []group {
 			g.Summary = append(g.Summary, fmt.Sprintf("votes agree %s within loops (Fleiss' kappa %s over %s)", c.Votes.Band, number(c.Votes.Kappa), count(c.Votes.Loops, "loop")))
 		}
 		for _, iv := range c.Interviewers {
-			g.Summary = append(g.Summary, fmt.Sprintf("  %s: %s (mean %s over %s, z %s)", iv.Interviewer, iv.Leaning, number(iv.Mean), count(iv.Ratings, "rating"), number(iv.Z)))
+			leaning := strings.ReplaceAll(string(iv.Leaning), "-", " ")
+			if !iv.Trusted {
+				leaning = "too few ratings to judge yet"
+			}
+			g.Summary = append(g.Summary, fmt.Sprintf("  %s: %s (mean %s over %s, %s standard deviations from everyone's)", iv.Interviewer, leaning, number(iv.Mean), count(iv.Ratings, "rating"), number(iv.Z)))
 		}
 		for _, p := range c.Pairs {
 			g.Summary = append(g.Summary, fmt.Sprintf("  %s and %s agree %s (Cohen's kappa %s over %s)", p.A, p.B, p.Band, number(p.Kappa), count(p.Shared, "shared loop")))

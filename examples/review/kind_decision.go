@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/dayone-go/mechanisms/internal/finding"
 	"io"
 	"path"
 	"regexp"
@@ -26,8 +27,12 @@ func init() {
 		Keys:       []string{"chosen", "reversibility", "costOfFailure"},
 		Template:   "decision.yaml",
 		Testdata:   "decision/testdata",
-		Rules:      decision.Rules,
+		Rules:      decisionRules,
 		Text:       isDecisionRecord,
+		Help: "also a .md in a folder named decisions, adr or adrs, or with MADR or Nygard headings\n" +
+			"a folder's records are checked together as a decision log\n" +
+			"policy: -policy, else the one " + configName + " names, else policy.yaml or the\n" +
+			"one *.policy.yaml beside it, else the default",
 		Check: func(data []byte) error {
 			d, err := decision.Parse(data)
 			if err != nil {
@@ -102,6 +107,18 @@ func isDecisionRecord(name string, data []byte) bool {
 		return true
 	}
 	return all(madrHeadings) || all(nygardHeadings)
+}
+
+// decisionRules lists the decision rules, and each again as the log
+// check reports it ("log-unique-id").
+func decisionRules() []finding.RuleInfo {
+	rules := decision.Rules()
+	for _, r := range decision.Rules() {
+		r.ID = "log-" + r.ID
+		r.Summary = "across the decision log: " + r.Summary
+		rules = append(rules, r)
+	}
+	return rules
 }
 
 // linkRules are the log rules about links between records.
@@ -278,6 +295,7 @@ func (r *decisionReviewer) Review(d *doc) {
 	}
 	d.Findings = append(d.Findings, c.Findings...)
 	res := decisionResult{Policy: policyName, Process: c.Process}
+	d.Properties = map[string]string{"policy": policyName}
 	if c.Door != "" {
 		res.Door = &c.Door
 	}
@@ -301,7 +319,7 @@ func (r *decisionReviewer) Review(d *doc) {
 		if deciding {
 			mark = "▸"
 		}
-		d.say("  %s %s  %s", mark, pad(reason.Rule, w), durationsInWords(reason.Message))
+		d.say("  %s %s  %s", mark, pad(reason.Rule, w), readable(reason.Message))
 	}
 	if len(c.Reasons) > 1 {
 		d.say("    (▸ the %s that decided the door)", map[bool]string{true: "reason", false: "reasons"}[countDeciding(res.Reasons) == 1])

@@ -21,6 +21,7 @@ func init() {
 		Template:   "flywheel.yaml",
 		Testdata:   "flywheel/testdata",
 		Rules:      flywheel.Rules,
+		Help:       "-steps simulates its spin-up",
 		Check: func(data []byte) error {
 			f, err := flywheel.Parse(data)
 			if err != nil {
@@ -40,6 +41,11 @@ func init() {
 // hundreds of thousands, and a report people read needs the shortest few.
 const maxLoopsShown = 20
 
+// maxLoopsInResult bounds the loops the JSON result lists: the largest
+// wheel has hundreds of thousands, and a result must stay a size a tool
+// reads. The Markdown rendering (-out) lists them as the package does.
+const maxLoopsInResult = 1000
+
 type flywheelReviewer struct {
 	alone
 	steps int
@@ -54,9 +60,10 @@ func (r *flywheelReviewer) Prepare(*env) error {
 
 // flywheelResult is a flywheel's computed output in the JSON report.
 type flywheelResult struct {
-	// Loops are the feedback loops found (at most the loop limit), with
-	// node labels.
-	Loops []flywheelLoop `json:"loops"`
+	// Loops are the shortest feedback loops found, at most 1,000, with
+	// node labels; LoopCount counts every loop found.
+	Loops     []flywheelLoop `json:"loops"`
+	LoopCount int            `json:"loopCount"`
 	// LoopLimitReached is set when the wheel has more loops than listed.
 	LoopLimitReached bool `json:"loopLimitReached"`
 	// Growth is the factor a push grows by per step (the spectral radius);
@@ -123,7 +130,8 @@ func (r *flywheelReviewer) Review(d *doc) {
 	}
 	res.LoopLimitReached = err != nil
 	res.Loops = []flywheelLoop{}
-	for _, l := range loops {
+	res.LoopCount = len(loops)
+	for _, l := range loops[:min(len(loops), maxLoopsInResult)] {
 		res.Loops = append(res.Loops, flywheelLoop{ID: l.ID, Polarity: string(l.Polarity), Gain: finite(l.Gain), Delay: l.Delay, Nodes: labels(l.Nodes)})
 	}
 	more := ""

@@ -32,12 +32,15 @@ func init() {
 		},
 		Rules: prfaq.Rules,
 		Text:  isPRFAQMarkdown,
+		Help:  "also a .md with an FAQ section",
 		New:   func(*flag.FlagSet) reviewer { return prfaqReviewer{} },
 	})
 	register(kind{
 		Name:     "narrative",
 		Title:    "Narrative (a six-page memo, a design doc): Amazon's writing rules",
 		Patterns: []string{"*.md", "*.txt", "*.markdown"},
+		Prose:    true,
+		Help:     "any Markdown or text file no other kind claims",
 		Rules:    prfaq.ProseRules,
 		New:      func(*flag.FlagSet) reviewer { return narrativeReviewer{} },
 	})
@@ -57,14 +60,16 @@ func proseOptions(d *doc) prfaq.ReviewOptions {
 // above it, the mark of a PR/FAQ written in Markdown.
 var faqHeading = regexp.MustCompile(`(?im)^(#{1,6}[ \t].*\bFAQs?\b|\*\*[^*\n]*\bFAQs?\b[^*\n]*\*\*)`)
 
-// isPRFAQMarkdown claims a Markdown file that has an FAQ section (and is
-// not a decision record) as a PR/FAQ; other Markdown is a narrative.
+// isPRFAQMarkdown claims a Markdown file with a press release and an FAQ
+// (and not a decision record) as a PR/FAQ; other Markdown, a design doc with
+// an FAQ section among it, is a narrative. The heading check is a cheap
+// filter before prfaq's own test.
 func isPRFAQMarkdown(name string, data []byte) bool {
 	lower := strings.ToLower(name)
 	if !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") && name != "" {
 		return false
 	}
-	return faqHeading.Match(data)
+	return faqHeading.Match(data) && prfaq.IsMarkdownPRFAQ(data)
 }
 
 type prfaqReviewer struct{ alone }
@@ -108,12 +113,16 @@ func (prfaqReviewer) Review(d *doc) {
 	}
 	opts := proseOptions(d)
 	d.Findings = append(d.Findings, prfaq.Review(p, opts)...)
-	if d.cfg != nil && len(d.cfg.words) > 0 && d.source != nil {
-		var tree any
-		if d.source.Decode(&tree) == nil {
-			eachString(tree, "", func(ptr, text string) {
-				d.Findings = append(d.Findings, extraWords(text, ptr, d.cfg.words)...)
-			})
+	if d.cfg != nil && len(d.cfg.words) > 0 {
+		if d.source == nil { // Markdown: the words are found in the file itself
+			d.Findings = append(d.Findings, wordsInText(string(d.data), d.cfg.words)...)
+		} else {
+			var tree any
+			if d.source.Decode(&tree) == nil {
+				eachString(tree, "", func(ptr, text string) {
+					d.Findings = append(d.Findings, extraWords(text, ptr, d.cfg.words)...)
+				})
+			}
 		}
 	}
 	pr := p.PressRelease
@@ -134,9 +143,7 @@ func (narrativeReviewer) Review(d *doc) {
 	text := string(d.data)
 	d.Findings = append(d.Findings, prfaq.ReviewText(text, proseOptions(d))...)
 	if d.cfg != nil && len(d.cfg.words) > 0 {
-		fs := extraWords(text, "", d.cfg.words)
-		placeInText(text, fs)
-		d.Findings = append(d.Findings, fs...)
+		d.Findings = append(d.Findings, wordsInText(text, d.cfg.words)...)
 	}
 	r := readabilityOf(text)
 	d.Result = r
@@ -180,6 +187,14 @@ func wordPattern(w string) *regexp.Regexp {
 	return wordPatterns.get(w, func() *regexp.Regexp {
 		return regexp.MustCompile(`(?i)\b` + strings.Join(strings.Fields(regexp.QuoteMeta(w)), `\s+`) + `\b`)
 	})
+}
+
+// wordsInText finds a configuration's extra words in a whole file's text,
+// at their line and column.
+func wordsInText(text string, words map[string][]string) []finding.Finding {
+	fs := extraWords(text, "", words)
+	placeInText(text, fs)
+	return fs
 }
 
 // placeInText gives findings on a whole text the line and column of their

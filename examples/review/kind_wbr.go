@@ -37,7 +37,8 @@ func init() {
 			}
 			return d.Validate()
 		},
-		New: newDeckReviewer,
+		Help: "data: -data, else the deck's source (a CSV, or a query with -db), else <deck>-data.csv beside it",
+		New:  newDeckReviewer,
 	})
 }
 

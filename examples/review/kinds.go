@@ -31,9 +31,14 @@ type kind struct {
 	// Keys are top-level keys only this kind has; any one present names it.
 	Keys []string
 	// Text, when set, claims a Markdown or plain-text file for the kind
-	// (a decision record, a PR/FAQ); text files no kind claims are
-	// narratives.
+	// (a decision record, a PR/FAQ).
 	Text func(name string, data []byte) bool
+	// Prose marks the kind that takes every Markdown or text file no
+	// kind's Text claims.
+	Prose bool
+	// Help says, for -h, what else the kind reads or how it is told,
+	// beyond its file patterns.
+	Help string
 	// Template is the kind's file in examples/templates; Testdata the
 	// package's folder of valid/ and invalid/ documents ("" if none).
 	Template string
@@ -167,14 +172,19 @@ func isText(name string) bool {
 }
 
 // textKind names the kind of a Markdown or text file: the first kind whose
-// Text claims it, else the narrative kind.
+// Text claims it, else the prose kind.
 func textKind(name string, data []byte) (kind, bool) {
 	for _, k := range registry {
 		if k.Text != nil && k.Text(name, data) {
 			return k, true
 		}
 	}
-	return kindByName("narrative")
+	for _, k := range registry {
+		if k.Prose {
+			return k, true
+		}
+	}
+	return kind{}, false
 }
 
 // cache computes each key's value once, however many goroutines ask.

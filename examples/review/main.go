@@ -32,11 +32,11 @@ import (
 func main() {
 	if os.Getenv("GOGC") == "" {
 		// Reviewing thousands of small documents makes garbage fast and
-		// keeps little: collect less often, within a memory budget well
+		// keeps little: collect less often, within a 384 MiB budget, well
 		// under the 512 MiB every input must fit in.
 		debug.SetGCPercent(400)
 		if os.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(256 << 20)
+			debug.SetMemoryLimit(384 << 20)
 		}
 	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -74,7 +74,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("review", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	var o options
-	fl.StringVar(&o.kind, "kind", "", "treat every named file (and standard input) as this `kind`")
+	fl.StringVar(&o.kind, "kind", "", "treat every file named on the command line (and standard input) as this `kind`; files found in a folder tell their own")
 	fl.StringVar(&o.format, "format", "text", "output `format`: text, json or sarif")
 	fl.StringVar(&o.out, "out", "", "also write renderings (Markdown, HTML, SVG charts, diagrams, a decision log's index) under `dir`")
 	fl.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding at this `level` or above exists: info, warning, error or none")
@@ -220,6 +220,13 @@ func collect(e *env, paths []string) ([]*doc, error) {
 				}
 			}
 		case fi.Mode().IsRegular():
+			// A file named on the command line that cannot be opened is
+			// the user's mistake to fix, like one that does not exist.
+			f, err := osFile(p).open()
+			if err != nil {
+				return nil, usagef("%s: %v", p, err)
+			}
+			f.Close()
 			if err := add(osFile(p), false, "", nil); err != nil {
 				return nil, err
 			}
@@ -261,7 +268,7 @@ func reviewOne(e *env, d *doc) {
 	var data []byte
 	var err error
 	if d.loc.stdin {
-		data, err = readBounded(e.stdin, maxDocBytes)
+		data, err = readBounded(e.stdin, maxDocBytes, 0)
 	} else {
 		data, err = d.loc.read(maxDocBytes)
 	}
@@ -311,7 +318,7 @@ func detect(e *env, d *doc) (kind, bool) {
 		name = ""
 	}
 	var forced kind
-	if e.opts.kind != "" {
+	if e.opts.kind != "" && !d.walked { // files found in a folder tell their own kind
 		forced, _ = kindByName(e.opts.kind)
 	}
 	if forced.Name == "" && isText(name) {
@@ -463,12 +470,16 @@ Kinds and the file names that imply them:
 			pats = pats[:4]
 		}
 		fmt.Fprintf(w, "  %-10s %s\n  %-10s   %s\n", k.Name, k.Title, "", strings.Join(pats, " "))
+		for _, line := range strings.Split(k.Help, "\n") {
+			if line != "" {
+				fmt.Fprintf(w, "  %-10s   %s\n", "", line)
+			}
+		}
 	}
 	fmt.Fprintf(w, `
 A file's kind comes from -kind, else its $schema key, else its name, else
-top-level keys only one kind has. Markdown (.md) and text (.txt) files are
-decision records (under a folder named decisions, adr or adrs), PR/FAQs (a
-press release and an FAQ) or narratives.
+top-level keys only one kind has; a Markdown or text file's, from the kinds
+that read Markdown, else it is prose.
 
 Configuration: %s in a reviewed file's folder or the nearest parent:
   rules: {RULE-ID: off|info|warning|error}   prose: {acronyms, words}

@@ -186,11 +186,20 @@ func writeRows(b *strings.Builder, d *doc, rows []row, p palette) {
 		rw = max(rw, width(r.Rule))
 	}
 	for i, r := range rows {
-		fmt.Fprintf(b, "  %s  %s  %s  %s\n", pad(locs[i], lw), p.severity(r.Severity, pad(r.Severity, 7)), pad(r.Rule, rw), clean(r.Message))
+		msg := r.Message
+		if r.Line > 0 && r.Severity == string(finding.Error) && r.Path != "" && r.Path != "/" && !strings.Contains(msg, lastToken(r.Path)) {
+			msg = r.Path + ": " + msg // what is wrong where: "/people: is required"
+		}
+		fmt.Fprintf(b, "  %s  %s  %s  %s\n", pad(locs[i], lw), p.severity(r.Severity, pad(r.Severity, 7)), pad(r.Rule, rw), clean(msg))
 		if r.Suggestion != "" {
 			fmt.Fprintf(b, "  %s  %s  %s  → %s\n", pad("", lw), pad("", 7), pad("", rw), clean(r.Suggestion))
 		}
 	}
+}
+
+// lastToken is the last reference token of a JSON pointer.
+func lastToken(ptr string) string {
+	return ptr[strings.LastIndex(ptr, "/")+1:]
 }
 
 // jsonReport is the -format json output; README.md documents its keys.
@@ -208,7 +217,9 @@ type jsonDoc struct {
 	Skipped    bool   `json:"skipped"`
 	SkipReason string `json:"skipReason,omitempty"`
 	Suppressed int    `json:"suppressed"`
-	Result     any    `json:"result"`
+	// Properties are facts about the review, such as the policy used.
+	Properties map[string]string `json:"properties,omitempty"`
+	Result     any               `json:"result"`
 }
 
 func writeJSON(w io.Writer, docs []*doc, groups []group) error {
@@ -218,7 +229,7 @@ func writeJSON(w io.Writer, docs []*doc, groups []group) error {
 	}
 	seen := map[row]bool{}
 	for _, d := range docs {
-		jd := jsonDoc{File: jsonPath(d.File), Kind: d.Kind, Valid: !d.Skipped && !d.invalid(), Skipped: d.Skipped, SkipReason: d.SkipReason, Suppressed: d.Suppressed}
+		jd := jsonDoc{File: jsonPath(d.File), Kind: d.Kind, Valid: !d.Skipped && !d.invalid(), Skipped: d.Skipped, SkipReason: d.SkipReason, Suppressed: d.Suppressed, Properties: d.Properties}
 		if !d.invalid() {
 			jd.Result = d.Result
 		}

@@ -63,11 +63,20 @@ type sarifMessage struct {
 }
 
 type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	RuleID       string             `json:"ruleId"`
+	RuleIndex    int                `json:"ruleIndex"`
+	Level        string             `json:"level"`
+	Message      sarifMessage       `json:"message"`
+	Locations    []sarifLocation    `json:"locations"`
+	Properties   map[string]string  `json:"properties,omitempty"`
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+// sarifSuppression marks a result a review:ignore comment switched off,
+// so code scanning shows it as dismissed in the source.
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -133,12 +142,6 @@ func sarifRuleFor(kindName, id string) sarifRule {
 	info, ok := ruleInfo(kindName, id)
 	if !ok {
 		info = finding.RuleInfo{ID: id, Severity: finding.Warning, Summary: strings.ReplaceAll(id, "-", " ")}
-		if strings.HasPrefix(id, "log-") {
-			if li, ok := ruleInfo(kindName, strings.TrimPrefix(id, "log-")); ok {
-				info = li
-				info.Summary = "across the decision log: " + li.Summary
-			}
-		}
 	}
 	what := "a review finding"
 	if info.Severity == finding.Error {
@@ -162,9 +165,18 @@ func sarifRuleFor(kindName, id string) sarifRule {
 
 func writeSARIF(w io.Writer, docs []*doc) error {
 	var all []row
+	props := map[string]map[string]string{}
 	seen := map[row]bool{}
+	suppressed := map[int]bool{}
 	for _, d := range docs {
 		all = append(all, shown(d, seen)...)
+		for _, r := range d.suppressed {
+			suppressed[len(all)] = true
+			all = append(all, r)
+		}
+		if len(d.Properties) > 0 {
+			props[d.File] = d.Properties
+		}
 	}
 	type key struct{ kind, rule string }
 	keys := map[key]bool{}
@@ -189,7 +201,7 @@ func writeSARIF(w io.Writer, docs []*doc) error {
 	}
 	wd, _ := os.Getwd()
 	results := make([]sarifResult, 0, len(all))
-	for _, r := range all {
+	for i, r := range all {
 		k := key{r.Kind, r.Rule}
 		msg := r.Message
 		if r.Path != "" && r.Path != "/" {
@@ -202,7 +214,11 @@ func writeSARIF(w io.Writer, docs []*doc) error {
 		if r.Line > 0 {
 			loc.PhysicalLocation.Region = &sarifRegion{StartLine: r.Line, StartColumn: r.Column}
 		}
-		results = append(results, sarifResult{RuleID: rules[index[k]].ID, RuleIndex: index[k], Level: sarifLevel(r.Severity), Message: sarifMessage{Text: msg}, Locations: []sarifLocation{loc}})
+		res := sarifResult{RuleID: rules[index[k]].ID, RuleIndex: index[k], Level: sarifLevel(r.Severity), Message: sarifMessage{Text: msg}, Locations: []sarifLocation{loc}, Properties: props[r.File]}
+		if suppressed[i] {
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: "review:ignore " + r.Rule}}
+		}
+		results = append(results, res)
 	}
 	run := sarifRun{
 		Tool:    sarifTool{Driver: sarifDriver{Name: "mechanisms-review", InformationURI: "https://github.com/dayone-go/mechanisms", Rules: rules}},

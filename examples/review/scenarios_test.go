@@ -198,13 +198,13 @@ func TestJSONResultPerKind(t *testing.T) {
 		"prfaq":    {"headline", "readability"},
 		"policy":   {"oneWayAreas"},
 	}
-	seen := 0
+	seen := map[string]bool{}
 	for _, d := range rep.Documents {
 		keys, ok := want[d.Kind]
 		if !ok {
 			continue
 		}
-		seen++
+		seen[d.Kind] = true
 		res, ok := d.Result.(map[string]any)
 		require.True(t, ok, "%s has a result object", d.File)
 		for _, k := range keys {
@@ -221,7 +221,7 @@ func TestJSONResultPerKind(t *testing.T) {
 			assert.Equal(t, true, reasons[0].(map[string]any)["deciding"])
 		}
 	}
-	assert.Equal(t, len(want), seen)
+	assert.Len(t, seen, len(want), "every kind has a result")
 	for _, r := range rep.Findings {
 		if r.Rule == "one-way-underinformed" {
 			assert.NotEmpty(t, r.Suggestion, "JSON findings carry their suggestion")
@@ -289,6 +289,17 @@ func TestInlineSuppression(t *testing.T) {
 	assert.Equal(t, 3, rep.Summary.Suppressed)
 	_, out, _ := runReview(t, dir)
 	assert.Contains(t, out, "; 3 suppressed")
+	_, out, _ = runReview(t, "-format", "sarif", dir)
+	var log sarifLog
+	require.NoError(t, json.Unmarshal([]byte(out), &log))
+	n := 0
+	for _, r := range log.Runs[0].Results {
+		if len(r.Suppressions) > 0 {
+			n++
+			assert.Equal(t, "inSource", r.Suppressions[0].Kind)
+		}
+	}
+	assert.Equal(t, 3, n, "SARIF reports suppressed findings as suppressed")
 }
 
 func TestStandardInput(t *testing.T) {
@@ -357,6 +368,10 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		`title: "ok\n::error file=README.md::injected\u001b[2J\u009b31m"`, 1)
 	hostile = strings.Replace(hostile, "chosen: Keep guest checkout with step-up checks", `chosen: "x\n::warning::y"`, 1)
 	dir := tree(t, map[string]string{"h.decision.yaml": hostile, "memo.md": "Fine.\n::error::z \x1b]0;title\x07 basically\n"})
+	// A file name can carry a line break too.
+	if err := os.WriteFile(filepath.Join(dir, "x\n::error::named.md"), []byte("Fine.\n"), 0o644); err != nil {
+		t.Logf("this file system refuses the name: %v", err)
+	}
 	_, out, _ := runReview(t, dir)
 	for _, line := range strings.Split(out, "\n") {
 		assert.False(t, strings.HasPrefix(strings.TrimSpace(line), "::"), "a line starts a workflow command: %q", line)
@@ -364,6 +379,7 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		assert.NotContains(t, line, "\u009b")
 	}
 	assert.Contains(t, out, `\n::warning::y`)
+	assert.Contains(t, out, `x\n::error::named.md`)
 }
 
 func TestFailingOutStillReports(t *testing.T) {
@@ -373,11 +389,11 @@ func TestFailingOutStillReports(t *testing.T) {
 	code, out, errs := runReview(t, "-out", blocker)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "-out")
-	assert.Contains(t, out, "6 documents", "the report still follows")
+	assert.Contains(t, out, "8 documents", "the report still follows")
 }
 
 func TestOutNeverWritesOneFileTwice(t *testing.T) {
-	dec := strings.Replace(template(t, "decision.yaml"), "links:\n  related: [ADR-0031]\n", "", 1)
+	dec := strings.Replace(template(t, "decision.yaml"), "links:\n  related: [ADR-0043]\n", "", 1)
 	dir := tree(t, map[string]string{"a.decision.yaml": dec, "a.decision.json": "", "policy.yaml": template(t, "policy.yaml")})
 	js, err := json.Marshal(mustJSON(t, strings.Replace(dec, "id: ADR-0042", "id: ADR-0043", 1)))
 	require.NoError(t, err)
@@ -545,6 +561,101 @@ func TestREADMEShowsRealOutput(t *testing.T) {
 	require.True(t, ok, "the README shows the report")
 	shown, _, _ := strings.Cut(after, "```")
 	t.Chdir("../..")
+	// The deck's table, as far as the README shows it.
+	_, deckShown, ok := strings.Cut(string(readme), "`go run ./examples/review examples/templates/deck.yaml`,\nfirst lines):\n\n```text\n")
+	require.True(t, ok, "the README shows a deck")
+	deckShown, _, _ = strings.Cut(deckShown, "```")
+	_, deckOut, _ := runReview(t, "examples/templates/deck.yaml")
+	// The README shows the deck up to its first finding.
+	var head []string
+	for _, line := range strings.Split(strings.TrimSpace(deckOut), "\n") {
+		head = append(head, line)
+		if strings.Contains(line, "  warning  ") || strings.Contains(line, "  error  ") {
+			break
+		}
+	}
+	deckWant := strings.Join(head, "\n")
+	if *update {
+		readme = []byte(strings.Replace(string(readme), deckShown, deckWant+"\n", 1))
+	} else {
+		assert.Equal(t, deckWant, strings.TrimSpace(deckShown), "README.md shows another deck table than the tool prints: go test ./examples/review -run TestREADMEShowsRealOutput -update")
+	}
 	_, out, _ := runReview(t, "-today", "2026-12-01", "examples/templates/decision.yaml", "examples/templates/loop.yaml", "examples/templates/flywheel.yaml")
-	assert.Equal(t, strings.TrimSpace(out), strings.TrimSpace(shown), "README.md shows another report than the tool prints")
+	if *update {
+		fixed := strings.Replace(string(readme), cmd+shown, cmd+strings.TrimSpace(out)+"\n", 1)
+		require.NoError(t, os.WriteFile("README.md", []byte(fixed), 0o644))
+		return
+	}
+	assert.Equal(t, strings.TrimSpace(out), strings.TrimSpace(shown), "README.md shows another report than the tool prints: go test ./examples/review -run TestREADMEShowsRealOutput -update")
+}
+
+func TestCalibrationAndSimulation(t *testing.T) {
+	loop := template(t, "loop.yaml")
+	dir := tree(t, map[string]string{"loops/a.loop.yaml": loop, "loops/b.loop.yaml": loop, "w.flywheel.yaml": template(t, "flywheel.yaml")})
+	code, rep, _ := reviewJSON(t, "-steps", "5", dir)
+	require.Equal(t, 0, code)
+	require.Len(t, rep.Groups, 1)
+	g := rep.Groups[0]
+	assert.Equal(t, "calibration", g.Kind)
+	assert.Equal(t, 2, g.Documents)
+	res := g.Result.(map[string]any)
+	assert.Contains(t, res, "interviewers", "leniency per interviewer")
+	assert.Contains(t, res, "votes", "Fleiss' kappa of the votes")
+	for _, d := range rep.Documents {
+		if d.Kind == "flywheel" {
+			sim := d.Result.(map[string]any)["simulation"].(map[string]any)
+			assert.NotEmpty(t, sim)
+		}
+	}
+	_, out, _ := runReview(t, "-steps", "5", dir)
+	assert.Contains(t, out, "[calibration]")
+	assert.Contains(t, out, "5 steps later")
+}
+
+func TestConfigurationNamesThePolicy(t *testing.T) {
+	policy := template(t, "policy.yaml")
+	dir := tree(t, map[string]string{
+		".mechanisms.yaml":             "policy: policies/strict.policy.yaml\noverrides:\n  - files: [\"lenient/**\"]\n    policy: policies/lenient.policy.yaml\n",
+		"policies/strict.policy.yaml":  strings.Replace(policy, "affordableLoss: 200000", "affordableLoss: 1000", 1),
+		"policies/lenient.policy.yaml": policy,
+		"team/d.decision.yaml":         template(t, "decision.yaml"),
+		"lenient/d.decision.yaml":      template(t, "decision.yaml"),
+		"broken/.mechanisms.yaml":      "policy: nowhere.yaml\n",
+		"broken/d.decision.yaml":       template(t, "decision.yaml"),
+	})
+	t.Chdir(dir)
+	code, rep, _ := reviewJSON(t, "team", "lenient")
+	assert.Equal(t, 1, code, "the strict policy's affordable loss is passed")
+	policies := map[string]string{}
+	for _, d := range rep.Documents {
+		policies[d.File] = d.Properties["policy"]
+	}
+	assert.Equal(t, map[string]string{
+		"team/d.decision.yaml":    filepath.FromSlash("policies/strict.policy.yaml"),
+		"lenient/d.decision.yaml": filepath.FromSlash("policies/lenient.policy.yaml"),
+	}, policies)
+	code, _, errs := runReview(t, "broken")
+	assert.Equal(t, 2, code, "a policy the configuration names must exist")
+	assert.Contains(t, errs, "nowhere.yaml")
+}
+
+func TestKindAppliesToNamedFiles(t *testing.T) {
+	dir := tree(t, map[string]string{"a.txt": template(t, "flywheel.yaml"), "sub/w.flywheel.yaml": template(t, "flywheel.yaml")})
+	code, rep, _ := reviewJSON(t, "-kind", "flywheel", filepath.Join(dir, "a.txt"), filepath.Join(dir, "sub"))
+	assert.Equal(t, 0, code, "%+v", rep.Findings)
+	kinds := map[string]string{}
+	for _, d := range rep.Documents {
+		kinds[filepath.Base(d.File)] = d.Kind
+	}
+	assert.Equal(t, map[string]string{"a.txt": "flywheel", "w.flywheel.yaml": "flywheel"}, kinds)
+}
+
+func TestDesignDocWithFAQIsANarrative(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"design.md": "# Storage design\n\nWe move blobs to a new store.\n\n## FAQ\n\n### Why now?\n\nBecause the old one is full.\n",
+	})
+	code, out, errs := runReview(t, dir)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "[narrative]", "an FAQ section alone does not make a PR/FAQ")
+	assert.NotContains(t, out, "not-a-prfaq")
 }

@@ -104,6 +104,18 @@ func count(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
+var bigInteger = regexp.MustCompile(`\b\d{5,15}\b`)
+
+// readable rewrites a package's message for a person: durations in words
+// and large whole numbers with thousands separators ("40000 USD" →
+// "40,000 USD"). Dates and ids are left alone: they hold dashes or letters.
+func readable(s string) string {
+	s = durationsInWords(s)
+	return bigInteger.ReplaceAllStringFunc(s, func(m string) string {
+		return groupThousands(m)
+	})
+}
+
 var isoDuration = regexp.MustCompile(`\bP(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?\b`)
 
 // durationsInWords rewrites ISO 8601 durations in a message ("P14D",

@@ -8,8 +8,9 @@ package templates
 
 import "embed"
 
-// FS holds every template: decision.yaml, policy.yaml, prfaq.yaml, loop.yaml,
-// deck.yaml with deck-data.csv, and flywheel.yaml.
+// FS holds every template: decision.yaml and decision.md (a MADR 4 record),
+// policy.yaml, prfaq.yaml and prfaq.md, loop.yaml, deck.yaml with
+// deck-data.csv, and flywheel.yaml.
 //
-//go:embed *.yaml *.csv
+//go:embed *.yaml *.csv *.md
 var FS embed.FS

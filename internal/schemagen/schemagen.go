@@ -3,8 +3,14 @@
 // Structure and descriptions come from invopop/jsonschema reading the Go
 // types and their doc comments. Constraints come from the `validate` tags —
 // the same tags the Go validator enforces — translated here into schema
-// keywords, so each constraint is declared once. Tags with no schema
-// equivalent (unique=Field on a list of objects, cross-field rules) stay
+// keywords, so each constraint is declared once. A field required only on a
+// condition on a sibling field ("required_if=Format markdown",
+// "required_unless=Format markdown") becomes an if/then/else in the
+// containing object's allOf;
+// an exemption that hangs on the root but reaches nested structs, which no
+// tag can name, is declared once by the package as a Relax and becomes an
+// if on the root whose else holds the exempted constraints at their paths.
+// Tags with no schema equivalent (unique=Field on a list of objects, cross-field rules) stay
 // Go-only; each package lists those rules in its docs.
 package schemagen
 
@@ -13,6 +19,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,6 +46,31 @@ type Options struct {
 	// and Dir its source directory, where the doc comments are read.
 	PkgPath string
 	Dir     string
+	// Relax, if set, names a kind of document the schema holds to less: see
+	// Relax.
+	Relax *Relax
+}
+
+// Relax exempts the documents whose root Property holds Value from some
+// constraints the tags state, at any depth: a condition on the root that a
+// nested struct's tags cannot name (the Go validator sees one struct at a
+// time). The constraints leave the properties they sit on for the else
+// branch of an if on the root, at the same path, so a schema validator
+// applies them to every other document exactly as before. The package's Go
+// validator must drop the same problems for such documents; the parity
+// suite proves the two agree.
+type Relax struct {
+	// Property and Value name the root property and the value that relax.
+	Property, Value string
+	// MaxLength relaxes every maximum length of a string (rule too-long).
+	// Maximum sizes of lists cannot be relaxed so: the Go validator skips
+	// the elements of a list that fails its size (dive), so dropping that
+	// failure afterwards would leave them unchecked in Go while the schema
+	// checks them.
+	MaxLength bool
+	// Required lists JSON pointers, "*" for any index or key, of the
+	// required keys such documents may leave out: "/people/driver".
+	Required []string
 }
 
 // ID returns the schema's $id.
@@ -74,6 +106,11 @@ func Generate(v any, o Options) ([]byte, error) {
 	g := &gen{defs: s.Definitions, done: map[reflect.Type]bool{}}
 	if err := g.object(t, s); err != nil {
 		return nil, err
+	}
+	if o.Relax != nil {
+		if err := g.relax(s, o.Relax); err != nil {
+			return nil, err
+		}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -121,6 +158,8 @@ func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
 		return nil
 	}
 	g.done[t] = true
+	var conds []conditional
+	zero := map[string]any{} // properties whose zero value Go takes as missing
 	for _, f := range reflect.VisibleFields(t) {
 		if !f.IsExported() || (f.Anonymous && f.Type.Kind() == reflect.Struct) {
 			continue
@@ -139,15 +178,261 @@ func (g *gen) object(t reflect.Type, s *jsonschema.Schema) error {
 		if prop.Description == "" {
 			return fmt.Errorf("schemagen: %s.%s (%q) has no doc comment; every property needs a description", t.Name(), f.Name, name)
 		}
-		required, err := g.field(f.Type, prop, f.Tag.Get("validate"), fmt.Sprintf("%s.%s", t.Name(), f.Name))
+		where := fmt.Sprintf("%s.%s", t.Name(), f.Name)
+		required, err := g.field(f.Type, prop, f.Tag.Get("validate"), where)
 		if err != nil {
 			return err
 		}
 		if required {
 			s.Required = append(s.Required, name)
 		}
+		for _, rule := range splitRules(f.Tag.Get("validate")) {
+			key, param, _ := strings.Cut(rule, "=")
+			if key != "required_if" && key != "required_unless" {
+				continue
+			}
+			c, err := condition(t, s, param)
+			if err != nil {
+				return fmt.Errorf("schemagen: %s: %s: %w", where, key, err)
+			}
+			c.unless = key == "required_unless"
+			conds = addConditional(conds, c, name)
+			if f.Type.Kind() == reflect.Bool {
+				zero[name] = false
+			} else if zeroable(f.Type) {
+				zero[name] = json.Number("0")
+			}
+		}
+	}
+	for _, c := range conds {
+		when := &jsonschema.Schema{Required: c.fields, Properties: jsonschema.NewProperties()}
+		for i, f := range c.fields {
+			when.Properties.Set(f, &jsonschema.Schema{Const: c.values[i]})
+		}
+		need := requiring(c.required, zero)
+		branch := &jsonschema.Schema{If: when, Then: need}
+		if c.unless {
+			branch = &jsonschema.Schema{If: when, Else: need}
+		}
+		s.AllOf = append(s.AllOf, branch)
 	}
 	return nil
+}
+
+// relax moves what r exempts from into an if/else on the root. It first
+// collects, then strips: a definition reached by two paths keeps its
+// constraints until both have been copied.
+func (g *gen) relax(root *jsonschema.Schema, r *Relax) error {
+	if _, ok := root.Properties.Get(r.Property); !ok {
+		return fmt.Errorf("schemagen: relax: no root property %q", r.Property)
+	}
+	want := map[string]bool{}
+	for _, p := range r.Required {
+		want[p] = false
+	}
+	var strip []func()
+	var walk func(node *jsonschema.Schema, ptr string, depth int) (*jsonschema.Schema, error)
+	walk = func(node *jsonschema.Schema, ptr string, depth int) (*jsonschema.Schema, error) {
+		if node == nil || depth > 32 {
+			return nil, nil // a recursive type: its bounds stay unconditional
+		}
+		def := g.resolve(node)
+		sk := &jsonschema.Schema{Type: def.Type}
+		keep := false
+		for i, x := range []*jsonschema.Schema{node, def} {
+			if i == 1 && def == node {
+				break
+			}
+			if r.MaxLength && x.MaxLength != nil {
+				sk.MaxLength, keep = x.MaxLength, true
+				strip = append(strip, func() { x.MaxLength = nil })
+			}
+			if x.Properties != nil {
+				for pair := x.Properties.Oldest(); pair != nil; pair = pair.Next() {
+					child, err := walk(pair.Value, ptr+"/"+pair.Key, depth+1)
+					if err != nil {
+						return nil, err
+					}
+					if child != nil {
+						if sk.Properties == nil {
+							sk.Properties = jsonschema.NewProperties()
+						}
+						sk.Properties.Set(pair.Key, child)
+						keep = true
+					}
+				}
+				for _, req := range x.Required {
+					if _, ok := want[ptr+"/"+req]; !ok {
+						continue
+					}
+					want[ptr+"/"+req] = true
+					sk.Required = append(sk.Required, req)
+					if sk.Properties == nil {
+						sk.Properties = jsonschema.NewProperties()
+					}
+					if _, ok := sk.Properties.Get(req); !ok {
+						sk.Properties.Set(req, jsonschema.TrueSchema)
+					}
+					keep = true
+					x := x
+					strip = append(strip, func() {
+						x.Required = slices.DeleteFunc(x.Required, func(s string) bool { return s == req })
+					})
+				}
+			}
+			for _, sub := range []struct {
+				from *jsonschema.Schema
+				to   **jsonschema.Schema
+			}{{x.Items, &sk.Items}, {x.AdditionalProperties, &sk.AdditionalProperties}} {
+				if sub.from == nil || sub.from == jsonschema.FalseSchema || sub.from == jsonschema.TrueSchema {
+					continue
+				}
+				child, err := walk(sub.from, ptr+"/*", depth+1)
+				if err != nil {
+					return nil, err
+				}
+				if child != nil {
+					*sub.to, keep = child, true
+				}
+			}
+		}
+		if !keep {
+			return nil, nil
+		}
+		return sk, nil
+	}
+	sk, err := walk(root, "", 0)
+	if err != nil {
+		return err
+	}
+	for p, used := range want {
+		if !used {
+			return fmt.Errorf("schemagen: relax: %s names no required key", p)
+		}
+	}
+	for _, f := range strip {
+		f()
+	}
+	if sk == nil {
+		return nil
+	}
+	when := &jsonschema.Schema{Required: []string{r.Property}, Properties: jsonschema.NewProperties()}
+	when.Properties.Set(r.Property, &jsonschema.Schema{Const: r.Value})
+	root.AllOf = append(root.AllOf, &jsonschema.Schema{If: when, Else: sk})
+	return nil
+}
+
+// requiring is a branch that requires names. It names them under properties
+// too: strict validators (ajv) refuse a required key that no properties
+// beside it declare, and true adds no constraint. A number or a bool
+// present with its zero value is missing to Go, so zero is refused there.
+func requiring(names []string, zero map[string]any) *jsonschema.Schema {
+	s := &jsonschema.Schema{Required: names, Properties: jsonschema.NewProperties()}
+	for _, n := range names {
+		p := jsonschema.TrueSchema
+		if z, ok := zero[n]; ok {
+			p = &jsonschema.Schema{Not: &jsonschema.Schema{Const: z}}
+		}
+		s.Properties.Set(n, p)
+	}
+	return s
+}
+
+// zeroable reports whether t is a number, whose zero value omitempty and
+// required treat as missing.
+func zeroable(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return true
+	}
+	return false
+}
+
+// zeroWithin reports whether 0 meets the numeric bounds of s.
+func zeroWithin(s *jsonschema.Schema) bool {
+	f := func(n json.Number) float64 { v, _ := n.Float64(); return v }
+	return (s.Minimum == "" || f(s.Minimum) <= 0) && (s.Maximum == "" || f(s.Maximum) >= 0) &&
+		(s.ExclusiveMinimum == "" || f(s.ExclusiveMinimum) < 0) && (s.ExclusiveMaximum == "" || f(s.ExclusiveMaximum) > 0)
+}
+
+// conditional is a group of properties required when (or unless) sibling
+// properties hold given values.
+type conditional struct {
+	fields   []string // JSON names of the sibling properties tested
+	values   []any    // the value each must hold
+	unless   bool     // required unless they all hold, rather than if
+	required []string // the properties so required
+}
+
+func (c conditional) key() string { return fmt.Sprint(c.unless, c.fields, c.values) }
+
+func addConditional(cs []conditional, c conditional, name string) []conditional {
+	for i := range cs {
+		if cs[i].key() == c.key() {
+			cs[i].required = append(cs[i].required, name)
+			return cs
+		}
+	}
+	c.required = []string{name}
+	return append(cs, c)
+}
+
+// condition reads the "Field value Field value" parameter of required_if and
+// required_unless, naming the Go fields of t, into JSON names and typed
+// values.
+func condition(t reflect.Type, s *jsonschema.Schema, param string) (conditional, error) {
+	var c conditional
+	words := strings.Fields(param)
+	if len(words) == 0 || len(words)%2 != 0 {
+		return c, fmt.Errorf("want field value pairs, not %q", param)
+	}
+	for i := 0; i < len(words); i += 2 {
+		f, ok := t.FieldByName(words[i])
+		if !ok || strings.Contains(words[i], ".") {
+			return c, fmt.Errorf("no field %s beside it", words[i])
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" {
+			name = f.Name
+		}
+		if _, ok := s.Properties.Get(name); !ok || name == "-" {
+			return c, fmt.Errorf("field %s is not in the schema", words[i])
+		}
+		v, err := typed(f.Type, words[i+1])
+		if err != nil {
+			return c, err
+		}
+		c.fields = append(c.fields, name)
+		c.values = append(c.values, v)
+	}
+	return c, nil
+}
+
+// typed gives a tag's value as the JSON value the property holds.
+func typed(t reflect.Type, v string) (any, error) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return v, nil
+	case reflect.Bool:
+		return strconv.ParseBool(v)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
+			return nil, err
+		}
+		return json.Number(v), nil
+	case reflect.Float32, reflect.Float64:
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			return nil, err
+		}
+		return json.Number(v), nil
+	}
+	return nil, fmt.Errorf("a condition on a %s field has no schema form", t.Kind())
 }
 
 // field applies one field's tag chain to its schema and reports whether the
@@ -161,7 +446,20 @@ func (g *gen) field(t reflect.Type, prop *jsonschema.Schema, tag, where string) 
 		here, rest, dive = "", strings.TrimPrefix(tag, "dive"), true
 	}
 	rest = strings.TrimPrefix(rest, ",")
-	required := false
+	required, omitEmpty := false, false
+	// Bounds on a number after omitempty: Go skips them for 0.
+	numBounds := &jsonschema.Schema{}
+	defer func() {
+		if numBounds.Minimum == "" && numBounds.Maximum == "" && numBounds.ExclusiveMinimum == "" && numBounds.ExclusiveMaximum == "" {
+			return
+		}
+		if zeroWithin(numBounds) {
+			prop.Minimum, prop.Maximum = numBounds.Minimum, numBounds.Maximum
+			prop.ExclusiveMinimum, prop.ExclusiveMaximum = numBounds.ExclusiveMinimum, numBounds.ExclusiveMaximum
+			return
+		}
+		prop.AnyOf = append(prop.AnyOf, &jsonschema.Schema{Const: json.Number("0")}, numBounds)
+	}()
 	target := prop
 	if target.Ref != "" {
 		target = g.resolve(prop)
@@ -169,14 +467,24 @@ func (g *gen) field(t reflect.Type, prop *jsonschema.Schema, tag, where string) 
 	for _, rule := range splitRules(here) {
 		key, param, _ := strings.Cut(rule, "=")
 		switch key {
-		case "", "omitempty", "dive":
+		case "omitempty":
+			omitEmpty = true
+		case "", "dive":
 		case "required":
 			required = true
 		case "min", "gte", "max", "lte", "gt", "lt", "len":
-			if err := bound(t, prop, key, param); err != nil {
+			to := prop
+			if omitEmpty && zeroable(t) {
+				to = numBounds
+			}
+			if err := bound(t, to, key, param); err != nil {
 				return false, fmt.Errorf("schemagen: %s: %w", where, err)
 			}
 		case "oneof":
+			if omitEmpty && t.Kind() == reflect.String {
+				// Go skips the check for "", so "format": "" passes.
+				prop.Enum = append(prop.Enum, "")
+			}
 			for _, v := range strings.Fields(param) {
 				prop.Enum = append(prop.Enum, v)
 			}

@@ -148,7 +148,7 @@ func Mutations(t testing.TB, schema []byte, doc []byte) []Mutation {
 	v, err := strict.ToJSONValue(doc, strict.Limits{})
 	require.NoError(t, err)
 	m := &mutator{root: root, doc: v}
-	m.walk(root, v, "")
+	m.walk(root, v, "", nil)
 	sort.SliceStable(m.out, func(i, j int) bool { return m.out[i].Name < m.out[j].Name })
 	return m.out
 }
@@ -237,7 +237,81 @@ func (m *mutator) addAt(name, ptr string, v any) {
 	m.add(name, ptr, func(any, string) any { return v })
 }
 
-func (m *mutator) walk(s map[string]any, v any, ptr string) {
+// branches returns the then or else of each if in s's allOf that applies
+// to x: the constraints a conditional adds at this place (generated ifs test
+// required keys and const values only).
+func (m *mutator) branches(s map[string]any, x map[string]any) []map[string]any {
+	all, _ := s["allOf"].([]any)
+	var out []map[string]any
+	for _, a := range all {
+		c, _ := a.(map[string]any)
+		cond, ok := c["if"].(map[string]any)
+		if !ok {
+			continue
+		}
+		branch := "then"
+		if !matches(cond, x) {
+			branch = "else"
+		}
+		if b, ok := c[branch].(map[string]any); ok {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func matches(cond, x map[string]any) bool {
+	req, _ := cond["required"].([]any)
+	for _, r := range req {
+		if _, ok := x[r.(string)]; !ok {
+			return false
+		}
+	}
+	props, _ := cond["properties"].(map[string]any)
+	for k, p := range props {
+		want, ok := p.(map[string]any)["const"]
+		if got, has := x[k]; ok && has && fmt.Sprint(got) != fmt.Sprint(want) {
+			return false
+		}
+	}
+	return true
+}
+
+// keyword returns a keyword of s, or of the first conditional branch that
+// applies at the same place and states it.
+func keyword(s map[string]any, extra []map[string]any, k string) any {
+	if v, ok := s[k]; ok {
+		return v
+	}
+	for _, e := range extra {
+		if v, ok := e[k]; ok {
+			return v
+		}
+	}
+	return nil
+}
+
+// below gives what the conditional branches say at key k of each (under
+// "properties"), or at their items when k is "".
+func below(extra []map[string]any, k string) []map[string]any {
+	var out []map[string]any
+	for _, e := range extra {
+		var sub any
+		if k == "" {
+			sub = e["items"]
+		} else if props, ok := e["properties"].(map[string]any); ok {
+			sub = props[k]
+		}
+		if sm, ok := sub.(map[string]any); ok {
+			out = append(out, sm)
+		}
+	}
+	return out
+}
+
+// walk derives the mutations of the value v at ptr under schema s; extra
+// holds the branches of conditionals on an enclosing object that apply here.
+func (m *mutator) walk(s map[string]any, v any, ptr string, extra []map[string]any) {
 	s = m.resolve(s)
 	at := ptr
 	if at == "" {
@@ -249,7 +323,12 @@ func (m *mutator) walk(s map[string]any, v any, ptr string) {
 		if props == nil {
 			return
 		}
+		extra = append(extra, m.branches(s, x)...)
 		req, _ := s["required"].([]any)
+		for _, e := range extra {
+			more, _ := e["required"].([]any)
+			req = append(req, more...)
+		}
 		for _, r := range req {
 			key := r.(string)
 			if _, ok := x[key]; !ok {
@@ -273,14 +352,14 @@ func (m *mutator) walk(s map[string]any, v any, ptr string) {
 		sort.Strings(keys)
 		for _, k := range keys {
 			if ps, ok := props[k].(map[string]any); ok {
-				m.walk(ps, x[k], ptr+"/"+escape(k))
+				m.walk(ps, x[k], ptr+"/"+escape(k), below(extra, k))
 			}
 		}
 	case []any:
 		if n, ok := num(s["minItems"]); ok && n > 0 {
 			m.addAt(fmt.Sprintf("below minItems at %s", at), ptr, x[:int(n)-1])
 		}
-		if n, ok := num(s["maxItems"]); ok && len(x) > 0 && n < 1000 {
+		if n, ok := num(keyword(s, extra, "maxItems")); ok && len(x) > 0 && n < 1000 {
 			long := make([]any, int(n)+1)
 			for i := range long {
 				long[i] = deepCopy(x[i%len(x)])
@@ -289,7 +368,7 @@ func (m *mutator) walk(s map[string]any, v any, ptr string) {
 		}
 		if items, ok := s["items"].(map[string]any); ok {
 			for i, it := range x {
-				m.walk(items, it, ptr+"/"+strconv.Itoa(i))
+				m.walk(items, it, ptr+"/"+strconv.Itoa(i), below(extra, ""))
 			}
 		}
 	case string:
@@ -299,7 +378,7 @@ func (m *mutator) walk(s map[string]any, v any, ptr string) {
 		if n, ok := num(s["minLength"]); ok && n > 0 {
 			m.addAt("below minLength at "+at, ptr, strings.Repeat("a", int(n)-1))
 		}
-		if n, ok := num(s["maxLength"]); ok && n < 1e6 {
+		if n, ok := num(keyword(s, extra, "maxLength")); ok && n < 1e6 {
 			m.addAt("above maxLength at "+at, ptr, strings.Repeat("a", int(n)+1))
 		}
 		if p, ok := s["pattern"].(string); ok {
@@ -309,6 +388,18 @@ func (m *mutator) walk(s map[string]any, v any, ptr string) {
 			}
 		}
 	case float64:
+		// Bounds Go skips for 0 (omitempty) sit in anyOf beside const 0.
+		if alts, ok := s["anyOf"].([]any); ok && len(alts) == 2 {
+			if z, ok := alts[0].(map[string]any); ok && fmt.Sprint(z["const"]) == "0" {
+				if b, ok := alts[1].(map[string]any); ok {
+					merged := map[string]any{"type": s["type"]}
+					for k, v := range b {
+						merged[k] = v
+					}
+					s = merged
+				}
+			}
+		}
 		step := 0.5
 		if s["type"] == "integer" {
 			step = 1
@@ -376,3 +467,43 @@ func lookup(v any, ptr string) any {
 
 func escape(s string) string   { return strings.NewReplacer("~", "~0", "/", "~1").Replace(s) }
 func unescape(s string) string { return strings.NewReplacer("~1", "/", "~0", "~").Replace(s) }
+
+// CorpusEntry is one document of a parity corpus, as .ci/ajv-check.mjs
+// reads it from manifest.json: ajv's verdict on the file under the schema
+// must match GoValid (or, for a GoOnly rule, may pass where Go refuses).
+type CorpusEntry struct {
+	Kind    string `json:"kind"`
+	Name    string `json:"name"`
+	Schema  string `json:"schema"` // the schema's path from the repository root
+	File    string `json:"file"`
+	GoValid bool   `json:"goValid"`
+	GoOnly  bool   `json:"goOnly"`
+}
+
+// Corpus collects documents with the Go validator's verdicts for ajv; with
+// Dir set, Add writes each document there as JSON and Write the manifest.
+type Corpus struct {
+	Dir     string
+	Entries []CorpusEntry
+}
+
+// Add records a document, already JSON, with its verdict.
+func (c *Corpus) Add(t testing.TB, e CorpusEntry, doc []byte) {
+	t.Helper()
+	e.File = fmt.Sprintf("%05d.json", len(c.Entries)+1)
+	c.Entries = append(c.Entries, e)
+	if c.Dir != "" {
+		require.NoError(t, os.WriteFile(filepath.Join(c.Dir, e.File), doc, 0o644))
+	}
+}
+
+// Write writes manifest.json into Dir, if set.
+func (c *Corpus) Write(t testing.TB) {
+	t.Helper()
+	if c.Dir == "" {
+		return
+	}
+	b, err := json.MarshalIndent(c.Entries, "", "  ")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(c.Dir, "manifest.json"), b, 0o644))
+}
