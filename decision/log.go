@@ -128,10 +128,21 @@ func loadOne(fsys fs.FS, p string) (*Decision, error) {
 	switch strings.ToLower(path.Ext(p)) {
 	case ".md", ".markdown":
 		d, err := ParseMarkdown(data)
-		if err == nil && d.ID == "" {
-			d.ID = fileID(strings.TrimSuffix(path.Base(p), path.Ext(p)))
+		if err != nil {
+			return d, err
 		}
-		return d, err
+		stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
+		switch id := fileID(stem); {
+		case d.ID == "":
+			d.ID = id
+		case fileNum.MatchString(stem) && id != d.ID && len(d.ID) >= 4 && strings.Trim(d.ID, "0123456789") == "" &&
+			d.Format == FormatMarkdown:
+			// "# 3. Networking Outline" in 0033-ip-ranges.md: a title
+			// copied from another record. The file's number, which
+			// adr-tools and the index use, is the record's.
+			d.ID = id
+		}
+		return d, nil
 	}
 	if doc, err := strict.ParseDocument(data, strict.Limits{MaxBytes: MaxBytes}); err == nil {
 		if keys := doc.Keys(); keys != nil && !slices.ContainsFunc(keys, isDecisionKey) {

@@ -316,13 +316,29 @@ func (r *mdRecord) frontMatter(fm []byte, off int) error {
 	}
 	doc, err := strict.ParseDocument(fm, strict.Limits{MaxBytes: MaxBytes})
 	if err != nil {
-		return shift(err)
+		// "deciders: @alice @bob": GitHub handles, which YAML reserves
+		// '@' from opening unquoted. Quoted, the same lines are read.
+		quoted := quoteHandles(fm)
+		if bytes.Equal(quoted, fm) {
+			return shift(err)
+		}
+		d2, err2 := strict.ParseDocument(quoted, strict.Limits{MaxBytes: MaxBytes})
+		if err2 != nil {
+			return shift(err)
+		}
+		fm, doc = quoted, d2
 	}
 	var raw any
 	if err := doc.Decode(&raw); err != nil {
 		return shift(err)
 	}
 	m, ok := raw.(map[string]any)
+	if _, scalar := raw.(string); !ok && scalar {
+		// "tag:Web Client" with no space after the colon is one YAML
+		// string, yet its author meant a key and a value; real logs
+		// write whole front matters so.
+		m, ok = colonPairs(fm)
+	}
 	if !ok {
 		return mdProblem(strict.ErrType, RuleType, "front matter must be YAML keys and values, such as status: accepted", fmLine+1, 1)
 	}
@@ -516,12 +532,13 @@ var statusWords = []struct {
 	re     *regexp.Regexp
 	status Status
 }{
+	{regexp.MustCompile(`(?i)\b(?:partly|partially|in part)\s+(?:supersed|superced|replac)ed\b`), Accepted},
 	{regexp.MustCompile(`(?i)\b(supersed|superced)ed\b|\breplaced by\b`), Superseded},
 	{regexp.MustCompile(`(?i)\b(deprecated|obsolete|retired|sunset|archived|no longer)\b`), Deprecated},
 	{regexp.MustCompile(`(?i)\b(rejected|declined|refused|not accepted|abandoned|withdrawn|won'?t do|dismissed)\b`), Rejected},
 	{regexp.MustCompile(`(?i)\b(accepted|accept|approved|adopted|agreed|decided|implemented|done|active|in effect|final|completed?|current)\b`), Accepted},
-	{regexp.MustCompile(`(?i)\b(proposed|proposal|pending|open|in review|under review|in discussion|under discussion|discussing|rfc|suggested|in progress|review|wip|awaiting|planned|on hold|postponed|deferred|paused|parked)\b`), Proposed},
-	{regexp.MustCompile(`(?i)\b(draft|drafting|drafted|idea|todo)\b`), Draft},
+	{regexp.MustCompile(`(?i)\b(proposed|proposal|pending|open|in review|under review|in discussion|under discussion|discussing|rfc|suggested|in progress|ongoing|under consideration|review|wip|awaiting|planned|on hold|postponed|deferred|paused|parked)\b`), Proposed},
+	{regexp.MustCompile(`(?i)\b(draft|drafting|drafted|idea|todo|incomplete|unfinished)\b`), Draft},
 }
 
 // setStatus reads a status line: the nearest Status, the words as written
@@ -559,6 +576,7 @@ var (
 	fileNum    = regexp.MustCompile(`(?i)^(?:adr|rfc)?[-_ ]?0*(\d{1,6})(?:\b|[-_])`)
 	optionNum  = regexp.MustCompile(`(?i)^option\s+\d+\s*[:.\-–—]\s*(.+)$`)
 	linkMD     = regexp.MustCompile(`\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)`)
+	partly     = regexp.MustCompile(`(?i)\b(?:partly|partially|in part)\s*$`)
 	linkVerb   = regexp.MustCompile(`(?i)\b(superseded by|superceded by|supersedes|supercedes|replaced by|replaces|amended by|amends|clarified by|clarifies|relates to|related to|see also|refined by|refines|extends|extended by)\b:?`)
 	refNum     = regexp.MustCompile(`(?i)(?:\b(?:adr|rfc|decision|record)[\s_#-]*|#)0*(\d{1,6})\b|^\s*0*(\d{1,6})\b`)
 )
@@ -573,6 +591,16 @@ func (r *mdRecord) addLinks(line string, at [2]int) {
 			end = idx[k+1][0]
 		}
 		verb := strings.ToLower(line[m[2]:m[3]])
+		if partly.MatchString(line[:m[0]]) {
+			// "Partially supersedes ADR 18": the older record still
+			// stands in part, so this one amends it.
+			switch verb {
+			case "supersedes", "supercedes", "replaces":
+				verb = "amends"
+			case "superseded by", "superceded by", "replaced by":
+				verb = "amended by"
+			}
+		}
 		ids := refIDs(line[m[1]:end])
 		if len(ids) == 0 {
 			continue
@@ -682,14 +710,18 @@ func padID(n string) string {
 var (
 	dateISO   = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)
 	dateDMY   = regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)
+	dateDMY2  = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{2})\b`)
+	dateMonth = regexp.MustCompile(`(?i)\b([a-z]{3,9})\.?,?\s+(\d{4})\b`)
 	dateWords = regexp.MustCompile(`(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b`)
 )
 
 // parseLooseDate reads the dates records are written with: ISO
 // (2018-02-05, 2018/02/05), day-first (05/02/2018, 5.2.2018; month-first
 // only when the first number cannot be a month... that is, when the
-// second cannot be a day), and words (5 February 2018, Feb 5, 2018). It
-// returns the zero Date for anything else.
+// second cannot be a day), words (5 February 2018, Feb 5, 2018), and a
+// month alone (May 2023, read as 1 May 2023), and two-digit years
+// (10/04/18 is 10 April 2018). It returns the zero Date
+// for anything else.
 func parseLooseDate(s string) Date {
 	mk := func(y, m, d string) Date {
 		yy, _ := strconv.Atoi(y)
@@ -712,6 +744,15 @@ func parseLooseDate(s string) Date {
 		}
 		return mk(m[3], m[2], m[1])
 	}
+	// "10/04/18": a two-digit year is this century's, day first as above.
+	if m := dateDMY2.FindStringSubmatch(s); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		if b > 12 && a <= 12 {
+			return mk("20"+m[3], m[1], m[2])
+		}
+		return mk("20"+m[3], m[2], m[1])
+	}
 	if m := dateWords.FindStringSubmatch(s); m != nil {
 		if m[1] != "" {
 			if mo := monthOf(m[2]); mo > 0 {
@@ -719,6 +760,12 @@ func parseLooseDate(s string) Date {
 			}
 		} else if mo := monthOf(m[4]); mo > 0 {
 			return mk(m[6], strconv.Itoa(mo), m[5])
+		}
+	}
+	// "May 2023": a month without its day is read as the month's first.
+	if m := dateMonth.FindStringSubmatch(s); m != nil {
+		if mo := monthOf(m[1]); mo > 0 && monthName(m[1]) {
+			return mk(m[2], strconv.Itoa(mo), "1")
 		}
 	}
 	return Date{}
@@ -732,6 +779,19 @@ func monthOf(s string) int {
 		}
 	}
 	return 0
+}
+
+// monthName reports whether s is a month's whole name or its
+// three-letter abbreviation ("May", "Sept", "October"), not a word that
+// merely starts like one ("mayor").
+func monthName(s string) bool {
+	s = strings.ToLower(s)
+	for _, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"} {
+		if s == m || s == m[:3] || (m == "september" && s == "sept") {
+			return true
+		}
+	}
+	return false
 }
 
 func parseDate(s string) (Date, error) {
@@ -799,4 +859,40 @@ func matchOption(opts []Option, chosen string) int {
 		}
 	}
 	return best
+}
+
+// colonPairs reads a front matter written as "key:value" lines with no
+// space after the colon, which YAML takes for one string. It reports false
+// unless every line that is not blank or a comment has that form.
+func colonPairs(fm []byte) (map[string]any, bool) {
+	m := map[string]any{}
+	for _, line := range strings.Split(string(fm), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, found := strings.Cut(line, ":")
+		k = strings.TrimSpace(k)
+		if !found || !colonKey.MatchString(k) {
+			return nil, false
+		}
+		m[k] = strings.TrimSpace(v)
+	}
+	return m, len(m) > 0
+}
+
+var colonKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+
+// handleValue is a "key: @name …" line whose value opens with '@' or '`',
+// which YAML forbids unquoted.
+var handleValue = regexp.MustCompile("(?m)^(\\s*[A-Za-z][\\w -]*:[ \\t]+)([@`][^\\n]*?)[ \\t]*$")
+
+// quoteHandles quotes the values handleValue finds, keeping every line
+// where it was so problems still point at the right line.
+func quoteHandles(fm []byte) []byte {
+	return handleValue.ReplaceAllFunc(fm, func(line []byte) []byte {
+		m := handleValue.FindSubmatch(line)
+		v, _ := json.Marshal(string(m[2]))
+		return append(append([]byte{}, m[1]...), v...)
+	})
 }

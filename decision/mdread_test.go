@@ -257,7 +257,7 @@ func TestMarkdownRoundTrip(t *testing.T) {
 	files, _ := filepath.Glob("testdata/valid/*")
 	logs, _ := filepath.Glob("testdata/log/*.yaml")
 	jsons, _ := filepath.Glob("testdata/log/*.json")
-	mds, _ := filepath.Glob("testdata/markdown/[mn]*/*.md")
+	mds, _ := filepath.Glob("testdata/markdown/[cmn]*/*.md")
 	files = append(append(append(append(files, logs...), jsons...), mds...), "../examples/templates/decision.yaml", "../examples/templates/decision.md")
 	for _, f := range files {
 		if notARecordName(filepath.Base(f)) {

@@ -190,11 +190,13 @@ func sectionKey(title string) string {
 }
 
 var (
-	titleNum   = regexp.MustCompile(`(?i)^\s*(?:\[?(?:adr|rfc)[\s_#-]*0*(\d{1,6})\]?\s*[.:)\-–—]?|0*(\d{1,6})(?:[.:)]|\s+[-–—:]))\s*(.+)$`)
-	fieldLine  = regexp.MustCompile(`(?i)^\s*(status|date|deciders|decision[- ]makers|consulted|informed|technical story|decided on|last updated)\s*:\s*(.*)$`)
-	chosenLine = regexp.MustCompile(`(?is)^\s*chosen (?:option|alternative)s?\s*:?\s*(.*)$`)
-	unquoted   = regexp.MustCompile(`(?is)^(.+?)(?:,\s*|\s+)(?:because|as|since)\b,?\s*(.*)$`)
-	proLine    = regexp.MustCompile(`(?i)^(good|bad|neutral|pro|con|pros|cons|positive|negative|\+|-)\s*(?:,\s*because\b|:|,)\s*(.*)$`)
+	titleNum     = regexp.MustCompile(`(?i)^\s*(?:\[?(?:adr|rfc)[\s_#-]*0*(\d{1,6})\]?\s*[.:)\-–—]?|0*(\d{1,6})(?:[.:)]|\s+[-–—:]))\s*(.+)$`)
+	titleBareNum = regexp.MustCompile(`^\s*0*(\d{1,4})\s+(\p{Lu}.*)$`)
+	fieldLine    = regexp.MustCompile(`(?i)^\s*(status|date|deciders|decision[- ]makers|consulted|informed|technical story|decided on|decided|last updated|created|updated)\s*:\s*(.*)$`)
+	chosenLine   = regexp.MustCompile(`(?is)^\s*(?:we(?:'ve|’ve| have)?\s+)?chos(?:en|e) (?:option|alternative)s?\s*:?\s*(.*)$`)
+	optionRef    = regexp.MustCompile(`(?i)^(?:option\s*)?#?(\d{1,2})\b`)
+	unquoted     = regexp.MustCompile(`(?is)^(.+?)(?:,\s*|\s+)(?:because|as|since)\b,?\s*(.*)$`)
+	proLine      = regexp.MustCompile(`(?i)^(good|bad|neutral|pro|con|pros|cons|positive|negative|\+|-)\s*(?:,\s*because\b|:|,)\s*(.*)$`)
 )
 
 func (w *mdWalk) document(doc ast.Node) {
@@ -375,6 +377,9 @@ func (w *mdWalk) title(text string, off int) {
 func cleanTitle(text string) (title, num string) {
 	if m := titleNum.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[3]) != "" {
 		num, text = padID(m[1]+m[2]), strings.TrimSpace(m[3])
+	} else if m := titleBareNum.FindStringSubmatch(text); m != nil {
+		// "23 Logging": a number and a capitalised title, no dot.
+		num, text = padID(m[1]), strings.TrimSpace(m[2])
 	}
 	if m := titlePrefix.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[1]) != "" {
 		text = strings.TrimSpace(m[1])
@@ -411,6 +416,17 @@ func (w *mdWalk) preamble(ns []ast.Node, more *[]string) {
 				plain := strings.TrimSpace(linkMD.ReplaceAllString(strings.Trim(line, "*_ "), "$1"))
 				plain = strings.ReplaceAll(strings.ReplaceAll(plain, "**", ""), "__", "")
 				m := fieldLine.FindStringSubmatch(plain)
+				if m == nil && w.r.d.Date.IsZero() {
+					// "June 19, 2018" alone under the title, or "Date
+					// 09/04/2018" with its colon forgotten: the date.
+					v := plain
+					if len(v) > 5 && strings.EqualFold(v[:5], "date ") {
+						v = strings.TrimSpace(v[5:])
+					}
+					if bareDate(v) {
+						m = []string{plain, "date", v}
+					}
+				}
 				if m == nil {
 					continue
 				}
@@ -422,7 +438,7 @@ func (w *mdWalk) preamble(ns []ast.Node, more *[]string) {
 				case k == "status":
 					w.r.mark("/status", off)
 					w.r.setStatus(strings.TrimSpace(strings.Trim(rawVal, "*_ ")), w.r.at(off))
-				case k == "date" || k == "decided on" || k == "last updated":
+				case k == "date" || k == "decided on" || k == "decided" || k == "last updated" || k == "created" || k == "updated":
 					if w.r.d.Date.IsZero() {
 						w.r.mark("/date", off)
 						w.r.d.Date = parseLooseDate(val)
@@ -446,6 +462,18 @@ func (w *mdWalk) preamble(ns []ast.Node, more *[]string) {
 	if t := w.blocks(rest); t != "" {
 		*more = append(*more, t)
 	}
+}
+
+// bareDate reports whether a line is a date and nothing else ("June 19,
+// 2018", "11 March 2022", "2019-04-04").
+func bareDate(line string) bool {
+	if len(line) > 40 || parseLooseDate(line).IsZero() {
+		return false
+	}
+	for _, re := range []*regexp.Regexp{dateISO, dateDMY, dateWords, dateMonth} {
+		line = re.ReplaceAllString(line, "")
+	}
+	return strings.Trim(line, " .,") == ""
 }
 
 // statusSection reads Nygard's Status section: the first paragraph is the
@@ -628,7 +656,9 @@ func optionNamed(text string) Option {
 			}
 		}
 	}
-	if q, rest, ok := cutQuoted(name); ok && strings.TrimSpace(rest) == "" && q != "" {
+	// A name wholly in quotes loses them; one that quotes two phrases
+	// ("Cites" and "Cited by") keeps them, as its author wrote it.
+	if q, rest, ok := cutQuoted(name); ok && strings.TrimSpace(rest) == "" && q != "" && !hasQuote(q) {
 		name = q
 	}
 	// "MADR 4.0.0 – The Markdown Architectural Decision Records": the
@@ -654,6 +684,47 @@ func optionNamed(text string) Option {
 	return Option{Name: name, Description: desc}
 }
 
+// hyphenNames splits the options' names at a spaced hyphen ("MADR 3.0.0 -
+// The Markdown Architectural Decision Records") when the chosen option
+// names option k by the words before it: the list then writes its
+// descriptions after hyphens. Without that sign, a hyphen is part of the
+// name ("Option 1 - plain hyphens stay").
+func hyphenNames(opts []Option, k int, chosen string) {
+	before, _, ok := strings.Cut(opts[k].Name, " - ")
+	if !ok || normName(before) != normName(chosen) {
+		return
+	}
+	for i := range opts {
+		if name, desc, ok := strings.Cut(opts[i].Name, " - "); ok && strings.TrimSpace(name) != "" {
+			opts[i].Name = strings.TrimSpace(name)
+			opts[i].Description = joinText(strings.TrimSpace(desc), opts[i].Description)
+		}
+	}
+}
+
+// chosenOption finds the considered option a chosen option names: by its
+// name, then by its number ("Option 2, to realise the benefits", "2: use
+// better-npm-audit"), then by the words they share.
+func chosenOption(opts []Option, chosen string) int {
+	c := normName(chosen)
+	if k := slices.IndexFunc(opts, func(o Option) bool { return normName(o.Name) == c }); k >= 0 || c == "" {
+		return k
+	}
+	if m := optionRef.FindStringSubmatch(strings.TrimSpace(chosen)); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		if k := slices.IndexFunc(opts, func(o Option) bool {
+			om := optionRef.FindStringSubmatch(o.Name)
+			return om != nil && om[1] == m[1] && strings.HasPrefix(strings.ToLower(o.Name), "option")
+		}); k >= 0 {
+			return k
+		}
+		if n >= 1 && n <= len(opts) {
+			return n - 1
+		}
+	}
+	return matchOption(opts, chosen)
+}
+
 func matchExact(opts []Option, name string) int {
 	return slices.IndexFunc(opts, func(o Option) bool { return o.Name == name })
 }
@@ -671,7 +742,8 @@ func (w *mdWalk) outcome(ns []ast.Node) {
 		if m := chosenLine.FindStringSubmatch(strings.TrimPrefix(t, "- ")); m != nil && d.Chosen == "" && (i == 0 || len(rest) < 3) {
 			w.r.mark("/chosen", w.offset(n))
 			chosen, why := splitChosen(m[1])
-			if k := matchOption(d.Options, chosen); k >= 0 {
+			if k := chosenOption(d.Options, chosen); k >= 0 {
+				hyphenNames(d.Options, k, chosen)
 				chosen = d.Options[k].Name
 			}
 			d.Chosen = chosen
@@ -685,6 +757,27 @@ func (w *mdWalk) outcome(ns []ast.Node) {
 		}
 	}
 	d.Outcome = joinText(d.Outcome, strings.Join(rest, "\n\n"))
+	if d.Chosen == "" && len(rest) > 0 {
+		// "Consensus is to extract a list component from the pattern":
+		// no "Chosen option" line, but the outcome's first paragraph
+		// names one considered option, and only one, in full.
+		first := normName(rest[0])
+		k, n := -1, 0
+		for i, o := range d.Options {
+			if on := normName(o.Name); len(on) >= 8 && strings.Contains(first, on) {
+				k, n = i, n+1
+			}
+		}
+		if n == 1 {
+			d.Chosen = d.Options[k].Name
+			for _, nd := range ns {
+				if _, ok := nd.(*ast.Heading); !ok {
+					w.r.mark("/chosen", w.offset(nd))
+					break
+				}
+			}
+		}
+	}
 }
 
 // splitChosen splits `"X", because Y` (quotes straight or curly, or none)
@@ -711,6 +804,12 @@ var (
 // it: the same kind of quote followed by ", because", a full stop or the
 // end, so quotes of another kind inside the name stay in it
 // ('Section "Consequences" as "Good, because"', because ...).
+// hasQuote reports whether s holds a double quotation mark, straight or
+// curly (an apostrophe, as in "Reviewdog's", does not count).
+func hasQuote(s string) bool {
+	return strings.ContainsAny(s, "\"“”„«»")
+}
+
 func cutQuoted(s string) (name, rest string, ok bool) {
 	open, size := utf8.DecodeRuneInString(s)
 	closing, isQuote := closeQuote[open]

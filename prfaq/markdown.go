@@ -70,7 +70,12 @@ func markdownOf(doc *PRFAQ, marked bool) ([]byte, error) {
 		b.WriteString("---\n\n")
 	}
 	p := &doc.PressRelease
-	fmt.Fprintf(&b, "# %s\n\n", inline(p.Headline))
+	if p.Headline != "" {
+		fmt.Fprintf(&b, "# %s\n\n", inline(p.Headline))
+	} else {
+		// No headline yet: the section's name, which reads back as none.
+		b.WriteString("# Press Release\n\n")
+	}
 	if p.Subheadline != "" {
 		fmt.Fprintf(&b, "*%s*\n\n", inline(p.Subheadline))
 	}

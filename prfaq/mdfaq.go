@@ -65,6 +65,9 @@ func (p *mdParser) faqParagraph(n ast.Node, t mdText) {
 		q, a := rest, mdText{}
 		if al := aLinePrefix.FindIndex(rest.b); al != nil {
 			q, a = rest.slice(0, al[0]), rest.slice(al[1], len(rest.b))
+		} else if i := bytes.IndexByte(rest.b, '\n'); i > 0 && isQuestionLine(bytes.TrimSpace(rest.b[:i])) {
+			// "**Q: Why?**" with the answer on the next line, no "A:".
+			q, a = rest.slice(0, i).trim(), rest.slice(i+1, len(rest.b)).trim()
 		}
 		p.sec.style = styleQ
 		p.question(q, q.src(0))
@@ -141,7 +144,8 @@ func (p *mdParser) faqList(n *ast.List) {
 		if f := it.FirstChild(); f != nil {
 			if _, _, ok := boldQuestion(f, p.src); ok {
 				questions++
-			} else if t := inlineText(f, p.src); isQuestionLine(bytes.TrimSpace(t.b)) || qPrefix.Match(t.b) {
+			} else if t := inlineText(f, p.src); isQuestionLine(bytes.TrimSpace(firstLine(bytes.TrimSpace(t.b)))) || qPrefix.Match(t.b) {
+				// "1. Why CLI?" with its answer on the lines under it too.
 				questions++
 			}
 		}

@@ -58,8 +58,8 @@ func IsMarkdownPRFAQ(data []byte) bool {
 //     customer's, unless the roles say otherwise;
 //   - FAQ sections under the headings teams use: "External FAQ", "Customer
 //     FAQ", "Public FAQ" for the external FAQ, "Internal FAQ", "Stakeholder
-//     FAQ", "Business FAQ" for the internal one; a single "FAQ" or
-//     "Frequently asked questions" goes to ExternalFAQ. Questions are
+//     FAQ", "Business FAQ", "Technical FAQ" for the internal one; a single
+//     "FAQ" or "Frequently asked questions" goes to ExternalFAQ. Questions are
 //     headings, bold lines, "Q:" lines (with "A:" answers) or lines ending in
 //     a question mark, and may wrap over lines; an answer is every paragraph,
 //     list and quote up to the next question. Each question's Topic is
@@ -349,6 +349,10 @@ type mdParser struct {
 	// pending is "headline" or "subheadline" after a template's label for
 	// it: the next paragraph is that field.
 	pending string
+	// dateline is a paragraph that is a dateline and nothing else
+	// ("Louisville, KY – March 10, 2026" under "FOR IMMEDIATE
+	// RELEASE"); the summary after it takes it.
+	dateline *mdText
 
 	sec      *faqSection
 	sections []*faqSection
@@ -532,6 +536,46 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 			return
 		}
 	}
+	// "FOR IMMEDIATE RELEASE", a newswire's first line, says this is a
+	// press release; a dateline alone on its line is kept for the summary.
+	if p.phase <= phaseHeadline && len(p.press) == 0 {
+		if m := forRelease.FindSubmatchIndex(firstLine(t.b)); m != nil {
+			p.found = true
+			// "FOR RELEASE — SEPTEMBER 2026": the launch date, read as
+			// a dateline with no city.
+			if when := t.slice(m[2], m[3]).trim(); p.dateline == nil && len(when.b) > 0 {
+				if dl, ok := parseDateline(when.String() + " —"); ok && dl.date != (Date{}) {
+					p.dateline = &when
+				}
+			}
+			i := bytes.IndexByte(t.b, '\n')
+			if i < 0 {
+				return
+			}
+			t = t.slice(i+1, len(t.b)).trim()
+		}
+		if p.dateline == nil && p.d.PressRelease.Dateline == (Dateline{}) && bytes.IndexByte(t.b, '\n') < 0 {
+			if dl, ok := parseDateline(t.String() + " —"); ok && dl.end >= len(t.b) && dl.date != (Date{}) {
+				p.found = true
+				p.dateline = &t
+				return
+			}
+		}
+		if p.dateline != nil && p.phase == phaseStart && p.d.PressRelease.Headline == "" && len(t.b) <= 200 &&
+			bytes.IndexByte(t.b, '\n') < 0 && !bytes.HasSuffix(bytes.TrimSpace(t.b), []byte(".")) {
+			// The headline under the dateline, as some releases put it.
+			p.setHeadline(t.trim(), 0)
+			return
+		}
+	}
+	// "**Q: What is X?**" before any FAQ heading: the FAQ has begun,
+	// unnamed.
+	if inner, ok := emphasisOnly(n, p.src, 2); ok && p.phase <= phasePress && qLabel.Match(inner.trim().b) {
+		p.found = true
+		p.openSection(sectionUnsplit, boldLevel, blockStart(n))
+		p.faqParagraph(n, t)
+		return
+	}
 	switch p.phase {
 	case phaseStart:
 		if inner, ok := emphasisOnly(n, p.src, 2); ok {
@@ -545,11 +589,25 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 			p.setHeadline(inner.trim(), 0)
 			return
 		}
-		if _, ok := parseDateline(t.String()); ok {
+		// A dateline opens the release; so does any paragraph once a
+		// "Press Release" or "PR/FAQ" heading has said where we are.
+		_, note := emphasisOnly(n, p.src, 1) // a note on the document, in italics
+		if _, ok := parseDateline(t.String()); ok || p.found && !note {
 			p.phase = phasePress
 			p.pressItem(t.trim())
 		}
 	case phaseHeadline:
+		// A heading, a bold line, an italic line: the heading names the
+		// product, the bold line is the headline and the italic one its
+		// subheadline.
+		if inner, ok := emphasisOnly(n, p.src, 2); ok && p.headLevel > 0 && p.title == nil && italicNext(n, p.src) {
+			if h := p.m.fields["/pressRelease/headline"]; h != nil {
+				title := *h
+				p.title = &title
+			}
+			p.setHeadline(inner.trim(), 0)
+			return
+		}
 		p.phase = phasePress
 		for _, level := range []int{1, 2} {
 			if inner, ok := emphasisOnly(n, p.src, level); ok {
@@ -567,9 +625,43 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 	}
 }
 
+// announces is the opening sentence of a release: a company or "we"
+// announcing, launching or releasing something today.
+var announces = regexp.MustCompile(`(?i:\btoday),?\s+(?:we(?:'re|’re| are)?|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})\s+(?:\w+\s+){0,3}?(?i:announc|launch|releas|introduc|unveil)\w*|(?i:\btoday\s+(?:announced|launched|released|introduced|unveiled)\b)`)
+
+// forRelease is a newswire's "FOR IMMEDIATE RELEASE" line, or "FOR
+// RELEASE — <date>" with the day it may go out.
+var forRelease = regexp.MustCompile(`(?i)^\W*for\s+(?:immediate\s+)?release\b[\s*_:—–-]*(.*?)[\s*_]*$`)
+
+// firstLine is b up to its first line break.
+func firstLine(b []byte) []byte {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
+// qLabel is the "Q:" that marks a question written as a bold line.
+var qLabel = regexp.MustCompile(`^(?i)Q\s*[:.]\s*\S`)
+
+// italicNext reports whether the block after n is an italic line alone.
+func italicNext(n ast.Node, src []byte) bool {
+	next, ok := n.NextSibling().(*ast.Paragraph)
+	if !ok {
+		return false
+	}
+	_, italic := emphasisOnly(next, src, 1)
+	return italic
+}
+
 func (p *mdParser) pressItem(t mdText) {
 	if len(t.b) == 0 {
 		return
+	}
+	if len(p.press) == 0 && announces.Match(t.b) {
+		// "Today we're proud to release X", "Acme today announced X":
+		// the opening of a release, with or without a dateline.
+		p.found = true
 	}
 	it := prItem{t: t, marker: p.marker}
 	if q, ok := quoteParagraph(t); ok {
@@ -755,7 +847,7 @@ func unquote(t mdText) mdText {
 }
 
 var (
-	titleWords = regexp.MustCompile(`(?i)\bPR\s*/\s*FAQs?\b|\bPR-FAQs?\b|\bPRFAQs?\b|\bpress\s+release\s*(?:&|and|/|\+)\s*FAQs?\b`)
+	titleWords = regexp.MustCompile(`(?i)\bPR\s*/\s*FAQs?\b|\bPR-FAQs?\b|\bPRFAQs?\b|\bpress\s+release\s*(?:&|and|/|\+)\s*(?:FAQs?|frequently\s+asked\s+questions)\b`)
 	titleTrim  = " \t:—–-|·"
 )
 
@@ -799,7 +891,7 @@ const (
 
 var (
 	faqWords      = regexp.MustCompile(`(?i)\bFAQs?\b|frequently\s+asked|\bquestions\b|\bQ\s*&\s*A\b`)
-	internalWords = regexp.MustCompile(`(?i)\b(internal|stakeholders?|business|leadership|investors?|executives?|exec|team|company)\b`)
+	internalWords = regexp.MustCompile(`(?i)\b(internal|stakeholders?|business|leadership|investors?|executives?|exec|team|company|technical|engineering|implementation)\b`)
 	externalWords = regexp.MustCompile(`(?i)\b(external|customers?|public|press|users?|buyers?)\b`)
 	fiveQuestions = regexp.MustCompile(`(?i)\b(five|5)\s+customer\s+questions\b|\bcustomer\s+questions\b.*\b(five|5)\b|working\s+backwards\s+questions`)
 )

@@ -12,8 +12,8 @@ import (
 )
 
 const (
-	monthRe = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
-	dateRe  = `(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\[[^\]\n]{1,40}\])`
+	monthRe = `(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+	dateRe  = `(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}|\d{4}-\d{2}-\d{2}|` + monthRe + `\s+\d{4}|\[[^\]\n]{1,40}\])`
 	sepRe   = `(?:\s*[—–―]\s*|\s+--?\s+|\s*--\s*)`
 	// wireRe is a newswire's tag after the city: "SEATTLE, WA – (Business
 	// Wire) – March 3, 2027 –".
@@ -28,6 +28,9 @@ var (
 	datelineDate = regexp.MustCompile(`^\s*(` + dateRe + `)` + sepRe)
 	// datelineCity: "SEATTLE, WA —" with no date; the city in capitals.
 	datelineCity = regexp.MustCompile(`^\s*([A-Z][A-Z0-9 .,'’&()/-]{1,60}?|\[[^\]\n]{1,40}\])` + sepRe)
+	// datelineTown: "Saint Paul, MN —", a town in ordinary capitals
+	// with its state's or country's code, and no date.
+	datelineTown = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+[A-Z]{2,3})` + sepRe)
 	placeholder  = regexp.MustCompile(`^\[[^\]]*\]$|^(?i:city|date|tbd|tbc|xx+)$`)
 )
 
@@ -78,6 +81,10 @@ func parseDateline(s string) (dateline, bool) {
 			return dl, true
 		}
 	}
+	if m := datelineTown.FindStringSubmatchIndex(s); m != nil {
+		dl.cityStart, dl.cityEnd, dl.end = m[2], m[3], m[1]
+		return dl, true
+	}
 	return dl, false
 }
 
@@ -93,7 +100,7 @@ func dateOf(s string) Date {
 	s = strings.NewReplacer(",", " ", ".", " ").Replace(s)
 	s = sept.ReplaceAllString(s, "Sep")
 	s = strings.Join(strings.Fields(s), " ")
-	for _, layout := range []string{"January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006", "2006-01-02"} {
+	for _, layout := range []string{"January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006", "2006-01-02", "January 2006", "Jan 2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return civil.DateOf(t)
 		}
@@ -315,17 +322,18 @@ func (p *mdParser) solution(t mdText, fresh bool) {
 // summary.
 func (p *mdParser) summary(t mdText) {
 	pr := &p.d.PressRelease
+	if p.dateline != nil && pr.Dateline == (Dateline{}) {
+		// The dateline stood alone on its line: read it as if it opened
+		// the summary.
+		d := *p.dateline
+		p.dateline = nil
+		if dl, ok := parseDateline(d.String() + " —"); ok {
+			p.setDateline(d, dl)
+		}
+	}
 	if pr.Summary == "" && pr.Dateline == (Dateline{}) && p.m.sections["/pressRelease/dateline"] == 0 {
 		if dl, ok := parseDateline(t.String()); ok {
-			p.found = true
-			p.m.sections["/pressRelease/dateline"] = t.src(dl.cityStart)
-			if dl.cityEnd > dl.cityStart {
-				p.set("/pressRelease/dateline/city", &pr.Dateline.City, t.slice(dl.cityStart, dl.cityEnd))
-			}
-			if dl.dateEnd > dl.dateStart {
-				p.m.sections["/pressRelease/dateline/launchDate"] = t.src(dl.dateStart)
-			}
-			pr.Dateline.LaunchDate = dl.date
+			p.setDateline(t, dl)
 			t = t.slice(dl.end, len(t.b))
 			t = t.trim()
 		}
@@ -337,6 +345,20 @@ func (p *mdParser) summary(t mdText) {
 	}
 	cur.join("\n\n", t)
 	pr.Summary = cur.String()
+}
+
+// setDateline stores the dateline dl read from t, with its places.
+func (p *mdParser) setDateline(t mdText, dl dateline) {
+	pr := &p.d.PressRelease
+	p.found = true
+	p.m.sections["/pressRelease/dateline"] = t.src(dl.cityStart)
+	if dl.cityEnd > dl.cityStart {
+		p.set("/pressRelease/dateline/city", &pr.Dateline.City, t.slice(dl.cityStart, dl.cityEnd))
+	}
+	if dl.dateEnd > dl.dateStart {
+		p.m.sections["/pressRelease/dateline/launchDate"] = t.src(dl.dateStart)
+	}
+	pr.Dateline.LaunchDate = dl.date
 }
 
 func (p *mdParser) quote(ptr string, q *Quote, mq *mdQuote) {

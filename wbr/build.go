@@ -237,6 +237,9 @@ type engine struct {
 	leafCache  map[string][][]float64
 	derivedAt  map[figKey]figure // derived figures already computed
 	additiveOf map[string]bool   // derived metrics known to be totals, or not
+	last       *Metric           // the metric window returned last, and its window
+	lastWin    []float64
+	floats     []float64 // the block keep fills
 }
 
 // figKey names a metric's figure over a span.
@@ -254,15 +257,37 @@ func newEngine(d *Deck, data Data, lo, hi day) *engine {
 		return e
 	}
 	n := int(hi-lo) + 1
-	slab := make([]float64, n*len(data.s.series)) // one allocation for every window
+	// A series with a value on every day of the window is its own window,
+	// a slice of its values; the others get a window in one slab, NaN on
+	// the days without data.
+	from := make([]int, len(data.s.series))
+	gaps := 0
+	for i := range data.s.series {
+		s := &data.s.series[i]
+		k := sort.Search(len(s.days), func(j int) bool { return s.days[j] >= lo })
+		from[i] = k
+		// Days strictly increase, so n values from lo to hi are every day.
+		if k+n <= len(s.days) && s.days[k] == lo && s.days[k+n-1] == hi {
+			e.dense[s.id] = s.vals[k : k+n : k+n]
+		} else {
+			gaps++
+		}
+	}
+	if gaps == 0 {
+		return e
+	}
+	slab := make([]float64, n*gaps) // one allocation for every such window
 	for i := range slab {
 		slab[i] = math.NaN()
 	}
 	for i := range data.s.series {
 		s := &data.s.series[i]
-		win := slab[i*n : (i+1)*n : (i+1)*n]
-		k := sort.Search(len(s.days), func(j int) bool { return s.days[j] >= lo })
-		for ; k < len(s.days) && s.days[k] <= hi; k++ {
+		if _, ok := e.dense[s.id]; ok {
+			continue
+		}
+		win := slab[:n:n]
+		slab = slab[n:]
+		for k := from[i]; k < len(s.days) && s.days[k] <= hi; k++ {
 			win[s.days[k]-lo] = s.vals[k]
 		}
 		e.dense[s.id] = win
@@ -440,39 +465,74 @@ func (e *engine) leaves(m *Metric) [][]float64 {
 }
 
 // aggregate combines the daily values of data metric m over s by agg.
+// Each aggregation has a loop of its own: it runs over every day of every
+// period of every metric, the bulk of Build's work.
 func (e *engine) aggregate(m *Metric, agg Aggregation, s span) figure {
-	win := e.dense[m.ID]
+	win := e.window(m)
 	if win == nil {
 		return figure{missing: s.days()}
 	}
+	if s.hi < s.lo {
+		return figure{}
+	}
+	days := win[s.lo-e.lo : s.hi-e.lo+1]
 	var f figure
 	sum, count := 0.0, 0
-	for dd := s.lo; dd <= s.hi; dd++ {
-		v := win[dd-e.lo]
-		if math.IsNaN(v) {
-			f.missing++
-			continue
-		}
-		count++
-		switch agg {
-		case Sum, Mean:
+	switch agg {
+	case Sum, Mean:
+		for _, v := range days {
+			if v != v { // NaN: no data
+				continue
+			}
+			count++
 			sum += v
-		case Min:
+		}
+	case Min:
+		for _, v := range days {
+			if v != v {
+				continue
+			}
+			count++
 			if count == 1 || v < sum {
 				sum = v
 			}
-		case Max:
+		}
+	case Max:
+		for _, v := range days {
+			if v != v {
+				continue
+			}
+			count++
 			if count == 1 || v > sum {
 				sum = v
 			}
-		case Last:
+		}
+	case Last:
+		for _, v := range days {
+			if v != v {
+				continue
+			}
+			count++
 			sum = v
-		case First:
+		}
+	case First:
+		for _, v := range days {
+			if v != v {
+				continue
+			}
+			count++
 			if count == 1 {
 				sum = v
 			}
 		}
+	default:
+		for _, v := range days {
+			if v == v {
+				count++
+			}
+		}
 	}
+	f.missing = len(days) - count
 	if count == 0 {
 		return f
 	}
@@ -482,6 +542,15 @@ func (e *engine) aggregate(m *Metric, agg Aggregation, s span) figure {
 		f.v = sum / float64(count)
 	}
 	return f
+}
+
+// window returns data metric m's daily values, remembering the last
+// metric asked for: Build asks for one metric's many periods in a row.
+func (e *engine) window(m *Metric) []float64 {
+	if m != e.last {
+		e.last, e.lastWin = m, e.dense[m.ID]
+	}
+	return e.lastWin
 }
 
 // change compares cur with an earlier or planned value in m's comparison
@@ -494,6 +563,15 @@ func change(m *Metric, cur, prev figure) *float64 {
 }
 
 func changeOf(m *Metric, cur, prev float64) *float64 {
+	if c, ok := changeValue(m, cur, prev); ok {
+		return &c
+	}
+	return nil
+}
+
+// changeValue is changeOf's figure, ok false when undefined; small enough
+// that changeOf and change inline and the figure need not escape.
+func changeValue(m *Metric, cur, prev float64) (float64, bool) {
 	var c float64
 	if m.comparison() == BPS {
 		scale := 10000.0 // a fraction: 0.0001 is one basis point
@@ -503,14 +581,39 @@ func changeOf(m *Metric, cur, prev float64) *float64 {
 		c = (cur - prev) * scale
 	} else {
 		if prev == 0 {
-			return nil // a change against zero is undefined, not infinite
+			return 0, false // a change against zero is undefined, not infinite
 		}
 		c = (cur - prev) / math.Abs(prev) * 100
 	}
 	if math.IsNaN(c) || math.IsInf(c, 0) {
+		return 0, false
+	}
+	return c, true
+}
+
+// change is change with the figure kept in the report's block.
+func (e *engine) change(m *Metric, cur, prev figure) *float64 {
+	if !cur.complete() || !prev.complete() {
 		return nil
 	}
-	return &c
+	c, ok := changeValue(m, cur.v, prev.v)
+	if !ok {
+		return nil
+	}
+	return e.keep(&c)
+}
+
+// keep copies *p into a block of figures the report shares, nil for nil:
+// one allocation for a metric's hundred-odd figures rather than one each.
+func (e *engine) keep(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	if len(e.floats) == cap(e.floats) {
+		e.floats = make([]float64, 0, 512)
+	}
+	e.floats = append(e.floats, *p)
+	return &e.floats[len(e.floats)-1]
 }
 
 func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
@@ -528,8 +631,8 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 		}
 	}
 	week, prior, ya := val(sp.week), val(sp.priorWeek), val(sp.yearAgoWeek)
-	r.LastWeek, r.PriorWeek, r.YearAgoWeek = week.ptr(), prior.ptr(), ya.ptr()
-	r.WoW, r.YoY = change(m, week, prior), change(m, week, ya)
+	r.LastWeek, r.PriorWeek, r.YearAgoWeek = e.keep(week.ptr()), e.keep(prior.ptr()), e.keep(ya.ptr())
+	r.WoW, r.YoY = e.change(m, week, prior), e.change(m, week, ya)
 	flag("lastWeek", week)
 	flag("priorWeek", prior)
 	flag("yearAgoWeek", ya)
@@ -547,7 +650,7 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	} {
 		c, p := val(t.cur), val(t.ya)
 		figs[i] = c
-		*t.v, *t.vYA, *t.yy = c.ptr(), p.ptr(), change(m, c, p)
+		*t.v, *t.vYA, *t.yy = e.keep(c.ptr()), e.keep(p.ptr()), e.change(m, c, p)
 		flag(t.name, c)
 		flag(t.name+"YearAgo", p)
 	}
@@ -559,9 +662,9 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 			before = val(span{s.lo - 7, s.hi - 7})
 		}
 		c, p := val(s), val(span{s.lo - yearAgo, s.hi - yearAgo})
-		pt := ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanWeek, s.hi),
-			Change: change(m, c, before), YoY: change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
-		pt.PlanVariance = planVariance(m, c, pt.Plan)
+		pt := ChartPoint{Period: s.period(), Value: e.keep(c.ptr()), YearAgo: e.keep(p.ptr()), Plan: e.keep(plans.at(PlanWeek, s.hi)),
+			Change: e.change(m, c, before), YoY: e.change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
+		pt.PlanVariance = e.keep(planVariance(m, c, pt.Plan))
 		r.Weeks = append(r.Weeks, pt)
 		before = c
 	}
@@ -574,9 +677,9 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 			before = val(monthSpan(mi - 1))
 		}
 		c, p := val(s), val(monthSpan(mi-12))
-		pt := ChartPoint{Period: s.period(), Value: c.ptr(), YearAgo: p.ptr(), Plan: plans.at(PlanMonth, s.hi),
-			Change: change(m, c, before), YoY: change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
-		pt.PlanVariance = planVariance(m, c, pt.Plan)
+		pt := ChartPoint{Period: s.period(), Value: e.keep(c.ptr()), YearAgo: e.keep(p.ptr()), Plan: e.keep(plans.at(PlanMonth, s.hi)),
+			Change: e.change(m, c, before), YoY: e.change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
+		pt.PlanVariance = e.keep(planVariance(m, c, pt.Plan))
 		r.Months = append(r.Months, pt)
 		before = c
 	}
@@ -602,6 +705,7 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	if len(vals) >= 2 {
 		c := XmR(vals)
 		r.XmR = &c
+		r.Signals = make([]WeekSignal, 0, len(c.Signals)) // sized once, never nil
 		for _, s := range c.Signals {
 			r.Signals = append(r.Signals, WeekSignal{Signal: s, Week: r.XmRWeeks[s.Index]})
 		}

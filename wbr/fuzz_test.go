@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"strconv"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -181,6 +184,31 @@ func FuzzParseValue(f *testing.F) {
 		}
 		if math.Float64bits(v) != math.Float64bits(want) {
 			t.Fatalf("%q: fast path %v, strconv %v", s, v, want)
+		}
+	})
+}
+
+// FuzzReadCSVFastPath checks that ReadCSV's one-pass reading of common long
+// rows gives what the general path gives: read one byte at a time, a row is
+// never whole in the buffer ahead of the line being read, so the fast path
+// never runs.
+func FuzzReadCSVFastPath(f *testing.F) {
+	f.Add([]byte("date,metric,value\n2026-11-19,a,1\n2026-11-20,a,-2.5\n2026-11-21,a,+3.\n2026-11-22,a,.5\n"))
+	f.Add([]byte("date,metric,value\n2026-11-19,\"a,b\",1\n2026-11-20,a,b,2\n"))
+	f.Add([]byte("date,metric,value\n2026-11-19,a,1\n2026-11-19,a,2\n"))
+	f.Add([]byte("date,metric,value\n2026-11-20,a,1\n2026-11-19,a,2\n2026-02-30,a,3\n"))
+	f.Add([]byte("date,metric,value\n2026-11-20,a,1\n2026-11-21,a,1234567890123456\n2026-11-22,a,1e3\n2026-11-23,a,-\n"))
+	f.Add([]byte("date,metric,value\n2026-11-20,a,1\r\n2026-11-21,a,2\n2026-11-22,a,3 \n2026-11-23, a,4\n"))
+	f.Add([]byte("metric,date,value\na,2026-11-20,1\na,2026-11-21,2\n"))
+	f.Add([]byte("date,metric,value\n2026-11-20,metric_001,1\n2026-11-21,metric_001,2\n2026-11-22,metric_101,3\n2026-11-23,metric_1011,4\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		fast, errFast := ReadCSV(bytes.NewReader(in))
+		slow, errSlow := ReadCSV(iotest.OneByteReader(bytes.NewReader(in)))
+		if fmt.Sprint(errFast) != fmt.Sprint(errSlow) {
+			t.Fatalf("fast path: %v\ngeneral path: %v", errFast, errSlow)
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Fatal("the fast path read other data than the general path")
 		}
 	})
 }

@@ -1,8 +1,9 @@
 package wbr
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 )
 
 // Scaling constants of the XmR chart for moving ranges of two points
@@ -98,11 +99,13 @@ func XmR(values []float64) XmRChart {
 		return c
 	}
 
-	seen := map[[2]int]bool{}
+	// seen marks the signals already added: four slots per point, the
+	// moving-range signal's and those of rules 1 to 3.
+	seen := make([]bool, 4*len(values))
 	add := func(s Signal) {
-		k := [2]int{s.Index, s.Rule}
-		if s.MovingRange {
-			k[1] = -1
+		k := 4 * s.Index
+		if !s.MovingRange {
+			k += s.Rule
 		}
 		if !seen[k] {
 			seen[k] = true
@@ -175,15 +178,20 @@ func XmR(values []float64) XmRChart {
 		}
 		k = j
 	}
-	sort.SliceStable(c.Signals, func(a, b int) bool {
-		x, y := c.Signals[a], c.Signals[b]
+	slices.SortStableFunc(c.Signals, func(x, y Signal) int {
 		if x.Index != y.Index {
-			return x.Index < y.Index
+			return cmp.Compare(x.Index, y.Index)
 		}
 		if x.Rule != y.Rule {
-			return x.Rule < y.Rule
+			return cmp.Compare(x.Rule, y.Rule)
 		}
-		return !x.MovingRange && y.MovingRange
+		switch {
+		case !x.MovingRange && y.MovingRange:
+			return -1
+		case x.MovingRange && !y.MovingRange:
+			return 1
+		}
+		return 0
 	})
 	return c
 }
