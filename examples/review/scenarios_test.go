@@ -659,3 +659,47 @@ func TestDesignDocWithFAQIsANarrative(t *testing.T) {
 	assert.Contains(t, out, "[narrative]", "an FAQ section alone does not make a PR/FAQ")
 	assert.NotContains(t, out, "not-a-prfaq")
 }
+
+// nygard is a Nygard record with the given title, accepted, linking to
+// nothing unless status says so.
+func nygard(title, status string) string {
+	return "# " + title + "\n\nDate: 2018-09-26\n\n## Status\n\n" + status + "\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nSome.\n"
+}
+
+// TestMarkdownLogProblemsArePlacedNotPanicked: the log check's problems on
+// Markdown records (a duplicate id, a link to a record outside the
+// folder) are placed in the Markdown, as the records have no JSON or YAML
+// source.
+func TestMarkdownLogProblemsArePlacedNotPanicked(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"decisions/0001-a.md": "---\nid: ADR-1\n---\n" + nygard("Use A", "Accepted"),
+		"decisions/0002-b.md": "---\nid: ADR-1\n---\n" + nygard("Use B", "Superseded by [9. Use C](0009-c.md)"),
+	})
+	code, rep, errs := reviewJSON(t, "-today", "2019-01-01", dir)
+	assert.Equal(t, 1, code, errs)
+	rules := map[string]bool{}
+	for _, r := range rep.Findings {
+		if strings.HasPrefix(r.Rule, "log-") || r.Rule == "unknown-reference" {
+			rules[r.Rule] = true
+			assert.Positive(t, r.Line, "placed in the Markdown: %+v", r)
+		}
+	}
+	assert.True(t, rules["log-duplicate-id"], "%v", rules)
+	assert.True(t, rules["unknown-reference"], "%v", rules)
+}
+
+// TestMarkdownRecordsTakeLoadLogsIDs: a record that names no id takes its
+// file's number, and one whose title number was copied from another
+// record takes its file's, as decision.LoadLog gives them.
+func TestMarkdownRecordsTakeLoadLogsIDs(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"adr/0003-networks.md":  nygard("3. Lay out the networks", "Accepted"),
+		"adr/0033-ip-ranges.md": nygard("3. Lay out the networks", "Accepted"),
+		"adr/0012-x.md":         nygard("Use X", "Accepted"),
+	})
+	code, rep, errs := reviewJSON(t, "-today", "2019-01-01", dir)
+	assert.Equal(t, 0, code, "%s %+v", errs, rep.Findings)
+	require.Len(t, rep.Groups, 1)
+	res, _ := rep.Groups[0].Result.(map[string]any)
+	assert.Equal(t, []any{"0003", "0012", "0033"}, res["decisions"])
+}
