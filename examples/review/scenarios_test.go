@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dayone-go/mechanisms/examples/templates"
+	"github.com/dayone-go/mechanisms/prfaq"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -702,4 +703,18 @@ func TestMarkdownRecordsTakeLoadLogsIDs(t *testing.T) {
 	require.Len(t, rep.Groups, 1)
 	res, _ := rep.Groups[0].Result.(map[string]any)
 	assert.Equal(t, []any{"0003", "0012", "0033"}, res["decisions"])
+}
+
+// TestPRFAQHeadingsWithoutTheWordFAQ: a PR/FAQ whose questions sit under
+// "## PRFAQ" or "## PR-FAQ" is a PR/FAQ, as prfaq.IsMarkdownPRFAQ says.
+func TestPRFAQHeadingsWithoutTheWordFAQ(t *testing.T) {
+	src := template(t, "prfaq.md")
+	for _, heading := range []string{"## PRFAQ", "## PR-FAQ"} {
+		doc := strings.Replace(strings.Replace(src, "## External FAQ", heading, 1), "## Internal FAQ", "## Internal questions", 1)
+		require.True(t, prfaq.IsMarkdownPRFAQ([]byte(doc)), heading)
+		dir := tree(t, map[string]string{"launch.md": doc})
+		_, rep, errs := reviewJSON(t, dir)
+		require.Len(t, rep.Documents, 1, errs)
+		assert.Equal(t, "prfaq", rep.Documents[0].Kind, heading)
+	}
 }
