@@ -389,7 +389,7 @@ func TestFailingOutStillReports(t *testing.T) {
 	require.NoError(t, os.WriteFile(blocker, nil, 0o644))
 	code, out, errs := runReview(t, "-out", blocker)
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errs, "-out")
+	assert.Equal(t, "review: -out "+blocker+": not a directory\n", errs, "one line for the one failure")
 	assert.Contains(t, out, "8 documents", "the report still follows")
 }
 
@@ -400,13 +400,16 @@ func TestOutNeverWritesOneFileTwice(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.decision.json"), js, 0o644))
 	out := t.TempDir()
-	code, _, errs := runReview(t, "-out", out, dir)
+	code, text, errs := runReview(t, "-out", out, dir)
 	require.Equal(t, 0, code, errs)
 	rel, _ := filepath.Rel("/", dir)
 	for _, f := range []string{"a.decision.yaml/decision.md", "a.decision.json/decision.md"} {
 		_, err := os.Stat(filepath.Join(out, rel, f))
 		assert.NoError(t, err, f)
+		// The report names the folder the files went to.
+		assert.Contains(t, text, " under "+filepath.Join(out, rel, filepath.Dir(f))+"\n")
 	}
+	assert.NotContains(t, text, " under "+filepath.Join(out, rel, "a.decision")+"\n")
 	// Two inputs that still meet on one path are refused, naming both.
 	docs := []*doc{{File: "x/a.yaml", Files: map[string][]byte{"r/s.md": nil}}, {File: "x/a/r.yaml", Files: map[string][]byte{"s.md": nil}}}
 	_, err = planOut(out, docs, nil)
