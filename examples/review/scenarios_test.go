@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -720,4 +721,73 @@ func TestPRFAQHeadingsWithoutTheWordFAQ(t *testing.T) {
 		require.Len(t, rep.Documents, 1, errs)
 		assert.Equal(t, "prfaq", rep.Documents[0].Kind, heading)
 	}
+}
+
+// wheel is a flywheel of n nodes, each linked to the next reach nodes
+// (around the ring) with the given weight; reach 1 is one reinforcing loop.
+func wheel(n, reach int, weight string) string {
+	var b strings.Builder
+	b.WriteString("name: Ring\nnodes:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - id: n%d\n", i)
+	}
+	b.WriteString("links:\n")
+	for i := range n {
+		for k := 1; k <= reach; k++ {
+			fmt.Fprintf(&b, "  - {from: n%d, to: n%d, polarity: '+', weight: %s}\n", i, (i+k)%n, weight)
+		}
+	}
+	return b.String()
+}
+
+// TestLongLoopsAreListedByTheirEnds: a loop longer than maxNodesListed
+// lists its first and last nodes, its length and that it was cut, in the
+// text and the JSON; a gain held at the float64 limit says so.
+func TestLongLoopsAreListedByTheirEnds(t *testing.T) {
+	dir := tree(t, map[string]string{"ring.flywheel.yaml": wheel(103, 1, "1000")})
+	code, out, errs := runReview(t, dir)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "gain ≥1.8e+308: n0 → n1 → n2 → n3 → n4 → n5 → n6 → n7 → … (87 more) → n95 → ")
+	assert.NotContains(t, out, "gain 1.8e+308")
+	_, rep, _ := reviewJSON(t, dir)
+	require.Len(t, rep.Documents, 1)
+	js, err := json.Marshal(rep.Documents[0].Result)
+	require.NoError(t, err)
+	var res struct {
+		Loops []flywheelLoop `json:"loops"`
+	}
+	require.NoError(t, json.Unmarshal(js, &res))
+	require.Len(t, res.Loops, 1)
+	l := res.Loops[0]
+	assert.Equal(t, 103, l.Length)
+	assert.True(t, l.NodesTruncated)
+	assert.True(t, l.GainAtLimit)
+	assert.InDelta(t, 1000, *l.Rate, 1e-6)
+	assert.Equal(t, []string{"n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7"}, l.Nodes)
+	assert.Equal(t, "n102", l.LastNodes[len(l.LastNodes)-1])
+
+	// A short loop is listed whole.
+	dir = tree(t, map[string]string{"ring.flywheel.yaml": wheel(5, 1, "1.1")})
+	_, rep, _ = reviewJSON(t, dir)
+	js, _ = json.Marshal(rep.Documents[0].Result)
+	res.Loops = nil
+	require.NoError(t, json.Unmarshal(js, &res))
+	assert.Equal(t, []string{"n0", "n1", "n2", "n3", "n4"}, res.Loops[0].Nodes)
+	assert.False(t, res.Loops[0].NodesTruncated)
+	assert.Nil(t, res.Loops[0].LastNodes)
+}
+
+// TestLargestWheelResultStaysSmall: the largest valid flywheel (MaxNodes
+// nodes, each linked to the next five) has hundreds of loops of thousands
+// of nodes; its JSON result lists each loop's ends, not every node, and
+// stays well under a megabyte (it was 46 MB, and 400 MB of memory).
+func TestLargestWheelResultStaysSmall(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("the largest wheel is for a plain run")
+	}
+	dir := tree(t, map[string]string{"big.flywheel.yaml": wheel(10_000, 5, "0.5")})
+	code, out, errs := runBounded(t, "-format", "json", dir)
+	require.Equal(t, 0, code, errs)
+	assert.Less(t, len(out), 1<<20)
+	assert.Contains(t, out, `"nodesTruncated": true`)
 }
