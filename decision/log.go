@@ -131,17 +131,7 @@ func loadOne(fsys fs.FS, p string) (*Decision, error) {
 		if err != nil {
 			return d, err
 		}
-		stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
-		switch id := fileID(stem); {
-		case d.ID == "":
-			d.ID = id
-		case fileNum.MatchString(stem) && id != d.ID && len(d.ID) >= 4 && strings.Trim(d.ID, "0123456789") == "" &&
-			d.Format == FormatMarkdown:
-			// "# 3. Networking Outline" in 0033-ip-ranges.md: a title
-			// copied from another record. The file's number, which
-			// adr-tools and the index use, is the record's.
-			d.ID = id
-		}
+		d.ID = MarkdownID(p, d)
 		return d, nil
 	}
 	if doc, err := strict.ParseDocument(data, strict.Limits{MaxBytes: MaxBytes}); err == nil {
@@ -150,6 +140,24 @@ func loadOne(fsys fs.FS, p string) (*Decision, error) {
 		}
 	}
 	return Parse(data)
+}
+
+// MarkdownID is the id LoadLog gives d, a Markdown record read from the
+// file named name: a record that names no id takes its file's number
+// ("0012-use-kafka.md" → "0012") or its file name without the extension;
+// a record whose title number disagrees with its file's number (a title
+// copied from another record) takes the file's, which adr-tools and the
+// index use; otherwise the record's own id.
+func MarkdownID(name string, d *Decision) string {
+	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
+	switch id := fileID(stem); {
+	case d.ID == "":
+		return id
+	case fileNum.MatchString(stem) && id != d.ID && len(d.ID) >= 4 && strings.Trim(d.ID, "0123456789") == "" &&
+		d.Format == FormatMarkdown:
+		return id
+	}
+	return d.ID
 }
 
 // errNotADecision marks a YAML or JSON file of a decision folder that is

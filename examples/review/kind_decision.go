@@ -269,6 +269,11 @@ func (r *decisionReviewer) Review(d *doc) {
 	if !ok {
 		return
 	}
+	if d.source == nil && !d.loc.stdin {
+		// A Markdown record gets the id LoadLog gives it, so that the
+		// log's checks agree with LoadLog's.
+		dec.ID = decision.MarkdownID(d.File, dec)
+	}
 	d.Value = dec
 	d.keepSource = true // the log's findings are placed after every record is read
 	pf, err := r.choose(d)
@@ -381,7 +386,11 @@ func (r *decisionReviewer) Together(e *env, docs []*doc) []group {
 				}
 				p.Path = ptr
 				p.Message = strings.TrimPrefix(p.Message, src+": ")
-				p.Line, p.Column = d.source.Position(ptr)
+				if d.source != nil {
+					p.Line, p.Column = d.source.Position(ptr)
+				} else {
+					p.Line, p.Column = 0, 0 // a Markdown record: finish places it with the record's placer
+				}
 				p.Rule = "log-" + p.Rule
 				d.Problems = append(d.Problems, p)
 			}

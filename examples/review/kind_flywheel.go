@@ -83,8 +83,48 @@ type flywheelLoop struct {
 	ID       string   `json:"id"`
 	Polarity string   `json:"polarity"`
 	Gain     *float64 `json:"gain"`
-	Delay    int      `json:"delay"`
-	Nodes    []string `json:"nodes"`
+	// GainAtLimit is set when the product of the weights passes the
+	// largest float64 and Gain is held there: the true gain is at least
+	// Gain. Rate stays exact.
+	GainAtLimit bool `json:"gainAtLimit,omitempty"`
+	// Rate is the loop's own growth factor per step.
+	Rate  *float64 `json:"rate"`
+	Delay int      `json:"delay"`
+	// Length is the number of nodes around the loop.
+	Length int `json:"length"`
+	// Nodes are the labels around the loop; for a loop longer than
+	// maxNodesListed only the first few, with LastNodes the last few and
+	// NodesTruncated set.
+	Nodes          []string `json:"nodes"`
+	LastNodes      []string `json:"lastNodes,omitempty"`
+	NodesTruncated bool     `json:"nodesTruncated,omitempty"`
+}
+
+// maxNodesListed bounds the node labels listed per loop, in the text and
+// the JSON result: the largest wheel has hundreds of loops of thousands of
+// nodes each, which listed whole take tens of megabytes. A longer loop
+// lists its first nodesAtEnds and last nodesAtEnds.
+const (
+	maxNodesListed = 20
+	nodesAtEnds    = 8
+)
+
+// loopEnds splits a loop's nodes into those listed first and last; last
+// is nil when every node is listed.
+func loopEnds(nodes []string) (first, last []string) {
+	if len(nodes) <= maxNodesListed {
+		return nodes, nil
+	}
+	return nodes[:nodesAtEnds], nodes[len(nodes)-nodesAtEnds:]
+}
+
+// gainWords is a loop's gain as the text report shows it: "≥1.8e+308"
+// for a gain held at the float64 limit, as flywheel's own Markdown writes.
+func gainWords(g float64) string {
+	if g == math.MaxFloat64 {
+		return "≥1.8e+308"
+	}
+	return number(g)
 }
 
 type flywheelLever struct {
@@ -118,6 +158,16 @@ func (r *flywheelReviewer) Review(d *doc) {
 		}
 		return out
 	}
+	// path is a loop's nodes in the text report, the middle of a long
+	// loop left out.
+	path := func(ids []string) string {
+		first, last := loopEnds(ids)
+		p := strings.Join(labels(first), " → ")
+		if last != nil {
+			p += fmt.Sprintf(" → … (%d more) → ", len(ids)-len(first)-len(last)) + strings.Join(labels(last), " → ")
+		}
+		return p
+	}
 	// Loops and leverage once, for the review, the report and every
 	// rendering.
 	a := f.Analyze()
@@ -132,7 +182,9 @@ func (r *flywheelReviewer) Review(d *doc) {
 	res.Loops = []flywheelLoop{}
 	res.LoopCount = len(loops)
 	for _, l := range loops[:min(len(loops), maxLoopsInResult)] {
-		res.Loops = append(res.Loops, flywheelLoop{ID: l.ID, Polarity: string(l.Polarity), Gain: finite(l.Gain), Delay: l.Delay, Nodes: labels(l.Nodes)})
+		first, last := loopEnds(l.Nodes)
+		res.Loops = append(res.Loops, flywheelLoop{ID: l.ID, Polarity: string(l.Polarity), Gain: finite(l.Gain), GainAtLimit: l.Gain == math.MaxFloat64,
+			Rate: finite(l.Rate), Delay: l.Delay, Length: len(l.Nodes), Nodes: labels(first), LastNodes: labels(last), NodesTruncated: last != nil})
 	}
 	more := ""
 	if res.LoopLimitReached {
@@ -154,7 +206,7 @@ func (r *flywheelReviewer) Review(d *doc) {
 		if l.Delay > 0 {
 			delay = ", delay " + count(l.Delay, "step")
 		}
-		d.say("  %-3s %-11s gain %s%s: %s", l.ID, l.Polarity, number(l.Gain), delay, strings.Join(labels(l.Nodes), " → "))
+		d.say("  %-3s %-11s gain %s%s: %s", l.ID, l.Polarity, gainWords(l.Gain), delay, path(l.Nodes))
 	}
 	if lev := a.Leverage; lev != nil {
 		res.Growth, res.Oscillates = finite(lev.Growth), lev.Oscillates
@@ -168,7 +220,7 @@ func (r *flywheelReviewer) Review(d *doc) {
 		}
 		if lev.Dominant != nil {
 			res.Dominant = lev.Dominant.ID
-			d.say("dominant loop: %s (%s)", lev.Dominant.ID, strings.Join(labels(lev.Dominant.Nodes), " → "))
+			d.say("dominant loop: %s (%s)", lev.Dominant.ID, path(lev.Dominant.Nodes))
 		}
 		for i, l := range lev.Links {
 			if i == 5 || l.Elasticity == 0 {

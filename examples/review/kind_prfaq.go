@@ -56,20 +56,17 @@ func proseOptions(d *doc) prfaq.ReviewOptions {
 	return o
 }
 
-// faqHeading finds an FAQ heading or bold line: with a press release
-// above it, the mark of a PR/FAQ written in Markdown.
-var faqHeading = regexp.MustCompile(`(?im)^(#{1,6}[ \t].*\bFAQs?\b|\*\*[^*\n]*\bFAQs?\b[^*\n]*\*\*)`)
-
 // isPRFAQMarkdown claims a Markdown file with a press release and an FAQ
 // (and not a decision record) as a PR/FAQ; other Markdown, a design doc with
-// an FAQ section among it, is a narrative. The heading check is a cheap
-// filter before prfaq's own test.
+// an FAQ section among it, is a narrative. prfaq.IsMarkdownPRFAQ alone
+// decides: it reads at most prfaq.MaxBytes, and a pre-filter on headings
+// missed FAQs headed "PRFAQ" or "PR-FAQ" and questions in bold ("**Q:").
 func isPRFAQMarkdown(name string, data []byte) bool {
 	lower := strings.ToLower(name)
 	if !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") && name != "" {
 		return false
 	}
-	return faqHeading.Match(data) && prfaq.IsMarkdownPRFAQ(data)
+	return prfaq.IsMarkdownPRFAQ(data)
 }
 
 type prfaqReviewer struct{ alone }

@@ -131,10 +131,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	code := 0
 	if o.out != "" {
-		if err := writeOut(o.out, docs, groups); err != nil {
-			// The report still follows: a failing -out costs the files,
-			// not the review.
-			fmt.Fprintf(stderr, "review: -out: %s\n", clean(err.Error()))
+		// The report still follows: a failing -out costs the files, not
+		// the review. Each distinct failure gets its own line.
+		for _, err := range writeOut(o.out, docs, groups) {
+			msg := clean(err.Error())
+			if !strings.HasPrefix(msg, "-out ") {
+				msg = "-out: " + msg
+			}
+			fmt.Fprintf(stderr, "review: %s\n", msg)
 			code = 1
 		}
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -40,9 +39,29 @@ func withoutExt(stem string) string {
 	return stem
 }
 
-// outDir is the folder a document's renderings are written to.
-func outDir(out, file string) string {
-	return filepath.Join(out, filepath.FromSlash(withoutExt(outStem(file))))
+// outDirs gives each document with renderings the folder under -out they
+// go to, as a slash path: its path as given without the extension; when
+// two inputs would share that folder (a.decision.yaml and a.decision.json)
+// each keeps its extension instead.
+func outDirs(docs []*doc) map[*doc]string {
+	stems := map[string]int{}
+	for _, d := range docs {
+		if len(d.Files) > 0 {
+			stems[withoutExt(outStem(d.File))]++
+		}
+	}
+	dirs := map[*doc]string{}
+	for _, d := range docs {
+		if len(d.Files) == 0 {
+			continue
+		}
+		stem := withoutExt(outStem(d.File))
+		if stems[stem] > 1 {
+			stem = outStem(d.File)
+		}
+		dirs[d] = stem
+	}
+	return dirs
 }
 
 // target is one file -out writes, and the input it comes from.
@@ -58,12 +77,7 @@ type target struct {
 // Two inputs that would still write the same file are an error naming
 // both, and nothing is written over another input's output.
 func planOut(out string, docs []*doc, groups []group) ([]target, error) {
-	stems := map[string]int{}
-	for _, d := range docs {
-		if len(d.Files) > 0 {
-			stems[withoutExt(outStem(d.File))]++
-		}
-	}
+	dirs := outDirs(docs)
 	var ts []target
 	add := func(dir, from string, files map[string][]byte) error {
 		names := make([]string, 0, len(files))
@@ -81,11 +95,7 @@ func planOut(out string, docs []*doc, groups []group) ([]target, error) {
 		return nil
 	}
 	for _, d := range docs {
-		stem := withoutExt(outStem(d.File))
-		if stems[stem] > 1 {
-			stem = outStem(d.File)
-		}
-		if err := add(stem, d.File, d.Files); err != nil {
+		if err := add(dirs[d], d.File, d.Files); err != nil {
 			return nil, err
 		}
 	}
@@ -105,22 +115,31 @@ func planOut(out string, docs []*doc, groups []group) ([]target, error) {
 	return ts, nil
 }
 
-// writeOut writes every rendering, trying every file and reporting every
-// failure.
-func writeOut(out string, docs []*doc, groups []group) error {
+// writeOut writes every rendering, trying every file, and returns each
+// distinct failure once: an -out that is a file is one failure, not one
+// per rendering.
+func writeOut(out string, docs []*doc, groups []group) []error {
+	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
+		return []error{fmt.Errorf("-out %s: not a directory", out)}
+	}
 	ts, err := planOut(out, docs, groups)
 	if err != nil {
-		return err
+		return []error{err}
 	}
 	var errs []error
-	for _, t := range ts {
-		if err := os.MkdirAll(filepath.Dir(t.path), 0o755); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if err := os.WriteFile(t.path, t.data, 0o644); err != nil {
+	seen := map[string]bool{}
+	note := func(err error) {
+		if err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
 			errs = append(errs, err)
 		}
 	}
-	return errors.Join(errs...)
+	for _, t := range ts {
+		if err := os.MkdirAll(filepath.Dir(t.path), 0o755); err != nil {
+			note(err)
+			continue
+		}
+		note(os.WriteFile(t.path, t.data, 0o644))
+	}
+	return errs
 }

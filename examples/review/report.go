@@ -113,6 +113,7 @@ func writeText(w io.Writer, docs []*doc, groups []group, out string, colour bool
 	p := palette{on: colour}
 	var t tally
 	seen := map[row]bool{}
+	dirs := outDirs(docs)
 	var b strings.Builder
 	for _, d := range docs {
 		if d.Skipped {
@@ -146,7 +147,7 @@ func writeText(w io.Writer, docs []*doc, groups []group, out string, colour bool
 			t.Suppressed += d.Suppressed
 		}
 		if len(d.Files) > 0 && out != "" {
-			fmt.Fprintf(&b, "  wrote %s under %s\n", count(len(d.Files), "file"), clean(outDir(out, d.File)))
+			fmt.Fprintf(&b, "  wrote %s under %s\n", count(len(d.Files), "file"), clean(filepath.Join(out, filepath.FromSlash(dirs[d]))))
 		}
 	}
 	for _, g := range groups {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/dayone-go/mechanisms/examples/templates"
+	"github.com/dayone-go/mechanisms/prfaq"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -388,7 +390,7 @@ func TestFailingOutStillReports(t *testing.T) {
 	require.NoError(t, os.WriteFile(blocker, nil, 0o644))
 	code, out, errs := runReview(t, "-out", blocker)
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errs, "-out")
+	assert.Equal(t, "review: -out "+blocker+": not a directory\n", errs, "one line for the one failure")
 	assert.Contains(t, out, "8 documents", "the report still follows")
 }
 
@@ -399,13 +401,16 @@ func TestOutNeverWritesOneFileTwice(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.decision.json"), js, 0o644))
 	out := t.TempDir()
-	code, _, errs := runReview(t, "-out", out, dir)
+	code, text, errs := runReview(t, "-out", out, dir)
 	require.Equal(t, 0, code, errs)
 	rel, _ := filepath.Rel("/", dir)
 	for _, f := range []string{"a.decision.yaml/decision.md", "a.decision.json/decision.md"} {
 		_, err := os.Stat(filepath.Join(out, rel, f))
 		assert.NoError(t, err, f)
+		// The report names the folder the files went to.
+		assert.Contains(t, text, " under "+filepath.Join(out, rel, filepath.Dir(f))+"\n")
 	}
+	assert.NotContains(t, text, " under "+filepath.Join(out, rel, "a.decision")+"\n")
 	// Two inputs that still meet on one path are refused, naming both.
 	docs := []*doc{{File: "x/a.yaml", Files: map[string][]byte{"r/s.md": nil}}, {File: "x/a/r.yaml", Files: map[string][]byte{"s.md": nil}}}
 	_, err = planOut(out, docs, nil)
@@ -658,4 +663,131 @@ func TestDesignDocWithFAQIsANarrative(t *testing.T) {
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "[narrative]", "an FAQ section alone does not make a PR/FAQ")
 	assert.NotContains(t, out, "not-a-prfaq")
+}
+
+// nygard is a Nygard record with the given title, accepted, linking to
+// nothing unless status says so.
+func nygard(title, status string) string {
+	return "# " + title + "\n\nDate: 2018-09-26\n\n## Status\n\n" + status + "\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n\n## Consequences\n\nSome.\n"
+}
+
+// TestMarkdownLogProblemsArePlacedNotPanicked: the log check's problems on
+// Markdown records (a duplicate id, a link to a record outside the
+// folder) are placed in the Markdown, as the records have no JSON or YAML
+// source.
+func TestMarkdownLogProblemsArePlacedNotPanicked(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"decisions/0001-a.md": "---\nid: ADR-1\n---\n" + nygard("Use A", "Accepted"),
+		"decisions/0002-b.md": "---\nid: ADR-1\n---\n" + nygard("Use B", "Superseded by [9. Use C](0009-c.md)"),
+	})
+	code, rep, errs := reviewJSON(t, "-today", "2019-01-01", dir)
+	assert.Equal(t, 1, code, errs)
+	rules := map[string]bool{}
+	for _, r := range rep.Findings {
+		if strings.HasPrefix(r.Rule, "log-") || r.Rule == "unknown-reference" {
+			rules[r.Rule] = true
+			assert.Positive(t, r.Line, "placed in the Markdown: %+v", r)
+		}
+	}
+	assert.True(t, rules["log-duplicate-id"], "%v", rules)
+	assert.True(t, rules["unknown-reference"], "%v", rules)
+}
+
+// TestMarkdownRecordsTakeLoadLogsIDs: a record that names no id takes its
+// file's number, and one whose title number was copied from another
+// record takes its file's, as decision.LoadLog gives them.
+func TestMarkdownRecordsTakeLoadLogsIDs(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"adr/0003-networks.md":  nygard("3. Lay out the networks", "Accepted"),
+		"adr/0033-ip-ranges.md": nygard("3. Lay out the networks", "Accepted"),
+		"adr/0012-x.md":         nygard("Use X", "Accepted"),
+	})
+	code, rep, errs := reviewJSON(t, "-today", "2019-01-01", dir)
+	assert.Equal(t, 0, code, "%s %+v", errs, rep.Findings)
+	require.Len(t, rep.Groups, 1)
+	res, _ := rep.Groups[0].Result.(map[string]any)
+	assert.Equal(t, []any{"0003", "0012", "0033"}, res["decisions"])
+}
+
+// TestPRFAQHeadingsWithoutTheWordFAQ: a PR/FAQ whose questions sit under
+// "## PRFAQ" or "## PR-FAQ" is a PR/FAQ, as prfaq.IsMarkdownPRFAQ says.
+func TestPRFAQHeadingsWithoutTheWordFAQ(t *testing.T) {
+	src := template(t, "prfaq.md")
+	for _, heading := range []string{"## PRFAQ", "## PR-FAQ"} {
+		doc := strings.Replace(strings.Replace(src, "## External FAQ", heading, 1), "## Internal FAQ", "## Internal questions", 1)
+		require.True(t, prfaq.IsMarkdownPRFAQ([]byte(doc)), heading)
+		dir := tree(t, map[string]string{"launch.md": doc})
+		_, rep, errs := reviewJSON(t, dir)
+		require.Len(t, rep.Documents, 1, errs)
+		assert.Equal(t, "prfaq", rep.Documents[0].Kind, heading)
+	}
+}
+
+// wheel is a flywheel of n nodes, each linked to the next reach nodes
+// (around the ring) with the given weight; reach 1 is one reinforcing loop.
+func wheel(n, reach int, weight string) string {
+	var b strings.Builder
+	b.WriteString("name: Ring\nnodes:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - id: n%d\n", i)
+	}
+	b.WriteString("links:\n")
+	for i := range n {
+		for k := 1; k <= reach; k++ {
+			fmt.Fprintf(&b, "  - {from: n%d, to: n%d, polarity: '+', weight: %s}\n", i, (i+k)%n, weight)
+		}
+	}
+	return b.String()
+}
+
+// TestLongLoopsAreListedByTheirEnds: a loop longer than maxNodesListed
+// lists its first and last nodes, its length and that it was cut, in the
+// text and the JSON; a gain held at the float64 limit says so.
+func TestLongLoopsAreListedByTheirEnds(t *testing.T) {
+	dir := tree(t, map[string]string{"ring.flywheel.yaml": wheel(103, 1, "1000")})
+	code, out, errs := runReview(t, dir)
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "gain ≥1.8e+308: n0 → n1 → n2 → n3 → n4 → n5 → n6 → n7 → … (87 more) → n95 → ")
+	assert.NotContains(t, out, "gain 1.8e+308")
+	_, rep, _ := reviewJSON(t, dir)
+	require.Len(t, rep.Documents, 1)
+	js, err := json.Marshal(rep.Documents[0].Result)
+	require.NoError(t, err)
+	var res struct {
+		Loops []flywheelLoop `json:"loops"`
+	}
+	require.NoError(t, json.Unmarshal(js, &res))
+	require.Len(t, res.Loops, 1)
+	l := res.Loops[0]
+	assert.Equal(t, 103, l.Length)
+	assert.True(t, l.NodesTruncated)
+	assert.True(t, l.GainAtLimit)
+	assert.InDelta(t, 1000, *l.Rate, 1e-6)
+	assert.Equal(t, []string{"n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7"}, l.Nodes)
+	assert.Equal(t, "n102", l.LastNodes[len(l.LastNodes)-1])
+
+	// A short loop is listed whole.
+	dir = tree(t, map[string]string{"ring.flywheel.yaml": wheel(5, 1, "1.1")})
+	_, rep, _ = reviewJSON(t, dir)
+	js, _ = json.Marshal(rep.Documents[0].Result)
+	res.Loops = nil
+	require.NoError(t, json.Unmarshal(js, &res))
+	assert.Equal(t, []string{"n0", "n1", "n2", "n3", "n4"}, res.Loops[0].Nodes)
+	assert.False(t, res.Loops[0].NodesTruncated)
+	assert.Nil(t, res.Loops[0].LastNodes)
+}
+
+// TestLargestWheelResultStaysSmall: the largest valid flywheel (MaxNodes
+// nodes, each linked to the next five) has hundreds of loops of thousands
+// of nodes; its JSON result lists each loop's ends, not every node, and
+// stays well under a megabyte (it was 46 MB, and 400 MB of memory).
+func TestLargestWheelResultStaysSmall(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("the largest wheel is for a plain run")
+	}
+	dir := tree(t, map[string]string{"big.flywheel.yaml": wheel(10_000, 5, "0.5")})
+	code, out, errs := runBounded(t, "-format", "json", dir)
+	require.Equal(t, 0, code, errs)
+	assert.Less(t, len(out), 1<<20)
+	assert.Contains(t, out, `"nodesTruncated": true`)
 }
