@@ -52,6 +52,9 @@ func init() {
 	})
 }
 
+// FormatMarkdown is the Format of a document ParseMarkdown read.
+const FormatMarkdown = "markdown"
+
 // Validate checks the document's structure: required sections and fields,
 // lengths and list sizes, known enum values, questions that end in a
 // question mark, plus the rules the schema cannot state (see the package

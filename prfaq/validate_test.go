@@ -64,3 +64,45 @@ func TestValidateNilAndEmpty(t *testing.T) {
 	require.True(t, errors.As(err, &ve))
 	assert.GreaterOrEqual(t, len(ve.Problems), 9)
 }
+
+// A PR/FAQ read from Markdown may lack what only front matter can carry;
+// the same document in YAML or JSON keeps every requirement, with the same
+// problems as before.
+func TestValidateMarkdownWithoutFrontMatter(t *testing.T) {
+	d := loadTemplate(t)
+	d.ID, d.Authors, d.Date, d.Stage, d.Customer = "", nil, Date{}, "", Customer{}
+	d.PressRelease.Dateline.LaunchDate = Date{Year: 2027, Month: 3, Day: 3}
+	d.Format = FormatMarkdown
+	require.NoError(t, d.Validate())
+
+	d.Format = ""
+	var ve *ValidationError
+	require.ErrorAs(t, d.Validate(), &ve)
+	var got []Problem
+	for _, p := range ve.Problems {
+		got = append(got, Problem{Path: p.Path, Rule: p.Rule, Message: p.Message})
+	}
+	req := func(path string) Problem { return Problem{Path: path, Rule: RuleRequired, Message: "is required"} }
+	assert.Equal(t, []Problem{req("/authors"), req("/customer"), req("/date"), req("/id"), req("/stage")}, got)
+
+	// What the front matter does give is checked as for any PR/FAQ: a
+	// customer block must be whole, authors known, the stage known.
+	d.Format = FormatMarkdown
+	d.Customer.Who = "Owners of independent bookshops"
+	d.Authors = []string{}
+	d.Stage = "someday"
+	require.ErrorAs(t, d.Validate(), &ve)
+	paths := map[string]string{}
+	for _, p := range ve.Problems {
+		paths[p.Path] = p.Rule
+	}
+	assert.Equal(t, map[string]string{"/authors": RuleTooFew, "/customer/problem": RuleRequired, "/customer/benefit": RuleRequired,
+		"/customer/evidence": RuleRequired, "/customer/experience": RuleRequired, "/stage": RuleEnum}, paths)
+
+	// Only "markdown" is a format.
+	d = loadTemplate(t)
+	d.Format = "docx"
+	require.ErrorAs(t, d.Validate(), &ve)
+	assert.Equal(t, "/format", ve.Problems[0].Path)
+	assert.Equal(t, RuleEnum, ve.Problems[0].Rule)
+}
