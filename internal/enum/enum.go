@@ -36,11 +36,12 @@ func (s Set[T]) Strings() []string {
 //
 //	unknown area "customer-experiance"; did you mean "customer-experience"? allowed: customer-experience, ...
 func (s Set[T]) Parse(what string, text []byte) (T, error) {
-	v := T(text)
-	if !s.Has(v) {
-		return "", s.unknown(what, string(text))
+	for _, x := range s {
+		if string(x) == string(text) {
+			return x, nil // the member itself: no copy of text to allocate
+		}
 	}
-	return v, nil
+	return "", s.unknown(what, string(text))
 }
 
 func (s Set[T]) unknown(what, v string) error {

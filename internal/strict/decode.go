@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/dayone-go/mechanisms/internal/enum"
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -71,6 +72,8 @@ func parse(data []byte, lim Limits, pooled bool) (*builder, *node, error) {
 	b := &builder{lim: lim}
 	if pooled {
 		b.arena.init()
+	} else {
+		b.arena.sizeFor(len(data))
 	}
 	var root *node
 	var err error
@@ -220,6 +223,13 @@ func (d *decoder) typeErr(n *node, at *path, want string) {
 }
 
 func (d *decoder) value(n *node, rv reflect.Value, at *path) {
+	d.typed(n, rv, at, textKindOf(rv.Type()))
+}
+
+// typed decodes n into rv, whose type reads text as tk says: a struct's
+// fields and a list's entries have their kind looked up once per type, not
+// once per value.
+func (d *decoder) typed(n *node, rv reflect.Value, at *path, tk textKind) {
 	if n.kind == kInvalid {
 		return
 	}
@@ -240,12 +250,12 @@ func (d *decoder) value(n *node, rv reflect.Value, at *path) {
 		d.value(n, rv.Elem(), at)
 		return
 	}
-	switch textKindOf(t) {
+	switch tk {
 	case textTime:
 		d.time(n, rv, at)
 		return
 	case textEnum, textOther:
-		d.text(n, rv, at)
+		d.text(n, rv, at, tk)
 		return
 	}
 	switch t.Kind() {
@@ -262,13 +272,25 @@ func (d *decoder) value(n *node, rv reflect.Value, at *path) {
 			d.typeErr(n, at, "a list")
 			return
 		}
-		s := reflect.MakeSlice(t, len(n.kids), len(n.kids))
+		s, grown := rv, rv.IsNil() && len(n.kids) > 0
+		if grown {
+			// Grown in place: MakeSlice would allocate a header besides
+			// the array. An empty list still gets MakeSlice, so that it
+			// stays an empty list rather than none.
+			rv.Grow(len(n.kids))
+			rv.SetLen(len(n.kids))
+		} else {
+			s = reflect.MakeSlice(t, len(n.kids), len(n.kids))
+		}
+		etk := textKindOf(t.Elem())
 		for i := range n.kids {
 			at.pushIndex(i)
-			d.value(&n.kids[i], s.Index(i), at)
+			d.typed(&n.kids[i], s.Index(i), at, etk)
 			at.pop()
 		}
-		rv.Set(s)
+		if !grown {
+			rv.Set(s)
+		}
 	case reflect.Map:
 		if n.kind != kObject {
 			d.typeErr(n, at, "an object")
@@ -279,10 +301,11 @@ func (d *decoder) value(n *node, rv reflect.Value, at *path) {
 			return
 		}
 		m := reflect.MakeMapWithSize(t, len(n.keys))
+		etk := textKindOf(t.Elem())
 		for i, k := range n.keys {
 			ev := reflect.New(t.Elem()).Elem()
 			at.push(k.name)
-			d.value(&n.kids[i], ev, at)
+			d.typed(&n.kids[i], ev, at, etk)
 			at.pop()
 			m.SetMapIndex(reflect.ValueOf(k.name).Convert(t.Key()), ev)
 		}
@@ -352,15 +375,23 @@ func intRange(t reflect.Type) (int64, int64) {
 // is the message, as it is: enum types suggest and list their values, date
 // and duration types name their form. The rule is "enum" for a type that
 // lists its values (enum.Valuer), "format" for any other.
-func (d *decoder) text(n *node, rv reflect.Value, at *path) {
+func (d *decoder) text(n *node, rv reflect.Value, at *path, tk textKind) {
 	if n.kind != kString {
 		d.typeErr(n, at, "a string")
 		return
 	}
 	u := rv.Addr().Interface().(encoding.TextUnmarshaler)
-	if err := u.UnmarshalText([]byte(n.text)); err != nil && d.c.room(n.line, n.col) {
+	var text []byte
+	if tk == textEnum && n.text != "" {
+		// An enum only compares the text with its values; it is handed
+		// the bytes of the string itself rather than a copy.
+		text = unsafe.Slice(unsafe.StringData(n.text), len(n.text))
+	} else {
+		text = []byte(n.text)
+	}
+	if err := u.UnmarshalText(text); err != nil && d.c.room(n.line, n.col) {
 		rule := problem.RuleFormat
-		if textKindOf(rv.Type()) == textEnum {
+		if tk == textEnum {
 			rule = problem.RuleEnum
 		}
 		d.c.addRule(n.line, n.col, at.String(), rule, err, err.Error())
@@ -400,7 +431,7 @@ func (d *decoder) object(n *node, rv reflect.Value, at *path) {
 }
 
 func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *path) {
-	idx, ok := info.byName[k.name]
+	f, ok := info.byName[k.name]
 	if !ok {
 		if d.c.room(k.line, k.col) {
 			d.c.add(k.line, k.col, at.String(), ErrUnknownKey, unknownKey(k.name, info.names))
@@ -408,7 +439,7 @@ func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *
 		return
 	}
 	fv := rv
-	for i, x := range idx {
+	for i, x := range f.index {
 		if i > 0 && fv.Kind() == reflect.Pointer {
 			// A field promoted from an embedded pointer: make what it
 			// points to.
@@ -423,7 +454,7 @@ func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *
 		}
 		fv = fv.Field(x)
 	}
-	d.value(n, fv, at)
+	d.typed(n, fv, at, f.text)
 }
 
 // unknownKey names the key and the one it was most likely meant to be, or
@@ -436,8 +467,14 @@ func unknownKey(k string, known []string) string {
 }
 
 type structInfo struct {
-	byName map[string][]int
+	byName map[string]fieldInfo
 	names  []string
+}
+
+// fieldInfo is where a field is and how its type reads text.
+type fieldInfo struct {
+	index []int
+	text  textKind
 }
 
 var fieldCache sync.Map // reflect.Type -> *structInfo
@@ -446,7 +483,7 @@ func fieldsOf(t reflect.Type) *structInfo {
 	if v, ok := fieldCache.Load(t); ok {
 		return v.(*structInfo)
 	}
-	info := &structInfo{byName: map[string][]int{}}
+	info := &structInfo{byName: map[string]fieldInfo{}}
 	for _, f := range reflect.VisibleFields(t) {
 		if !f.IsExported() {
 			continue
@@ -465,7 +502,7 @@ func fieldsOf(t reflect.Type) *structInfo {
 		if _, dup := info.byName[name]; dup {
 			continue
 		}
-		info.byName[name] = f.Index
+		info.byName[name] = fieldInfo{f.Index, textKindOf(f.Type)}
 		info.names = append(info.names, name)
 	}
 	sort.Strings(info.names)

@@ -97,11 +97,10 @@ func (s *jsonScanner) posAt(off int) (int, int) {
 	if s.colAt < s.lineStart || off < s.colAt {
 		s.colAt, s.col = s.lineStart, 1
 	}
-	for ; s.colAt < off; s.colAt++ {
-		if s.src[s.colAt]&0xC0 != 0x80 {
-			s.col++
-		}
-	}
+	// The input is valid UTF-8 (parse checked), so counting runes counts
+	// the bytes that start a character, with the library's ASCII fast path.
+	s.col += utf8.RuneCountInString(s.src[s.colAt:off])
+	s.colAt = off
 	return s.line, s.col
 }
 
@@ -309,10 +308,13 @@ func (s *jsonScanner) next(closer byte) (done bool, err error) {
 	if s.src[s.i] != ',' {
 		return false, s.missingComma(closer)
 	}
-	cl, cc := s.pos()
+	// The comma's place is worked out only when it is needed, for the
+	// error, from the start of its line.
+	comma, cl, start := s.i, s.line, s.lineStart
 	s.i++
 	s.skipWS()
 	if s.i < len(s.src) && s.src[s.i] == closer {
+		cc := 1 + utf8.RuneCountInString(s.src[start:comma])
 		return false, &Error{Line: cl, Column: cc, Err: ErrSyntax, Msg: fmt.Sprintf("a comma before %q leaves an empty entry; remove the trailing comma", string(closer))}
 	}
 	return false, nil
@@ -451,6 +453,9 @@ func (s *jsonScanner) string() (string, error) {
 	start := s.i
 	src := s.src
 	for i := start + 1; i < len(src); i++ {
+		if !stopsString[src[i]] {
+			continue // one look-up per ordinary byte
+		}
 		switch c := src[i]; {
 		case c == '"':
 			s.i = i + 1
@@ -463,6 +468,16 @@ func (s *jsonScanner) string() (string, error) {
 	}
 	return "", s.errAt(start, "the string opened here is never closed; add the closing \"")
 }
+
+// stopsString marks the bytes a string scan stops at: the closing quote,
+// a backslash, and the control characters a string cannot hold raw.
+var stopsString = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
 
 func (s *jsonScanner) control(start, i int) error {
 	if s.src[i] == '\n' || s.src[i] == '\r' {

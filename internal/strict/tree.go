@@ -233,12 +233,17 @@ type arena struct {
 	keys   slab[key]
 	nodeBs []*[]node // blocks taken from the pools, for recycle
 	keyBs  []*[]key
+	// room for the first blocks' entries in nodeBs and keyBs
+	nodeB1 [2]*[]node
+	keyB1  [2]*[]key
 }
 
 type slab[T any] struct {
 	cur    []T
+	size   int // capacity of the next block made without a pool; 0 means slabSize
 	pool   *sync.Pool
 	blocks *[]*[]T
+	held   *[]T // the pooled block cur is cut from; its length is set to what was used
 }
 
 var (
@@ -247,8 +252,18 @@ var (
 )
 
 func (a *arena) init() {
+	a.nodeBs, a.keyBs = a.nodeB1[:0], a.keyB1[:0]
 	a.nodes = slab[node]{pool: &nodeBlocks, blocks: &a.nodeBs}
 	a.keys = slab[key]{pool: &keyBlocks, blocks: &a.keyBs}
+}
+
+// sizeFor sizes the first blocks of an arena without pools (a Document's,
+// which lives as long as its caller keeps it) from the input: a small
+// document should not carry a block made for hundreds of values. Later
+// blocks double up to slabSize.
+func (a *arena) sizeFor(n int) {
+	size := min(max(n/32, 16), slabSize)
+	a.nodes.size, a.keys.size = size, size
 }
 
 // take cuts n elements from the current block, starting a new one when it
@@ -259,10 +274,19 @@ func take[T any](s *slab[T], n int) []T {
 	}
 	if cap(s.cur)-len(s.cur) < n {
 		if s.pool == nil {
-			s.cur = make([]T, 0, slabSize)
+			size := slabSize
+			if s.size > 0 {
+				size = max(s.size, n)
+				s.size = min(2*s.size, slabSize)
+			}
+			s.cur = make([]T, 0, size)
 		} else {
+			if s.held != nil {
+				*s.held = s.cur
+			}
 			b := s.pool.Get().(*[]T)
 			*s.blocks = append(*s.blocks, b)
+			s.held = b
 			s.cur = (*b)[:0]
 		}
 	}
@@ -271,15 +295,25 @@ func take[T any](s *slab[T], n int) []T {
 	return s.cur[l : l+n : l+n]
 }
 
-// recycle clears the blocks and returns them to their pools; the tree
-// built in them must not be used again.
+// recycle clears what was used of the blocks and returns them to their
+// pools; the tree built in them must not be used again. Clearing only the
+// used part matters: a small document uses a few dozen of a block's
+// elements, and clearing all of them cost more than reading it.
 func (a *arena) recycle() {
+	if a.nodes.held != nil {
+		*a.nodes.held = a.nodes.cur
+	}
+	if a.keys.held != nil {
+		*a.keys.held = a.keys.cur
+	}
 	for _, b := range a.nodeBs {
-		clear((*b)[:cap(*b)])
+		clear(*b)
+		*b = (*b)[:0]
 		nodeBlocks.Put(b)
 	}
 	for _, b := range a.keyBs {
-		clear((*b)[:cap(*b)])
+		clear(*b)
+		*b = (*b)[:0]
 		keyBlocks.Put(b)
 	}
 	*a = arena{}
@@ -364,6 +398,7 @@ func lineCol(data []byte, off int) (int, int) {
 // spelled out only when a problem needs it: no allocation per value.
 type path struct {
 	segs []seg
+	buf  [8]seg // the first segments, so that a usual depth costs no allocation
 }
 
 type seg struct {
@@ -372,9 +407,16 @@ type seg struct {
 	isKey bool
 }
 
-func (p *path) push(key string) { p.segs = append(p.segs, seg{key: key, isKey: true}) }
-func (p *path) pushIndex(i int) { p.segs = append(p.segs, seg{index: i}) }
-func (p *path) pop()            { p.segs = p.segs[:len(p.segs)-1] }
+func (p *path) push(key string) { p.add(seg{key: key, isKey: true}) }
+func (p *path) pushIndex(i int) { p.add(seg{index: i}) }
+
+func (p *path) add(s seg) {
+	if p.segs == nil {
+		p.segs = p.buf[:0]
+	}
+	p.segs = append(p.segs, s)
+}
+func (p *path) pop() { p.segs = p.segs[:len(p.segs)-1] }
 
 // String spells the pointer out; the root is "/".
 func (p *path) String() string {

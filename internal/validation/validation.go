@@ -14,6 +14,8 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
+	"unsafe"
 
 	"github.com/dayone-go/mechanisms/internal/enum"
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -42,43 +44,143 @@ var (
 	mu    sync.RWMutex
 	v     *validator.Validate
 	rules = map[string]Rule{}
+	// skips holds, per struct type, the fields the validator can leave out:
+	// no tag, and nothing inside to check (see inert). The validator looks
+	// at every field it knows, boxing its value to ask for a Valuer, so each
+	// field left out is an allocation less per Validate.
+	skips = map[reflect.Type]map[string]string{}
+	// walked lists the types whose fields skips has already looked at.
+	walked = map[reflect.Type]bool{}
 )
 
-func instance() *validator.Validate {
+// instance returns the validator, built with the skips of t (a struct type)
+// and of every type reachable from it. A type not seen before rebuilds the
+// validator, rather than changing the one other goroutines may be using:
+// that happens once per document type.
+func instance(t reflect.Type) *validator.Validate {
 	mu.RLock()
-	if v != nil {
+	if v != nil && (t == nil || walked[t]) {
 		defer mu.RUnlock()
 		return v
 	}
 	mu.RUnlock()
 	mu.Lock()
 	defer mu.Unlock()
+	if t != nil && !walked[t] {
+		findSkips(t)
+		v = nil
+	}
 	if v == nil {
 		v = newValidator()
 	}
 	return v
 }
 
+// findSkips records in skips the fields of t, and of the struct types its
+// fields lead to, that the validator can leave out.
+func findSkips(t reflect.Type) {
+	t = base(t)
+	if t.Kind() != reflect.Struct || walked[t] {
+		return
+	}
+	walked[t] = true
+	skip := map[string]string{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.Anonymous && !f.IsExported() {
+			continue // the validator does not look at it
+		}
+		findSkips(f.Type)
+		if f.Type.Kind() == reflect.Map {
+			findSkips(f.Type.Key())
+		}
+		if f.Tag.Get("validate") == "" && inert(f.Type, map[reflect.Type]bool{}) {
+			skip[f.Name] = "-"
+		}
+	}
+	if len(skip) > 0 {
+		skips[t] = skip
+	}
+}
+
+// base strips pointers, slices, arrays and maps down to the element type.
+func base(t reflect.Type) reflect.Type {
+	for {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+			t = t.Elem()
+		default:
+			return t
+		}
+	}
+}
+
+var (
+	valuerType = reflect.TypeFor[validator.Valuer]()
+	timeType   = reflect.TypeFor[time.Time]()
+)
+
+// inert reports whether a field of type t without a tag gives the validator
+// nothing to do: without a tag it only descends into a struct (through
+// pointers), an interface's dynamic value or a Valuer's value, so a field
+// is inert when it leads to none of these, or only to structs whose own
+// fields are all inert and untagged.
+func inert(t reflect.Type, seen map[reflect.Type]bool) bool {
+	for {
+		if t.Implements(valuerType) {
+			return false
+		}
+		if t.Kind() != reflect.Pointer {
+			break
+		}
+		t = t.Elem()
+	}
+	switch {
+	case t.Kind() == reflect.Interface:
+		return false
+	case t.Kind() != reflect.Struct || t.ConvertibleTo(timeType):
+		return true
+	case seen[t]:
+		return false // a cycle: keep it, to be safe
+	}
+	seen[t] = true
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.Anonymous && !f.IsExported() {
+			continue
+		}
+		if tag := f.Tag.Get("validate"); tag != "" && tag != "-" || !inert(f.Type, seen) {
+			return false
+		}
+	}
+	return true
+}
+
 func newValidator() *validator.Validate {
+	// No tag name function: with one, the validator builds two names for
+	// every list entry it visits, valid or not. Struct reads the JSON names
+	// from the types instead, for the few fields that fail.
 	val := validator.New(validator.WithRequiredStructEnabled())
-	val.RegisterTagNameFunc(func(f reflect.StructField) string {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			return ""
-		}
-		if name == "" {
-			return f.Name
-		}
-		return name
-	})
 	must(val.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
-		if e, ok := fl.Field().Interface().(interface{ Valid() bool }); ok {
+		f := fl.Field()
+		if f.CanAddr() {
+			// A pointer in an interface needs no allocation, the value
+			// would; *T has T's Valid.
+			if e, ok := f.Addr().Interface().(interface{ Valid() bool }); ok {
+				return e.Valid()
+			}
+		}
+		if e, ok := f.Interface().(interface{ Valid() bool }); ok {
 			return e.Valid()
 		}
 		return false
 	}))
+	must(val.RegisterValidation("unique", unique))
 	for _, r := range rules {
 		must(val.RegisterValidation(r.Tag, func(fl validator.FieldLevel) bool { return r.Check(fl.Field()) }))
+	}
+	for t, skip := range skips {
+		val.RegisterStructValidationMapRules(skip, reflect.New(t).Interface())
 	}
 	return val
 }
@@ -111,7 +213,14 @@ func Lookup(tag string) (Rule, bool) {
 // Struct checks s (a struct or pointer to one) against its tags and returns
 // the failures as problems.
 func Struct(s any) problem.List {
-	err := instance().Struct(s)
+	var t reflect.Type
+	if t = reflect.TypeOf(s); t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t != nil && t.Kind() != reflect.Struct {
+		t = nil
+	}
+	err := instance(t).Struct(s)
 	if err == nil {
 		return nil
 	}
@@ -122,14 +231,18 @@ func Struct(s any) problem.List {
 		return out
 	}
 	for _, fe := range verrs {
-		out = append(out, problem.Problem{Path: Pointer(fe.Namespace()), Rule: ruleName(fe), Message: message(fe)})
+		out = append(out, problem.Problem{Path: pointer(fe.Namespace(), t), Rule: ruleName(fe), Message: message(fe)})
 	}
 	return out
 }
 
 // Pointer turns a validator namespace ("Decision.risks[0].impact") into a
 // JSON pointer ("/risks/0/impact").
-func Pointer(ns string) string {
+func Pointer(ns string) string { return pointer(ns, nil) }
+
+// pointer is Pointer for a namespace of Go field names under the struct
+// type t, each written as its JSON name (the json tag's, else the Go name).
+func pointer(ns string, t reflect.Type) string {
 	if i := strings.IndexByte(ns, '.'); i >= 0 {
 		ns = ns[i+1:]
 	} else {
@@ -149,20 +262,61 @@ func Pointer(ns string) string {
 			b.WriteByte('/')
 			b.WriteString(escape(ns[1:end]))
 			ns = ns[min(end+1, len(ns)):]
+			t = elem(t)
 			continue
 		}
 		end := strings.IndexAny(ns, ".[")
 		if end < 0 {
 			end = len(ns)
 		}
+		name := ns[:end]
+		name, t = jsonField(t, name)
 		b.WriteByte('/')
-		b.WriteString(escape(ns[:end]))
+		b.WriteString(escape(name))
 		ns = ns[end:]
 	}
 	return b.String()
 }
 
+// elem is the type of an entry of a list or map of type t; nil when t is
+// none (or nil).
+func elem(t reflect.Type) reflect.Type {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return t.Elem()
+	}
+	return nil
+}
+
+// jsonField gives the JSON name of the field named goName in the struct
+// type t, and the field's type; goName and nil when t has no such field.
+func jsonField(t reflect.Type, goName string) (string, reflect.Type) {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return goName, nil
+	}
+	f, ok := t.FieldByName(goName)
+	if !ok {
+		return goName, nil
+	}
+	if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+		return name, f.Type
+	}
+	return goName, f.Type
+}
+
 func escape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
 
@@ -304,4 +458,128 @@ func unknownValue(v string, allowed []string) string {
 		return fmt.Sprintf("unknown value %q%s allowed: %s", v, hint, strings.Join(allowed, ", "))
 	}
 	return fmt.Sprintf("unknown value %q; allowed: %s", v, strings.Join(allowed, ", "))
+}
+
+// unique is the validator's own "unique" check, with a fast path for the
+// case every document uses: a list of strings (ids, enum values). The
+// validator's boxes every entry into a map key; comparing the strings
+// needs no allocation. Anything else goes the validator's way, repeated
+// here because its function cannot be reached.
+func unique(fl validator.FieldLevel) bool {
+	field, param := fl.Field(), fl.Param()
+	if k := field.Kind(); (k == reflect.Slice || k == reflect.Array) && param == "" && field.Type().Elem().Kind() == reflect.String {
+		n := field.Len()
+		if n <= 32 {
+			for i := 1; i < n; i++ {
+				s := field.Index(i).String()
+				for j := range i {
+					if field.Index(j).String() == s {
+						return false
+					}
+				}
+			}
+			return true
+		}
+		seen := make(map[string]struct{}, n)
+		for i := range n {
+			seen[field.Index(i).String()] = struct{}{}
+		}
+		return len(seen) == n
+	}
+	return uniqueAny(fl)
+}
+
+// uniqueAny is go-playground/validator v10.30's isUnique.
+func uniqueAny(fl validator.FieldLevel) bool {
+	field := fl.Field()
+	param := fl.Param()
+	var nilKey = struct{}{} // the key of nil pointers
+	indirect := func(v reflect.Value) any {
+		if v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return nilKey
+			}
+			return v.Elem().Interface()
+		}
+		return v.Interface()
+	}
+	switch field.Kind() {
+	case reflect.Slice, reflect.Array:
+		seen := make(map[any]struct{})
+		for i := 0; i < field.Len(); i++ {
+			elem := field.Index(i)
+			var key any
+			if param == "" {
+				key = indirect(elem)
+			} else {
+				if elem.Kind() == reflect.Pointer {
+					if elem.IsNil() {
+						if _, ok := seen[nilKey]; ok {
+							return false
+						}
+						seen[nilKey] = struct{}{}
+						continue
+					}
+					elem = elem.Elem()
+				}
+				if elem.Kind() != reflect.Struct {
+					panic(fmt.Sprintf("Bad field type %s", elem.Type()))
+				}
+				sf := elem.FieldByName(param)
+				if !sf.IsValid() {
+					panic(fmt.Sprintf("Bad field name %s", param))
+				}
+				key = indirect(sf)
+			}
+			if _, ok := seen[key]; ok {
+				return false
+			}
+			seen[key] = struct{}{}
+		}
+		return true
+	case reflect.Map:
+		seen := make(map[any]struct{})
+		for _, k := range field.MapKeys() {
+			key := indirect(field.MapIndex(k))
+			if _, ok := seen[key]; ok {
+				return false
+			}
+			seen[key] = struct{}{}
+		}
+		return true
+	default:
+		if parent := fl.Parent(); parent.Kind() == reflect.Struct {
+			uniqueField := parent.FieldByName(param)
+			if !uniqueField.IsValid() {
+				panic(fmt.Sprintf("Bad field name provided %s", param))
+			}
+			if uniqueField.Kind() != field.Kind() {
+				panic(fmt.Sprintf("Bad field type %s:%s", field.Type(), uniqueField.Type()))
+			}
+			return valueOf(field) != valueOf(uniqueField)
+		}
+		panic(fmt.Sprintf("Bad field type %s", field.Type()))
+	}
+}
+
+// valueOf is the validator's getValue.
+func valueOf(val reflect.Value) any {
+	if val.CanInterface() {
+		return val.Interface()
+	}
+	if val.CanAddr() {
+		return reflect.NewAt(val.Type(), unsafe.Pointer(val.UnsafeAddr())).Elem().Interface()
+	}
+	switch val.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return val.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return val.Uint()
+	case reflect.Complex64, reflect.Complex128:
+		return val.Complex()
+	case reflect.Float32, reflect.Float64:
+		return val.Float()
+	default:
+		return val.String()
+	}
 }

@@ -73,3 +73,25 @@ func TestFormatTagsInWords(t *testing.T) {
 		"/odd":   "format: is not valid here",
 	}, got)
 }
+
+type Embedded struct {
+	Code string `json:"code" validate:"len=2"`
+}
+
+type named struct {
+	Embedded
+	Plain  string            `validate:"required"`
+	Hidden string            `json:"-" validate:"required"`
+	Ptr    *inner            `json:"ptr"`
+	ByKey  map[string]*inner `json:"byKey" validate:"dive"`
+}
+
+// TestPathsUseJSONNames: paths name fields as the JSON does, through
+// embedded structs, pointers, maps and fields without a JSON name.
+func TestPathsUseJSONNames(t *testing.T) {
+	var paths []string
+	for _, p := range Struct(&named{Embedded: Embedded{Code: "x"}, Ptr: &inner{}, ByKey: map[string]*inner{"a/b": {N: 11}}}) {
+		paths = append(paths, p.Path)
+	}
+	assert.ElementsMatch(t, []string{"/Embedded/code", "/Plain", "/Hidden", "/ptr/n", "/byKey/a~1b/n"}, paths)
+}
