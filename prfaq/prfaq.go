@@ -25,8 +25,9 @@ type PRFAQ struct {
 	// Format is "markdown" for a document ParseMarkdown read, and empty for
 	// this package's own YAML and JSON documents. A Markdown PR/FAQ may lack
 	// what only its front matter can carry (id, authors, date, stage and
-	// the five customer questions): Validate and the schema do not require
-	// them, and Review asks for them with a front-matter-missing finding.
+	// the five customer questions, all or some of them): Validate and the
+	// schema do not require them, and Review asks for them with a
+	// front-matter-missing finding.
 	Format string `json:"format,omitempty" validate:"omitempty,oneof=markdown"`
 	// ID is a short stable identifier of the document, such as "PRFAQ-2026-014".
 	ID string `json:"id,omitempty" validate:"required_unless=Format markdown,max=100"`

@@ -24,6 +24,7 @@ var schemaOpts = schemagen.Options{
 	Description: schemaDescription,
 	PkgPath:     "github.com/dayone-go/mechanisms/prfaq",
 	Dir:         ".",
+	Relax:       &schemagen.Relax{Property: "format", Value: FormatMarkdown, Required: markdownOptional},
 }
 
 func check(data []byte) error {

@@ -2,6 +2,7 @@ package prfaq
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -85,19 +86,24 @@ func TestValidateMarkdownWithoutFrontMatter(t *testing.T) {
 	req := func(path string) Problem { return Problem{Path: path, Rule: RuleRequired, Message: "is required"} }
 	assert.Equal(t, []Problem{req("/authors"), req("/customer"), req("/date"), req("/id"), req("/stage")}, got)
 
-	// What the front matter does give is checked as for any PR/FAQ: a
-	// customer block must be whole, authors known, the stage known.
-	d.Format = FormatMarkdown
+	// Some of the customer questions are enough in Markdown, not in YAML.
 	d.Customer.Who = "Owners of independent bookshops"
+	require.ErrorAs(t, d.Validate(), &ve)
+	assert.Contains(t, ve.Problems, Problem{Path: "/customer/problem", Rule: RuleRequired, Message: "is required"})
+	d.Format = FormatMarkdown
+	require.NoError(t, d.Validate())
+
+	// What the front matter does give is checked as for any PR/FAQ:
+	// authors listed, the stage known, the answers not too long.
 	d.Authors = []string{}
 	d.Stage = "someday"
+	d.Customer.Who = strings.Repeat("a", 2001)
 	require.ErrorAs(t, d.Validate(), &ve)
 	paths := map[string]string{}
 	for _, p := range ve.Problems {
 		paths[p.Path] = p.Rule
 	}
-	assert.Equal(t, map[string]string{"/authors": RuleTooFew, "/customer/problem": RuleRequired, "/customer/benefit": RuleRequired,
-		"/customer/evidence": RuleRequired, "/customer/experience": RuleRequired, "/stage": RuleEnum}, paths)
+	assert.Equal(t, map[string]string{"/authors": RuleTooFew, "/customer/who": RuleTooLong, "/stage": RuleEnum}, paths)
 
 	// Only "markdown" is a format.
 	d = loadTemplate(t)
