@@ -98,7 +98,7 @@ func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 	}
 	if keys := missingFrontMatter(doc); len(keys) > 0 {
 		out = cfg.add(out, rFrontMatter, "/", fmt.Sprintf("the front matter does not give %s, which a PR/FAQ written in Markdown can state only there", strings.Join(keys, ", ")),
-			"add "+strings.Join(keys, ", ")+" to the YAML front matter between --- lines at the top of the file")
+			"add these keys to the YAML front matter (between --- lines at the top of the file), so the document is held to a full PR/FAQ and the whole review runs")
 	}
 	finding.Sort(out)
 	return out

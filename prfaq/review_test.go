@@ -208,7 +208,7 @@ func TestReviewFrontMatterMissing(t *testing.T) {
 	require.NoError(t, err)
 	for _, f := range Review(d, ReviewOptions{}) {
 		if f.Rule == RuleFrontMatterMissing {
-			assert.Equal(t, "add date, stage, customer.problem, customer.benefit, customer.evidence, customer.experience to the YAML front matter between --- lines at the top of the file", f.Suggestion)
+			assert.Equal(t, "the front matter does not give date, stage, customer.problem, customer.benefit, customer.evidence, customer.experience, which a PR/FAQ written in Markdown can state only there", f.Message)
 		}
 	}
 	assert.Len(t, paths(Review(d, ReviewOptions{}), RuleFrontMatterMissing), 1)
