@@ -183,7 +183,11 @@
 // Parse and ParsePolicy refuse input over [MaxBytes] (8 MiB), nesting deeper
 // than 64 levels and any list or object over 100,000 entries;
 // ParseMarkdown refuses Markdown over [MaxMarkdownBytes] (1 MiB) or with
-// block quotes and lists nested deeper than [MaxMarkdownDepth], and keeps
+// block quotes and lists nested deeper than [MaxMarkdownDepth], or with
+// paragraphs so full of "[" that reading their links would take the
+// Markdown parser time quadratic in their length (rule too-many: the
+// brackets of each paragraph times its length, summed, past 64 million;
+// real records stay far below), and keeps
 // at most 100 options and links of one record; the field
 // rules bound lists further (20 options, 100 risks, 13 areas). Durations
 // take at most nine digits per number. LoadLog reads at most [MaxLogFiles]

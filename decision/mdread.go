@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/dayone-go/mechanisms/internal/mdguard"
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
@@ -67,7 +68,8 @@ const maxMarkdownItems = 100
 //
 // Problems — input over MaxMarkdownBytes (wrapping ErrTooLarge), an empty file,
 // front matter that is not YAML, blocks nested deeper than
-// MaxMarkdownDepth, Markdown that is no decision record (rule
+// MaxMarkdownDepth, paragraphs whose "[" would make the link parse
+// quadratic (rule too-many), Markdown that is no decision record (rule
 // not-a-record) — come back as a *ValidationError of kind "decision" with
 // the line and column. Findings on the record are placed in the Markdown
 // by Place or PlaceMarkdown.
@@ -175,6 +177,9 @@ func readMarkdown(data []byte) (*mdRecord, error) {
 	}
 	if line, deep := tooDeep(data[body:]); deep {
 		return nil, mdProblem(strict.ErrTooDeep, RuleTooDeep, "block quotes and lists nest more than %d levels deep", r.lineOf(body)+line-1, 1, MaxMarkdownDepth)
+	}
+	if line := mdguard.Links(data[body:], mdguard.Budget); line > 0 {
+		return nil, mdProblem(strict.ErrTooMany, RuleTooMany, "the paragraph here holds too many [ brackets for its length to be read as links in reasonable time; split it or remove stray brackets", r.lineOf(body)+line-1, 1)
 	}
 	doc := parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),

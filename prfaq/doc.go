@@ -178,7 +178,10 @@
 // Parse refuses input over MaxBytes (8 MiB) with an error wrapping
 // ErrTooLarge rather than holding it, nesting deeper than 64 and lists of
 // more than 100,000 entries; ParseMarkdown refuses block quotes or lists
-// nested deeper than 32 before the Markdown parser builds them; Validate then bounds each list (200 FAQs each,
+// nested deeper than 32 before the Markdown parser builds them, and
+// paragraphs so full of "[" that reading their links would take time
+// quadratic in their length (rule too-many: the brackets of each paragraph
+// times its length, summed, past 64 million); Validate then bounds each list (200 FAQs each,
 // 20 solution paragraphs, 50 authors, 50 visuals) and each text field
 // (200 to 20,000 characters). Use ReviewText for longer narratives.
 //

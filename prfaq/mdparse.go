@@ -3,6 +3,7 @@ package prfaq
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/dayone-go/mechanisms/internal/mdguard"
 	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
@@ -26,9 +28,28 @@ const maxMarkdownDepth = 32
 // with at least one question. A design doc with an FAQ section, a README or
 // a memo is not; review those with ReviewText. Tools that sort files by
 // kind call it; ParseMarkdown itself also reads a press release with no
-// FAQ yet.
+// FAQ yet. A PR/FAQ that ParseMarkdown refuses for a paragraph or a
+// nesting past its bounds (too-many, too-deep) is still one when the text
+// before that place is one, so a tool reviewing it as a PR/FAQ reports the
+// refusal rather than reading the file as something else.
 func IsMarkdownPRFAQ(data []byte) bool {
 	p, err := scanMarkdown(data)
+	if err == nil {
+		return p.found && p.asked
+	}
+	var pe *problem.Error
+	if !errors.As(err, &pe) || len(pe.Problems) == 0 || !(errors.Is(err, strict.ErrTooMany) || errors.Is(err, strict.ErrTooDeep)) {
+		return false
+	}
+	cut := 0
+	for line := 1; line < pe.Problems[0].Line; line++ {
+		i := bytes.IndexByte(data[cut:], '\n')
+		if i < 0 {
+			return false
+		}
+		cut += i + 1
+	}
+	p, err = scanMarkdown(data[:cut])
 	return err == nil && p.found && p.asked
 }
 
@@ -91,7 +112,8 @@ func IsMarkdownPRFAQ(data []byte) bool {
 //
 // Errors are *ValidationError with the line of the problem: input over
 // MaxBytes (wrapping ErrTooLarge), an empty input, block quotes or lists
-// nested deeper than 32, front matter that is not valid YAML or has a
+// nested deeper than 32, a paragraph whose "[" would make the link parse
+// quadratic (too-many), front matter that is not valid YAML or has a
 // value of the wrong type, and Markdown with no press release (rule
 // not-a-prfaq), such as a README or a design doc's FAQ.
 func ParseMarkdown(data []byte) (*PRFAQ, error) {
@@ -193,6 +215,9 @@ func scanMarkdown(data []byte) (*mdParser, error) {
 	}
 	if line := tooDeep(src); line > 0 {
 		return nil, mdError(RuleTooDeep, line, 1, strict.ErrTooDeep, "block quotes or lists nest more than %d deep", maxMarkdownDepth)
+	}
+	if line := mdguard.Links(src, mdguard.Budget); line > 0 {
+		return nil, mdError(RuleTooMany, line, 1, strict.ErrTooMany, "the paragraph here holds too many [ brackets for its length to be read as links in reasonable time; split it or remove stray brackets")
 	}
 	root := goldmark.New().Parser().Parse(text.NewReader(src))
 	p := &mdParser{src: src, d: d, m: m}

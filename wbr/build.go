@@ -98,6 +98,11 @@ type MetricReport struct {
 	// mtdYearAgo, ...) whose period lacks data on some days. Their values
 	// cover only the days with data and they take part in no change.
 	Incomplete []string `json:"incomplete"`
+	// Overflow names the figures (by the same names) whose period has data
+	// but whose value passes the largest float64 (about 1.8e308), such as
+	// a week's sum of values near that limit. They are null, as a period
+	// without data is, and take part in no change.
+	Overflow []string `json:"overflow"`
 
 	// XmR is the weekly XmR chart over the trailing run of complete weeks
 	// (at most 26) ending with the week reviewed; null with fewer than two
@@ -366,7 +371,8 @@ func (e *engine) ratio(m *Metric, s span) figure {
 }
 
 // ratioOver computes ratio m over the days of s on which every leaf has
-// data; NaN when a denominator is zero. memo holds the operands already
+// data; NaN when a denominator is zero, +Inf when an operand passed the
+// float64 range (the figure overflows). memo holds the operands already
 // computed over the same days, so a metric reached twice (a ratio of a
 // ratio by itself) is computed once. depth guards ratio chains, which
 // Validate keeps acyclic and small.
@@ -385,6 +391,9 @@ func (e *engine) ratioOver(m *Metric, s span, leaves [][]float64, memo map[strin
 	n, d := part(m.Numerator), part(m.Denominator)
 	if d == 0 || math.IsNaN(n) || math.IsNaN(d) {
 		return math.NaN()
+	}
+	if math.IsInf(n, 0) || math.IsInf(d, 0) {
+		return math.Inf(1) // an operand overflowed: so has the ratio
 	}
 	return n / d
 }
@@ -621,13 +630,16 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 		ID: m.ID, Name: m.displayName(), Role: m.Role, Owner: m.Owner, Unit: m.Unit,
 		Aggregation: m.Aggregation, Comparison: m.comparison(), Better: m.better(),
 		Operation: m.Operation, Operands: append([]string(nil), m.Operands...), Additive: e.additive(m),
-		Incomplete: []string{}, XmRWeeks: make([]Date, 0, len(sp.xmr)), Signals: []WeekSignal{},
+		Incomplete: []string{}, Overflow: []string{}, XmRWeeks: make([]Date, 0, len(sp.xmr)), Signals: []WeekSignal{},
 		Weeks: make([]ChartPoint, 0, len(sp.weeks)), Months: make([]ChartPoint, 0, len(sp.months)),
 	}
 	val := func(s span) figure { return e.value(m, s) }
 	flag := func(name string, f figure) {
 		if f.missing > 0 {
 			r.Incomplete = append(r.Incomplete, name)
+		}
+		if f.ok && math.IsInf(f.v, 0) {
+			r.Overflow = append(r.Overflow, name)
 		}
 	}
 	week, prior, ya := val(sp.week), val(sp.priorWeek), val(sp.yearAgoWeek)

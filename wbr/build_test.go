@@ -265,6 +265,7 @@ func TestSampleReportIsComplete(t *testing.T) {
 func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
 	d := smallDeck()
 	d.Metrics[0].Plan = []PlanValue{{Period: PlanMonth, End: dayOf(date("2026-11-30")).date(), Value: math.MaxFloat64}}
+	d.Metrics = append(d.Metrics, Metric{ID: "orders_per_view", Role: Input, Owner: "B", Aggregation: Derived, Operation: Divide, Operands: []string{"orders", "views"}, Drives: []string{"orders"}})
 	var data Data
 	weekData(t, &data, "2026-11-21", "orders", math.MaxFloat64, math.MaxFloat64, 1, 1, 1, 1, 1)
 	weekData(t, &data, "2026-11-14", "orders", 1, 1, 1, 1, 1, 1, 1)
@@ -277,6 +278,22 @@ func TestHugeValuesNeverReachJSONAsInf(t *testing.T) {
 	assert.NotContains(t, string(b), "Inf")
 	o := find(t, r, "orders")
 	assert.Nil(t, o.LastWeek, "an overflowing sum is undefined")
+	assert.Contains(t, o.Overflow, "lastWeek")
+	// The review says the week overflowed, not that it has no data.
+	var rules []string
+	for _, f := range r.Findings() {
+		if f.Path == "/metrics/0" {
+			rules = append(rules, f.Rule)
+		}
+	}
+	assert.Contains(t, rules, RuleOverflow)
+	assert.NotContains(t, rules, RuleNoData)
+	// A ratio of overflowing sums overflows too, rather than having no data.
+	for _, id := range []string{"hit_rate", "orders_per_view"} {
+		m := find(t, r, id)
+		assert.Nil(t, m.LastWeek, id)
+		assert.Contains(t, m.Overflow, "lastWeek", id)
+	}
 	require.NotNil(t, o.Plan)
 	assert.False(t, math.IsInf(*o.Plan.MTD, 0))
 	for i := range r.Metrics {

@@ -206,6 +206,9 @@ func longColumns(fs [][]byte) ([3]int, bool) {
 func (c *csvReader) date(f []byte, column int) (day, error) {
 	dd, ok := c.day(f)
 	if !ok {
+		if bytes.HasPrefix(f, []byte("0000-")) {
+			return 0, c.err(column, ErrBadRow, "date %q is before the year 0001, where data days begin", clip(f))
+		}
 		return 0, c.err(column, ErrBadRow, "date %q is not a day that exists, written YYYY-MM-DD", clip(f))
 	}
 	return dd, nil

@@ -256,6 +256,7 @@ func TestReadCSVWideAndQuotedErrors(t *testing.T) {
 		{"wide short row", "date,a,b\n2026-11-21,1\n", ErrBadRow, "line 2: want 3 comma-separated fields as the header has, not 2"},
 		{"wide bad value", "date,a,b\n2026-11-21,1,x\n", ErrBadRow, "line 2, column b: value \"x\" is not a decimal number"},
 		{"wide bad date", "date,a,b\r2026-11-21,1,2\r2026-13-01,1,2\r", ErrBadRow, "line 3, column date: date \"2026-13-01\""},
+		{"year zero", "date,metric,value\n0000-01-07,orders,1\n", ErrBadRow, "line 2, column date: date \"0000-01-07\" is before the year 0001"},
 		{"wide duplicate day", "date,a,b\n2026-11-21,1,2\n2026-11-20,1,2\n2026-11-21,1,\n", ErrDuplicate, "line 4, column a: a on 2026-11-21 was already given on line 2"},
 		{"wide unnamed column", "date,a,,b\n", ErrBadRow, "line 1: column 3 has no name"},
 		{"wide twice a metric", "date,a,b,a\n", ErrBadRow, "line 1, column a: metric \"a\" has two columns"},

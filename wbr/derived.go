@@ -2,6 +2,7 @@ package wbr
 
 import (
 	"math"
+	"slices"
 
 	"github.com/dayone-go/mechanisms/internal/enum"
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -45,7 +46,8 @@ func (o *Operation) UnmarshalText(b []byte) error {
 }
 
 // apply combines operand values; NaN when the result is undefined (a
-// division by zero) or not finite.
+// division by zero), +Inf when an operand or the result passes the
+// float64 range (the figure overflows).
 func (o Operation) apply(vals []float64) float64 {
 	if len(vals) == 0 {
 		return math.NaN()
@@ -66,8 +68,8 @@ func (o Operation) apply(vals []float64) float64 {
 			v /= x
 		}
 	}
-	if math.IsInf(v, 0) {
-		return math.NaN()
+	if math.IsInf(v, 0) || slices.ContainsFunc(vals, func(x float64) bool { return math.IsInf(x, 0) }) {
+		return math.Inf(1)
 	}
 	return v
 }

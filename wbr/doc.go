@@ -198,7 +198,7 @@
 // Review gives advice on a valid deck (input-drives-none,
 // inputs-outnumbered, unsectioned-metric, no-sections, unowned-output,
 // unnamed-metric, no-plan) and Report.Findings on a computed week
-// (xmr-signal, plan-missed, missing-days, no-data); neither is an error.
+// (xmr-signal, plan-missed, missing-days, no-data, overflow); neither is an error.
 // ReviewOptions switches rules off (Disable) and changes their severity
 // (Severity), the same fields in every mechanism package; Build keeps the
 // options for Findings. Place fills in findings' lines and columns from

@@ -3,6 +3,7 @@ package wbr
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/dayone-go/mechanisms/internal/finding"
 )
@@ -122,6 +123,7 @@ func (d *Deck) driving() map[string]bool {
 //	plan-missed    warning  a figure is behind plan (ahead, where lower is better)
 //	missing-days   warning  a period has days without data
 //	no-data        warning  the metric has no value for the week reviewed
+//	overflow       warning  the week's value passes the largest float64
 func (r *Report) Findings() []Finding {
 	if r == nil {
 		return nil
@@ -149,7 +151,9 @@ func (r *Report) Findings() []Finding {
 				}
 			}
 		}
-		if m.LastWeek == nil {
+		if m.LastWeek == nil && slices.Contains(m.Overflow, "lastWeek") {
+			fs = append(fs, Finding{Rule: RuleOverflow, Severity: Warning, Path: at, Message: fmt.Sprintf("%s for the week ending %s passes the largest number a report holds (about 1.8e308); check the data's unit or scale", m.ID, r.WeekEnding)})
+		} else if m.LastWeek == nil {
 			fs = append(fs, Finding{Rule: RuleNoData, Severity: Warning, Path: at, Message: fmt.Sprintf("%s has no data for the week ending %s", m.ID, r.WeekEnding)})
 		} else if len(m.Incomplete) > 0 {
 			fs = append(fs, Finding{Rule: RuleMissingDays, Severity: Warning, Path: at, Message: fmt.Sprintf("%s lacks data on some days of %v; those figures are partial and not compared", m.ID, m.Incomplete)})

@@ -62,6 +62,7 @@ const (
 	RulePlanMissed  = "plan-missed"
 	RuleMissingDays = "missing-days"
 	RuleNoData      = "no-data"
+	RuleOverflow    = "overflow"
 )
 
 // ownRules are the rules only this package reports, in the order Rules
@@ -92,6 +93,7 @@ var ownRules = []RuleInfo{
 	rule(RulePlanMissed, Warning, "A figure is behind plan (ahead, where lower is better).", "The metric's owner explains the gap and the plan to close it."),
 	rule(RuleMissingDays, Warning, "A period has days without data; its figures are partial and not compared.", "Load the missing days, or check the pipeline that feeds the data."),
 	rule(RuleNoData, Warning, "The metric has no value for the week reviewed.", "Load the week's data for the metric, or check its id in the data."),
+	rule(RuleOverflow, Warning, "The metric has data for the week reviewed, but its value passes the largest float64 (about 1.8e308), so the report cannot show it.", "Check the data's unit and scale: record values in a unit that keeps the week's total within range."),
 }
 
 // Rules lists every rule this package can report: the rules shared by all

@@ -11,7 +11,9 @@ import (
 // XML escapes s for XML 1.0 text and attribute values (SVG): the five
 // special characters become entities, and characters XML 1.0 forbids
 // (controls other than tab and newline, U+FFFE, U+FFFF) and invalid UTF-8
-// become spaces, so the document stays well-formed.
+// become spaces, so the document stays well-formed. Newlines and tabs
+// are written as character references, so the output holds no line break
+// of the document's own.
 func XML(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -29,6 +31,14 @@ func XML(s string) string {
 			b.WriteString("&quot;")
 		case r == '\'':
 			b.WriteString("&#39;")
+		case r == '\n':
+			// A reference, not the byte: the text means the same, and no
+			// line of the file starts with the document's text, which a CI
+			// log running the file through cat would take for a command
+			// (::error ...).
+			b.WriteString("&#10;")
+		case r == '\t':
+			b.WriteString("&#9;")
 		case r == utf8.RuneError && size <= 1, r < ' ' && r != '\t' && r != '\n', r == 0xFFFE, r == 0xFFFF:
 			b.WriteByte(' ')
 		default:

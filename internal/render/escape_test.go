@@ -15,6 +15,7 @@ func TestXMLKeepsDocumentsWellFormed(t *testing.T) {
 		"bell\x07 and nul\x00 and bad \xff utf-8": false,
 		"\uFFFE\uFFFF":                            false,
 		"plain text, ünïcödé ✓":                   true,
+		"ok\n::error file=README.md::x\tend":      true,
 	} {
 		out := XML(in)
 		doc := `<svg><text a="` + out + `">` + out + `</text></svg>`
@@ -26,6 +27,7 @@ func TestXMLKeepsDocumentsWellFormed(t *testing.T) {
 		}
 		require.NoError(t, xml.Unmarshal([]byte(doc), &v), "%q -> %q", in, out)
 		assert.NotContains(t, out, "<")
+		assert.NotContains(t, out, "\n")
 		assert.Equal(t, v.Text.Body, v.Text.A)
 		if clean {
 			assert.Equal(t, in, v.Text.Body, "the text reads back as written")
@@ -48,6 +50,8 @@ func TestMarkdownInline(t *testing.T) {
 		"12. not ordered":            `12\. not ordered`,
 		"3) nor this":                `3\) nor this`,
 		"# no heading":               `\# no heading`,
+		"::error file=x::y":          `\::error file=x::y`,
+		"\x01::warning::z":           ` \::warning::z`,
 		"> no quote":                 "&gt; no quote",
 		"  - indented":               `\- indented`,
 		"version 1.2 - ok":           "version 1.2 - ok",

@@ -15,7 +15,8 @@ import (
 // included) fold into one space, so the text stays in its cell, and other
 // control characters become spaces; invalid UTF-8
 // becomes U+FFFD; and a mark that would start a block where the text starts
-// a line (a list item, a heading, a rule) is escaped too.
+// a line (a list item, a heading, a rule) is escaped too, as is a colon
+// starting the text, so no line can open a CI workflow command (::error).
 func MarkdownInline(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
@@ -27,10 +28,17 @@ func MarkdownInline(s string) string {
 		b.WriteByte('\\')
 		s = s[k-1:]
 	}
+	lead := true // nothing but spaces written yet
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		start := lead
+		lead = lead && (r == ' ' || r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0))
 		switch {
+		case r == ':' && start:
+			// "::error ..." starting a line is a GitHub Actions workflow
+			// command to a CI step that prints the file; "\:" reads as ":".
+			b.WriteString("\\:")
 		case r == utf8.RuneError && size <= 1:
 			b.WriteRune(utf8.RuneError)
 		case r == '<':

@@ -1,0 +1,6 @@
+//go:build race
+
+package sweep
+
+// raceEnabled: the race detector slows Run's cases past their time bound.
+const raceEnabled = true
