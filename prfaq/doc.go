@@ -74,7 +74,12 @@
 // ending in "?". YAML front matter carries what prose cannot: id, title,
 // authors, date, stage, the five customer questions and visuals. Code
 // blocks are never read as structure. What the Markdown lacks stays empty,
-// and Validate names it; the value always marshals to JSON and back.
+// and Validate names it; the value always marshals to JSON and back. Real
+// PR/FAQs do not write front matter, so a document ParseMarkdown read
+// (Format "markdown") is valid without id, authors, date, stage and the
+// customer questions, in Go and in the schema alike; Review then adds one
+// info finding, front-matter-missing, naming the keys to add so the whole
+// review runs. YAML and JSON PR/FAQs must still give them all.
 //
 // IsMarkdownPRFAQ tells a PR/FAQ (a press release and an FAQ) from other
 // Markdown, such as a design doc with an FAQ section, for tools that sort
@@ -149,6 +154,8 @@
 //	                                    in the press release
 //	future-tense              warning   will, shall, going to, plan to ... in the press release narrative
 //	                                    (quotes may speak of the future)
+//	front-matter-missing      info      a PR/FAQ read from Markdown whose front matter does not give id,
+//	                                    authors, date, stage or the five customer questions; names the keys
 //
 // The first thirteen are the prose rules ReviewText runs on any text;
 // Review runs them on every text field and adds the rest. Rules lists the

@@ -167,10 +167,11 @@ func markdownOf(doc *PRFAQ, marked bool) ([]byte, error) {
 
 // canonical is doc as Markdown writes it and ParseMarkdown reads it back:
 // text fields with their paragraphs and lines trimmed and white space
-// inside a line folded, one-line fields on one line. The round-trip tests
-// compare with it.
+// inside a line folded, one-line fields on one line, and Format markdown.
+// The round-trip tests compare with it.
 func canonical(doc *PRFAQ) *PRFAQ {
 	c := *doc
+	c.Format = FormatMarkdown
 	p := &c.PressRelease
 	for _, s := range []*string{&c.Title, &p.Headline, &p.Subheadline, &p.Dateline.City,
 		&p.LeaderQuote.Speaker, &p.LeaderQuote.Role, &p.CustomerQuote.Speaker, &p.CustomerQuote.Role} {

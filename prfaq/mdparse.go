@@ -103,6 +103,10 @@ func IsMarkdownPRFAQ(data []byte) bool {
 //
 // What the Markdown lacks stays empty: the result is always a complete Go
 // value that marshals to JSON and back, and Validate says what is missing.
+// Its Format is FormatMarkdown, so the values real PR/FAQs do not write
+// (id, authors, date, stage, the five customer questions) are not
+// required of it; Review names the front matter keys to add with a
+// front-matter-missing finding.
 // Every text field keeps the place of its words in data, so Place and
 // PlaceMarkdown put Review's findings on the Markdown line and column.
 //
@@ -189,7 +193,7 @@ func scanMarkdown(data []byte) (*mdParser, error) {
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		copy(src, "   ")
 	}
-	d := &PRFAQ{}
+	d := &PRFAQ{Format: FormatMarkdown}
 	m := &mdSource{fields: map[string]*mdText{}, sections: map[string]int{}}
 	if start, end, closed := frontMatterAt(src); start > 0 {
 		if !closed {

@@ -22,20 +22,27 @@ type Date = civil.Date
 type PRFAQ struct {
 	// Schema is the URL or path of this document's JSON Schema, for editors.
 	Schema string `json:"$schema,omitempty"`
+	// Format is "markdown" for a document ParseMarkdown read, and empty for
+	// this package's own YAML and JSON documents. A Markdown PR/FAQ may lack
+	// what only its front matter can carry (id, authors, date, stage and
+	// the five customer questions, all or some of them): Validate and the
+	// schema do not require them, and Review asks for them with a
+	// front-matter-missing finding.
+	Format string `json:"format,omitempty" validate:"omitempty,oneof=markdown"`
 	// ID is a short stable identifier of the document, such as "PRFAQ-2026-014".
-	ID string `json:"id" validate:"required,max=100"`
+	ID string `json:"id,omitempty" validate:"required_unless=Format markdown,max=100"`
 	// Title is the working name of the product or feature.
 	Title string `json:"title" validate:"required,max=200"`
 	// Authors lists the people who wrote the document, by name.
-	Authors []string `json:"authors" validate:"required,min=1,max=50,unique,dive,min=1,max=200"`
+	Authors []string `json:"authors,omitempty" validate:"required_unless=Format markdown,omitempty,min=1,max=50,unique,dive,min=1,max=200"`
 	// Date is the day this version of the document was written.
-	Date Date `json:"date,omitzero" validate:"required"`
+	Date Date `json:"date,omitzero" validate:"required_unless=Format markdown"`
 	// Stage says how far the idea has come: a hypothesis, validated with
 	// customers, or in growth.
-	Stage Stage `json:"stage,omitempty" validate:"required,enum"`
+	Stage Stage `json:"stage,omitempty" validate:"required_unless=Format markdown,omitempty,enum"`
 	// Customer answers the five customer questions the press release is
 	// written from.
-	Customer Customer `json:"customer" validate:"required"`
+	Customer Customer `json:"customer,omitzero" validate:"required_unless=Format markdown,omitempty"`
 	// PressRelease is the announcement of the finished product, in customer
 	// language, under one page.
 	PressRelease PressRelease `json:"pressRelease" validate:"required"`

@@ -15,7 +15,10 @@ import (
 // whole: the press release's and the FAQs' length, paragraph length, the
 // topics each FAQ must cover, numbers in the problem and the customer quote,
 // an alternative named in the solution, the customer present in the press
-// release and no future tense in it. Review works on any document, valid or
+// release and no future tense in it. On a PR/FAQ read from Markdown that
+// lacks id, authors, date, stage or the customer questions, one info
+// finding (front-matter-missing) names the front matter keys to add; the
+// rules that need those values skip quietly until they are there. Review works on any document, valid or
 // not; a nil document has no findings.
 func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 	if doc == nil {
@@ -93,8 +96,43 @@ func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 		out = cfg.add(out, rCustomerAbsent, "/pressRelease", fmt.Sprintf("the customer from the five questions (%q) does not appear in the press release", clip(strings.TrimSpace(doc.Customer.Who))),
 			"name the customer in the headline, subheadline or summary")
 	}
+	if keys := missingFrontMatter(doc); len(keys) > 0 {
+		out = cfg.add(out, rFrontMatter, "/", fmt.Sprintf("the front matter does not give %s, which a PR/FAQ written in Markdown can state only there", strings.Join(keys, ", ")),
+			"add these keys to the YAML front matter (between --- lines at the top of the file), so the document is held to a full PR/FAQ and the whole review runs")
+	}
 	finding.Sort(out)
 	return out
+}
+
+// missingFrontMatter lists the front matter keys a PR/FAQ read from
+// Markdown lacks, the values Validate requires of every other PR/FAQ: the
+// id, authors, date, stage and the five customer questions (as
+// customer.who and so on when only some are given). It is empty for a
+// document not read from Markdown, which Validate holds to all of them.
+func missingFrontMatter(d *PRFAQ) []string {
+	if d.Format != FormatMarkdown {
+		return nil
+	}
+	var keys []string
+	for _, k := range []struct {
+		name    string
+		missing bool
+	}{{"id", d.ID == ""}, {"authors", len(d.Authors) == 0}, {"date", d.Date.IsZero()}, {"stage", d.Stage == ""}} {
+		if k.missing {
+			keys = append(keys, k.name)
+		}
+	}
+	c := d.Customer
+	if c == (Customer{}) {
+		return append(keys, "customer (who, problem, benefit, evidence, experience)")
+	}
+	for _, k := range []struct{ name, text string }{{"who", c.Who}, {"problem", c.Problem}, {"benefit", c.Benefit},
+		{"evidence", c.Evidence}, {"experience", c.Experience}} {
+		if k.text == "" {
+			keys = append(keys, "customer."+k.name)
+		}
+	}
+	return keys
 }
 
 // add appends a whole-field finding of rule r when the rule is on.

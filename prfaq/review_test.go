@@ -177,3 +177,46 @@ func TestStem(t *testing.T) {
 	d.Customer.Who = "Florist companies"
 	assert.NotEmpty(t, paths(Review(d, ReviewOptions{}), RuleCustomerAbsent))
 }
+
+// A PR/FAQ read from Markdown without the values only front matter can
+// carry gets one info finding naming the keys to add, at the top of the
+// file; a YAML PR/FAQ, a Markdown one whose front matter gives them all,
+// and a review that disables the rule get none.
+func TestReviewFrontMatterMissing(t *testing.T) {
+	data, err := os.ReadFile("testdata/markdown/tidewater.md")
+	require.NoError(t, err)
+	d, err := ParseMarkdown(data)
+	require.NoError(t, err)
+	require.NoError(t, d.Validate())
+	var got []Finding
+	for _, f := range Review(d, ReviewOptions{}) {
+		if f.Rule == RuleFrontMatterMissing {
+			got = append(got, f)
+		}
+	}
+	require.Len(t, got, 1)
+	assert.Equal(t, Info, got[0].Severity)
+	assert.Equal(t, "/", got[0].Path)
+	assert.Equal(t, "the front matter does not give id, authors, date, stage, customer (who, problem, benefit, evidence, experience), which a PR/FAQ written in Markdown can state only there", got[0].Message)
+	PlaceMarkdown(data, got)
+	assert.Equal(t, 1, got[0].Line)
+	assert.Empty(t, paths(Review(d, ReviewOptions{Disable: []string{RuleFrontMatterMissing}}), RuleFrontMatterMissing))
+
+	// Keys the front matter gives are not asked for; a partial customer
+	// block is asked for by the questions it lacks.
+	d, err = ParseMarkdown(append([]byte("---\nid: PRFAQ-7\nauthors: [Ana Ruiz]\ncustomer:\n  who: Pool owners\n---\n"), data...))
+	require.NoError(t, err)
+	for _, f := range Review(d, ReviewOptions{}) {
+		if f.Rule == RuleFrontMatterMissing {
+			assert.Equal(t, "the front matter does not give date, stage, customer.problem, customer.benefit, customer.evidence, customer.experience, which a PR/FAQ written in Markdown can state only there", f.Message)
+		}
+	}
+	assert.Len(t, paths(Review(d, ReviewOptions{}), RuleFrontMatterMissing), 1)
+
+	assert.Empty(t, paths(Review(loadTemplate(t), ReviewOptions{}), RuleFrontMatterMissing))
+	md, err := os.ReadFile(mdTemplatePath)
+	require.NoError(t, err)
+	d, err = ParseMarkdown(md)
+	require.NoError(t, err)
+	assert.Empty(t, paths(Review(d, ReviewOptions{}), RuleFrontMatterMissing))
+}

@@ -110,6 +110,9 @@ const (
 	RuleNoAlternative      = "no-alternative"
 	RuleCustomerAbsent     = "customer-absent"
 	RuleFutureTense        = "future-tense"
+	// RuleFrontMatterMissing is the finding on a PR/FAQ read from Markdown
+	// that lacks what only front matter can say; it names the keys to add.
+	RuleFrontMatterMissing = "front-matter-missing"
 )
 
 // validationRules are the package's own Validate rules.
@@ -151,6 +154,7 @@ const (
 	rNoAlternative
 	rCustomerAbsent
 	rFuture
+	rFrontMatter
 	nRules
 )
 
@@ -203,6 +207,8 @@ var ruleTable = [nRules]RuleInfo{
 		"Name the customer in the headline, subheadline or summary."),
 	rFuture: rule(RuleFutureTense, Warning, "Future tense in a press release written as if the product had launched.",
 		"Write in the present or past tense; quotes may speak of the future."),
+	rFrontMatter: rule(RuleFrontMatterMissing, Info, "A PR/FAQ read from Markdown lacks values only its YAML front matter can give: id, authors, date, stage or the five customer questions.",
+		"Add the keys the finding names to the front matter (YAML between --- lines at the top of the file), so the document validates as a full PR/FAQ and the review can check the customer against the press release."),
 }
 
 // rule builds a RuleInfo; a function rather than a literal because the

@@ -1,16 +1,22 @@
 package prfaq
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/dayone-go/mechanisms/internal/schemagen"
 	"github.com/dayone-go/mechanisms/internal/schematest"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files and the committed schema")
+var (
+	update   = flag.Bool("update", false, "rewrite golden files and the committed schema")
+	mdCorpus = flag.String("md-corpus", "", "write the Markdown-read PR/FAQs and their mutations here, for ajv")
+)
 
 var schemaOpts = schemagen.Options{
 	Path:        "prfaq/prfaq.schema.json",
@@ -18,6 +24,7 @@ var schemaOpts = schemagen.Options{
 	Description: schemaDescription,
 	PkgPath:     "github.com/dayone-go/mechanisms/prfaq",
 	Dir:         ".",
+	Relax:       &schemagen.Relax{Property: "format", Value: FormatMarkdown, Required: markdownOptional},
 }
 
 func check(data []byte) error {
@@ -46,4 +53,56 @@ func TestSchemaIsACopy(t *testing.T) {
 	a := Schema()
 	a[0] = 'x'
 	require.NotEqual(t, a[0], Schema()[0])
+}
+
+// TestMarkdownMutationsAgree breaks each PR/FAQ read from Markdown and saved
+// as JSON (testdata/valid/markdown-*.json) the way the template is broken —
+// every required key, enum, bound and unknown key the schema states for it
+// — and requires Go and the schema to agree on each, so the schema's if on
+// format is exercised from the Markdown side too. With -md-corpus it writes
+// them, as the review tool's corpus is written, for ajv.
+func TestMarkdownMutationsAgree(t *testing.T) {
+	s := schematest.Compile(t, Schema())
+	files, _ := filepath.Glob("testdata/valid/markdown-*.json")
+	require.NotEmpty(t, files)
+	corpus := &schematest.Corpus{Dir: *mdCorpus}
+	add := func(name string, b []byte) {
+		inst, err := schematest.Instance(b)
+		require.NoError(t, err)
+		goErr, schemaErr := check(b), s.Validate(inst)
+		assert.Equal(t, goErr == nil, schemaErr == nil, "%s: Go says %v, the schema %v", name, goErr, schemaErr)
+		corpus.Add(t, schematest.CorpusEntry{Kind: kind, Name: name, Schema: schemaOpts.Path, GoValid: goErr == nil}, b)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		add(f, data)
+		for _, mu := range schematest.Mutations(t, Schema(), data) {
+			b, err := json.Marshal(mu.Doc)
+			require.NoError(t, err)
+			add(f+", mutation: "+mu.Name, b)
+		}
+	}
+	t.Logf("%d Markdown PR/FAQs and their mutations", len(corpus.Entries))
+	corpus.Write(t)
+}
+
+// The Markdown-read PR/FAQs in testdata/valid are what ParseMarkdown reads
+// today from the samples of the same name, so they cannot drift from the
+// parser: a JSON round trip of a Markdown-read value.
+func TestMarkdownTestdataCurrent(t *testing.T) {
+	files, _ := filepath.Glob("testdata/valid/markdown-*.json")
+	for _, f := range files {
+		name := filepath.Base(f)
+		md, err := os.ReadFile(filepath.Join("testdata/markdown", name[len("markdown-"):len(name)-len(".json")]+".md"))
+		require.NoError(t, err, f)
+		d, err := ParseMarkdown(md)
+		require.NoError(t, err, f)
+		js, err := os.ReadFile(f)
+		require.NoError(t, err)
+		back, err := Parse(js)
+		require.NoError(t, err, f)
+		assert.Equal(t, d, back, f)
+		require.NoError(t, back.Validate(), f)
+	}
 }

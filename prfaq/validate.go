@@ -3,6 +3,7 @@ package prfaq
 import (
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -52,6 +53,18 @@ func init() {
 	})
 }
 
+// FormatMarkdown is the Format of a document ParseMarkdown read.
+const FormatMarkdown = "markdown"
+
+// markdownOptional lists the customer questions a PR/FAQ read from
+// Markdown may leave out one by one, as JSON pointers: its front matter, or
+// its "five customer questions" section, may answer some of them. The tags
+// of Customer cannot name the document's Format, so Validate drops these
+// problems itself; the schema generator reads the same list (see
+// schema_test.go), so the schema states the exemption too.
+var markdownOptional = []string{"/customer/who", "/customer/problem", "/customer/benefit",
+	"/customer/evidence", "/customer/experience"}
+
 // Validate checks the document's structure: required sections and fields,
 // lengths and list sizes, known enum values, questions that end in a
 // question mark, plus the rules the schema cannot state (see the package
@@ -64,6 +77,11 @@ func (d *PRFAQ) Validate() error {
 		return problem.Nil(kind)
 	}
 	var l problem.List = validation.Struct(d)
+	if d.Format == FormatMarkdown {
+		l = slices.DeleteFunc(l, func(p Problem) bool {
+			return p.Rule == RuleRequired && slices.Contains(markdownOptional, p.Path)
+		})
+	}
 	fields := d.textFields()
 	for i, a := range d.Authors {
 		fields = append(fields, field{path: "/authors/" + strconv.Itoa(i), text: a})

@@ -2,6 +2,7 @@ package prfaq
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,4 +64,51 @@ func TestValidateNilAndEmpty(t *testing.T) {
 	var ve *ValidationError
 	require.True(t, errors.As(err, &ve))
 	assert.GreaterOrEqual(t, len(ve.Problems), 9)
+}
+
+// A PR/FAQ read from Markdown may lack what only front matter can carry;
+// the same document in YAML or JSON keeps every requirement, with the same
+// problems as before.
+func TestValidateMarkdownWithoutFrontMatter(t *testing.T) {
+	d := loadTemplate(t)
+	d.ID, d.Authors, d.Date, d.Stage, d.Customer = "", nil, Date{}, "", Customer{}
+	d.PressRelease.Dateline.LaunchDate = Date{Year: 2027, Month: 3, Day: 3}
+	d.Format = FormatMarkdown
+	require.NoError(t, d.Validate())
+
+	d.Format = ""
+	var ve *ValidationError
+	require.ErrorAs(t, d.Validate(), &ve)
+	var got []Problem
+	for _, p := range ve.Problems {
+		got = append(got, Problem{Path: p.Path, Rule: p.Rule, Message: p.Message})
+	}
+	req := func(path string) Problem { return Problem{Path: path, Rule: RuleRequired, Message: "is required"} }
+	assert.Equal(t, []Problem{req("/authors"), req("/customer"), req("/date"), req("/id"), req("/stage")}, got)
+
+	// Some of the customer questions are enough in Markdown, not in YAML.
+	d.Customer.Who = "Owners of independent bookshops"
+	require.ErrorAs(t, d.Validate(), &ve)
+	assert.Contains(t, ve.Problems, Problem{Path: "/customer/problem", Rule: RuleRequired, Message: "is required"})
+	d.Format = FormatMarkdown
+	require.NoError(t, d.Validate())
+
+	// What the front matter does give is checked as for any PR/FAQ:
+	// authors listed, the stage known, the answers not too long.
+	d.Authors = []string{}
+	d.Stage = "someday"
+	d.Customer.Who = strings.Repeat("a", 2001)
+	require.ErrorAs(t, d.Validate(), &ve)
+	paths := map[string]string{}
+	for _, p := range ve.Problems {
+		paths[p.Path] = p.Rule
+	}
+	assert.Equal(t, map[string]string{"/authors": RuleTooFew, "/customer/who": RuleTooLong, "/stage": RuleEnum}, paths)
+
+	// Only "markdown" is a format.
+	d = loadTemplate(t)
+	d.Format = "docx"
+	require.ErrorAs(t, d.Validate(), &ve)
+	assert.Equal(t, "/format", ve.Problems[0].Path)
+	assert.Equal(t, RuleEnum, ve.Problems[0].Rule)
 }
