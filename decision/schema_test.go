@@ -181,27 +181,9 @@ var mdCorpus = flag.String("md-corpus", "", "write the Markdown records' mutatio
 // Markdown side too. With -md-corpus it writes them, as the review tool's
 // corpus is written, for ajv.
 func TestMarkdownRecordMutationsAgree(t *testing.T) {
-	s := schematest.Compile(t, Schema())
 	files, _ := filepath.Glob("testdata/valid/*markdown*.json")
-	require.NotEmpty(t, files)
 	corpus := &schematest.Corpus{Dir: *mdCorpus}
-	add := func(name string, b []byte) {
-		inst, err := schematest.Instance(b)
-		require.NoError(t, err)
-		goErr, schemaErr := checkDecision(b), s.Validate(inst)
-		assert.Equal(t, goErr == nil, schemaErr == nil, "%s: Go says %v, the schema %v", name, goErr, schemaErr)
-		corpus.Add(t, schematest.CorpusEntry{Kind: KindDecision, Name: name, Schema: decisionOpts.Path, GoValid: goErr == nil}, b)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		add(f, data)
-		for _, mu := range schematest.Mutations(t, Schema(), data) {
-			b, err := json.Marshal(mu.Doc)
-			require.NoError(t, err)
-			add(f+", mutation: "+mu.Name, b)
-		}
-	}
-	t.Logf("%d Markdown records and their mutations", len(corpus.Entries))
+	n := schematest.MutationsAgree(t, Schema(), files, checkDecision, corpus, KindDecision, decisionOpts.Path)
+	t.Logf("%d Markdown records and their mutations", n)
 	corpus.Write(t)
 }

@@ -1,7 +1,6 @@
 package prfaq
 
 import (
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -62,28 +61,10 @@ func TestSchemaIsACopy(t *testing.T) {
 // format is exercised from the Markdown side too. With -md-corpus it writes
 // them, as the review tool's corpus is written, for ajv.
 func TestMarkdownMutationsAgree(t *testing.T) {
-	s := schematest.Compile(t, Schema())
 	files, _ := filepath.Glob("testdata/valid/markdown-*.json")
-	require.NotEmpty(t, files)
 	corpus := &schematest.Corpus{Dir: *mdCorpus}
-	add := func(name string, b []byte) {
-		inst, err := schematest.Instance(b)
-		require.NoError(t, err)
-		goErr, schemaErr := check(b), s.Validate(inst)
-		assert.Equal(t, goErr == nil, schemaErr == nil, "%s: Go says %v, the schema %v", name, goErr, schemaErr)
-		corpus.Add(t, schematest.CorpusEntry{Kind: kind, Name: name, Schema: schemaOpts.Path, GoValid: goErr == nil}, b)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		add(f, data)
-		for _, mu := range schematest.Mutations(t, Schema(), data) {
-			b, err := json.Marshal(mu.Doc)
-			require.NoError(t, err)
-			add(f+", mutation: "+mu.Name, b)
-		}
-	}
-	t.Logf("%d Markdown PR/FAQs and their mutations", len(corpus.Entries))
+	n := schematest.MutationsAgree(t, Schema(), files, check, corpus, kind, schemaOpts.Path)
+	t.Logf("%d Markdown PR/FAQs and their mutations", n)
 	corpus.Write(t)
 }
 

@@ -507,3 +507,36 @@ func (c *Corpus) Write(t testing.TB) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(c.Dir, "manifest.json"), b, 0o644))
 }
+
+// MutationsAgree checks each document in files (JSON) and every mutation
+// of it the schema guides (each required key removed, an unknown enum value
+// or key, each bound broken) with both the Go check and the schema, and
+// requires the two to agree on every one; it records them all in c (kind
+// and schemaPath name them for ajv) and returns how many it checked. A
+// package uses it for documents whose validity depends on a conditional
+// part of its schema, such as those read from Markdown.
+func MutationsAgree(t *testing.T, schema []byte, files []string, check Check, c *Corpus, kind, schemaPath string) int {
+	t.Helper()
+	require.NotEmpty(t, files)
+	s := Compile(t, schema)
+	n := 0
+	add := func(name string, b []byte) {
+		inst, err := Instance(b)
+		require.NoError(t, err)
+		goErr, schemaErr := check(b), s.Validate(inst)
+		assert.Equal(t, goErr == nil, schemaErr == nil, "%s: Go says %v, the schema %v", name, goErr, schemaErr)
+		c.Add(t, CorpusEntry{Kind: kind, Name: name, Schema: schemaPath, GoValid: goErr == nil}, b)
+		n++
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		add(f, data)
+		for _, mu := range Mutations(t, schema, data) {
+			b, err := json.Marshal(mu.Doc)
+			require.NoError(t, err)
+			add(f+", mutation: "+mu.Name, b)
+		}
+	}
+	return n
+}
