@@ -296,6 +296,11 @@ func metricTable(rep *wbr.Report, weekly []finding.Finding) []string {
 	for i := range rep.Metrics {
 		m := &rep.Metrics[i]
 		called := notes["/metrics/"+strconv.Itoa(i)]
+		if len(m.Overflow) > 0 {
+			// Shown as "–" above: say why, so a reader does not take it
+			// for a week without data.
+			called = append(called, "too large to add up ("+strings.Join(m.Overflow, ", ")+")")
+		}
 		if len(m.Incomplete) > 0 {
 			called = append(called, "incomplete data")
 		}

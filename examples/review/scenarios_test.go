@@ -791,3 +791,21 @@ func TestLargestWheelResultStaysSmall(t *testing.T) {
 	assert.Less(t, len(out), 1<<20)
 	assert.Contains(t, out, `"nodesTruncated": true`)
 }
+
+// A week whose sum passes the largest float64 has no figure to print; the
+// table says why rather than leaving a bare dash that reads as "no data".
+func TestDeckOverflowIsCalledOut(t *testing.T) {
+	var csv strings.Builder
+	for i, line := range strings.Split(strings.TrimSpace(template(t, "deck-data.csv")), "\n") {
+		if i == 0 {
+			csv.WriteString(line + "\n")
+			continue
+		}
+		csv.WriteString(line[:strings.LastIndexByte(line, ',')] + ",1.75e308\n")
+	}
+	dir := tree(t, map[string]string{"big.deck.yaml": template(t, "deck.yaml"), "big.deck-data.csv": csv.String()})
+	_, out, errs := runReview(t, filepath.Join(dir, "big.deck.yaml"))
+	assert.Contains(t, out, "too large to add up (lastWeek", errs)
+	assert.NotContains(t, out, "NaN")
+	assert.NotContains(t, out, "Inf")
+}
