@@ -79,7 +79,14 @@
 // (Format "markdown") is valid without id, authors, date, stage and the
 // customer questions, in Go and in the schema alike; Review then adds one
 // info finding, front-matter-missing, naming the keys to add so the whole
-// review runs. YAML and JSON PR/FAQs must still give them all.
+// review runs. The same holds for the structure prose PR/FAQs often leave
+// out: a Markdown PR/FAQ needs only its headline (without it there is no
+// press release to review); its title, subheadline, dateline, summary,
+// problem, solution, quotes, getting started, call to action and either FAQ
+// may be missing, and Review adds one warning, section-missing, per missing
+// part, saying what to write there. Advice is not invalidity: such a
+// document is valid and weak. YAML and JSON PR/FAQs must still give them
+// all.
 //
 // IsMarkdownPRFAQ tells a PR/FAQ (a press release and an FAQ) from other
 // Markdown, such as a design doc with an FAQ section, for tools that sort
@@ -156,6 +163,10 @@
 //	                                    (quotes may speak of the future)
 //	front-matter-missing      info      a PR/FAQ read from Markdown whose front matter does not give id,
 //	                                    authors, date, stage or the five customer questions; names the keys
+//	section-missing           warning   a PR/FAQ read from Markdown without a part of the press release
+//	                                    (subheadline, dateline, summary, problem, solution, a quote, getting
+//	                                    started, call to action) or without an external or internal FAQ;
+//	                                    one finding per part, saying what to write
 //
 // The first thirteen are the prose rules ReviewText runs on any text;
 // Review runs them on every text field and adds the rest. Rules lists the
