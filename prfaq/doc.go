@@ -76,7 +76,7 @@
 // blocks are never read as structure. What the Markdown lacks stays empty,
 // and Validate names it; the value always marshals to JSON and back. Real
 // PR/FAQs do not write front matter, so a document ParseMarkdown read
-// (Format "markdown") is valid without id, authors, date, stage and the
+// (Format "markdown") is valid without id, title, authors, date, stage and the
 // customer questions, in Go and in the schema alike; Review then adds one
 // info finding, front-matter-missing, naming the keys to add so the whole
 // review runs. The same holds for the structure prose PR/FAQs often leave

@@ -24,10 +24,12 @@ type PRFAQ struct {
 	Schema string `json:"$schema,omitempty"`
 	// Format is "markdown" for a document ParseMarkdown read, and empty for
 	// this package's own YAML and JSON documents. A Markdown PR/FAQ may lack
-	// what only its front matter can carry (id, authors, date, stage and
+	// what only its front matter can carry (id, title, authors, date, stage and
 	// the five customer questions, all or some of them): Validate and the
 	// schema do not require them, and Review asks for them with a
-	// front-matter-missing finding.
+	// front-matter-missing finding. It may also lack any part of the press
+	// release but the headline, and either FAQ; Review names each missing
+	// part with a section-missing finding.
 	Format string `json:"format,omitempty" validate:"omitempty,oneof=markdown"`
 	// ID is a short stable identifier of the document, such as "PRFAQ-2026-014".
 	ID string `json:"id,omitempty" validate:"required_unless=Format markdown,max=100"`

@@ -16,7 +16,7 @@ import (
 // topics each FAQ must cover, numbers in the problem and the customer quote,
 // an alternative named in the solution, the customer present in the press
 // release and no future tense in it. On a PR/FAQ read from Markdown that
-// lacks id, authors, date, stage or the customer questions, one info
+// lacks id, title, authors, date, stage or the customer questions, one info
 // finding (front-matter-missing) names the front matter keys to add; the
 // rules that need those values skip quietly until they are there. On one
 // that lacks a part of the press release (subheadline, dateline, summary,
@@ -138,10 +138,6 @@ func missingSections(d *PRFAQ) []section {
 		}
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
-	if blank(d.Title) {
-		out = append(out, section{"/title", "the PR/FAQ has no title",
-			"add a title: the working name of the product, as a top-level heading (# Name) or title in the front matter"})
-	}
 	miss(blank(p.Subheadline), "/pressRelease/subheadline", "subheadline",
 		"add one sentence under the headline saying who the customer is and what they get")
 	switch {
@@ -190,7 +186,7 @@ func missingSections(d *PRFAQ) []section {
 
 // missingFrontMatter lists the front matter keys a PR/FAQ read from
 // Markdown lacks, the values Validate requires of every other PR/FAQ: the
-// id, authors, date, stage and the five customer questions (as
+// id, title, authors, date, stage and the five customer questions (as
 // customer.who and so on when only some are given). It is empty for a
 // document not read from Markdown, which Validate holds to all of them.
 func missingFrontMatter(d *PRFAQ) []string {
@@ -201,7 +197,7 @@ func missingFrontMatter(d *PRFAQ) []string {
 	for _, k := range []struct {
 		name    string
 		missing bool
-	}{{"id", d.ID == ""}, {"authors", len(d.Authors) == 0}, {"date", d.Date.IsZero()}, {"stage", d.Stage == ""}} {
+	}{{"id", d.ID == ""}, {"title", d.Title == ""}, {"authors", len(d.Authors) == 0}, {"date", d.Date.IsZero()}, {"stage", d.Stage == ""}} {
 		if k.missing {
 			keys = append(keys, k.name)
 		}
