@@ -161,7 +161,7 @@
 //	                                    in the press release
 //	future-tense              warning   will, shall, going to, plan to ... in the press release narrative
 //	                                    (quotes may speak of the future)
-//	front-matter-missing      info      a PR/FAQ read from Markdown whose front matter does not give id,
+//	front-matter-missing      info      a PR/FAQ read from Markdown whose front matter does not give id, title,
 //	                                    authors, date, stage or the five customer questions; names the keys
 //	section-missing           warning   a PR/FAQ read from Markdown without a part of the press release
 //	                                    (subheadline, dateline, summary, problem, solution, a quote, getting
