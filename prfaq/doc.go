@@ -80,10 +80,10 @@
 // customer questions, in Go and in the schema alike; Review then adds one
 // info finding, front-matter-missing, naming the keys to add so the whole
 // review runs. The same holds for the structure prose PR/FAQs often leave
-// out: a Markdown PR/FAQ needs only its headline (without it there is no
-// press release to review); its title, subheadline, dateline, summary,
-// problem, solution, quotes, getting started, call to action and either FAQ
-// may be missing, and Review adds one warning, section-missing, per missing
+// out: a Markdown PR/FAQ needs some press release (ParseMarkdown refuses
+// Markdown without one, and Validate an empty press release), but its
+// headline, subheadline, dateline, summary, problem, solution, quotes,
+// getting started, call to action and either FAQ may each be missing, and Review adds one warning, section-missing, per missing
 // part, saying what to write there. Advice is not invalidity: such a
 // document is valid and weak. YAML and JSON PR/FAQs must still give them
 // all.
@@ -164,7 +164,7 @@
 //	front-matter-missing      info      a PR/FAQ read from Markdown whose front matter does not give id, title,
 //	                                    authors, date, stage or the five customer questions; names the keys
 //	section-missing           warning   a PR/FAQ read from Markdown without a part of the press release
-//	                                    (subheadline, dateline, summary, problem, solution, a quote, getting
+//	                                    (headline, subheadline, dateline, summary, problem, solution, a quote, getting
 //	                                    started, call to action) or without an external or internal FAQ;
 //	                                    one finding per part, saying what to write
 //

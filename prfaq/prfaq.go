@@ -28,7 +28,7 @@ type PRFAQ struct {
 	// the five customer questions, all or some of them): Validate and the
 	// schema do not require them, and Review asks for them with a
 	// front-matter-missing finding. It may also lack any part of the press
-	// release but the headline, and either FAQ; Review names each missing
+	// release, though not all of it, and either FAQ; Review names each missing
 	// part with a section-missing finding.
 	Format string `json:"format,omitempty" validate:"omitempty,oneof=markdown"`
 	// ID is a short stable identifier of the document, such as "PRFAQ-2026-014".

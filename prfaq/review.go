@@ -19,7 +19,7 @@ import (
 // lacks id, title, authors, date, stage or the customer questions, one info
 // finding (front-matter-missing) names the front matter keys to add; the
 // rules that need those values skip quietly until they are there. On one
-// that lacks a part of the press release (subheadline, dateline, summary,
+// that lacks a part of the press release (headline, subheadline, dateline, summary,
 // problem, solution, a quote, getting started, call to action) or an FAQ,
 // one warning (section-missing) per part says what to write there. Review works on any document, valid or
 // not; a nil document has no findings.
@@ -138,6 +138,8 @@ func missingSections(d *PRFAQ) []section {
 		}
 	}
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	miss(blank(p.Headline), "/pressRelease/headline", "headline",
+		"open with one sentence, as a heading, that names the product and its main benefit to the customer")
 	miss(blank(p.Subheadline), "/pressRelease/subheadline", "subheadline",
 		"add one sentence under the headline saying who the customer is and what they get")
 	switch {

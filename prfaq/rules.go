@@ -214,7 +214,7 @@ var ruleTable = [nRules]RuleInfo{
 		"Write in the present or past tense; quotes may speak of the future."),
 	rFrontMatter: rule(RuleFrontMatterMissing, Info, "A PR/FAQ read from Markdown lacks values only its YAML front matter can give: id, title, authors, date, stage or the five customer questions.",
 		"Add the keys the finding names to the front matter (YAML between --- lines at the top of the file), so the document validates as a full PR/FAQ and the review can check the customer against the press release."),
-	rSectionMissing: rule(RuleSectionMissing, Warning, "A PR/FAQ read from Markdown lacks a part of the press release (subheadline, dateline, summary, problem, solution, leader or customer quote, getting started, call to action) or an FAQ.",
+	rSectionMissing: rule(RuleSectionMissing, Warning, "A PR/FAQ read from Markdown lacks a part of the press release (headline, subheadline, dateline, summary, problem, solution, leader or customer quote, getting started, call to action) or an FAQ.",
 		"Add the part the finding names, saying what it asks for; the document is valid without it, but weaker."),
 }
 

@@ -60,15 +60,16 @@ const FormatMarkdown = "markdown"
 // leave out, as JSON pointers: the customer questions one by one (its front
 // matter, or its "five customer questions" section, may answer some of
 // them), and the parts of the press release a prose PR/FAQ often lacks
-// (subheadline, dateline, quotes, getting started, call to action and the
-// rest but the headline). Missing parts are advice, not invalidity: Review
+// (headline, subheadline, dateline, quotes, getting started, call to
+// action and the rest; the press release as a whole stays required).
+// Missing parts are advice, not invalidity: Review
 // reports each with a section-missing finding. The tags of Customer and
 // PressRelease cannot name the document's Format, so Validate drops these
 // problems itself; the schema generator reads the same list (see
 // schema_test.go), so the schema states the exemption too.
 var markdownOptional = []string{"/customer/who", "/customer/problem", "/customer/benefit",
 	"/customer/evidence", "/customer/experience",
-	"/pressRelease/subheadline", "/pressRelease/dateline",
+	"/pressRelease/headline", "/pressRelease/subheadline", "/pressRelease/dateline",
 	"/pressRelease/dateline/city", "/pressRelease/dateline/launchDate",
 	"/pressRelease/summary", "/pressRelease/problem", "/pressRelease/solution",
 	"/pressRelease/leaderQuote", "/pressRelease/leaderQuote/text",
