@@ -76,10 +76,17 @@
 // blocks are never read as structure. What the Markdown lacks stays empty,
 // and Validate names it; the value always marshals to JSON and back. Real
 // PR/FAQs do not write front matter, so a document ParseMarkdown read
-// (Format "markdown") is valid without id, authors, date, stage and the
+// (Format "markdown") is valid without id, title, authors, date, stage and the
 // customer questions, in Go and in the schema alike; Review then adds one
 // info finding, front-matter-missing, naming the keys to add so the whole
-// review runs. YAML and JSON PR/FAQs must still give them all.
+// review runs. The same holds for the structure prose PR/FAQs often leave
+// out: a Markdown PR/FAQ needs some press release (ParseMarkdown refuses
+// Markdown without one, and Validate an empty press release), but its
+// headline, subheadline, dateline, summary, problem, solution, quotes,
+// getting started, call to action and either FAQ may each be missing, and Review adds one warning, section-missing, per missing
+// part, saying what to write there. Advice is not invalidity: such a
+// document is valid and weak. YAML and JSON PR/FAQs must still give them
+// all.
 //
 // IsMarkdownPRFAQ tells a PR/FAQ (a press release and an FAQ) from other
 // Markdown, such as a design doc with an FAQ section, for tools that sort
@@ -154,8 +161,12 @@
 //	                                    in the press release
 //	future-tense              warning   will, shall, going to, plan to ... in the press release narrative
 //	                                    (quotes may speak of the future)
-//	front-matter-missing      info      a PR/FAQ read from Markdown whose front matter does not give id,
+//	front-matter-missing      info      a PR/FAQ read from Markdown whose front matter does not give id, title,
 //	                                    authors, date, stage or the five customer questions; names the keys
+//	section-missing           warning   a PR/FAQ read from Markdown without a part of the press release
+//	                                    (headline, subheadline, dateline, summary, problem, solution, a quote, getting
+//	                                    started, call to action) or without an external or internal FAQ;
+//	                                    one finding per part, saying what to write
 //
 // The first thirteen are the prose rules ReviewText runs on any text;
 // Review runs them on every text field and adds the rest. Rules lists the

@@ -104,7 +104,7 @@ func IsMarkdownPRFAQ(data []byte) bool {
 // What the Markdown lacks stays empty: the result is always a complete Go
 // value that marshals to JSON and back, and Validate says what is missing.
 // Its Format is FormatMarkdown, so the values real PR/FAQs do not write
-// (id, authors, date, stage, the five customer questions) are not
+// (id, title, authors, date, stage, the five customer questions) are not
 // required of it; Review names the front matter keys to add with a
 // front-matter-missing finding.
 // Every text field keeps the place of its words in data, so Place and

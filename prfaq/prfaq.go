@@ -24,15 +24,17 @@ type PRFAQ struct {
 	Schema string `json:"$schema,omitempty"`
 	// Format is "markdown" for a document ParseMarkdown read, and empty for
 	// this package's own YAML and JSON documents. A Markdown PR/FAQ may lack
-	// what only its front matter can carry (id, authors, date, stage and
+	// what only its front matter can carry (id, title, authors, date, stage and
 	// the five customer questions, all or some of them): Validate and the
 	// schema do not require them, and Review asks for them with a
-	// front-matter-missing finding.
+	// front-matter-missing finding. It may also lack any part of the press
+	// release, though not all of it, and either FAQ; Review names each missing
+	// part with a section-missing finding.
 	Format string `json:"format,omitempty" validate:"omitempty,oneof=markdown"`
 	// ID is a short stable identifier of the document, such as "PRFAQ-2026-014".
 	ID string `json:"id,omitempty" validate:"required_unless=Format markdown,max=100"`
 	// Title is the working name of the product or feature.
-	Title string `json:"title" validate:"required,max=200"`
+	Title string `json:"title" validate:"required_unless=Format markdown,max=200"`
 	// Authors lists the people who wrote the document, by name.
 	Authors []string `json:"authors,omitempty" validate:"required_unless=Format markdown,omitempty,min=1,max=50,unique,dive,min=1,max=200"`
 	// Date is the day this version of the document was written.
@@ -47,9 +49,9 @@ type PRFAQ struct {
 	// language, under one page.
 	PressRelease PressRelease `json:"pressRelease" validate:"required"`
 	// ExternalFAQ holds the questions customers and the press would ask.
-	ExternalFAQ []FAQ `json:"externalFaq" validate:"required,min=1,max=200,dive"`
+	ExternalFAQ []FAQ `json:"externalFaq,omitempty" validate:"required_unless=Format markdown,omitempty,min=1,max=200,dive"`
 	// InternalFAQ holds the questions leaders and stakeholders would ask.
-	InternalFAQ []FAQ `json:"internalFaq" validate:"required,min=1,max=200,dive"`
+	InternalFAQ []FAQ `json:"internalFaq,omitempty" validate:"required_unless=Format markdown,omitempty,min=1,max=200,dive"`
 	// Visuals lists the sketches, storyboards and mockups that go with the
 	// document.
 	Visuals []Visual `json:"visuals,omitempty" validate:"omitempty,max=50,dive"`
@@ -77,20 +79,20 @@ type PressRelease struct {
 	// Subheadline says who the customer is and what they get, in one sentence.
 	Subheadline string `json:"subheadline" validate:"required,max=300"`
 	// Dateline gives the place and day of the imagined launch.
-	Dateline Dateline `json:"dateline" validate:"required"`
+	Dateline Dateline `json:"dateline,omitzero" validate:"required"`
 	// Summary is the opening paragraph: the product and its benefit.
 	Summary string `json:"summary" validate:"required,max=10000"`
 	// Problem describes the customer's problem the product solves.
 	Problem string `json:"problem" validate:"required,max=10000"`
 	// Solution holds one or more paragraphs on how the product solves the
 	// problem and how it beats what customers use today.
-	Solution []string `json:"solution" validate:"required,min=1,max=20,dive,min=1,max=10000"`
+	Solution []string `json:"solution,omitempty" validate:"required,min=1,max=20,dive,min=1,max=10000"`
 	// LeaderQuote is a quote from a company spokesperson on why the team
 	// built it.
-	LeaderQuote Quote `json:"leaderQuote" validate:"required"`
+	LeaderQuote Quote `json:"leaderQuote,omitzero" validate:"required"`
 	// CustomerQuote is a quote from a hypothetical customer on the benefit
 	// they got.
-	CustomerQuote Quote `json:"customerQuote" validate:"required"`
+	CustomerQuote Quote `json:"customerQuote,omitzero" validate:"required"`
 	// GettingStarted says how easy it is to start.
 	GettingStarted string `json:"gettingStarted" validate:"required,max=10000"`
 	// CallToAction tells the reader what to do next and where.

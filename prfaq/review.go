@@ -16,9 +16,12 @@ import (
 // topics each FAQ must cover, numbers in the problem and the customer quote,
 // an alternative named in the solution, the customer present in the press
 // release and no future tense in it. On a PR/FAQ read from Markdown that
-// lacks id, authors, date, stage or the customer questions, one info
+// lacks id, title, authors, date, stage or the customer questions, one info
 // finding (front-matter-missing) names the front matter keys to add; the
-// rules that need those values skip quietly until they are there. Review works on any document, valid or
+// rules that need those values skip quietly until they are there. On one
+// that lacks a part of the press release (headline, subheadline, dateline, summary,
+// problem, solution, a quote, getting started, call to action) or an FAQ,
+// one warning (section-missing) per part says what to write there. Review works on any document, valid or
 // not; a nil document has no findings.
 func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 	if doc == nil {
@@ -86,8 +89,17 @@ func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 				st.ReadingEase, cfg.minEase, st.Grade, cfg.maxGrade), "shorter sentences and shorter words")
 		}
 	}
-	out = cfg.topics(out, rExternalTopics, "/externalFaq", "external", "customers", doc.ExternalFAQ, cfg.externalTopics)
-	out = cfg.topics(out, rInternalTopics, "/internalFaq", "internal", "stakeholders", doc.InternalFAQ, cfg.internalTopics)
+	// A Markdown PR/FAQ without an FAQ gets one section-missing finding
+	// for it, not one finding per topic.
+	skipFAQ := func(faqs []FAQ) bool {
+		return doc.Format == FormatMarkdown && len(faqs) == 0 && cfg.on[rSectionMissing]
+	}
+	if !skipFAQ(doc.ExternalFAQ) {
+		out = cfg.topics(out, rExternalTopics, "/externalFaq", "external", "customers", doc.ExternalFAQ, cfg.externalTopics)
+	}
+	if !skipFAQ(doc.InternalFAQ) {
+		out = cfg.topics(out, rInternalTopics, "/internalFaq", "internal", "stakeholders", doc.InternalFAQ, cfg.internalTopics)
+	}
 	if len(doc.PressRelease.Solution) > 0 && !alternative {
 		out = cfg.add(out, rNoAlternative, "/pressRelease/solution", "the solution never says what customers do today or how this is better than it",
 			"name the alternative (today customers …) and how much better this is")
@@ -100,13 +112,83 @@ func Review(doc *PRFAQ, opts ReviewOptions) []Finding {
 		out = cfg.add(out, rFrontMatter, "/", fmt.Sprintf("the front matter does not give %s, which a PR/FAQ written in Markdown can state only there", strings.Join(keys, ", ")),
 			"add these keys to the YAML front matter (between --- lines at the top of the file), so the document is held to a full PR/FAQ and the whole review runs")
 	}
+	for _, m := range missingSections(doc) {
+		out = cfg.add(out, rSectionMissing, m.path, m.msg, m.suggest)
+	}
 	finding.Sort(out)
+	return out
+}
+
+// section is a part of a PR/FAQ that a document read from Markdown lacks.
+type section struct{ path, msg, suggest string }
+
+// missingSections lists the parts of the press release and the FAQs a
+// PR/FAQ read from Markdown lacks, the parts Validate requires of every
+// other PR/FAQ, each with what to write there. It is empty for a document
+// not read from Markdown.
+func missingSections(d *PRFAQ) []section {
+	if d.Format != FormatMarkdown {
+		return nil
+	}
+	p := &d.PressRelease
+	var out []section
+	miss := func(missing bool, path, what, suggest string) {
+		if missing {
+			out = append(out, section{path, "the press release has no " + what, suggest})
+		}
+	}
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	miss(blank(p.Headline), "/pressRelease/headline", "headline",
+		"open with one sentence, as a heading, that names the product and its main benefit to the customer")
+	miss(blank(p.Subheadline), "/pressRelease/subheadline", "subheadline",
+		"add one sentence under the headline saying who the customer is and what they get")
+	switch {
+	case blank(p.Dateline.City) && p.Dateline.LaunchDate.IsZero():
+		miss(true, "/pressRelease/dateline", "dateline",
+			"open the first paragraph with the city and day of the imagined launch: SEATTLE — June 1, 2027 —")
+	case blank(p.Dateline.City):
+		miss(true, "/pressRelease/dateline/city", "city in its dateline", "name the city of the launch before the date: SEATTLE — June 1, 2027 —")
+	case p.Dateline.LaunchDate.IsZero():
+		miss(true, "/pressRelease/dateline/launchDate", "launch date in its dateline", "give the day of the imagined launch after the city: SEATTLE — June 1, 2027 —")
+	}
+	miss(blank(p.Summary), "/pressRelease/summary", "summary",
+		"open with a paragraph that names the product, the customer and the main benefit")
+	miss(blank(p.Problem), "/pressRelease/problem", "problem paragraph",
+		"add a paragraph on the customer's problem today, with how many have it and what it costs them")
+	miss(len(p.Solution) == 0, "/pressRelease/solution", "solution",
+		"add a paragraph on how the product solves the problem and how it beats what customers do today")
+	for _, q := range []struct {
+		path, who, suggest string
+		q                  Quote
+	}{
+		{"/pressRelease/leaderQuote", "leader", "add a quote from a company leader on why the team built it, attributed — Name, Role", p.LeaderQuote},
+		{"/pressRelease/customerQuote", "customer", "add a quote from a customer on the benefit they got, with a number, attributed — Name, Role", p.CustomerQuote},
+	} {
+		switch {
+		case blank(q.q.Text):
+			miss(true, q.path, q.who+" quote", q.suggest)
+		case blank(q.q.Speaker) || blank(q.q.Role):
+			miss(true, q.path, "name and role for its "+q.who+" quote", "attribute the quote: — Name, Role")
+		}
+	}
+	miss(blank(p.GettingStarted), "/pressRelease/gettingStarted", "getting started paragraph",
+		"add a paragraph saying how easy it is to start: where to go and the first step")
+	miss(blank(p.CallToAction), "/pressRelease/callToAction", "call to action",
+		"end the press release telling the reader what to do next and where (a link or a place)")
+	if len(d.ExternalFAQ) == 0 {
+		out = append(out, section{"/externalFaq", "the PR/FAQ has no external FAQ",
+			"add an External FAQ heading with the questions customers and the press would ask: price, how it works, support, availability"})
+	}
+	if len(d.InternalFAQ) == 0 {
+		out = append(out, section{"/internalFaq", "the PR/FAQ has no internal FAQ",
+			"add an Internal FAQ heading with the questions leaders would ask: market size, unit economics, dependencies, assumptions, risks"})
+	}
 	return out
 }
 
 // missingFrontMatter lists the front matter keys a PR/FAQ read from
 // Markdown lacks, the values Validate requires of every other PR/FAQ: the
-// id, authors, date, stage and the five customer questions (as
+// id, title, authors, date, stage and the five customer questions (as
 // customer.who and so on when only some are given). It is empty for a
 // document not read from Markdown, which Validate holds to all of them.
 func missingFrontMatter(d *PRFAQ) []string {
@@ -117,7 +199,7 @@ func missingFrontMatter(d *PRFAQ) []string {
 	for _, k := range []struct {
 		name    string
 		missing bool
-	}{{"id", d.ID == ""}, {"authors", len(d.Authors) == 0}, {"date", d.Date.IsZero()}, {"stage", d.Stage == ""}} {
+	}{{"id", d.ID == ""}, {"title", d.Title == ""}, {"authors", len(d.Authors) == 0}, {"date", d.Date.IsZero()}, {"stage", d.Stage == ""}} {
 		if k.missing {
 			keys = append(keys, k.name)
 		}

@@ -220,3 +220,53 @@ func TestReviewFrontMatterMissing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, paths(Review(d, ReviewOptions{}), RuleFrontMatterMissing))
 }
+
+// A PR/FAQ read from Markdown that lacks parts of the press release or an
+// FAQ is valid; Review names each missing part once, as a warning placed in
+// the file. A YAML PR/FAQ without them stays invalid with the same
+// problems as before, and a complete one gets no section-missing finding.
+func TestReviewSectionMissing(t *testing.T) {
+	data, err := os.ReadFile("testdata/markdown/shelf-count.md")
+	require.NoError(t, err)
+	d, err := ParseMarkdown(data)
+	require.NoError(t, err)
+	require.NoError(t, d.Validate())
+	fs := Review(d, ReviewOptions{})
+	assert.Equal(t, []string{"/internalFaq", "/pressRelease/callToAction", "/pressRelease/customerQuote",
+		"/pressRelease/gettingStarted", "/pressRelease/leaderQuote"}, paths(fs, RuleSectionMissing))
+	assert.Empty(t, paths(fs, RuleInternalFAQTopics), "one finding for the missing internal FAQ, not one per topic")
+	PlaceMarkdown(data, fs)
+	for _, f := range fs {
+		if f.Rule != RuleSectionMissing {
+			continue
+		}
+		assert.Equal(t, Warning, f.Severity, f.Path)
+		assert.NotEmpty(t, f.Suggestion, f.Path)
+		assert.Positive(t, f.Line, f.Path)
+	}
+	assert.Empty(t, paths(Review(d, ReviewOptions{Disable: []string{RuleSectionMissing}}), RuleSectionMissing))
+
+	// Any one part of the press release makes a valid Markdown PR/FAQ; an
+	// empty press release does not.
+	d.PressRelease = PressRelease{Summary: "ShelfCount lists the books nobody borrows."}
+	d.ExternalFAQ = nil
+	require.NoError(t, d.Validate())
+	assert.Len(t, paths(Review(d, ReviewOptions{}), RuleSectionMissing), 11)
+	d.PressRelease.Summary = ""
+	var ve *ValidationError
+	require.ErrorAs(t, d.Validate(), &ve)
+	assert.Equal(t, "/pressRelease", ve.Problems[0].Path, "an empty press release is missing as a whole")
+
+	// YAML and JSON PR/FAQs keep every requirement.
+	y := loadTemplate(t)
+	assert.Empty(t, paths(Review(y, ReviewOptions{}), RuleSectionMissing))
+	y.Title, y.InternalFAQ, y.PressRelease.CallToAction, y.PressRelease.LeaderQuote = "", nil, "", Quote{}
+	require.ErrorAs(t, y.Validate(), &ve)
+	var got []string
+	for _, p := range ve.Problems {
+		got = append(got, p.Path+" "+p.Rule)
+	}
+	assert.Equal(t, []string{"/internalFaq required", "/pressRelease/callToAction required",
+		"/pressRelease/leaderQuote required", "/title required"}, got)
+	assert.Empty(t, paths(Review(y, ReviewOptions{}), RuleSectionMissing))
+}

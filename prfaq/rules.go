@@ -113,6 +113,10 @@ const (
 	// RuleFrontMatterMissing is the finding on a PR/FAQ read from Markdown
 	// that lacks what only front matter can say; it names the keys to add.
 	RuleFrontMatterMissing = "front-matter-missing"
+	// RuleSectionMissing is the finding on a PR/FAQ read from Markdown that
+	// lacks a part of the press release or an FAQ; it names the part to add
+	// and what it should say.
+	RuleSectionMissing = "section-missing"
 )
 
 // validationRules are the package's own Validate rules.
@@ -155,6 +159,7 @@ const (
 	rCustomerAbsent
 	rFuture
 	rFrontMatter
+	rSectionMissing
 	nRules
 )
 
@@ -207,8 +212,10 @@ var ruleTable = [nRules]RuleInfo{
 		"Name the customer in the headline, subheadline or summary."),
 	rFuture: rule(RuleFutureTense, Warning, "Future tense in a press release written as if the product had launched.",
 		"Write in the present or past tense; quotes may speak of the future."),
-	rFrontMatter: rule(RuleFrontMatterMissing, Info, "A PR/FAQ read from Markdown lacks values only its YAML front matter can give: id, authors, date, stage or the five customer questions.",
+	rFrontMatter: rule(RuleFrontMatterMissing, Info, "A PR/FAQ read from Markdown lacks values only its YAML front matter can give: id, title, authors, date, stage or the five customer questions.",
 		"Add the keys the finding names to the front matter (YAML between --- lines at the top of the file), so the document validates as a full PR/FAQ and the review can check the customer against the press release."),
+	rSectionMissing: rule(RuleSectionMissing, Warning, "A PR/FAQ read from Markdown lacks a part of the press release (headline, subheadline, dateline, summary, problem, solution, leader or customer quote, getting started, call to action) or an FAQ.",
+		"Add the part the finding names, saying what it asks for; the document is valid without it, but weaker."),
 }
 
 // rule builds a RuleInfo; a function rather than a literal because the

@@ -56,14 +56,27 @@ func init() {
 // FormatMarkdown is the Format of a document ParseMarkdown read.
 const FormatMarkdown = "markdown"
 
-// markdownOptional lists the customer questions a PR/FAQ read from
-// Markdown may leave out one by one, as JSON pointers: its front matter, or
-// its "five customer questions" section, may answer some of them. The tags
-// of Customer cannot name the document's Format, so Validate drops these
+// markdownOptional lists the nested values a PR/FAQ read from Markdown may
+// leave out, as JSON pointers: the customer questions one by one (its front
+// matter, or its "five customer questions" section, may answer some of
+// them), and the parts of the press release a prose PR/FAQ often lacks
+// (headline, subheadline, dateline, quotes, getting started, call to
+// action and the rest; the press release as a whole stays required).
+// Missing parts are advice, not invalidity: Review
+// reports each with a section-missing finding. The tags of Customer and
+// PressRelease cannot name the document's Format, so Validate drops these
 // problems itself; the schema generator reads the same list (see
 // schema_test.go), so the schema states the exemption too.
 var markdownOptional = []string{"/customer/who", "/customer/problem", "/customer/benefit",
-	"/customer/evidence", "/customer/experience"}
+	"/customer/evidence", "/customer/experience",
+	"/pressRelease/headline", "/pressRelease/subheadline", "/pressRelease/dateline",
+	"/pressRelease/dateline/city", "/pressRelease/dateline/launchDate",
+	"/pressRelease/summary", "/pressRelease/problem", "/pressRelease/solution",
+	"/pressRelease/leaderQuote", "/pressRelease/leaderQuote/text",
+	"/pressRelease/leaderQuote/speaker", "/pressRelease/leaderQuote/role",
+	"/pressRelease/customerQuote", "/pressRelease/customerQuote/text",
+	"/pressRelease/customerQuote/speaker", "/pressRelease/customerQuote/role",
+	"/pressRelease/gettingStarted", "/pressRelease/callToAction"}
 
 // Validate checks the document's structure: required sections and fields,
 // lengths and list sizes, known enum values, questions that end in a
