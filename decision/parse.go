@@ -91,18 +91,29 @@ func Place(data []byte, fs []Finding) {
 	if len(fs) == 0 {
 		return
 	}
-	if isMarkdown(data) {
+	doc, md := sourceOf(data)
+	if md {
 		PlaceMarkdown(data, fs)
 		return
 	}
-	finding.Place(data, fs)
+	finding.PlaceIn(doc, fs)
 }
 
 // isMarkdown tells a Markdown record from a YAML or JSON document.
 func isMarkdown(data []byte) bool {
+	_, md := sourceOf(data)
+	return md
+}
+
+// sourceOf tells Markdown from YAML or JSON as isMarkdown does; for YAML or
+// JSON it also returns the document parsed, so Place reads the source once.
+func sourceOf(data []byte) (*strict.Document, bool) {
 	if _, _, end, ok := frontMatter(data); ok && len(bytes.TrimSpace(data[end:])) > 0 {
-		return true
+		return nil, true
 	}
 	doc, err := strict.ParseDocument(data, strict.Limits{MaxBytes: MaxBytes})
-	return err != nil || doc.Keys() == nil
+	if err != nil || doc.Keys() == nil {
+		return nil, true
+	}
+	return doc, false
 }

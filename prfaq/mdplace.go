@@ -115,23 +115,31 @@ func position(data []byte, starts []int, off int) (int, int) {
 // followed by more text, or a source whose top level is not a mapping with
 // the keys of a PR/FAQ.
 func isMarkdown(data []byte) bool {
+	_, md := sourceOf(data)
+	return md
+}
+
+// sourceOf tells a Markdown PR/FAQ from a YAML or JSON one, as isMarkdown
+// does; for YAML or JSON it also returns the document parsed, so Place
+// reads the source once.
+func sourceOf(data []byte) (*strict.Document, bool) {
 	if start, end, closed := frontMatterAt(data); start > 0 && closed {
 		rest := data[end:]
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 && len(bytes.TrimSpace(rest[i:])) > 0 {
-			return true
+			return nil, true
 		}
 	}
 	doc, err := strict.ParseDocument(data, strict.Limits{})
 	if err != nil {
-		return true
+		return nil, true
 	}
 	for _, k := range doc.Keys() {
 		switch k {
 		case "pressRelease", "externalFaq", "internalFaq", "customer":
-			return false
+			return doc, false
 		}
 	}
-	return true
+	return nil, true
 }
 
 // offsetOf turns a 1-based line and a column counted in characters into a

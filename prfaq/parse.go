@@ -62,11 +62,12 @@ func Place(data []byte, fs []Finding) {
 	if len(fs) == 0 {
 		return
 	}
-	if isMarkdown(data) {
+	doc, md := sourceOf(data)
+	if md {
 		PlaceMarkdown(data, fs)
 		return
 	}
-	finding.Place(data, fs)
+	finding.PlaceIn(doc, fs)
 	// A finding with a span points at its words inside the value, when
 	// the words can be found there.
 	var d *PRFAQ
@@ -77,8 +78,8 @@ func Place(data []byte, fs []Finding) {
 			continue
 		}
 		if d == nil {
-			var err error
-			if d, err = Parse(data); err != nil {
+			d = new(PRFAQ)
+			if doc.Decode(d) != nil {
 				return
 			}
 			lines = lineStarts(data)
