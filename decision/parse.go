@@ -99,14 +99,9 @@ func Place(data []byte, fs []Finding) {
 	finding.PlaceIn(doc, fs)
 }
 
-// isMarkdown tells a Markdown record from a YAML or JSON document.
-func isMarkdown(data []byte) bool {
-	_, md := sourceOf(data)
-	return md
-}
-
-// sourceOf tells Markdown from YAML or JSON as isMarkdown does; for YAML or
-// JSON it also returns the document parsed, so Place reads the source once.
+// sourceOf tells a Markdown record (front matter with a body, or anything
+// that is not a YAML or JSON object) from a YAML or JSON document; for the
+// latter it also returns the document parsed, so Place reads it once.
 func sourceOf(data []byte) (*strict.Document, bool) {
 	if _, _, end, ok := frontMatter(data); ok && len(bytes.TrimSpace(data[end:])) > 0 {
 		return nil, true
