@@ -2,6 +2,7 @@ package decision
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -90,7 +91,7 @@ func (m *md) frontMatter(d *Decision) {
 			}
 			return
 		}
-		m.printf("%s: %s\n", k, j)
+		m.printf("%s: %s\n", k, yamlSafeJSON(j))
 	}
 	kv("$schema", d.Schema, d.Schema != "")
 	kv("status", d.Status, d.Status != "")
@@ -319,3 +320,21 @@ func inline(s string) string { return render.MarkdownInline(s) }
 // codeSafe keeps a code span intact: rule ids and paths come from this
 // package, but a path can carry a document's key, so backticks go.
 func codeSafe(s string) string { return strings.ReplaceAll(s, "`", "'") }
+
+// yamlSafeJSON escapes what JSON leaves raw but YAML refuses even inside a
+// double-quoted string: DEL and the C1 control characters. \uXXXX means the
+// same character in both, so the front matter reads back as written.
+func yamlSafeJSON(j []byte) []byte {
+	if !bytes.ContainsFunc(j, func(r rune) bool { return r == 0x7f || r >= 0x80 && r <= 0x9f }) {
+		return j
+	}
+	var b bytes.Buffer
+	for _, r := range string(j) {
+		if r == 0x7f || r >= 0x80 && r <= 0x9f {
+			fmt.Fprintf(&b, "\\u%04x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
+}
