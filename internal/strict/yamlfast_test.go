@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -251,4 +252,113 @@ func FuzzYAMLFast(f *testing.F) {
 			t.Fatalf("%s\ninput %q", diff, data)
 		}
 	})
+}
+
+// TestYAMLFastGenerated reads documents built at random from the pieces
+// the fast reader handles (and a few it gives up on), in many
+// indentations, both ways: a fuzzer seldom mutates its way to a
+// well-formed block scalar or a nested compact mapping, so this test makes
+// them on purpose.
+func TestYAMLFastGenerated(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 14))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	taken, valid := 0, 0
+	for range n {
+		var b strings.Builder
+		genMapping(rng, &b, 0, 0, false)
+		data := []byte(b.String())
+		diff, fast := readYAMLBoth(data, Limits{})
+		if diff != "" {
+			t.Fatalf("%s\ninput %q", diff, data)
+		}
+		if fast {
+			taken++
+		}
+		if _, err := (&builder{lim: Limits{}.withDefaults()}).readYAML(data, false); err == nil {
+			valid++
+		}
+	}
+	t.Logf("%d documents, %d valid, %d taken by the fast reader", n, valid, taken)
+	assert.Greater(t, taken, valid/3, "the fast reader took too few of the generated documents")
+}
+
+var (
+	genWords   = []string{"a", "id", "title", "x y", "Tomás", "$schema", "k-1", "true", "null", "1", "a:b", "a#b", "é", "yes", "on"}
+	genScalars = []string{"x", "hello world", "Tomás Ortega", "1", "-2", "0", "3.25", "1e3", "-1.5E-2", "007", "0x1F", "1_000", "+1", ".5",
+		"2026-11-20", "2026-11-20T10:00:00Z", "12:30", "P14D", "true", "False", "yes", "~", "null", "NULL", ".inf", "1e400",
+		"'it''s'", "'a b'", `"q\"x\n"`, `"\u00e9\t"`, `""`, "''", "a: b", "- x", "x # c", "x#y", "<<", "&a x", "*a", "!!str x",
+		"[a, b c, 1]", "[]", "{}", "{p: 1, q: [x, y]}", "[a, [b, {c: d}]]", "[a,]", "{a}", "%x", "@x", "`x", "?x", "-x", "a:", "a,b"}
+	genBlankish = []string{"", "\n", "   \n", "# c\n", "  # c\n", "\n\n"}
+)
+
+func genIndent(rng *rand.Rand) int { return 1 + rng.IntN(3) }
+
+// genMapping writes a block mapping of a few keys at indentation ind; the
+// first key's indentation is already written in a compact mapping.
+func genMapping(rng *rand.Rand, b *strings.Builder, ind, depth int, compact bool) {
+	for i := range 1 + rng.IntN(4) {
+		if i > 0 || !compact {
+			b.WriteString(strings.Repeat(" ", ind))
+		}
+		k := genWords[rng.IntN(len(genWords))]
+		if rng.IntN(8) == 0 {
+			k = "'" + k + "'"
+		}
+		b.WriteString(k + fmt.Sprintf("%d:", i))
+		genValue(rng, b, ind, depth, false)
+		b.WriteString(genBlankish[rng.IntN(len(genBlankish))])
+	}
+}
+
+// genValue writes the value after a key's colon or a dash, and its line
+// break, for a collection at indentation ind.
+func genValue(rng *rand.Rand, b *strings.Builder, ind, depth int, item bool) {
+	switch r := rng.IntN(10); {
+	case r < 4 || depth > 3:
+		b.WriteString(" " + genScalars[rng.IntN(len(genScalars))])
+		if rng.IntN(6) == 0 {
+			b.WriteString(" # note")
+		}
+		b.WriteString("\n")
+	case r < 6:
+		chomp := []string{"", "-", "+"}[rng.IntN(3)]
+		style := []string{"|", ">"}[rng.IntN(2)]
+		b.WriteString(" " + style + chomp + "\n")
+		in := ind + genIndent(rng)
+		for range rng.IntN(5) {
+			switch rng.IntN(6) {
+			case 0:
+				b.WriteString("\n")
+			case 1:
+				b.WriteString(strings.Repeat(" ", in+rng.IntN(3)) + "more indented\n")
+			case 2:
+				b.WriteString(strings.Repeat(" ", rng.IntN(in+2)) + "\n")
+			default:
+				b.WriteString(strings.Repeat(" ", in) + genScalars[rng.IntN(len(genScalars))] + "\n")
+			}
+		}
+	case r < 8:
+		in := ind + genIndent(rng)
+		if !item && rng.IntN(3) == 0 {
+			in = ind // an indentless sequence
+		}
+		b.WriteString(genBlankish[rng.IntN(2)] + "\n")
+		for range 1 + rng.IntN(3) {
+			b.WriteString(strings.Repeat(" ", in) + "-")
+			if rng.IntN(3) == 0 {
+				b.WriteString(" ")
+				genMapping(rng, b, in+2, depth+1, true)
+				continue
+			}
+			genValue(rng, b, in, depth+1, true)
+		}
+	case r < 9:
+		b.WriteString("\n")
+		genMapping(rng, b, ind+genIndent(rng), depth+1, false)
+	default:
+		b.WriteString("\n") // null
+	}
 }
