@@ -169,7 +169,12 @@ func readMarkdown(data []byte) (*mdRecord, error) {
 		}
 	}
 	body := 0
-	if fm, ok := frontmatter.Find(data); ok && fm.Closed {
+	if fm, ok := frontmatter.Find(data); ok {
+		if !fm.Closed {
+			// Read as Markdown, the YAML would turn into a thematic break
+			// and a paragraph, and the record would lose its id quietly.
+			return nil, mdProblem(strict.ErrSyntax, RuleSyntax, "the front matter opened by --- on line 1 is never closed; end it with a line holding only ---", 1, 1)
+		}
 		body = fm.After
 		if err := r.frontMatter(data[fm.Start:fm.End], fm.Start); err != nil {
 			return nil, err
