@@ -442,3 +442,19 @@ func escapeToken(s string) string {
 	}
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
+
+// Text returns the string a top-level key of the document holds, and
+// whether the document is an object whose key holds a string, without
+// decoding anything: the first of duplicate keys, as Decode keeps it.
+func (d *Document) Text(key string) (string, bool) {
+	if d.root.kind != kObject {
+		return "", false
+	}
+	for i, k := range d.root.keys {
+		if k.name == key {
+			n := &d.root.kids[i]
+			return n.text, n.kind == kString
+		}
+	}
+	return "", false
+}

@@ -362,3 +362,22 @@ func genValue(rng *rand.Rand, b *strings.Builder, ind, depth int, item bool) {
 		b.WriteString("\n") // null
 	}
 }
+
+// TestDocumentText checks that Text gives what decoding the key alone into
+// a string field gives, which the review tool relied on before.
+func TestDocumentText(t *testing.T) {
+	for _, in := range []string{"$schema: x\n", "$schema: 5\n", "$schema: null\n", "$schema: [a]\n", "$schema: !!binary aGk=\n",
+		"$schema: a\n$schema: b\n", `{"$schema": "x", "a": 1}`, "- a\n", "$schema: 'x'\nb: 1e400\n", "a: 1\n"} {
+		d, err := ParseDocument([]byte(in), Limits{})
+		require.NoError(t, err, in)
+		var probe struct {
+			Schema string `json:"$schema"`
+		}
+		_ = d.Decode(&probe)
+		got, ok := d.Text("$schema")
+		if !ok {
+			got = ""
+		}
+		assert.Equal(t, probe.Schema, got, in)
+	}
+}
