@@ -1,6 +1,7 @@
 package strict
 
 import (
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"sync"
@@ -49,7 +50,22 @@ func (b *builder) fastYAML(data []byte) (root *node, ok bool) {
 // characters, no Unicode line or paragraph separators, no byte order mark
 // or noncharacter. (The input is valid UTF-8; parse checked.)
 func plainText(data []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(data); i++ {
+		// Eight bytes at a time while they are all printable ASCII: none
+		// has its high bit set, is below a space, or is DEL.
+		for i+8 <= len(data) {
+			v := binary.LittleEndian.Uint64(data[i:])
+			below := (v - 0x20*ones) &^ v
+			del := v ^ 0x7F*ones
+			if (v|below|((del-ones)&^del))&highs != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(data) {
+			break
+		}
 		c := data[i]
 		switch {
 		case c >= 0x20 && c < 0x7F:

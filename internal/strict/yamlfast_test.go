@@ -381,3 +381,36 @@ func TestDocumentText(t *testing.T) {
 		assert.Equal(t, probe.Schema, got, in)
 	}
 }
+
+// TestPlainText checks the eight-bytes-at-a-time scan against the byte
+// rules, with each byte value at each place of a word.
+func TestPlainText(t *testing.T) {
+	slow := func(data []byte) bool {
+		for i, c := range data {
+			switch {
+			case c == '\n' || c >= 0x20 && c < 0x7F:
+			case c < 0x20 || c == 0x7F:
+				return false
+			case c == 0xC2 && i+1 < len(data) && data[i+1] < 0xA0:
+				return false
+			case c == 0xE2 && i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xA8 || data[i+2] == 0xA9):
+				return false
+			case c == 0xEF && i+2 < len(data) && (data[i+1] == 0xBB && data[i+2] == 0xBF || data[i+1] == 0xBF && data[i+2] >= 0xBE):
+				return false
+			}
+		}
+		return true
+	}
+	base := []byte("abcdefgh ijklmnop qrstuvw\nxyz")
+	for c := range 256 {
+		for at := range len(base) {
+			data := bytes.Clone(base)
+			data[at] = byte(c)
+			assert.Equal(t, slow(data), plainText(data), "byte %#x at %d", c, at)
+		}
+	}
+	for _, s := range []string{"é", "\u0085", "\u00a0", "\u2028", "\ufeff", "\uffff", "😀", "x\u2029"} {
+		data := []byte("abcdefghij" + s + "klmnopqrstu")
+		assert.Equal(t, slow(data), plainText(data), "%q", s)
+	}
+}
