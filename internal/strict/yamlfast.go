@@ -31,7 +31,18 @@ func (b *builder) fastYAML(data []byte) (root *node, ok bool) {
 		return nil, false
 	}
 	r := yamlReaders.Get().(*yamlReader)
-	defer r.release()
+	defer func() {
+		// A mistake of this reader must cost speed, not a result: the
+		// library path reads the input instead.
+		if fastYAMLRecovers {
+			if p := recover(); p != nil {
+				b.values = 0
+				root, ok = nil, false
+				return // the reader is dropped, not pooled
+			}
+		}
+		r.release()
+	}()
 	*r = yamlReader{b: b, src: string(data), line: 1, kids: r.kids[:0], keys: r.keys[:0], buf: r.buf[:0]}
 	if !r.nextContent() || r.eof {
 		b.values = 0
@@ -44,6 +55,10 @@ func (b *builder) fastYAML(data []byte) (root *node, ok bool) {
 	}
 	return &n, true
 }
+
+// fastYAMLRecovers lets a panic of the fast reader fall back to the
+// library path; the differential tests turn it off to see the panic.
+var fastYAMLRecovers = true
 
 // plainText reports whether data holds only characters the fast reader
 // treats like the library does: no tabs, carriage returns or other control

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -211,6 +212,18 @@ func TestEstimateBound(t *testing.T) {
 	}
 }
 
+// TestYAMLFastRecovers checks that a panic in the fast reader (here, a
+// builder whose arena's pool makes nothing) leaves the input to the
+// library path.
+func TestYAMLFastRecovers(t *testing.T) {
+	b := &builder{lim: Limits{}.withDefaults()}
+	b.arena.nodes.pool = new(sync.Pool) // take panics on the nil it gives
+	root, ok := b.fastYAML([]byte("a: [1]\n"))
+	assert.False(t, ok)
+	assert.Nil(t, root)
+	assert.Zero(t, b.values)
+}
+
 // TestYAMLFastLimits checks that the fast reader gives up on an input over
 // a limit, for the library path to refuse it exactly as before.
 func TestYAMLFastLimits(t *testing.T) {
@@ -237,6 +250,8 @@ func FuzzYAMLFast(f *testing.F) {
 	for _, s := range append(seeds(), yamlEdges...) {
 		f.Add([]byte(s))
 	}
+	fastYAMLRecovers = false
+	f.Cleanup(func() { fastYAMLRecovers = true })
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if !utf8.Valid(data) || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 			return
@@ -260,6 +275,8 @@ func FuzzYAMLFast(f *testing.F) {
 // well-formed block scalar or a nested compact mapping, so this test makes
 // them on purpose.
 func TestYAMLFastGenerated(t *testing.T) {
+	fastYAMLRecovers = false
+	t.Cleanup(func() { fastYAMLRecovers = true })
 	rng := rand.New(rand.NewPCG(14, 14))
 	n := 3000
 	if testing.Short() {
