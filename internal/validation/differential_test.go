@@ -15,6 +15,7 @@ import (
 	"github.com/dayone-go/mechanisms/decision"
 	"github.com/dayone-go/mechanisms/examples/templates"
 	"github.com/dayone-go/mechanisms/flywheel"
+	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/validation"
 	"github.com/dayone-go/mechanisms/prfaq"
 	"github.com/dayone-go/mechanisms/wbr"
@@ -145,6 +146,17 @@ func sameByValue(t testing.TB, doc any, what string) bool {
 func TestStructMatchesReference(t *testing.T) {
 	docs := corpus(t)
 	require.Greater(t, len(docs), 50)
+	if testing.Short() || raceEnabled {
+		// A sample, the templates among it: the race detector makes the
+		// whole sweep take minutes.
+		var some []sample
+		for i, s := range docs {
+			if i%5 == 0 || strings.HasPrefix(s.name, "templates/") {
+				some = append(some, s)
+			}
+		}
+		docs = some
+	}
 	failures, mutations := 0, 0
 	for _, s := range docs {
 		sameByValue(t, s.doc, s.name)
@@ -383,4 +395,36 @@ func TestValidTemplatesAllocateNothing(t *testing.T) {
 		}
 	}
 	assert.GreaterOrEqual(t, checked, 6)
+}
+
+// BenchmarkStruct times the field rules alone on each template, with the
+// compiled plan and with the reference validator.
+func BenchmarkStruct(b *testing.B) {
+	for _, name := range []string{"decision.yaml", "policy.yaml", "prfaq.yaml", "loop.yaml", "deck.yaml", "flywheel.yaml"} {
+		data, err := fs.ReadFile(templates.FS, name)
+		require.NoError(b, err)
+		var doc any
+		for _, p := range parsers {
+			if d, err := p.parse(data); err == nil && !p.md {
+				doc = d
+				break
+			}
+		}
+		require.NotNil(b, doc, name)
+		kind := strings.TrimSuffix(name, ".yaml")
+		for _, e := range []struct {
+			name  string
+			check func(any) problem.List
+		}{{"compiled", validation.Struct}, {"reference", validation.Reference}} {
+			check := e.check
+			b.Run(kind+"/"+e.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if check(doc) != nil {
+						b.Fatal("template invalid")
+					}
+				}
+			})
+		}
+	}
 }

@@ -3,11 +3,13 @@ package validation_test
 import (
 	"math/rand/v2"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/dayone-go/mechanisms/internal/validation"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The types below use the tags in the ways the documents do not yet: the
@@ -139,7 +141,30 @@ func TestOddTypesMatchReference(t *testing.T) {
 		}
 	}
 	// Odd arguments: the validator's own error.
-	for _, s := range []any{nil, 3, (*odd)(nil), time.Now(), new(*odd)} {
+	unnamed := &struct {
+		X string `validate:"required"`
+		Y leaf
+	}{}
+	for _, s := range []any{nil, 3, (*odd)(nil), time.Now(), new(*odd), unnamed, *unnamed} {
 		assert.Equal(t, validation.Reference(s), validation.Struct(s))
 	}
+}
+
+// TestStructConcurrently: plans are compiled and run from many goroutines
+// at once (run with -race).
+func TestStructConcurrently(t *testing.T) {
+	type fresh struct {
+		Leaves []leaf `validate:"min=1,dive"`
+	}
+	want := validation.Reference(&fresh{Leaves: []leaf{{}, {N: 1, Name: "ab"}}})
+	require.Len(t, want, 2)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				assert.Equal(t, want, validation.Struct(&fresh{Leaves: []leaf{{}, {N: 1, Name: "ab"}}}))
+			}
+		})
+	}
+	wg.Wait()
 }
