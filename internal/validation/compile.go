@@ -111,14 +111,12 @@ type op struct {
 	i     int64
 	u     uint64
 	f     float64
-	words []string  // opOneOf
-	conds []cond    // opRequiredUnless
-	check rule      // opRule
-	enum  enumCheck // opEnum
-	fast  bool      // opUnique: a list of strings, compared in place
+	words []string                 // opOneOf
+	conds []cond                   // opRequiredUnless
+	check func(reflect.Value) bool // opRule
+	enum  enumCheck                // opEnum
+	fast  bool                     // opUnique: a list of strings, compared in place
 }
-
-type rule = func(reflect.Value) bool
 
 const (
 	opOmitEmpty = iota
@@ -177,15 +175,8 @@ type enumCheck struct {
 	onPtr, onValue bool
 }
 
-// unsupported is the error of a tag or type the compiler leaves to
-// Reference.
-type unsupported struct{ what string }
-
-func (e *unsupported) Error() string { return e.what }
-
-func refuse(format string, args ...any) error {
-	return &unsupported{fmt.Sprintf(format, args...)}
-}
+// refuse says which tag or type the compiler leaves to Reference.
+func refuse(format string, args ...any) error { return fmt.Errorf(format, args...) }
 
 var (
 	durationType = reflect.TypeFor[time.Duration]()
