@@ -198,11 +198,16 @@ func (o *op) compare(v reflect.Value) bool {
 	case clsRunes:
 		s := v.String()
 		// A string has at most as many runes as bytes, and at least a
-		// quarter as many: most lengths are settled without counting.
+		// quarter as many (a rune takes at most four bytes, a byte that
+		// is not UTF-8 counts as one): most lengths are settled without
+		// counting.
+		most, least := int64(len(s)), int64(len(s)/4)
 		switch {
-		case o.rel == relLE && int64(len(s)) <= o.i, o.rel == relLT && int64(len(s)) < o.i:
+		case o.rel == relLE && most <= o.i, o.rel == relLT && most < o.i,
+			o.rel == relGE && least >= o.i, o.rel == relGT && least > o.i:
 			return true
-		case o.rel == relGE && int64(len(s)) < o.i, o.rel == relGT && int64(len(s)) <= o.i:
+		case o.rel == relGE && most < o.i, o.rel == relGT && most <= o.i,
+			o.rel == relLE && least > o.i, o.rel == relLT && least >= o.i:
 			return false
 		}
 		return cmp(int64(utf8.RuneCountInString(s)), o.i, o.rel)
