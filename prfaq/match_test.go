@@ -1,0 +1,24 @@
+package prfaq
+
+import (
+	"testing"
+
+	"github.com/dayone-go/mechanisms/internal/schematest"
+)
+
+// TestIsQuestionAgrees compares isQuestion with the pattern the schema
+// states, on strings of both marks, the white space the pattern allows
+// after them, other white space, the bytes of the full-width mark alone
+// and invalid UTF-8.
+func TestIsQuestionAgrees(t *testing.T) {
+	alphabet := []string{"?", "？", " ", "\t", "\r", "\n", "\u00a0", "a", "\xef", "\xbc", "\x9f", "\xff"}
+	schematest.MatcherAgrees(t, questionMark, isQuestion, alphabet, 40, "Why?", "Why？ \n", "\xef?")
+}
+
+// FuzzIsQuestion compares isQuestion with the pattern on any text.
+func FuzzIsQuestion(f *testing.F) {
+	for _, s := range []string{"Why?", "Why？\n", "Why? \u00a0", "?\xef\xbc", "no"} {
+		f.Add(s)
+	}
+	f.Fuzz(schematest.FuzzMatcher(questionMark, isQuestion))
+}
