@@ -38,6 +38,7 @@ func Decode(data []byte, v any, lim Limits) error {
 	}
 	err = root.decodeInto(v, b.probs)
 	b.arena.recycle()
+	b.release()
 	return err
 }
 
@@ -69,10 +70,13 @@ func parse(data []byte, lim Limits, pooled bool) (*builder, *node, error) {
 	if len(trimmed) == 0 {
 		return nil, nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
 	}
-	b := &builder{lim: lim}
+	var b *builder
 	if pooled {
+		b = builders.Get().(*builder)
+		*b = builder{lim: lim}
 		b.arena.init()
 	} else {
+		b = &builder{lim: lim}
 		b.arena.sizeFor(len(data))
 	}
 	var root *node
@@ -100,9 +104,29 @@ func (root *node) decodeInto(v any, probs collector) error {
 	}
 	probs.list = append([]problem.Problem(nil), probs.list...)
 	probs.errs = append([]error(nil), probs.errs...)
-	d := decoder{c: probs}
-	d.value(root, rv.Elem(), &path{})
+	sc := scratches.Get().(*scratch)
+	defer sc.release()
+	d := decoder{c: probs, sc: sc}
+	d.value(root, rv.Elem(), &sc.at)
 	return d.c.err()
+}
+
+// scratch is what a decoder reuses from one document to the next.
+type scratch struct {
+	at  path   // the pointer of the value being decoded
+	buf []byte // the text handed to UnmarshalText
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// release forgets the document's keys and text and returns sc to the pool;
+// a buffer grown past 64 KiB is dropped.
+func (sc *scratch) release() {
+	if cap(sc.buf) > 1<<16 {
+		sc.buf = nil
+	}
+	*sc = scratch{buf: sc.buf[:0]}
+	scratches.Put(sc)
 }
 
 // Document is a JSON or YAML input parsed once: its kind can be detected
@@ -212,7 +236,8 @@ func textKindOf(t reflect.Type) textKind {
 
 // decoder walks the tree into a Go value, collecting problems.
 type decoder struct {
-	c collector
+	c  collector
+	sc *scratch
 }
 
 func (d *decoder) typeErr(n *node, at *path, want string) {
@@ -387,7 +412,10 @@ func (d *decoder) text(n *node, rv reflect.Value, at *path, tk textKind) {
 		// the bytes of the string itself rather than a copy.
 		text = unsafe.Slice(unsafe.StringData(n.text), len(n.text))
 	} else {
-		text = []byte(n.text)
+		// UnmarshalText must copy what it keeps (encoding.TextUnmarshaler
+		// says so), so one buffer serves every value of the document.
+		d.sc.buf = append(d.sc.buf[:0], n.text...)
+		text = d.sc.buf
 	}
 	if err := u.UnmarshalText(text); err != nil && d.c.room(n.line, n.col) {
 		rule := problem.RuleFormat
@@ -414,7 +442,8 @@ func (d *decoder) time(n *node, rv reflect.Value, at *path) {
 		d.c.addRule(n.line, n.col, at.String(), problem.RuleFormat, ErrType, msg)
 		return
 	}
-	rv.Set(reflect.ValueOf(t))
+	// Through the pointer, not reflect.ValueOf(t), which would box t.
+	*rv.Addr().Interface().(*time.Time) = t
 }
 
 func (d *decoder) object(n *node, rv reflect.Value, at *path) {
