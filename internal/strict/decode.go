@@ -452,20 +452,33 @@ func (d *decoder) object(n *node, rv reflect.Value, at *path) {
 		return
 	}
 	info := fieldsOf(rv.Type())
+	next := 0 // where the field after the last one found is declared
 	for i, k := range n.keys {
 		at.push(k.name)
-		d.field(info, &n.kids[i], k, rv, at)
+		next = d.field(info, next, &n.kids[i], k, rv, at)
 		at.pop()
 	}
 }
 
-func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *path) {
-	f, ok := info.byName[k.name]
+// field decodes the value n of key k into its field of rv. Documents
+// mostly write keys in the order their type declares them, so the field
+// declared next, info.order[next], is tried before the map; it returns
+// where to try for the next key.
+func (d *decoder) field(info *structInfo, next int, n *node, k key, rv reflect.Value, at *path) int {
+	var f fieldInfo
+	ok := false
+	if next < len(info.order) && info.order[next].name == k.name {
+		f, ok = info.order[next].fieldInfo, true
+		next++
+	} else {
+		f, ok = info.byName[k.name]
+		next = f.pos + 1
+	}
 	if !ok {
 		if d.c.room(k.line, k.col) {
 			d.c.add(k.line, k.col, at.String(), ErrUnknownKey, unknownKey(k.name, info.names))
 		}
-		return
+		return 0
 	}
 	fv := rv
 	for i, x := range f.index {
@@ -475,7 +488,7 @@ func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *
 			if fv.IsNil() {
 				if !fv.CanSet() {
 					d.c.add(k.line, k.col, at.String(), ErrType, "cannot set "+k.name+" through an embedded pointer to an unexported type")
-					return
+					return next
 				}
 				fv.Set(reflect.New(fv.Type().Elem()))
 			}
@@ -484,6 +497,7 @@ func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *
 		fv = fv.Field(x)
 	}
 	d.typed(n, fv, at, f.text)
+	return next
 }
 
 // unknownKey names the key and the one it was most likely meant to be, or
@@ -497,13 +511,21 @@ func unknownKey(k string, known []string) string {
 
 type structInfo struct {
 	byName map[string]fieldInfo
-	names  []string
+	names  []string     // sorted, for messages
+	order  []namedField // in declaration order
 }
 
-// fieldInfo is where a field is and how its type reads text.
+// fieldInfo is where a field is, how its type reads text, and its place
+// in structInfo.order.
 type fieldInfo struct {
 	index []int
 	text  textKind
+	pos   int
+}
+
+type namedField struct {
+	name string
+	fieldInfo
 }
 
 var fieldCache sync.Map // reflect.Type -> *structInfo
@@ -531,7 +553,9 @@ func fieldsOf(t reflect.Type) *structInfo {
 		if _, dup := info.byName[name]; dup {
 			continue
 		}
-		info.byName[name] = fieldInfo{f.Index, textKindOf(f.Type)}
+		fi := fieldInfo{f.Index, textKindOf(f.Type), len(info.order)}
+		info.byName[name] = fi
+		info.order = append(info.order, namedField{name, fi})
 		info.names = append(info.names, name)
 	}
 	sort.Strings(info.names)
