@@ -1,6 +1,7 @@
 package prfaq
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/dayone-go/mechanisms/internal/schematest"
@@ -21,4 +22,15 @@ func FuzzIsQuestion(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(schematest.FuzzMatcher(questionMark, isQuestion))
+}
+
+// TestIndexPaths checks the shared pointers of the first entries and the
+// ones spelled per call past them.
+func TestIndexPaths(t *testing.T) {
+	for _, i := range []int{0, 9, 10, 31, 32, 100} {
+		want := "/externalFaq/" + strconv.Itoa(i) + "/answer"
+		if got := externalAnswerPaths.at(i); got != want {
+			t.Fatalf("at(%d) = %q, want %q", i, got, want)
+		}
+	}
 }
