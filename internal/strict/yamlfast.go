@@ -53,7 +53,8 @@ func (b *builder) fastYAML(data []byte) (root *node, ok bool) {
 		b.values = 0
 		return nil, false
 	}
-	return &n, true
+	b.root = n
+	return &b.root, true
 }
 
 // fastYAMLRecovers lets a panic of the fast reader fall back to the
