@@ -269,10 +269,10 @@ func newEngine(d *Deck, data Data, lo, hi day) *engine {
 	gaps := 0
 	for i := range data.s.series {
 		s := &data.s.series[i]
-		k := sort.Search(len(s.days), func(j int) bool { return s.days[j] >= lo })
+		k := sort.Search(len(s.vals), func(j int) bool { return s.days.at(j) >= lo })
 		from[i] = k
 		// Days strictly increase, so n values from lo to hi are every day.
-		if k+n <= len(s.days) && s.days[k] == lo && s.days[k+n-1] == hi {
+		if k+n <= len(s.vals) && s.days.at(k) == lo && s.days.at(k+n-1) == hi {
 			e.dense[s.id] = s.vals[k : k+n : k+n]
 		} else {
 			gaps++
@@ -292,8 +292,8 @@ func newEngine(d *Deck, data Data, lo, hi day) *engine {
 		}
 		win := slab[:n:n]
 		slab = slab[n:]
-		for k := from[i]; k < len(s.days) && s.days[k] <= hi; k++ {
-			win[s.days[k]-lo] = s.vals[k]
+		for k := from[i]; k < len(s.vals) && s.days.at(k) <= hi; k++ {
+			win[s.days.at(k)-lo] = s.vals[k]
 		}
 		e.dense[s.id] = win
 	}
