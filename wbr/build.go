@@ -556,6 +556,60 @@ func (e *engine) aggregate(m *Metric, agg Aggregation, s span) figure {
 	return f
 }
 
+// value2 is value over two spans: a data metric's sum or mean runs the two
+// sums in one loop, each adding its days in the same order as alone (the
+// same figures, to the bit), so that one sum's additions fill the other's
+// wait for the adder.
+func (e *engine) value2(m *Metric, s, t span) (figure, figure) {
+	if m == nil || (m.Aggregation != Sum && m.Aggregation != Mean) || s.hi < s.lo || t.hi < t.lo {
+		return e.value(m, s), e.value(m, t)
+	}
+	win := e.window(m)
+	if win == nil {
+		return figure{missing: s.days()}, figure{missing: t.days()}
+	}
+	a, b := win[s.lo-e.lo:s.hi-e.lo+1], win[t.lo-e.lo:t.hi-e.lo+1]
+	n := min(len(a), len(b))
+	var sa, sb float64
+	var ca, cb int
+	for i, v := range a[:n] {
+		if v == v { // not NaN: a day with data
+			ca++
+			sa += v
+		}
+		if w := b[i]; w == w {
+			cb++
+			sb += w
+		}
+	}
+	for _, v := range a[n:] {
+		if v == v {
+			ca++
+			sa += v
+		}
+	}
+	for _, w := range b[n:] {
+		if w == w {
+			cb++
+			sb += w
+		}
+	}
+	return m.Aggregation.figure(sa, ca, len(a)), m.Aggregation.figure(sb, cb, len(b))
+}
+
+// figure is the figure of a sum or mean of count values over days days.
+func (agg Aggregation) figure(sum float64, count, days int) figure {
+	f := figure{missing: days - count}
+	if count == 0 {
+		return f
+	}
+	f.ok, f.v = true, sum
+	if agg == Mean {
+		f.v = sum / float64(count)
+	}
+	return f
+}
+
 // window returns data metric m's daily values, remembering the last
 // metric asked for: Build asks for one metric's many periods in a row.
 func (e *engine) window(m *Metric) []float64 {
@@ -696,14 +750,24 @@ func (e *engine) metric(r *MetricReport, m *Metric, f *frame) {
 	// with the week reviewed and the week before: each is aggregated once.
 	var xmrFigs [xmrWeeks]figure
 	xw := xmrFigs[:len(sp.xmr)]
-	for k, s := range sp.xmr {
-		xw[k] = val(s)
+	for k := 0; k < len(sp.xmr); k += 2 {
+		if k+1 < len(sp.xmr) {
+			xw[k], xw[k+1] = e.value2(m, sp.xmr[k], sp.xmr[k+1])
+		} else {
+			xw[k] = val(sp.xmr[k])
+		}
 	}
 	first6 := len(sp.xmr) - len(sp.weeks) // the place of sp.weeks[0] in sp.xmr
 	var yaFigs [chartWeeks]figure
 	yw := yaFigs[:len(sp.weeks)]
-	for k, s := range sp.weeks {
-		yw[k] = val(span{s.lo - yearAgo, s.hi - yearAgo})
+	for k := 0; k < len(sp.weeks); k += 2 {
+		s := sp.weeks[k]
+		if k+1 < len(sp.weeks) {
+			t := sp.weeks[k+1]
+			yw[k], yw[k+1] = e.value2(m, span{s.lo - yearAgo, s.hi - yearAgo}, span{t.lo - yearAgo, t.hi - yearAgo})
+		} else {
+			yw[k] = val(span{s.lo - yearAgo, s.hi - yearAgo})
+		}
 	}
 	week, prior, ya := xw[len(xw)-1], xw[len(xw)-2], yw[len(yw)-1]
 	r.LastWeek, r.PriorWeek, r.YearAgoWeek = e.keep(week.ptr()), e.keep(prior.ptr()), e.keep(ya.ptr())
@@ -723,7 +787,7 @@ func (e *engine) metric(r *MetricReport, m *Metric, f *frame) {
 		{"qtd", "qtdYearAgo", sp.qtd, sp.qtdYA, &r.QTD, &r.QTDYearAgo, &r.QTDYoY},
 		{"ytd", "ytdYearAgo", sp.ytd, sp.ytdYA, &r.YTD, &r.YTDYearAgo, &r.YTDYoY},
 	} {
-		c, p := val(t.cur), val(t.ya)
+		c, p := e.value2(m, t.cur, t.ya)
 		figs[i] = c
 		*t.v, *t.vYA, *t.yy = e.keep(c.ptr()), e.keep(p.ptr()), e.change(m, c, p)
 		flag(t.name, c)
@@ -740,10 +804,11 @@ func (e *engine) metric(r *MetricReport, m *Metric, f *frame) {
 		r.Weeks = append(r.Weeks, pt)
 		before = c
 	}
-	var yaMonths [12]figure
-	ym := yaMonths[:0]
-	for _, s := range f.monthsYA {
-		ym = append(ym, val(s))
+	var monthFigs, yaMonths [12]figure
+	cm, ym := monthFigs[:0], yaMonths[:0]
+	for k, s := range sp.months {
+		c, p := e.value2(m, s, f.monthsYA[k])
+		cm, ym = append(cm, c), append(ym, p)
 	}
 	if len(sp.months) > 0 {
 		// The month before the first of the chart is the year-ago month of
@@ -754,7 +819,7 @@ func (e *engine) metric(r *MetricReport, m *Metric, f *frame) {
 		}
 	}
 	for k, s := range sp.months {
-		c, p := val(s), ym[k]
+		c, p := cm[k], ym[k]
 		pt := ChartPoint{Period: f.periods.Months[k], Value: e.keep(c.ptr()), YearAgo: e.keep(p.ptr()), Plan: e.keep(plans.at(PlanMonth, s.hi)),
 			Change: e.change(m, c, before), YoY: e.change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
 		pt.PlanVariance = e.keep(planVariance(m, c, pt.Plan))
