@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -72,10 +73,17 @@ func (l *Loop) Validate() error {
 // principleSet is the set of principles the loop may assess, built once
 // per Validate for both passes.
 func (l *Loop) principleSet() map[string]bool {
-	list := l.Principles
-	if len(list) == 0 {
-		list = leadershipPrinciples[:]
+	if len(l.Principles) == 0 {
+		return defaultPrinciples()
 	}
+	return setOf(l.Principles)
+}
+
+// defaultPrinciples is the set of the leadership principles, made once:
+// callers only read it.
+var defaultPrinciples = sync.OnceValue(func() map[string]bool { return setOf(leadershipPrinciples[:]) })
+
+func setOf(list []string) map[string]bool {
 	set := make(map[string]bool, len(list))
 	for _, p := range list {
 		set[p] = true

@@ -3,6 +3,7 @@ package decision
 import (
 	"bytes"
 	"errors"
+	"github.com/dayone-go/mechanisms/internal/frontmatter"
 	"os"
 	"strings"
 	"testing"
@@ -43,8 +44,9 @@ func TestMarkdownEscapesDocumentText(t *testing.T) {
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	require.NoError(t, Markdown(&buf, d, c))
-	fm, _, _, ok := frontMatter(buf.Bytes())
-	require.True(t, ok)
+	block, ok := frontmatter.Find(buf.Bytes())
+	require.True(t, ok && block.Closed)
+	fm := buf.Bytes()[block.Start:block.End]
 	// Front matter holds one key a line, each value JSON: no text can
 	// break out of it.
 	for _, line := range strings.Split(strings.TrimSpace(string(fm)), "\n") {

@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/dayone-go/mechanisms/internal/frontmatter"
 	"github.com/dayone-go/mechanisms/internal/mdguard"
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
@@ -168,10 +169,14 @@ func readMarkdown(data []byte) (*mdRecord, error) {
 		}
 	}
 	body := 0
-	fm, fmStart, fmEnd, ok := frontMatter(data)
-	if ok {
-		body = fmEnd
-		if err := r.frontMatter(fm, fmStart); err != nil {
+	if fm, ok := frontmatter.Find(data); ok {
+		if !fm.Closed {
+			// Read as Markdown, the YAML would turn into a thematic break
+			// and a paragraph, and the record would lose its id quietly.
+			return nil, mdProblem(strict.ErrSyntax, RuleSyntax, "the front matter opened by --- on line 1 is never closed; end it with a line holding only ---", 1, 1)
+		}
+		body = fm.After
+		if err := r.frontMatter(data[fm.Start:fm.End], fm.Start); err != nil {
 			return nil, err
 		}
 	}
@@ -220,29 +225,6 @@ func (d *Decision) hasSubstance() bool {
 }
 
 func (r *mdRecord) lineOf(off int) int { l, _ := r.lineCol(off); return l }
-
-// frontMatter finds YAML front matter: a first line "---" and a closing
-// "---" or "..." line. It returns the YAML, its offset and the offset of
-// the body after it.
-func frontMatter(data []byte) (fm []byte, start, end int, ok bool) {
-	first, rest, found := bytes.Cut(data, []byte("\n"))
-	if !found || string(bytes.TrimRight(first, " \t\r")) != "---" {
-		return nil, 0, 0, false
-	}
-	start = len(first) + 1
-	off := start
-	for len(rest) > 0 {
-		line, next, _ := bytes.Cut(rest, []byte("\n"))
-		t := string(bytes.TrimRight(line, " \t\r"))
-		if t == "---" || t == "..." {
-			end = off + len(line) + 1
-			return data[start:off], start, min(end, len(data)), true
-		}
-		off += len(line) + 1
-		rest = next
-	}
-	return nil, 0, 0, false
-}
 
 // tooDeep reports the first line whose block-quote or list nesting goes
 // past MaxMarkdownDepth, before goldmark builds a tree that deep: it

@@ -186,6 +186,7 @@ func TestMarkdownBadInput(t *testing.T) {
 		{"empty", "", RuleEmpty, 1},
 		{"blank", "\n\n  \n", RuleEmpty, 1},
 		{"front matter not yaml", "---\nstatus: [accepted\n---\n# T\n## Context\nx\n", RuleSyntax, 2},
+		{"front matter never closed", "---\nid: ADR-1\n\n# T\n## Context\nx\n", RuleSyntax, 1},
 		{"front matter wrong type", "---\nimpact: high\n---\n# T\n## Context\nx\n", RuleType, 2},
 		{"front matter unknown area", "---\nstatus: accepted\nareas: [legl]\n---\n# T\n## Context\nx\n", "", 3},
 		{"quotes 10,000 deep", "# T\n\n## Context\n\n" + deep, RuleTooDeep, 5},

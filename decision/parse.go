@@ -3,6 +3,7 @@ package decision
 import (
 	"bytes"
 	"github.com/dayone-go/mechanisms/internal/finding"
+	"github.com/dayone-go/mechanisms/internal/frontmatter"
 	"io"
 
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -103,7 +104,7 @@ func Place(data []byte, fs []Finding) {
 // that is not a YAML or JSON object) from a YAML or JSON document; for the
 // latter it also returns the document parsed, so Place reads it once.
 func sourceOf(data []byte) (*strict.Document, bool) {
-	if _, _, end, ok := frontMatter(data); ok && len(bytes.TrimSpace(data[end:])) > 0 {
+	if fm, ok := frontmatter.Find(data); ok && fm.Closed && len(bytes.TrimSpace(data[fm.After:])) > 0 {
 		return nil, true
 	}
 	doc, err := strict.ParseDocument(data, strict.Limits{MaxBytes: MaxBytes})

@@ -193,6 +193,7 @@ func (f *Flywheel) EachLoop(opts LoopOptions, visit func(Loop) bool) error {
 	if err != nil {
 		return err
 	}
+	defer s.release()
 	return s.run(nil, visit)
 }
 
@@ -473,6 +474,21 @@ var smallLimit = 64
 // lists are bit sets, so the next free neighbour of a node is one
 // instruction away instead of a walk over its edges, however dense the
 // component.
+// smallStates keeps the bit-set state of finished searches: at 17 KB it
+// was most of what checking a small wheel allocated. Every entry small
+// reads is written first in the same call, so a reused state needs no
+// clearing.
+var smallStates = sync.Pool{New: func() any { return new(smallState) }}
+
+// release hands the search's pooled state back; the search must not run
+// again.
+func (s *search) release() {
+	if s.sm != nil {
+		smallStates.Put(s.sm)
+		s.sm = nil
+	}
+}
+
 type smallState struct {
 	adj  [64]uint64
 	b    [64]uint64
@@ -486,7 +502,7 @@ type smallState struct {
 // general. It reports whether emit or visit asked to stop.
 func (s *search) small(c []int32, emit func(s *search, n int, sum acc) bool, visit func(Loop) bool) (bool, error) {
 	if s.sm == nil {
-		s.sm = new(smallState)
+		s.sm = smallStates.Get().(*smallState)
 	}
 	sm, g := s.sm, s.g
 	for i, v := range c {
@@ -639,6 +655,7 @@ func (f *Flywheel) Loops(opts LoopOptions) ([]Loop, error) {
 	// hold no pointers, so the collector does not scan them; the strings
 	// are made once, at the end, at their exact size. What is only needed
 	// while Loops runs comes from a pool, so repeated calls reuse it.
+	defer s.release()
 	sc := scratchPool.Get().(*loopScratch)
 	defer sc.release()
 	var (

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/validation"
@@ -36,25 +37,27 @@ func (f *Flywheel) Validate() error {
 	sound := len(l) == 0
 	pairs := make(map[[2]string]int, len(f.Links))
 	for i, k := range f.Links {
-		at := fmt.Sprintf("/links/%d", i)
-		for _, end := range []struct{ key, id string }{{"from", k.From}, {"to", k.To}} {
+		// The pointer is spelled out only for a problem: a valid wheel
+		// costs no string per link.
+		at := func() string { return "/links/" + strconv.Itoa(i) }
+		for _, end := range [...]struct{ key, id string }{{"from", k.From}, {"to", k.To}} {
 			if _, ok := idx[end.id]; !ok && end.id != "" {
-				l.Add(at+"/"+end.key, RuleUnknownReference, "no node has the ID %q", end.id)
+				l.Add(at()+"/"+end.key, RuleUnknownReference, "no node has the ID %q", end.id)
 				sound = false
 			}
 		}
 		if k.From == k.To && k.From != "" {
-			l.Add(at, RuleSelfLink, "%q links to itself; a node cannot push itself: model the compounding as a loop through another node", k.From)
+			l.Add(at(), RuleSelfLink, "%q links to itself; a node cannot push itself: model the compounding as a loop through another node", k.From)
 			sound = false
 		}
 		if j, dup := pairs[[2]string{k.From, k.To}]; dup {
-			l.Add(at, RuleDuplicateLink, "%q → %q is already linked by /links/%d; merge them into one link", k.From, k.To, j)
+			l.Add(at(), RuleDuplicateLink, "%q → %q is already linked by /links/%d; merge them into one link", k.From, k.To, j)
 			sound = false
 		} else {
 			pairs[[2]string{k.From, k.To}] = i
 		}
 		if k.Weight != nil && !finite(*k.Weight) {
-			l.Add(at+"/weight", RuleFinite, "must be a finite number, not %v", *k.Weight)
+			l.Add(at()+"/weight", RuleFinite, "must be a finite number, not %v", *k.Weight)
 			sound = false
 		}
 	}

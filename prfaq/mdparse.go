@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/dayone-go/mechanisms/internal/frontmatter"
 	"github.com/dayone-go/mechanisms/internal/mdguard"
 	"github.com/dayone-go/mechanisms/internal/problem"
 	"github.com/dayone-go/mechanisms/internal/strict"
@@ -195,8 +196,9 @@ func scanMarkdown(data []byte) (*mdParser, error) {
 	}
 	d := &PRFAQ{Format: FormatMarkdown}
 	m := &mdSource{fields: map[string]*mdText{}, sections: map[string]int{}}
-	if start, end, closed := frontMatterAt(src); start > 0 {
-		if !closed {
+	if fm, ok := frontmatter.Find(src); ok {
+		start, end := fm.Start, fm.End
+		if !fm.Closed {
 			return nil, mdError(RuleSyntax, 1, 1, strict.ErrSyntax, "the front matter opened by --- on line 1 is never closed; end it with a line holding only ---")
 		}
 		if err := m.readFrontMatter(data[start:end], d); err != nil {
@@ -224,25 +226,6 @@ func scanMarkdown(data []byte) (*mdParser, error) {
 	p.walk(root)
 	p.finish()
 	return p, nil
-}
-
-// frontMatterAt finds YAML front matter: a first line of ---, up to a line
-// of --- or .... It returns where the YAML starts and ends (0, 0 when there
-// is none) and whether it is closed.
-func frontMatterAt(src []byte) (start, end int, closed bool) {
-	first := lineEnd(string(src), 0)
-	if strings.TrimRight(string(src[:first]), " \t\r") != "---" || first == len(src) {
-		return 0, 0, false
-	}
-	start = first + 1
-	for i := start; i < len(src); {
-		e := lineEnd(string(src[i:]), 0) + i
-		if l := strings.TrimRight(string(src[i:e]), " \t\r"); l == "---" || l == "..." {
-			return start, i, true
-		}
-		i = e + 1
-	}
-	return start, len(src), false
 }
 
 // readFrontMatter decodes the front matter into d. Keys the PR/FAQ does not

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dayone-go/mechanisms/internal/frontmatter"
 	"github.com/dayone-go/mechanisms/internal/strict"
 )
 
@@ -123,11 +124,8 @@ func isMarkdown(data []byte) bool {
 // does; for YAML or JSON it also returns the document parsed, so Place
 // reads the source once.
 func sourceOf(data []byte) (*strict.Document, bool) {
-	if start, end, closed := frontMatterAt(data); start > 0 && closed {
-		rest := data[end:]
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 && len(bytes.TrimSpace(rest[i:])) > 0 {
-			return nil, true
-		}
+	if fm, ok := frontmatter.Find(data); ok && fm.Closed && len(bytes.TrimSpace(data[fm.After:])) > 0 {
+		return nil, true
 	}
 	doc, err := strict.ParseDocument(data, strict.Limits{})
 	if err != nil {

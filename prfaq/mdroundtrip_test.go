@@ -89,3 +89,18 @@ func TestMarkdownTemplateIsValid(t *testing.T) {
 	assert.Empty(t, Review(d, ReviewOptions{}), "the template reviews cleanly")
 	assert.True(t, strings.HasPrefix(string(data), "---\n"))
 }
+
+// TestFrontMatterKeepsControlCharacters checks that front matter values
+// holding characters YAML will not take raw (DEL, C1 controls, line and
+// paragraph separators, a byte order mark) are written escaped and read
+// back unchanged. decision's front matter once lost DEL this way.
+func TestFrontMatterKeepsControlCharacters(t *testing.T) {
+	d := loadTemplate(t)
+	for _, s := range []string{"a\x7fb", "a\u0085b", "a\u009fb", "a\u2028b", "a\u2029b", "a\ufeffb", "a\x01b", "a\u00a0b"} {
+		d.Title, d.Customer.Who = s, s
+		back, err := ParseMarkdown(mdOf(d))
+		require.NoError(t, err, "%q", s)
+		assert.Equal(t, s, back.Title, "%q", s)
+		assert.Equal(t, s, back.Customer.Who, "%q", s)
+	}
+}

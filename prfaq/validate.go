@@ -2,10 +2,10 @@ package prfaq
 
 import (
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -39,17 +39,28 @@ type Problem = problem.Problem
 // (ASCII or full-width), allowing trailing line breaks from YAML block
 // scalars. Only ASCII white space is allowed after it so that Go's regexp
 // and ECMAScript regexps agree on every input.
-var questionMark = regexp.MustCompile(`[?？][ \t\r\n]*$`)
+const questionMark = `[?？][ \t\r\n]*$`
+
+// isQuestion reports whether s matches questionMark, without a regexp,
+// which cost more than the rest of validating a question (match_test.go
+// compares the two). The ASCII white space and the marks are disjoint, so
+// the pattern holds exactly when s, less trailing white space, ends with a
+// mark; a mark's bytes cannot be the tail of another character, since
+// UTF-8 never continues a character with a leading byte.
+func isQuestion(s string) bool {
+	s = strings.TrimRight(s, " \t\r\n")
+	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？")
+}
 
 func init() {
 	validation.Register(validation.Rule{
 		Tag: "prfaqquestion",
 		ID:  RuleNotAQuestion,
 		Check: func(v reflect.Value) bool {
-			return v.Kind() == reflect.String && questionMark.MatchString(v.String())
+			return v.Kind() == reflect.String && isQuestion(v.String())
 		},
 		Message: "must be a question ending in a question mark",
-		Schema:  map[string]any{"pattern": questionMark.String()},
+		Schema:  map[string]any{"pattern": questionMark},
 	})
 }
 
@@ -97,10 +108,10 @@ func (d *PRFAQ) Validate() error {
 	}
 	fields := d.textFields()
 	for i, a := range d.Authors {
-		fields = append(fields, field{path: "/authors/" + strconv.Itoa(i), text: a})
+		fields = append(fields, field{path: authorPaths.at(i), text: a})
 	}
 	for i, v := range d.Visuals {
-		fields = append(fields, field{path: "/visuals/" + strconv.Itoa(i) + "/uri", text: v.URI})
+		fields = append(fields, field{path: visualURIPaths.at(i), text: v.URI})
 	}
 	fields = append(fields, field{path: "/id", text: d.ID})
 	for _, f := range fields {
@@ -140,7 +151,9 @@ type field struct {
 // textFields lists every prose field of d in document order.
 func (d *PRFAQ) textFields() []field {
 	c, p := &d.Customer, &d.PressRelease
-	fs := []field{
+	// Room for the fields Validate adds too (authors, visuals' URIs, id).
+	fs := make([]field, 0, 19+len(p.Solution)+2*(len(d.ExternalFAQ)+len(d.InternalFAQ))+len(d.Authors)+2*len(d.Visuals)+1)
+	fs = append(fs, []field{
 		{path: "/title", text: d.Title},
 		{path: "/customer/who", text: c.Who},
 		{path: "/customer/problem", text: c.Problem},
@@ -152,9 +165,9 @@ func (d *PRFAQ) textFields() []field {
 		{path: "/pressRelease/dateline/city", text: p.Dateline.City, place: true},
 		{path: "/pressRelease/summary", text: p.Summary, pr: true},
 		{path: "/pressRelease/problem", text: p.Problem, pr: true},
-	}
+	}...)
 	for i, s := range p.Solution {
-		fs = append(fs, field{path: "/pressRelease/solution/" + strconv.Itoa(i), text: s, pr: true})
+		fs = append(fs, field{path: solutionPaths.at(i), text: s, pr: true})
 	}
 	fs = append(fs,
 		field{path: "/pressRelease/leaderQuote/text", text: p.LeaderQuote.Text, pr: true, quote: true},
@@ -166,17 +179,49 @@ func (d *PRFAQ) textFields() []field {
 		field{path: "/pressRelease/gettingStarted", text: p.GettingStarted, pr: true},
 		field{path: "/pressRelease/callToAction", text: p.CallToAction, pr: true},
 	)
-	for _, list := range []struct {
-		name string
-		faqs []FAQ
-	}{{"externalFaq", d.ExternalFAQ}, {"internalFaq", d.InternalFAQ}} {
+	for _, list := range [...]struct {
+		question, answer *indexPaths
+		faqs             []FAQ
+	}{{&externalQuestionPaths, &externalAnswerPaths, d.ExternalFAQ}, {&internalQuestionPaths, &internalAnswerPaths, d.InternalFAQ}} {
 		for i, q := range list.faqs {
-			base := "/" + list.name + "/" + strconv.Itoa(i)
-			fs = append(fs, field{path: base + "/question", text: q.Question}, field{path: base + "/answer", text: q.Answer})
+			fs = append(fs, field{path: list.question.at(i), text: q.Question}, field{path: list.answer.at(i), text: q.Answer})
 		}
 	}
 	for i, v := range d.Visuals {
-		fs = append(fs, field{path: "/visuals/" + strconv.Itoa(i) + "/caption", text: v.Caption})
+		fs = append(fs, field{path: visualCaptionPaths.at(i), text: v.Caption})
 	}
 	return fs
 }
+
+// indexPaths spells the JSON pointers prefix + index + suffix of one list's
+// entries; those of the first entries are made once and shared, so that
+// listing a document's text fields (Validate and Review do it on every
+// call) costs no string per entry.
+type indexPaths struct {
+	prefix, suffix string
+	once           sync.Once
+	first          [32]string
+}
+
+func (x *indexPaths) at(i int) string {
+	if i >= len(x.first) {
+		return x.prefix + strconv.Itoa(i) + x.suffix
+	}
+	x.once.Do(func() {
+		for j := range x.first {
+			x.first[j] = x.prefix + strconv.Itoa(j) + x.suffix
+		}
+	})
+	return x.first[i]
+}
+
+var (
+	authorPaths           = indexPaths{prefix: "/authors/"}
+	solutionPaths         = indexPaths{prefix: "/pressRelease/solution/"}
+	externalQuestionPaths = indexPaths{prefix: "/externalFaq/", suffix: "/question"}
+	externalAnswerPaths   = indexPaths{prefix: "/externalFaq/", suffix: "/answer"}
+	internalQuestionPaths = indexPaths{prefix: "/internalFaq/", suffix: "/question"}
+	internalAnswerPaths   = indexPaths{prefix: "/internalFaq/", suffix: "/answer"}
+	visualURIPaths        = indexPaths{prefix: "/visuals/", suffix: "/uri"}
+	visualCaptionPaths    = indexPaths{prefix: "/visuals/", suffix: "/caption"}
+)

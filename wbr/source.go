@@ -31,11 +31,25 @@ type Source struct {
 // which holds ':', '/', '=' or '@', can never match it.
 var envPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,127}$`)
 
+// validEnvName reports whether s matches envPattern; Check uses it rather
+// than the compiled pattern (match_test.go compares the two).
+func validEnvName(s string) bool {
+	if len(s) == 0 || len(s) > 128 || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
 func init() {
 	validation.Register(validation.Rule{
 		Tag:     "envname",
 		ID:      problem.RuleFormat,
-		Check:   func(v reflect.Value) bool { return envPattern.MatchString(v.String()) },
+		Check:   func(v reflect.Value) bool { return validEnvName(v.String()) },
 		Message: "must be the name of an environment variable (letters, digits and '_'), never the connection string itself",
 		Schema:  map[string]any{"pattern": envPattern.String()},
 	})

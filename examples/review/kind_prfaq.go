@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -32,7 +33,7 @@ func init() {
 		},
 		Rules: prfaq.Rules,
 		Text:  isPRFAQMarkdown,
-		Help:  "also a .md with an FAQ section",
+		Help:  "also *.prfaq.md, and a .md with an FAQ section",
 		New:   func(*flag.FlagSet) reviewer { return prfaqReviewer{} },
 	})
 	register(kind{
@@ -56,15 +57,18 @@ func proseOptions(d *doc) prfaq.ReviewOptions {
 	return o
 }
 
-// isPRFAQMarkdown claims a Markdown file with a press release and an FAQ
-// (and not a decision record) as a PR/FAQ; other Markdown, a design doc with
-// an FAQ section among it, is a narrative. prfaq.IsMarkdownPRFAQ alone
+// isPRFAQMarkdown claims a Markdown file named *.prfaq.md, or one with a
+// press release and an FAQ (and not a decision record), as a PR/FAQ; other
+// Markdown, a design doc with an FAQ section among it, is a narrative. prfaq.IsMarkdownPRFAQ alone
 // decides: it reads at most prfaq.MaxBytes, and a pre-filter on headings
 // missed FAQs headed "PRFAQ" or "PR-FAQ" and questions in bold ("**Q:").
 func isPRFAQMarkdown(name string, data []byte) bool {
 	lower := strings.ToLower(name)
 	if !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") && name != "" {
 		return false
+	}
+	if named := markdownKindOf(path.Base(strings.ReplaceAll(lower, "\\", "/"))); named != "" {
+		return named == "prfaq"
 	}
 	return prfaq.IsMarkdownPRFAQ(data)
 }

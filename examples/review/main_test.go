@@ -182,6 +182,12 @@ func TestDetect(t *testing.T) {
 		{"a.yaml", "$schema: ../../barraiser/loop.schema.json\n", "loop"},
 		{"x.prfaq.json", "{}", "prfaq"},
 		{"notes.md", "# hi", "narrative"},
+		{"0001-cache.decision.md", "# Use a cache\n", "decision"},
+		{"docs/Launch.PRFAQ.md", "# Launch\n", "prfaq"},
+		// The name wins over headings, as it does for YAML.
+		{"launch.prfaq.md", "# T\n## Status\nok\n## Context\nx\n## Decision\ny\n", "prfaq"},
+		{"adr/launch.prfaq.md", "# T\n", "prfaq"},
+		{"adr/notes.md", "# T\n", "decision"},
 		{"a.yaml", "nodes: []\nlinks: []\n", "flywheel"},
 		{"a.json", `{"oneWayAreas": []}`, "policy"},
 		{"a.yaml", "hello: world\n", ""},

@@ -38,6 +38,7 @@ func Decode(data []byte, v any, lim Limits) error {
 	}
 	err = root.decodeInto(v, b.probs)
 	b.arena.recycle()
+	b.release()
 	return err
 }
 
@@ -69,10 +70,13 @@ func parse(data []byte, lim Limits, pooled bool) (*builder, *node, error) {
 	if len(trimmed) == 0 {
 		return nil, nil, &Error{Line: 1, Column: 1, Msg: "the document is empty", Err: ErrEmpty}
 	}
-	b := &builder{lim: lim}
+	var b *builder
 	if pooled {
+		b = builders.Get().(*builder)
+		*b = builder{lim: lim}
 		b.arena.init()
 	} else {
+		b = &builder{lim: lim}
 		b.arena.sizeFor(len(data))
 	}
 	var root *node
@@ -100,9 +104,29 @@ func (root *node) decodeInto(v any, probs collector) error {
 	}
 	probs.list = append([]problem.Problem(nil), probs.list...)
 	probs.errs = append([]error(nil), probs.errs...)
-	d := decoder{c: probs}
-	d.value(root, rv.Elem(), &path{})
+	sc := scratches.Get().(*scratch)
+	defer sc.release()
+	d := decoder{c: probs, sc: sc}
+	d.value(root, rv.Elem(), &sc.at)
 	return d.c.err()
+}
+
+// scratch is what a decoder reuses from one document to the next.
+type scratch struct {
+	at  path   // the pointer of the value being decoded
+	buf []byte // the text handed to UnmarshalText
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// release forgets the document's keys and text and returns sc to the pool;
+// a buffer grown past 64 KiB is dropped.
+func (sc *scratch) release() {
+	if cap(sc.buf) > 1<<16 {
+		sc.buf = nil
+	}
+	*sc = scratch{buf: sc.buf[:0]}
+	scratches.Put(sc)
 }
 
 // Document is a JSON or YAML input parsed once: its kind can be detected
@@ -212,7 +236,8 @@ func textKindOf(t reflect.Type) textKind {
 
 // decoder walks the tree into a Go value, collecting problems.
 type decoder struct {
-	c collector
+	c  collector
+	sc *scratch
 }
 
 func (d *decoder) typeErr(n *node, at *path, want string) {
@@ -387,7 +412,10 @@ func (d *decoder) text(n *node, rv reflect.Value, at *path, tk textKind) {
 		// the bytes of the string itself rather than a copy.
 		text = unsafe.Slice(unsafe.StringData(n.text), len(n.text))
 	} else {
-		text = []byte(n.text)
+		// UnmarshalText must copy what it keeps (encoding.TextUnmarshaler
+		// says so), so one buffer serves every value of the document.
+		d.sc.buf = append(d.sc.buf[:0], n.text...)
+		text = d.sc.buf
 	}
 	if err := u.UnmarshalText(text); err != nil && d.c.room(n.line, n.col) {
 		rule := problem.RuleFormat
@@ -414,7 +442,8 @@ func (d *decoder) time(n *node, rv reflect.Value, at *path) {
 		d.c.addRule(n.line, n.col, at.String(), problem.RuleFormat, ErrType, msg)
 		return
 	}
-	rv.Set(reflect.ValueOf(t))
+	// Through the pointer, not reflect.ValueOf(t), which would box t.
+	*rv.Addr().Interface().(*time.Time) = t
 }
 
 func (d *decoder) object(n *node, rv reflect.Value, at *path) {
@@ -423,20 +452,33 @@ func (d *decoder) object(n *node, rv reflect.Value, at *path) {
 		return
 	}
 	info := fieldsOf(rv.Type())
+	next := 0 // where the field after the last one found is declared
 	for i, k := range n.keys {
 		at.push(k.name)
-		d.field(info, &n.kids[i], k, rv, at)
+		next = d.field(info, next, &n.kids[i], k, rv, at)
 		at.pop()
 	}
 }
 
-func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *path) {
-	f, ok := info.byName[k.name]
+// field decodes the value n of key k into its field of rv. Documents
+// mostly write keys in the order their type declares them, so the field
+// declared next, info.order[next], is tried before the map; it returns
+// where to try for the next key.
+func (d *decoder) field(info *structInfo, next int, n *node, k key, rv reflect.Value, at *path) int {
+	var f fieldInfo
+	ok := false
+	if next < len(info.order) && info.order[next].name == k.name {
+		f, ok = info.order[next].fieldInfo, true
+		next++
+	} else {
+		f, ok = info.byName[k.name]
+		next = f.pos + 1
+	}
 	if !ok {
 		if d.c.room(k.line, k.col) {
 			d.c.add(k.line, k.col, at.String(), ErrUnknownKey, unknownKey(k.name, info.names))
 		}
-		return
+		return 0
 	}
 	fv := rv
 	for i, x := range f.index {
@@ -446,7 +488,7 @@ func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *
 			if fv.IsNil() {
 				if !fv.CanSet() {
 					d.c.add(k.line, k.col, at.String(), ErrType, "cannot set "+k.name+" through an embedded pointer to an unexported type")
-					return
+					return next
 				}
 				fv.Set(reflect.New(fv.Type().Elem()))
 			}
@@ -455,6 +497,7 @@ func (d *decoder) field(info *structInfo, n *node, k key, rv reflect.Value, at *
 		fv = fv.Field(x)
 	}
 	d.typed(n, fv, at, f.text)
+	return next
 }
 
 // unknownKey names the key and the one it was most likely meant to be, or
@@ -468,13 +511,21 @@ func unknownKey(k string, known []string) string {
 
 type structInfo struct {
 	byName map[string]fieldInfo
-	names  []string
+	names  []string     // sorted, for messages
+	order  []namedField // in declaration order
 }
 
-// fieldInfo is where a field is and how its type reads text.
+// fieldInfo is where a field is, how its type reads text, and its place
+// in structInfo.order.
 type fieldInfo struct {
 	index []int
 	text  textKind
+	pos   int
+}
+
+type namedField struct {
+	name string
+	fieldInfo
 }
 
 var fieldCache sync.Map // reflect.Type -> *structInfo
@@ -502,7 +553,9 @@ func fieldsOf(t reflect.Type) *structInfo {
 		if _, dup := info.byName[name]; dup {
 			continue
 		}
-		info.byName[name] = fieldInfo{f.Index, textKindOf(f.Type)}
+		fi := fieldInfo{f.Index, textKindOf(f.Type), len(info.order)}
+		info.byName[name] = fi
+		info.order = append(info.order, namedField{name, fi})
 		info.names = append(info.names, name)
 	}
 	sort.Strings(info.names)

@@ -1,8 +1,10 @@
 package strict
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -27,6 +29,17 @@ func seeds() []string {
 		`{"a": tru}`, "{\"a\": \"b\n\"}", `["\u12"]`, "[NaN]", "[1] x",
 		strings.Repeat("[", 80), strings.Repeat("- ", 80) + "x", "x: {" + strings.Repeat("a,", 500) + "a}",
 	}
+	// Objects past the 16 keys searched for duplicates one by one, nested
+	// in one another, with a duplicate in each: the maps that find those
+	// are reused from object to object and document to document.
+	var wide, inner strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&inner, `"k%d":%d,`, i, i)
+	}
+	fmt.Fprintf(&wide, `{"tags":{%s"k3":"x"},"title":"t",%s"title":"u"}`, inner.String(), inner.String())
+	s = append(s, wide.String(),
+		`{"title":"t","day":"2026-03-10","at":"2026-03-10T15:00:00.5+01:00","items":[{"name":"a"}],"tags":{"a":"b"}}`,
+		`{"day":"2026-02-30","at":"2026-03-10","small":300}`)
 	return append(s, string(laughs(9, 9)), string(laughs(20, 4)))
 }
 
@@ -103,6 +116,36 @@ func FuzzJSON(f *testing.F) {
 				return // duplicate keys, numbers beyond float64 and deep nesting are ours to refuse
 			}
 			t.Fatalf("refused what encoding/json reads: %v", err)
+		}
+		a, _ := json.Marshal(ours)
+		b, _ := json.Marshal(theirs)
+		if string(a) != string(b) {
+			t.Fatalf("read differently:\nours   %s\ntheirs %s", a, b)
+		}
+	})
+}
+
+// FuzzTypedJSON compares decoding into a struct (fields found by their
+// tags, dates and times read through their text, maps and lists) with
+// encoding/json refusing unknown fields: where both accept a document,
+// they read the same value from it.
+func FuzzTypedJSON(f *testing.F) {
+	for _, s := range seeds() {
+		if strings.HasPrefix(s, "{") {
+			f.Add([]byte(s))
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) == 0 || data[0] != '{' || !utf8.Valid(data) {
+			return
+		}
+		var ours, theirs doc
+		err := Decode(data, &ours, Limits{})
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		jerr := dec.Decode(&theirs)
+		if err != nil || jerr != nil {
+			return // they refuse different things: case-folded keys, duplicates, trailing text
 		}
 		a, _ := json.Marshal(ours)
 		b, _ := json.Marshal(theirs)

@@ -21,9 +21,9 @@ import (
 func (b *builder) parseJSON(data []byte) (*node, error) {
 	s := scanners.Get().(*jsonScanner)
 	defer s.release()
-	*s = jsonScanner{b: b, src: string(data), line: 1, col: 1, kids: s.kids[:0], keys: s.keys[:0], open: s.open[:0], buf: s.buf[:0]}
+	*s = jsonScanner{b: b, src: string(data), line: 1, col: 1, kids: s.kids[:0], keys: s.keys[:0], open: s.open[:0], buf: s.buf[:0], seen: s.seen}
 	s.skipWS()
-	root, err := s.value(0, &path{})
+	root, err := s.value(0, &s.at)
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +33,8 @@ func (b *builder) parseJSON(data []byte) (*node, error) {
 		return nil, &Error{Line: line, Column: col, Err: ErrSyntax,
 			Msg: fmt.Sprintf("unexpected %s after the end of the document; a file holds one JSON value", s.describe(s.i))}
 	}
-	return &root, nil
+	b.root = root
+	return &b.root, nil
 }
 
 // scanners keeps the stacks of finished scanners for the next document.
@@ -47,7 +48,7 @@ func (s *jsonScanner) release() {
 	if cap(s.kids) > 1<<12 || cap(s.buf) > 1<<16 {
 		return
 	}
-	*s = jsonScanner{kids: s.kids[:0], keys: s.keys[:0], open: s.open[:0], buf: s.buf[:0]}
+	*s = jsonScanner{kids: s.kids[:0], keys: s.keys[:0], open: s.open[:0], buf: s.buf[:0], seen: s.seen}
 	scanners.Put(s)
 }
 
@@ -67,6 +68,34 @@ type jsonScanner struct {
 	keys []key
 	open []opener // containers not yet closed, innermost last
 	buf  []byte   // scratch for strings with escapes
+	// at is the pointer of the value being read; it lives here, in a
+	// pooled scanner, because it holds its first segments in itself.
+	at path
+	// seen holds cleared maps for the objects too large to search for
+	// duplicate keys, so that such an object costs no new map.
+	seen []map[string]int
+}
+
+// maxSeen is the most keys a map of seen may have held to be kept.
+const maxSeen = 1 << 10
+
+// seenMap returns an empty map from seen, or a new one.
+func (s *jsonScanner) seenMap() map[string]int {
+	if n := len(s.seen); n > 0 {
+		m := s.seen[n-1]
+		s.seen = s.seen[:n-1]
+		return m
+	}
+	return make(map[string]int, 32)
+}
+
+// keepSeen clears m and keeps it for the next large object, unless it
+// grew too large to hold on to.
+func (s *jsonScanner) keepSeen(m map[string]int) {
+	if len(m) <= maxSeen && len(s.seen) < 8 {
+		clear(m)
+		s.seen = append(s.seen, m)
+	}
 }
 
 type opener struct {
@@ -207,7 +236,7 @@ func (s *jsonScanner) object(depth, line, col int, at *path) (node, error) {
 					}
 				}
 				if n == 16 {
-					seen = make(map[string]int, 32)
+					seen = s.seenMap()
 					for j, k := range s.keys[kbase:] {
 						seen[k.name] = j
 					}
@@ -237,6 +266,9 @@ func (s *jsonScanner) object(depth, line, col int, at *path) (node, error) {
 				break
 			}
 		}
+	}
+	if seen != nil {
+		s.keepSeen(seen)
 	}
 	return s.close(node{kind: kObject, line: line, col: col}, kbase, nbase), nil
 }
@@ -287,7 +319,9 @@ func (s *jsonScanner) close(dst node, kbase, nbase int) node {
 		}
 		dst.kids = s.takeNodes(n)
 		copy(dst.kids, s.kids[nbase:])
-		clear(s.kids[nbase:])
+		// Left as they are: the next container overwrites them, and
+		// release clears the whole stack. Clearing them here cost a write
+		// barrier per pointer whenever the collector was running.
 		s.kids = s.kids[:nbase]
 	}
 	s.open = s.open[:len(s.open)-1]

@@ -218,6 +218,17 @@ type builder struct {
 	aliasValues int
 	probs       collector // problems that do not stop reading
 	arena       arena     // where the JSON scanner puts children
+	root        node      // the JSON tree's root, here to save an allocation
+}
+
+// builders keeps the builders of finished Decode calls; see release.
+var builders = sync.Pool{New: func() any { return new(builder) }}
+
+// release returns a builder whose tree and problems are no longer used to
+// builders.
+func (b *builder) release() {
+	*b = builder{}
+	builders.Put(b)
 }
 
 // slabSize is how many nodes (or keys) one arena block holds.
