@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -34,9 +35,16 @@ import (
 // (ErrNoData). Input is streamed and bounded by MaxLineBytes, MaxLines,
 // MaxPoints and MaxMetrics; past a bound ReadCSV stops with ErrTooLarge.
 // Rows are parsed in place: the number of allocations grows with the
-// metrics, not with the rows. Whether the metrics exist is checked by
-// Build, which knows the deck.
+// metrics, not with the rows. A long CSV file of some megabytes given as
+// an *os.File is parsed in two halves at once, with the same result, the
+// same error and the file left at the same offset as read in one piece.
+// Whether the metrics exist is checked by Build, which knows the deck.
 func ReadCSV(r io.Reader) (Data, error) {
+	if f, ok := r.(*os.File); ok {
+		if d, ok := readFileParallel(f); ok {
+			return d, nil
+		}
+	}
 	c := csvReader{lines: lineReader{r: r, nl: -1}}
 	d, err := c.read()
 	if err != nil {
@@ -79,58 +87,12 @@ func (c *csvReader) errAt(line, column int, sentinel error, format string, args 
 }
 
 func (c *csvReader) read() (Data, error) {
-	header, rows := false, 0
-	var last *series // the series of the previous row, long form
-	fast := false    // long rows of the columns date,metric,value in this order
-	for {
-		if fast && last != nil {
-			rows += c.fastLong(last)
-		}
-		b, err := c.lines.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return Data{}, err
-		}
-		if c.lines.line > MaxLines {
-			return Data{}, c.err(-1, ErrTooLarge, "more than %d lines", MaxLines)
-		}
-		if c.lines.line == 1 {
-			b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-		}
-		b = trimSpace(b)
-		if len(b) == 0 {
-			continue
-		}
-		n, msg := c.split(b)
-		if msg != "" {
-			sentinel := ErrBadRow
-			if msg == tooManyFields {
-				sentinel = ErrTooLarge
-			}
-			return Data{}, c.err(-1, sentinel, "%s", msg)
-		}
-		if !header {
-			if err := c.header(n); err != nil {
-				return Data{}, err
-			}
-			header = true
-			fast = !c.d.s.wide && c.order == [3]int{0, 1, 2}
-			continue
-		}
-		rows++
-		if c.d.s.wide {
-			err = c.wideRow(n)
-		} else {
-			last, err = c.longRow(n, last)
-		}
-		if err != nil {
-			return Data{}, err
-		}
+	if err := c.readHeader(); err != nil {
+		return Data{}, err
 	}
-	if !header {
-		return Data{}, c.err(-1, ErrBadRow, "no header: the first line names the columns: date,metric,value (long form) or date and one column per metric (wide form)")
+	rows, err := c.readRows()
+	if err != nil {
+		return Data{}, err
 	}
 	if rows == 0 {
 		return Data{}, c.err(-1, ErrNoData, "the CSV has a header and no rows")
@@ -139,6 +101,92 @@ func (c *csvReader) read() (Data, error) {
 		return Data{}, err
 	}
 	return c.d, nil
+}
+
+// readHeader reads the lines up to the header, the first that is not
+// blank, and sets the columns up from it.
+func (c *csvReader) readHeader() error {
+	for {
+		b, err := c.lines.next()
+		if errors.Is(err, io.EOF) {
+			return c.err(-1, ErrBadRow, "no header: the first line names the columns: date,metric,value (long form) or date and one column per metric (wide form)")
+		}
+		if err != nil {
+			return err
+		}
+		if c.lines.line > MaxLines {
+			return c.err(-1, ErrTooLarge, "more than %d lines", MaxLines)
+		}
+		if c.lines.line == 1 {
+			// A byte order mark can only start the file, so only the
+			// header's line or a blank line before it.
+			b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+		}
+		b = trimSpace(b)
+		if len(b) == 0 {
+			continue
+		}
+		n, msg := c.split(b)
+		if msg != "" {
+			return c.splitErr(msg)
+		}
+		return c.header(n)
+	}
+}
+
+// splitErr is the error for split's message about the current line.
+func (c *csvReader) splitErr(msg string) error {
+	sentinel := ErrBadRow
+	if msg == tooManyFields {
+		sentinel = ErrTooLarge
+	}
+	return c.err(-1, sentinel, "%s", msg)
+}
+
+// readRows files the rows after the header up to the end of the input and
+// returns how many there were, blank lines not counted.
+func (c *csvReader) readRows() (int, error) {
+	rows := 0
+	var last *series // the series of the previous row, long form
+	fast := c.fastOrder()
+	for {
+		if fast && last != nil {
+			rows += c.fastLong(last)
+		}
+		b, err := c.lines.next()
+		if errors.Is(err, io.EOF) {
+			return rows, nil
+		}
+		if err != nil {
+			return 0, err
+		}
+		if c.lines.line > MaxLines {
+			return 0, c.err(-1, ErrTooLarge, "more than %d lines", MaxLines)
+		}
+		b = trimSpace(b)
+		if len(b) == 0 {
+			continue
+		}
+		n, msg := c.split(b)
+		if msg != "" {
+			return 0, c.splitErr(msg)
+		}
+		rows++
+		if c.d.s.wide {
+			err = c.wideRow(n)
+		} else {
+			last, err = c.longRow(n, last)
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+}
+
+// fastOrder reports whether the header is the long form's, in the order
+// date,metric,value: the rows fastLong reads.
+func (c *csvReader) fastOrder() bool {
+	return !c.d.s.wide && c.order == [3]int{0, 1, 2}
 }
 
 // header tells the long form from the wide form and sets the columns up.

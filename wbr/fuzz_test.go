@@ -168,6 +168,23 @@ func renderAll(t *testing.T, r *Report, finite bool) {
 	}
 }
 
+// FuzzReadCSVFile checks that a file read in two halves at once gives what
+// reading it from memory gives: the same data, the same error, and the
+// file left where the sequential reader leaves it. The file holds junk
+// before in and is opened at in's start.
+func FuzzReadCSVFile(f *testing.F) {
+	f.Add([]byte(nil), []byte("date,metric,value\n2026-11-19,a,1\n2026-11-20,a,2\n2026-11-21,b,3\n2026-11-22,b,4\n"))
+	f.Add([]byte("x\n"), []byte("date,metric,value\r\n2026-11-19,a,1\r\n2026-11-20,b,2\r\n2026-11-20,a,3\r\n2026-11-21,b,4"))
+	f.Add([]byte(nil), []byte("\xef\xbb\xbfdate,metric,value\r2026-11-19,a,1\r2026-11-20,a,2\r2026-11-21,a,3\r2026-11-22,a,4\r"))
+	f.Add([]byte(nil), []byte("date,metric,value\n2026-11-19,a,1\n2026-11-20,a,2\n2026-11-20,a,3\n2026-11-21,a,4\n"))
+	f.Add([]byte(nil), []byte("date,metric,value\n2026-11-22,a,1\n2026-11-21,a,2\n\n2026-11-20,a,x\n2026-11-19,a,4\n"))
+	f.Add([]byte(nil), []byte("date,metric,value\n2026-11-19,a,1\n2026-11-19,b,2\n2026-11-20,a,3\n2026-11-19,a,4\n"))
+	f.Fuzz(func(t *testing.T, junk, in []byte) {
+		lowerParallelMin(t, 0)
+		readBoth(t, junk, in)
+	})
+}
+
 // FuzzParseValue checks the hand-written decimal fast path against strconv.
 func FuzzParseValue(f *testing.F) {
 	for _, s := range []string{"12.5", "-0.1", "999999999999999.9", "0.30000000000000004", "1e5"} {
