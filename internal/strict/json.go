@@ -40,11 +40,13 @@ func (b *builder) parseJSON(data []byte) (*node, error) {
 // scanners keeps the stacks of finished scanners for the next document.
 var scanners = sync.Pool{New: func() any { return new(jsonScanner) }}
 
-// release clears what the scanner holds of a document and returns it to
-// the pool; an oversized stack is dropped rather than kept.
+// release returns the scanner to the pool, its stacks cleared after an
+// input over pinLimit; an oversized stack is dropped rather than kept.
 func (s *jsonScanner) release() {
-	clear(s.kids[:cap(s.kids)])
-	clear(s.keys[:cap(s.keys)])
+	if len(s.src) > pinLimit {
+		clear(s.kids[:cap(s.kids)])
+		clear(s.keys[:cap(s.keys)])
+	}
 	if cap(s.kids) > 1<<12 || cap(s.buf) > 1<<16 {
 		return
 	}
@@ -319,9 +321,9 @@ func (s *jsonScanner) close(dst node, kbase, nbase int) node {
 		}
 		dst.kids = s.takeNodes(n)
 		copy(dst.kids, s.kids[nbase:])
-		// Left as they are: the next container overwrites them, and
-		// release clears the whole stack. Clearing them here cost a write
-		// barrier per pointer whenever the collector was running.
+		// Left as they are: the next container overwrites them (see
+		// pinLimit). Clearing them here cost a write barrier per pointer
+		// whenever the collector was running.
 		s.kids = s.kids[:nbase]
 	}
 	s.open = s.open[:len(s.open)-1]
