@@ -72,8 +72,8 @@ func parse(data []byte, lim Limits, pooled bool) (*builder, *node, error) {
 	}
 	var b *builder
 	if pooled {
-		b = builders.Get().(*builder)
-		*b = builder{lim: lim}
+		b = builders.Get().(*builder) // zero: release cleared it
+		b.lim = lim
 		b.arena.init()
 	} else {
 		b = &builder{lim: lim}

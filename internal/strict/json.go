@@ -21,7 +21,12 @@ import (
 func (b *builder) parseJSON(data []byte) (*node, error) {
 	s := scanners.Get().(*jsonScanner)
 	defer s.release()
-	*s = jsonScanner{b: b, src: string(data), line: 1, col: 1, kids: s.kids[:0], keys: s.keys[:0], open: s.open[:0], buf: s.buf[:0], seen: s.seen}
+	// Set field by field: assigning a whole scanner, whose path holds its
+	// first segments, cost a write barrier per pointer slot while the
+	// collector ran. release left the stacks empty.
+	s.b, s.src = b, string(data)
+	s.i, s.line, s.lineStart, s.colAt, s.col = 0, 1, 0, 0, 1
+	s.at.segs = s.at.segs[:0]
 	s.skipWS()
 	root, err := s.value(0, &s.at)
 	if err != nil {
@@ -46,11 +51,14 @@ func (s *jsonScanner) release() {
 	if len(s.src) > pinLimit {
 		clear(s.kids[:cap(s.kids)])
 		clear(s.keys[:cap(s.keys)])
+		clear(s.at.buf[:])
 	}
 	if cap(s.kids) > 1<<12 || cap(s.buf) > 1<<16 {
 		return
 	}
-	*s = jsonScanner{kids: s.kids[:0], keys: s.keys[:0], open: s.open[:0], buf: s.buf[:0], seen: s.seen}
+	s.b, s.src = nil, ""
+	s.kids, s.keys, s.open, s.buf = s.kids[:0], s.keys[:0], s.open[:0], s.buf[:0]
+	s.at.segs = nil // a path grown past its own buffer is not kept
 	scanners.Put(s)
 }
 
