@@ -91,40 +91,48 @@ func (l location) key() string {
 
 // open opens a regular file for reading, never blocking.
 func (l location) open() (io.ReadCloser, error) {
+	f, _, err := l.openInfo()
+	return f, err
+}
+
+// openInfo is open, also returning what the last check found of the file
+// (its size for read), so that reading costs no further stat.
+func (l location) openInfo() (io.ReadCloser, fs.FileInfo, error) {
 	if l.stdin {
-		return nil, errors.New("standard input is read once, as the document")
+		return nil, nil, errors.New("standard input is read once, as the document")
 	}
 	if l.fsys != nil {
 		fi, err := fs.Stat(l.fsys, l.name)
 		if err != nil {
-			return nil, cause(err)
+			return nil, nil, cause(err)
 		}
 		if !fi.Mode().IsRegular() {
-			return nil, notRegular(fi.Mode())
+			return nil, nil, notRegular(fi.Mode())
 		}
-		return l.fsys.Open(l.name)
+		f, err := l.fsys.Open(l.name)
+		return f, fi, err
 	}
 	fi, err := os.Stat(l.name)
 	if err != nil {
-		return nil, cause(err)
+		return nil, nil, cause(err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, notRegular(fi.Mode())
+		return nil, nil, notRegular(fi.Mode())
 	}
 	// O_NONBLOCK: should the file be swapped for a FIFO between the check
 	// and the open, the open still returns at once.
 	f, err := os.OpenFile(l.name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, cause(err)
+		return nil, nil, cause(err)
 	}
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+	if fi, err = f.Stat(); err != nil || !fi.Mode().IsRegular() {
 		f.Close()
 		if err != nil {
-			return nil, cause(err)
+			return nil, nil, cause(err)
 		}
-		return nil, notRegular(fi.Mode())
+		return nil, nil, notRegular(fi.Mode())
 	}
-	return f, nil
+	return f, fi, nil
 }
 
 // exists reports whether there is a file of any type at l.
@@ -144,16 +152,14 @@ func (l location) exists() bool {
 // read reads the whole file, refusing one over max bytes after reading at
 // most max+1.
 func (l location) read(max int) ([]byte, error) {
-	f, err := l.open()
+	f, fi, err := l.openInfo()
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	hint := 0
-	if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		if fi, err := st.Stat(); err == nil && fi.Size() <= int64(max) {
-			hint = int(fi.Size())
-		}
+	if fi.Size() <= int64(max) {
+		hint = int(fi.Size())
 	}
 	return readBounded(f, max, hint)
 }

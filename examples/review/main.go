@@ -372,20 +372,19 @@ func detect(e *env, d *doc) (kind, bool) {
 	return kind{}, false
 }
 
-// schemaOf reads a document's $schema value without decoding the rest:
-// the strict decoder fills a struct field by field in the input's order,
-// so when $schema comes first (as editors and our templates put it) it is
-// read before the first key the probe does not declare stops the decoder.
+// schemaOf reads a document's $schema value. When $schema comes first (as
+// editors and our templates put it) it is read from the tree as it is;
+// elsewhere, only from a document that decodes without a problem.
 func schemaOf(src *strict.Document, keys []string) string {
 	if len(keys) == 0 {
 		return ""
 	}
 	if keys[0] == "$schema" {
-		var probe struct {
-			Schema string `json:"$schema"`
+		// What decoding it into a string field alone would give.
+		if s, ok := src.Text("$schema"); ok {
+			return s
 		}
-		_ = src.Decode(&probe)
-		return probe.Schema
+		return ""
 	}
 	if !slices.Contains(keys, "$schema") {
 		return ""

@@ -3,6 +3,7 @@ package strict
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -102,4 +103,35 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkParseYAMLTemplates reads each YAML template into the tree, by
+// the library path (library) and by the fast reader, which takes them all
+// (fast).
+func BenchmarkParseYAMLTemplates(b *testing.B) {
+	for _, name := range []string{"decision", "prfaq", "loop", "flywheel", "deck", "policy"} {
+		data, err := os.ReadFile("../../examples/templates/" + name + ".yaml")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, fast := range []bool{false, true} {
+			path := "library"
+			if fast {
+				path = "fast"
+			}
+			b.Run(name+"/"+path, func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				defer reportCPU(b, len(data))()
+				for b.Loop() {
+					bl := &builder{lim: Limits{}.withDefaults()}
+					bl.arena.init()
+					if _, err := bl.readYAML(data, fast); err != nil {
+						b.Fatal(err)
+					}
+					bl.arena.recycle()
+				}
+			})
+		}
+	}
 }

@@ -2,8 +2,9 @@
 // refusing anything the type does not declare, and reports every problem of
 // a document in one pass.
 //
-// Both syntaxes (JSON by a scanner of this package, YAML by yaml.v3) are
-// first read into one small tree that remembers where each
+// Both syntaxes (JSON by a scanner of this package; YAML in the plain block
+// style documents use by a reader of this package, anything else by
+// yaml.v3) are first read into one small tree that remembers where each
 // value and each key stood in the input. The tree is then decoded into the
 // target by reflection. Decoding does not stop at the first mistake: every
 // unknown key, value of the wrong type, unknown enum value and malformed
@@ -467,4 +468,20 @@ func escapeToken(s string) string {
 		return s
 	}
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+// Text returns the string a top-level key of the document holds, and
+// whether the document is an object whose key holds a string, without
+// decoding anything: the first of duplicate keys, as Decode keeps it.
+func (d *Document) Text(key string) (string, bool) {
+	if d.root.kind != kObject {
+		return "", false
+	}
+	for i, k := range d.root.keys {
+		if k.name == key {
+			n := &d.root.kids[i]
+			return n.text, n.kind == kString
+		}
+	}
+	return "", false
 }
