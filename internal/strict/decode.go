@@ -37,7 +37,7 @@ func Decode(data []byte, v any, lim Limits) error {
 		return AsProblem(err)
 	}
 	err = root.decodeInto(v, b.probs)
-	b.arena.recycle(len(data) > pinLimit)
+	b.arena.recycleAfter(len(data))
 	b.release()
 	return err
 }

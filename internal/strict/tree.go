@@ -318,11 +318,15 @@ func take[T any](s *slab[T], n int) []T {
 const pinLimit = 1 << 16
 
 // recycle returns the blocks to their pools, clearing what was used of
-// them when clearUsed is set (see pinLimit); the tree built in them must
-// not be used again. Clearing only the used part matters: a small document
-// uses a few dozen of a block's elements, and clearing all of them cost
-// more than reading it.
-func (a *arena) recycle(clearUsed bool) {
+// them; the tree built in them must not be used again. Clearing only the
+// used part matters: a small document uses a few dozen of a block's
+// elements, and clearing all of them cost more than reading it.
+func (a *arena) recycle() { a.recycleAfter(pinLimit + 1) }
+
+// recycleAfter is recycle after an input of n bytes: the blocks are
+// cleared only when n is over pinLimit.
+func (a *arena) recycleAfter(n int) {
+	clearUsed := n > pinLimit
 	if a.nodes.held != nil {
 		*a.nodes.held = a.nodes.cur
 	}
