@@ -11,9 +11,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-
 	"github.com/dayone-go/mechanisms/internal/frontmatter"
 	"github.com/dayone-go/mechanisms/internal/mdguard"
 	"github.com/dayone-go/mechanisms/internal/strict"
@@ -186,10 +183,7 @@ func readMarkdown(data []byte) (*mdRecord, error) {
 	if line := mdguard.Links(data[body:], mdguard.Budget); line > 0 {
 		return nil, mdProblem(strict.ErrTooMany, RuleTooMany, "the paragraph here holds too many [ brackets for its length to be read as links in reasonable time; split it or remove stray brackets", r.lineOf(body)+line-1, 1)
 	}
-	doc := parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	).Parse(text.NewReader(data[body:]))
+	doc := mdguard.Parse(data[body:])
 	w := &mdWalk{r: r, src: data[body:], base: body}
 	w.document(doc)
 	if r.d.Title == "" || !r.d.hasSubstance() {

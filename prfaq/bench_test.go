@@ -157,3 +157,32 @@ func BenchmarkReviewMarkdown(b *testing.B) {
 		PlaceMarkdown(data, fs)
 	}
 }
+
+// BenchmarkIsMarkdownPRFAQ is the review tool's question for every
+// Markdown file it finds: a PR/FAQ, or prose? Most are prose: a short
+// memo, and the six-page narrative; the PR/FAQ template is the yes.
+func BenchmarkIsMarkdownPRFAQ(b *testing.B) {
+	tmpl, err := os.ReadFile(mdTemplatePath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+		want bool
+	}{
+		{"memo", []byte("We will leverage synergies. It is believed that the plan was approved by the team.\n"), false},
+		{"narrative", []byte(narrative(b)), false},
+		{"template", tmpl, true},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if IsMarkdownPRFAQ(c.data) != c.want {
+					b.Fatalf("IsMarkdownPRFAQ = %v", !c.want)
+				}
+			}
+		})
+	}
+}

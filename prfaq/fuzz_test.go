@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -111,6 +113,30 @@ func FuzzParseMarkdown(f *testing.F) {
 		}
 		if !utf8.Valid(mdOf(d)) {
 			t.Fatal("Markdown is not valid UTF-8")
+		}
+	})
+}
+
+// FuzzDatelineNeedsADash checks what parseDateline's shortcut assumes: a
+// text without any of datelineDashes matches none of the dateline
+// patterns, whatever else it holds. Dashes are dropped from the input so
+// that every run tests the claim.
+func FuzzDatelineNeedsADash(f *testing.F) {
+	for _, s := range []string{"SEATTLE, WA — March 3, 2027 — Today", "Leeds, 1 March 2027 – x", "[CITY] -- [DATE] -- x",
+		"March 3, 2027 -- x", "Saint Paul, MN - x", "SEATTLE, WA – (Business Wire) – March 3, 2027 –", "plain words"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.Map(func(r rune) rune {
+			if strings.ContainsRune(datelineDashes, r) {
+				return ' '
+			}
+			return r
+		}, s)
+		for _, re := range []*regexp.Regexp{datelineCityDate, datelineDate, datelineCity, datelineTown} {
+			if re.MatchString(s) {
+				t.Fatalf("%q matches %s without a dash", s, re)
+			}
 		}
 	})
 }

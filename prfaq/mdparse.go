@@ -8,9 +8,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/dayone-go/mechanisms/internal/frontmatter"
 	"github.com/dayone-go/mechanisms/internal/mdguard"
@@ -221,7 +219,7 @@ func scanMarkdown(data []byte) (*mdParser, error) {
 	if line := mdguard.Links(src, mdguard.Budget); line > 0 {
 		return nil, mdError(RuleTooMany, line, 1, strict.ErrTooMany, "the paragraph here holds too many [ brackets for its length to be read as links in reasonable time; split it or remove stray brackets")
 	}
-	root := goldmark.New().Parser().Parse(text.NewReader(src))
+	root := mdguard.Parse(src)
 	p := &mdParser{src: src, d: d, m: m}
 	p.walk(root)
 	p.finish()
@@ -566,7 +564,10 @@ func (p *mdParser) paragraph(n *ast.Paragraph) {
 			}
 			t = t.slice(i+1, len(t.b)).trim()
 		}
-		if p.dateline == nil && p.d.PressRelease.Dateline == (Dateline{}) && bytes.IndexByte(t.b, '\n') < 0 {
+		// Every date but a placeholder, which gives no launch date, holds
+		// digits; a line without any is no dateline, and the costly
+		// patterns need not run on every paragraph of every memo.
+		if p.dateline == nil && p.d.PressRelease.Dateline == (Dateline{}) && bytes.IndexByte(t.b, '\n') < 0 && bytes.ContainsAny(t.b, "0123456789") {
 			if dl, ok := parseDateline(t.String() + " —"); ok && dl.end >= len(t.b) && dl.date != (Date{}) {
 				p.found = true
 				p.dateline = &t

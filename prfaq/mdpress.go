@@ -15,6 +15,8 @@ const (
 	monthRe = `(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 	dateRe  = `(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}|\d{4}-\d{2}-\d{2}|` + monthRe + `\s+\d{4}|\[[^\]\n]{1,40}\])`
 	sepRe   = `(?:\s*[—–―]\s*|\s+--?\s+|\s*--\s*)`
+	// datelineDashes are the characters one of which sepRe needs.
+	datelineDashes = "-—–―"
 	// wireRe is a newswire's tag after the city: "SEATTLE, WA – (Business
 	// Wire) – March 3, 2027 –".
 	wireRe = `(?:\s*[—–―-]+)?\s*\([^)\n]{1,40}\)`
@@ -46,6 +48,12 @@ type dateline struct {
 // with none.
 func parseDateline(s string) (dateline, bool) {
 	var dl dateline
+	if !strings.ContainsAny(s, datelineDashes) {
+		// Every dateline pattern ends in sepRe, a dash. Most paragraphs
+		// have none, and the patterns are the costliest part of telling
+		// a PR/FAQ from other Markdown.
+		return dl, false
+	}
 	if m := datelineCityDate.FindStringSubmatchIndex(s); m != nil {
 		city := strings.TrimRight(s[m[2]:m[3]], " ,")
 		if !strings.ContainsAny(city, "\"“”.!?") || strings.Count(city, ".") <= 2 && !strings.ContainsAny(city, "\"“”!?") {

@@ -190,11 +190,14 @@ func Build(d *Deck, data Data, weekEnding Date, opts ReviewOptions) (*Report, er
 		WeekEnding: w.date(),
 		Calendar:   cal,
 		Periods:    sp.periods(),
-		Metrics:    make([]MetricReport, 0, len(d.Metrics)),
+		Metrics:    make([]MetricReport, len(d.Metrics)),
 		opts:       opts,
 	}
+	f := newFrame(cal, &sp, &r.Periods, len(d.Metrics))
+	// Room for the figures of a metric without plans, for every metric.
+	e.floats = make([]float64, 0, len(d.Metrics)*(14+4*(len(sp.weeks)+len(sp.months))))
 	for i := range d.Metrics {
-		r.Metrics = append(r.Metrics, e.metric(&d.Metrics[i], cal, sp))
+		e.metric(&r.Metrics[i], &d.Metrics[i], f)
 	}
 	annotate(d, r, sp)
 	r.Sections = append([]Section(nil), d.Sections...) // the report must not alias the deck
@@ -269,10 +272,10 @@ func newEngine(d *Deck, data Data, lo, hi day) *engine {
 	gaps := 0
 	for i := range data.s.series {
 		s := &data.s.series[i]
-		k := sort.Search(len(s.days), func(j int) bool { return s.days[j] >= lo })
+		k := sort.Search(len(s.vals), func(j int) bool { return s.days.at(j) >= lo })
 		from[i] = k
 		// Days strictly increase, so n values from lo to hi are every day.
-		if k+n <= len(s.days) && s.days[k] == lo && s.days[k+n-1] == hi {
+		if k+n <= len(s.vals) && s.days.at(k) == lo && s.days.at(k+n-1) == hi {
 			e.dense[s.id] = s.vals[k : k+n : k+n]
 		} else {
 			gaps++
@@ -292,8 +295,8 @@ func newEngine(d *Deck, data Data, lo, hi day) *engine {
 		}
 		win := slab[:n:n]
 		slab = slab[n:]
-		for k := from[i]; k < len(s.days) && s.days[k] <= hi; k++ {
-			win[s.days[k]-lo] = s.vals[k]
+		for k := from[i]; k < len(s.vals) && s.days.at(k) <= hi; k++ {
+			win[s.days.at(k)-lo] = s.vals[k]
 		}
 		e.dense[s.id] = win
 	}
@@ -553,6 +556,60 @@ func (e *engine) aggregate(m *Metric, agg Aggregation, s span) figure {
 	return f
 }
 
+// value2 is value over two spans: a data metric's sum or mean runs the two
+// sums in one loop, each adding its days in the same order as alone (the
+// same figures, to the bit), so that one sum's additions fill the other's
+// wait for the adder.
+func (e *engine) value2(m *Metric, s, t span) (figure, figure) {
+	if m == nil || (m.Aggregation != Sum && m.Aggregation != Mean) || s.hi < s.lo || t.hi < t.lo {
+		return e.value(m, s), e.value(m, t)
+	}
+	win := e.window(m)
+	if win == nil {
+		return figure{missing: s.days()}, figure{missing: t.days()}
+	}
+	a, b := win[s.lo-e.lo:s.hi-e.lo+1], win[t.lo-e.lo:t.hi-e.lo+1]
+	n := min(len(a), len(b))
+	var sa, sb float64
+	var ca, cb int
+	for i, v := range a[:n] {
+		if v == v { // not NaN: a day with data
+			ca++
+			sa += v
+		}
+		if w := b[i]; w == w {
+			cb++
+			sb += w
+		}
+	}
+	for _, v := range a[n:] {
+		if v == v {
+			ca++
+			sa += v
+		}
+	}
+	for _, w := range b[n:] {
+		if w == w {
+			cb++
+			sb += w
+		}
+	}
+	return m.Aggregation.figure(sa, ca, len(a)), m.Aggregation.figure(sb, cb, len(b))
+}
+
+// figure is the figure of a sum or mean of count values over days days.
+func (agg Aggregation) figure(sum float64, count, days int) figure {
+	f := figure{missing: days - count}
+	if count == 0 {
+		return f
+	}
+	f.ok, f.v = true, sum
+	if agg == Mean {
+		f.v = sum / float64(count)
+	}
+	return f
+}
+
 // window returns data metric m's daily values, remembering the last
 // metric asked for: Build asks for one metric's many periods in a row.
 func (e *engine) window(m *Metric) []float64 {
@@ -625,13 +682,60 @@ func (e *engine) keep(p *float64) *float64 {
 	return &e.floats[len(e.floats)-1]
 }
 
-func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
-	r := MetricReport{
+// frame is what the reports of all metrics share, worked out once per
+// Build: the periods as spans and as dates, and blocks that the metrics'
+// chart points and XmR weeks are cut from, one allocation each rather than
+// one per metric.
+type frame struct {
+	cal      Calendar
+	sp       *spans
+	periods  *Periods
+	monthsYA []span // the year-ago month of each of sp.months
+	xmrEnds  []Date // the week-ending day of each of sp.xmr
+	weeks    []ChartPoint
+	months   []ChartPoint
+	xmrWeeks []Date
+	charts   []XmRChart
+}
+
+func newFrame(cal Calendar, sp *spans, periods *Periods, metrics int) *frame {
+	f := &frame{cal: cal, sp: sp, periods: periods,
+		monthsYA: make([]span, len(sp.months)), xmrEnds: make([]Date, len(sp.xmr)),
+		weeks:    make([]ChartPoint, 0, metrics*len(sp.weeks)),
+		months:   make([]ChartPoint, 0, metrics*len(sp.months)),
+		xmrWeeks: make([]Date, 0, metrics*len(sp.xmr)),
+		charts:   make([]XmRChart, 0, metrics),
+	}
+	for k, s := range sp.months {
+		// The whole calendar month a year earlier: February 2024 keeps its
+		// 29th when it is the year-ago month of February 2025.
+		start := s.lo.date()
+		f.monthsYA[k] = monthSpan(monthIndex(start.Year, start.Month) - 12)
+	}
+	for k, s := range sp.xmr {
+		f.xmrEnds[k] = s.hi.date()
+	}
+	return f
+}
+
+// cut takes the next n elements of a block as a slice of length 0 and
+// capacity n, so appending to it never reaches its neighbour's.
+func cut[T any](block *[]T, n int) []T {
+	b := *block
+	out := b[len(b) : len(b) : len(b)+n]
+	*block = b[:len(b)+n]
+	return out
+}
+
+// metric fills r with the report of metric m.
+func (e *engine) metric(r *MetricReport, m *Metric, f *frame) {
+	sp := f.sp
+	*r = MetricReport{
 		ID: m.ID, Name: m.displayName(), Role: m.Role, Owner: m.Owner, Unit: m.Unit,
 		Aggregation: m.Aggregation, Comparison: m.comparison(), Better: m.better(),
 		Operation: m.Operation, Operands: append([]string(nil), m.Operands...), Additive: e.additive(m),
-		Incomplete: []string{}, Overflow: []string{}, XmRWeeks: make([]Date, 0, len(sp.xmr)), Signals: []WeekSignal{},
-		Weeks: make([]ChartPoint, 0, len(sp.weeks)), Months: make([]ChartPoint, 0, len(sp.months)),
+		Incomplete: []string{}, Overflow: []string{}, XmRWeeks: cut(&f.xmrWeeks, len(sp.xmr)), Signals: []WeekSignal{},
+		Weeks: cut(&f.weeks, len(sp.weeks)), Months: cut(&f.months, len(sp.months)),
 	}
 	val := func(s span) figure { return e.value(m, s) }
 	flag := func(name string, f figure) {
@@ -642,7 +746,30 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 			r.Overflow = append(r.Overflow, name)
 		}
 	}
-	week, prior, ya := val(sp.week), val(sp.priorWeek), val(sp.yearAgoWeek)
+	// The weeks of the XmR chart end with the six of the chart, and those
+	// with the week reviewed and the week before: each is aggregated once.
+	var xmrFigs [xmrWeeks]figure
+	xw := xmrFigs[:len(sp.xmr)]
+	for k := 0; k < len(sp.xmr); k += 2 {
+		if k+1 < len(sp.xmr) {
+			xw[k], xw[k+1] = e.value2(m, sp.xmr[k], sp.xmr[k+1])
+		} else {
+			xw[k] = val(sp.xmr[k])
+		}
+	}
+	first6 := len(sp.xmr) - len(sp.weeks) // the place of sp.weeks[0] in sp.xmr
+	var yaFigs [chartWeeks]figure
+	yw := yaFigs[:len(sp.weeks)]
+	for k := 0; k < len(sp.weeks); k += 2 {
+		s := sp.weeks[k]
+		if k+1 < len(sp.weeks) {
+			t := sp.weeks[k+1]
+			yw[k], yw[k+1] = e.value2(m, span{s.lo - yearAgo, s.hi - yearAgo}, span{t.lo - yearAgo, t.hi - yearAgo})
+		} else {
+			yw[k] = val(span{s.lo - yearAgo, s.hi - yearAgo})
+		}
+	}
+	week, prior, ya := xw[len(xw)-1], xw[len(xw)-2], yw[len(yw)-1]
 	r.LastWeek, r.PriorWeek, r.YearAgoWeek = e.keep(week.ptr()), e.keep(prior.ptr()), e.keep(ya.ptr())
 	r.WoW, r.YoY = e.change(m, week, prior), e.change(m, week, ya)
 	flag("lastWeek", week)
@@ -650,58 +777,63 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	flag("yearAgoWeek", ya)
 
 	type todate struct {
-		name       string
-		cur, ya    span
-		v, vYA, yy **float64
+		name, yaName string
+		cur, ya      span
+		v, vYA, yy   **float64
 	}
 	var figs [3]figure
 	for i, t := range []todate{
-		{"mtd", sp.mtd, sp.mtdYA, &r.MTD, &r.MTDYearAgo, &r.MTDYoY},
-		{"qtd", sp.qtd, sp.qtdYA, &r.QTD, &r.QTDYearAgo, &r.QTDYoY},
-		{"ytd", sp.ytd, sp.ytdYA, &r.YTD, &r.YTDYearAgo, &r.YTDYoY},
+		{"mtd", "mtdYearAgo", sp.mtd, sp.mtdYA, &r.MTD, &r.MTDYearAgo, &r.MTDYoY},
+		{"qtd", "qtdYearAgo", sp.qtd, sp.qtdYA, &r.QTD, &r.QTDYearAgo, &r.QTDYoY},
+		{"ytd", "ytdYearAgo", sp.ytd, sp.ytdYA, &r.YTD, &r.YTDYearAgo, &r.YTDYoY},
 	} {
-		c, p := val(t.cur), val(t.ya)
+		c, p := e.value2(m, t.cur, t.ya)
 		figs[i] = c
 		*t.v, *t.vYA, *t.yy = e.keep(c.ptr()), e.keep(p.ptr()), e.change(m, c, p)
 		flag(t.name, c)
-		flag(t.name+"YearAgo", p)
+		flag(t.yaName, p)
 	}
 
 	plans := planIndex(m)
-	var before figure // the period before the one being added
+	before := xw[first6-1] // the week before the first of the chart
 	for k, s := range sp.weeks {
-		if k == 0 {
-			before = val(span{s.lo - 7, s.hi - 7})
-		}
-		c, p := val(s), val(span{s.lo - yearAgo, s.hi - yearAgo})
-		pt := ChartPoint{Period: s.period(), Value: e.keep(c.ptr()), YearAgo: e.keep(p.ptr()), Plan: e.keep(plans.at(PlanWeek, s.hi)),
+		c, p := xw[first6+k], yw[k]
+		pt := ChartPoint{Period: f.periods.Weeks[k], Value: e.keep(c.ptr()), YearAgo: e.keep(p.ptr()), Plan: e.keep(plans.at(PlanWeek, s.hi)),
 			Change: e.change(m, c, before), YoY: e.change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
 		pt.PlanVariance = e.keep(planVariance(m, c, pt.Plan))
 		r.Weeks = append(r.Weeks, pt)
 		before = c
 	}
+	var monthFigs, yaMonths [12]figure
+	cm, ym := monthFigs[:0], yaMonths[:0]
 	for k, s := range sp.months {
-		// The whole calendar month a year earlier: February 2024 keeps its
-		// 29th when it is the year-ago month of February 2025.
-		start := s.lo.date()
-		mi := monthIndex(start.Year, start.Month)
-		if k == 0 {
-			before = val(monthSpan(mi - 1))
+		c, p := e.value2(m, s, f.monthsYA[k])
+		cm, ym = append(cm, c), append(ym, p)
+	}
+	if len(sp.months) > 0 {
+		// The month before the first of the chart is the year-ago month of
+		// the last.
+		before = ym[len(ym)-1]
+		if b := monthSpan(monthIndex(f.periods.Months[0].Start.Year, f.periods.Months[0].Start.Month) - 1); b != f.monthsYA[len(ym)-1] {
+			before = val(b)
 		}
-		c, p := val(s), val(monthSpan(mi-12))
-		pt := ChartPoint{Period: s.period(), Value: e.keep(c.ptr()), YearAgo: e.keep(p.ptr()), Plan: e.keep(plans.at(PlanMonth, s.hi)),
+	}
+	for k, s := range sp.months {
+		c, p := cm[k], ym[k]
+		pt := ChartPoint{Period: f.periods.Months[k], Value: e.keep(c.ptr()), YearAgo: e.keep(p.ptr()), Plan: e.keep(plans.at(PlanMonth, s.hi)),
 			Change: e.change(m, c, before), YoY: e.change(m, c, p), Missing: c.missing, YearAgoMissing: p.missing}
 		pt.PlanVariance = e.keep(planVariance(m, c, pt.Plan))
 		r.Months = append(r.Months, pt)
 		before = c
 	}
-	r.Plan = e.plan(m, cal, sp, plans, week, figs)
+	r.Plan = e.plan(m, f.cal, *sp, plans, week, figs)
 
 	// The weekly XmR chart: the trailing run of complete weeks.
-	vals := make([]float64, 0, len(sp.xmr))
+	var xmrVals [xmrWeeks]float64
+	vals := xmrVals[:0]
 	first := len(sp.xmr)
 	for k := len(sp.xmr) - 1; k >= 0; k-- {
-		f := val(sp.xmr[k])
+		f := xw[k]
 		if !f.complete() || f.ptr() == nil {
 			break
 		}
@@ -711,18 +843,18 @@ func (e *engine) metric(m *Metric, cal Calendar, sp spans) MetricReport {
 	for i, j := 0, len(vals)-1; i < j; i, j = i+1, j-1 {
 		vals[i], vals[j] = vals[j], vals[i]
 	}
-	for k := first; k < len(sp.xmr); k++ {
-		r.XmRWeeks = append(r.XmRWeeks, sp.xmr[k].hi.date())
-	}
+	r.XmRWeeks = append(r.XmRWeeks, f.xmrEnds[first:]...)
 	if len(vals) >= 2 {
-		c := XmR(vals)
-		r.XmR = &c
-		r.Signals = make([]WeekSignal, 0, len(c.Signals)) // sized once, never nil
-		for _, s := range c.Signals {
+		c := cut(&f.charts, 1)[:1]
+		c[0] = XmR(vals)
+		r.XmR = &c[0]
+		if n := len(c[0].Signals); n > 0 {
+			r.Signals = make([]WeekSignal, 0, n) // sized once
+		}
+		for _, s := range c[0].Signals {
 			r.Signals = append(r.Signals, WeekSignal{Signal: s, Week: r.XmRWeeks[s.Index]})
 		}
 	}
-	return r
 }
 
 type planKey struct {
@@ -733,6 +865,9 @@ type planKey struct {
 type plans map[planKey]float64
 
 func planIndex(m *Metric) plans {
+	if len(m.Plan) == 0 {
+		return nil
+	}
 	p := plans{}
 	for _, v := range m.Plan {
 		p[planKey{v.Period, dayOf(v.End)}] = v.Value

@@ -165,15 +165,19 @@ type spans struct {
 	xmr                          []span // up to xmrWeeks weeks, oldest first
 }
 
-// xmrWeeks is how many trailing weeks the weekly XmR chart of a metric uses.
-const xmrWeeks = 26
+// xmrWeeks is how many trailing weeks the weekly XmR chart of a metric
+// uses, and chartWeeks how many the 6-12 chart and the six-week table show.
+const (
+	xmrWeeks   = 26
+	chartWeeks = 6
+)
 
 func (c Calendar) spans(w day) spans {
 	var s spans
 	s.week = span{w - 6, w}
 	s.priorWeek = span{w - 13, w - 7}
 	s.yearAgoWeek = span{w - 6 - yearAgo, w - yearAgo}
-	for i := 5; i >= 0; i-- {
+	for i := chartWeeks - 1; i >= 0; i-- {
 		e := w - day(7*i)
 		s.weeks = append(s.weeks, span{e - 6, e})
 	}

@@ -38,13 +38,67 @@ type store struct {
 
 // series is one metric's points in the order they arrived; sorted records
 // whether days only ever increased, the common case, so nothing need sort.
+// The number of points is len(vals).
 type series struct {
 	id     string
-	days   []day
 	vals   []float64
-	lines  []int32 // source line or row of each point, 0 when added by Add
-	first  int32   // line or row where the metric first appears, 0 when added by Add
+	days   steps[day]
+	lines  steps[int32] // source line or row of each point, 0 when added by Add
+	first  int32        // line or row where the metric first appears, 0 when added by Add
 	sorted bool
+}
+
+// steps is the days or the lines of a series' points. Nearly every series
+// has one point a day, and a CSV file gives each metric's rows one after
+// another or every so many lines: a sequence that steps by a constant is
+// kept as its first value and its step, with no memory per point, and
+// listed only from the first point that breaks the step. Its length is its
+// series'.
+type steps[T ~int32] struct {
+	lo, step T
+	list     []T // nil while value i is lo + i*step
+}
+
+// at returns value i.
+func (q *steps[T]) at(i int) T {
+	if q.list != nil {
+		return q.list[i]
+	}
+	return q.lo + T(i)*q.step
+}
+
+// add appends v to a sequence of n values whose series has room for c.
+func (q *steps[T]) add(n int, v T, c int) {
+	switch {
+	case q.list != nil:
+		q.list = append(q.list, v)
+	case n == 0:
+		q.lo = v
+	case n == 1:
+		q.step = v - q.lo
+	case int64(v) != int64(q.lo)+int64(n)*int64(q.step):
+		q.spell(n, c)
+		q.list = append(q.list, v)
+	}
+}
+
+// spell lists the n values of the sequence, with room for c.
+func (q *steps[T]) spell(n, c int) {
+	if q.list != nil {
+		return
+	}
+	l := make([]T, n, max(c, n))
+	for i := range l {
+		l[i] = q.lo + T(i)*q.step
+	}
+	q.list = l
+}
+
+// grow moves a listed sequence of n values to room for c.
+func (q *steps[T]) grow(n, c int) {
+	if q.list != nil {
+		q.list = append(make([]T, 0, c), q.list[:n]...)
+	}
 }
 
 func (d *Data) get(id []byte) *series {
@@ -119,28 +173,35 @@ func (d *Data) Add(date Date, metric string, value float64) error {
 
 // push appends a point; a day equal to the series' last is a duplicate.
 func (st *store) push(s *series, dd day, v float64, pos int32) error {
-	if n := len(s.days); n > 0 {
-		last := s.days[n-1]
+	n := len(s.vals)
+	if n > 0 {
+		last := s.days.at(n - 1)
 		if dd == last {
-			return st.dupErr(s, dd, s.lines[n-1], pos)
+			return st.dupErr(s, dd, s.lines.at(n-1), pos)
 		}
 		if dd < last {
 			s.sorted = false
 		}
 	}
-	if len(s.days) == cap(s.days) {
+	s.append(dd, v, pos)
+	return nil
+}
+
+// append adds a point that push has checked.
+func (s *series) append(dd day, v float64, pos int32) {
+	n := len(s.vals)
+	if n == cap(s.vals) {
 		s.grow()
 	}
-	s.days = append(s.days, dd)
+	s.days.add(n, dd, cap(s.vals))
+	s.lines.add(n, pos, cap(s.vals))
 	s.vals = append(s.vals, v)
-	s.lines = append(s.lines, pos)
-	return nil
 }
 
 // reserve makes room for n points in an empty series.
 func (s *series) reserve(n int) {
-	if len(s.days) == 0 && n > cap(s.days) {
-		s.days, s.vals, s.lines = make([]day, 0, n), make([]float64, 0, n), make([]int32, 0, n)
+	if len(s.vals) == 0 && n > cap(s.vals) {
+		s.vals = make([]float64, 0, n)
 	}
 }
 
@@ -148,10 +209,10 @@ func (s *series) reserve(n int) {
 // quarter, which copies a long series many times over; doubling keeps the
 // bytes allocated for a series within twice its final size.
 func (s *series) grow() {
-	n := max(2*cap(s.days), 64)
-	s.days = append(make([]day, 0, n), s.days...)
+	n := max(2*cap(s.vals), 64)
+	s.days.grow(len(s.vals), n)
+	s.lines.grow(len(s.vals), n)
 	s.vals = append(make([]float64, 0, n), s.vals...)
-	s.lines = append(make([]int32, 0, n), s.lines...)
 }
 
 // check sorts an out-of-order series and refuses duplicate days in it.
@@ -159,15 +220,18 @@ func (st *store) check(s *series) error {
 	if s.sorted {
 		return nil
 	}
+	s.days.spell(len(s.vals), cap(s.vals))
+	s.lines.spell(len(s.vals), cap(s.vals))
 	sort.Sort(byDay{s})
 	s.sorted = true
-	for i := 1; i < len(s.days); i++ {
-		if s.days[i] == s.days[i-1] {
-			a, b := s.lines[i-1], s.lines[i]
+	days := s.days.list
+	for i := 1; i < len(days); i++ {
+		if days[i] == days[i-1] {
+			a, b := s.lines.list[i-1], s.lines.list[i]
 			if a > b {
 				a, b = b, a
 			}
-			return st.dupErr(s, s.days[i], a, b)
+			return st.dupErr(s, days[i], a, b)
 		}
 	}
 	return nil
@@ -225,13 +289,14 @@ func (st *store) dupErr(s *series, dd day, first, again int32) error {
 	return dataErr(ErrDuplicate, "%s on %s is given twice", s.id, dd.date())
 }
 
+// byDay sorts a series whose days and lines are listed.
 type byDay struct{ s *series }
 
-func (b byDay) Len() int           { return len(b.s.days) }
-func (b byDay) Less(i, j int) bool { return b.s.days[i] < b.s.days[j] }
+func (b byDay) Len() int           { return len(b.s.vals) }
+func (b byDay) Less(i, j int) bool { return b.s.days.list[i] < b.s.days.list[j] }
 func (b byDay) Swap(i, j int) {
 	s := b.s
-	s.days[i], s.days[j] = s.days[j], s.days[i]
+	s.days.list[i], s.days.list[j] = s.days.list[j], s.days.list[i]
 	s.vals[i], s.vals[j] = s.vals[j], s.vals[i]
-	s.lines[i], s.lines[j] = s.lines[j], s.lines[i]
+	s.lines.list[i], s.lines.list[j] = s.lines.list[j], s.lines.list[i]
 }

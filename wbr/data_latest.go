@@ -32,12 +32,13 @@ func LatestWeek(d *Deck, data Data) (Date, error) {
 	metrics := 0
 	for i := range data.s.series {
 		s := &data.s.series[i]
-		if !takesData[s.id] || len(s.days) == 0 {
+		if !takesData[s.id] || len(s.vals) == 0 {
 			continue
 		}
 		metrics++
 		run, week := 0, day(0)
-		for _, dd := range s.days { // sorted, no day twice
+		for i := range s.vals { // sorted, no day twice
+			dd := s.days.at(i)
 			end := dd + day((endWD-int(dd.weekday())+7)%7)
 			if run == 0 || end != week {
 				week, run = end, 0

@@ -30,7 +30,7 @@ func TestReadCSVAcceptsCommonShapes(t *testing.T) {
 			assert.Equal(t, []string{"orders", "sessions"}, d.Metrics())
 			o := d.get([]byte("orders"))
 			require.NotNil(t, o)
-			assert.Equal(t, []day{dayOf(date("2026-11-20")), dayOf(date("2026-11-21"))}, o.days)
+			assert.Equal(t, []day{dayOf(date("2026-11-20")), dayOf(date("2026-11-21"))}, daysOf(o))
 			assert.Equal(t, []float64{10, 12.5}, o.vals)
 			assert.Equal(t, []float64{-300}, d.get([]byte("sessions")).vals)
 		})
@@ -127,6 +127,15 @@ func TestReadCSVAllocatesPerMetricNotPerRow(t *testing.T) {
 	// Ten times the rows: the slices grow by doubling, so only a few more
 	// allocations, never one per row (9,000 more rows here).
 	assert.Less(t, b-a, 200.0, "allocations: %v for 1,000 rows, %v for 10,000", a, b)
+}
+
+// daysOf lists a series' days.
+func daysOf(s *series) []day {
+	out := make([]day, len(s.vals))
+	for i := range out {
+		out[i] = s.days.at(i)
+	}
+	return out
 }
 
 // csvOf writes metrics × days rows of daily data ending 2026-11-21.
@@ -236,7 +245,7 @@ func TestReadCSVWideAndAsExported(t *testing.T) {
 			assert.Equal(t, []string{"orders", "sessions"}, d.Metrics())
 			assert.Equal(t, 3, d.Len())
 			assert.Equal(t, []float64{1234, 1234567.5}, d.get([]byte("orders")).vals)
-			assert.Equal(t, []day{dayOf(date("2026-11-20")), dayOf(date("2026-11-21"))}, d.get([]byte("orders")).days)
+			assert.Equal(t, []day{dayOf(date("2026-11-20")), dayOf(date("2026-11-21"))}, daysOf(d.get([]byte("orders"))))
 			assert.Equal(t, []float64{10}, d.get([]byte("sessions")).vals)
 		})
 	}
@@ -315,4 +324,29 @@ func TestReadCSVRefusesEndlessInput(t *testing.T) {
 	// A header of more columns than metrics are allowed.
 	_, err = ReadCSV(strings.NewReader("date" + strings.Repeat(",m", MaxMetrics+1) + "\n"))
 	assert.ErrorIs(t, err, ErrTooLarge)
+}
+
+// TestStepsMatchAList checks the days and lines kept as a first value and
+// a step against a plain list, on sequences that step evenly, break their
+// step at each place, repeat, go down, and jump by more than int32 holds.
+func TestStepsMatchAList(t *testing.T) {
+	seqs := [][]int32{
+		{}, {5}, {5, 6}, {5, 6, 7, 8}, {0, 0, 0}, {9, 7, 5, 3}, {1, 101, 201, 301},
+		{1, 2, 4, 5}, {1, 3, 4}, {1, 2, 3, 3}, {7, 6, 8}, {1, 2, 3, 4, 5, 6, 7, 9},
+		{-2147483648, 2147483647, 0}, {2147483647, -2147483648, 0}, {0, 1 << 30, 1<<31 - 1},
+	}
+	for _, want := range seqs {
+		var q steps[int32]
+		for i, v := range want {
+			q.add(i, v, len(want))
+			for j := 0; j <= i; j++ {
+				require.Equal(t, want[j], q.at(j), "%v after %d values, value %d", want, i+1, j)
+			}
+		}
+		q.spell(len(want), len(want))
+		assert.Equal(t, len(want), len(q.list), "%v", want)
+		for j, v := range want {
+			assert.Equal(t, v, q.list[j], "%v", want)
+		}
+	}
 }

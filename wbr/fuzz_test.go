@@ -99,7 +99,7 @@ func FuzzReadCSV(f *testing.F) {
 				if math.IsNaN(v) || math.IsInf(v, 0) {
 					t.Fatalf("non-finite value %v accepted", v)
 				}
-				if i > 0 && s.days[i] <= s.days[i-1] {
+				if i > 0 && s.days.at(i) <= s.days.at(i-1) {
 					t.Fatalf("%s: days not strictly increasing", id)
 				}
 			}
@@ -201,6 +201,14 @@ func FuzzReadCSVFastPath(f *testing.F) {
 	f.Add([]byte("date,metric,value\n2026-11-20,a,1\r\n2026-11-21,a,2\n2026-11-22,a,3 \n2026-11-23, a,4\n"))
 	f.Add([]byte("metric,date,value\na,2026-11-20,1\na,2026-11-21,2\n"))
 	f.Add([]byte("date,metric,value\n2026-11-20,metric_001,1\n2026-11-21,metric_001,2\n2026-11-22,metric_101,3\n2026-11-23,metric_1011,4\n"))
+	// Month and year ends, leap days, gaps, a day repeated after a gap and
+	// the last day there is: the expected next date and the days kept as
+	// a first day and a step.
+	f.Add([]byte("date,metric,value\n2023-12-30,m,1\n2023-12-31,m,2\n2024-01-01,m,3\n2024-01-02,m,4\n2024-02-28,m,5\n2024-02-29,m,6\n2024-03-01,m,7\n2024-03-01,m,8\n"))
+	f.Add([]byte("date,metric,value\n2026-11-20,m,1\n2026-11-21,m,2\n2026-11-23,m,3\n2026-11-24,m,4\n2026-11-22,m,5\n2026-11-25,m,6\n2026-11-25,m,7\n"))
+	f.Add([]byte("date,metric,value\n9999-12-30,m,1\n9999-12-31,m,2\n9999-12-31,m,3\n"))
+	f.Add([]byte("date,metric,value\n2026-11-20,a,1\n2026-11-20,b,1\n2026-11-21,a,2\n2026-11-21,b,2\n2026-11-22,a,3\n2026-11-23,a,4\n2026-11-24,a,5\n2026-11-22,b,3\n"))
+	f.Add([]byte("date,metric,value\n2026-11-20,a,1\n2026-11-21,a,1012.34\n2026-11-22,a,-987.6543210\n2026-11-23,a,12345678.5\n2026-11-24,a,0.12345678\n2026-11-25,a,7\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		fast, errFast := ReadCSV(bytes.NewReader(in))
 		slow, errSlow := ReadCSV(iotest.OneByteReader(bytes.NewReader(in)))

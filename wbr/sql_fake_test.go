@@ -105,7 +105,8 @@ func TestReadSQLWithoutAServer(t *testing.T) {
 	}
 	for _, id := range fromCSV.Metrics() {
 		s := fromCSV.get([]byte(id))
-		for i, dd := range s.days {
+		for i := range s.vals {
+			dd := s.days.at(i)
 			long.rows = append(long.rows, []driver.Value{dd.date().Time(), id, s.vals[i]})
 			row := byDate[dd]
 			if row == nil {

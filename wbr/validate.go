@@ -43,16 +43,17 @@ func (d *Deck) Validate() error {
 			}
 		}
 		for k, t := range m.Drives {
-			at := ptr("metrics", i, "drives", k)
+			// The pointer is built only for a problem: most decks have none.
+			at := func() string { return ptr("metrics", i, "drives", k) }
 			if m.Role != Input {
-				l.Add(at, RuleDrivesFromOutput, "only input metrics drive outputs; %q is an %s", m.ID, m.Role)
+				l.Add(at(), RuleDrivesFromOutput, "only input metrics drive outputs; %q is an %s", m.ID, m.Role)
 			}
 			j, ok := ids[t]
 			switch {
 			case !ok:
-				l.Add(at, RuleUnknownReference, "no metric has id %q", t)
+				l.Add(at(), RuleUnknownReference, "no metric has id %q", t)
 			case d.Metrics[j].Role != Output:
-				l.Add(at, RuleDrivesInput, "%q is not an output metric", t)
+				l.Add(at(), RuleDrivesInput, "%q is not an output metric", t)
 			default:
 				driven[t] = true
 			}

@@ -66,7 +66,13 @@ type Signal struct {
 // neighbours, and they never signal. With no finite values every figure is
 // zero; with one, the limits equal the value.
 func XmR(values []float64) XmRChart {
-	idx := make([]int, 0, len(values))
+	// A weekly chart's few values are worked on in arrays on the stack.
+	const small = 64
+	var idxBuf [small]int
+	idx := idxBuf[:0]
+	if len(values) > small {
+		idx = make([]int, 0, len(values))
+	}
 	for i, v := range values {
 		if !math.IsNaN(v) && !math.IsInf(v, 0) {
 			idx = append(idx, i)
@@ -101,7 +107,12 @@ func XmR(values []float64) XmRChart {
 
 	// seen marks the signals already added: four slots per point, the
 	// moving-range signal's and those of rules 1 to 3.
-	seen := make([]bool, 4*len(values))
+	var seenBuf [4 * small]bool
+	var sigBuf [small]Signal
+	seen, sigs := seenBuf[:], sigBuf[:0]
+	if len(values) > small {
+		seen = make([]bool, 4*len(values))
+	}
 	add := func(s Signal) {
 		k := 4 * s.Index
 		if !s.MovingRange {
@@ -109,7 +120,7 @@ func XmR(values []float64) XmRChart {
 		}
 		if !seen[k] {
 			seen[k] = true
-			c.Signals = append(c.Signals, s)
+			sigs = append(sigs, s)
 		}
 	}
 	// side is +1 above the centre line, -1 below, 0 on it.
@@ -178,6 +189,7 @@ func XmR(values []float64) XmRChart {
 		}
 		k = j
 	}
+	c.Signals = append(c.Signals, sigs...) // one allocation, of the size needed
 	slices.SortStableFunc(c.Signals, func(x, y Signal) int {
 		if x.Index != y.Index {
 			return cmp.Compare(x.Index, y.Index)
