@@ -63,8 +63,13 @@ func newGraph(f *Flywheel) *graph {
 	n := len(f.Nodes)
 	g := &graph{n: n}
 	seen := make(map[[2]int32]bool, len(f.Links))
-	count := make([]int32, n+1)
-	rcount := make([]int32, n+1)
+	// The arrays come cut from two allocations: a graph is built for every
+	// analysis and every Validate, and a small wheel's dozen arrays cost
+	// more to allocate one by one than to fill.
+	L := len(f.Links)
+	mem := cutter[int32](make([]int32, 2*(n+1)+3*L))
+	count, rcount := mem.cut(n+1), mem.cut(n+1)
+	g.from, g.to, g.link = mem.cut(L)[:0], mem.cut(L)[:0], mem.cut(L)[:0]
 	for i, l := range f.Links {
 		a, okA := idx[l.From]
 		b, okB := idx[l.To]
@@ -83,10 +88,12 @@ func newGraph(f *Flywheel) *graph {
 		rcount[v+1] += rcount[v]
 	}
 	g.off, g.rOff = count, rcount
-	g.out = make([]int32, len(g.to))
-	g.rIn = make([]int32, len(g.to))
-	fill := append([]int32(nil), count[:n]...)
-	rfill := append([]int32(nil), rcount[:n]...)
+	m := len(g.to)
+	mem = make([]int32, 2*m+2*n)
+	g.out, g.rIn = mem.cut(m), mem.cut(m)
+	fill, rfill := mem.cut(n), mem.cut(n)
+	copy(fill, count[:n])
+	copy(rfill, rcount[:n])
 	for e := range g.to {
 		b := g.to[e]
 		g.rIn[rfill[b]] = int32(e)
@@ -200,8 +207,9 @@ type tarjan struct {
 }
 
 func newTarjan(g *graph, self []bool) *tarjan {
-	t := &tarjan{g: g, self: self, index: make([]int32, g.n), low: make([]int32, g.n),
-		member: make([]bool, g.n), onStack: make([]bool, g.n)}
+	ints, bools := cutter[int32](make([]int32, 2*g.n)), cutter[bool](make([]bool, 2*g.n))
+	t := &tarjan{g: g, self: self, index: ints.cut(g.n), low: ints.cut(g.n),
+		member: bools.cut(g.n), onStack: bools.cut(g.n)}
 	for i := range t.index {
 		t.index[i] = -1
 	}
@@ -279,4 +287,14 @@ func (t *tarjan) components(nodes []int32, flat, ends []int32) ([]int32, []int32
 		t.index[v] = -1
 	}
 	return flat, ends
+}
+
+// cutter hands out consecutive slices of one array, each with its
+// capacity cut to its length so that an append cannot reach the next.
+type cutter[T any] []T
+
+func (c *cutter[T]) cut(n int) []T {
+	s := (*c)[:n:n]
+	*c = (*c)[n:]
+	return s
 }

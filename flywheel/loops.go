@@ -205,34 +205,39 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 		return nil, err
 	}
 	g := newGraph(f)
-	n := g.n
+	n, m := g.n, len(g.to)
+	// The fixed-size arrays of each element type are cut from one
+	// allocation (see newGraph).
+	ints := cutter[int32](make([]int32, 5*n+2*m))
+	bools := cutter[bool](make([]bool, 2*n))
 	s := &search{
 		g: g, f: f, opts: opts.withDefaults(),
-		self:    make([]bool, n),
+		self:    bools.cut(n),
 		state:   make([]uint8, n),
-		dist:    make([]int32, n),
+		dist:    ints.cut(n),
 		bset:    make([][]int32, n),
-		info:    make([]edgeInfo, len(g.to)),
-		outTo:   make([]int32, len(g.out)),
-		path:    make([]int32, n),
-		pos:     make([]int32, n),
-		found:   make([]bool, n),
+		info:    make([]edgeInfo, m),
+		outTo:   ints.cut(m),
+		path:    ints.cut(n),
+		pos:     ints.cut(n),
+		found:   bools.cut(n),
 		links:   make([]int, n),
 		names:   make([]string, n),
 		sums:    make([]acc, n+1),
-		maxWork: 1_000_000 + 64*(n+len(g.to)),
+		maxWork: 1_000_000 + 64*(n+m),
 	}
 	for i, e := range g.out {
 		s.outTo[i] = g.to[e]
 	}
-	s.skip = append([]int32(nil), g.off[:n]...)
+	s.skip = ints.cut(n)
+	copy(s.skip, g.off[:n])
 	s.local = make([]int8, n)
 	for v := range s.local {
 		s.local[v] = -1
 	}
 	// A node's B list only ever holds its predecessors, so all the lists
 	// fit in one arena laid out like the reverse adjacency.
-	arena := make([]int32, len(g.to))
+	arena := ints.cut(m)
 	for v := range s.bset {
 		s.bset[v] = arena[g.rOff[v]:g.rOff[v]:g.rOff[v+1]]
 	}
@@ -248,7 +253,7 @@ func (f *Flywheel) newSearch(opts LoopOptions) (*search, error) {
 		s.info[e] = in
 	}
 	s.tarjan = newTarjan(g, s.self)
-	all := make([]int32, n)
+	all := ints.cut(n)
 	for v := range all {
 		all[v] = int32(v)
 	}

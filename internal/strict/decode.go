@@ -37,7 +37,7 @@ func Decode(data []byte, v any, lim Limits) error {
 		return AsProblem(err)
 	}
 	err = root.decodeInto(v, b.probs)
-	b.arena.recycle()
+	b.arena.recycleAfter(len(data))
 	b.release()
 	return err
 }
@@ -72,8 +72,8 @@ func parse(data []byte, lim Limits, pooled bool) (*builder, *node, error) {
 	}
 	var b *builder
 	if pooled {
-		b = builders.Get().(*builder)
-		*b = builder{lim: lim}
+		b = builders.Get().(*builder) // zero: release cleared it
+		b.lim = lim
 		b.arena.init()
 	} else {
 		b = &builder{lim: lim}
@@ -236,8 +236,10 @@ func textKindOf(t reflect.Type) textKind {
 
 // decoder walks the tree into a Go value, collecting problems.
 type decoder struct {
-	c  collector
-	sc *scratch
+	c        collector
+	sc       *scratch
+	lastType reflect.Type // the struct type last decoded, and its fields
+	lastInfo *structInfo
 }
 
 func (d *decoder) typeErr(n *node, at *path, want string) {
@@ -248,12 +250,22 @@ func (d *decoder) typeErr(n *node, at *path, want string) {
 }
 
 func (d *decoder) value(n *node, rv reflect.Value, at *path) {
-	d.typed(n, rv, at, textKindOf(rv.Type()))
+	d.typed(n, rv, at, textKindFor(rv.Type()))
 }
 
-// typed decodes n into rv, whose type reads text as tk says: a struct's
-// fields and a list's entries have their kind looked up once per type, not
-// once per value.
+// textKindFor is how t reads text, or, for a pointer, how the value it
+// points to does: a pointer type reads none itself, so typed can hand
+// its kind down without looking it up again.
+func textKindFor(t reflect.Type) textKind {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return textKindOf(t)
+}
+
+// typed decodes n into rv, whose type reads text as tk says (see
+// textKindFor): a struct's fields and a list's entries have their kind
+// looked up once per type, not once per value.
 func (d *decoder) typed(n *node, rv reflect.Value, at *path, tk textKind) {
 	if n.kind == kInvalid {
 		return
@@ -272,7 +284,7 @@ func (d *decoder) typed(n *node, rv reflect.Value, at *path, tk textKind) {
 		if rv.IsNil() {
 			rv.Set(reflect.New(t.Elem()))
 		}
-		d.value(n, rv.Elem(), at)
+		d.typed(n, rv.Elem(), at, tk)
 		return
 	}
 	switch tk {
@@ -307,7 +319,7 @@ func (d *decoder) typed(n *node, rv reflect.Value, at *path, tk textKind) {
 		} else {
 			s = reflect.MakeSlice(t, len(n.kids), len(n.kids))
 		}
-		etk := textKindOf(t.Elem())
+		etk := textKindFor(t.Elem())
 		for i := range n.kids {
 			at.pushIndex(i)
 			d.typed(&n.kids[i], s.Index(i), at, etk)
@@ -326,7 +338,7 @@ func (d *decoder) typed(n *node, rv reflect.Value, at *path, tk textKind) {
 			return
 		}
 		m := reflect.MakeMapWithSize(t, len(n.keys))
-		etk := textKindOf(t.Elem())
+		etk := textKindFor(t.Elem())
 		for i, k := range n.keys {
 			ev := reflect.New(t.Elem()).Elem()
 			at.push(k.name)
@@ -451,7 +463,13 @@ func (d *decoder) object(n *node, rv reflect.Value, at *path) {
 		d.typeErr(n, at, "an object")
 		return
 	}
-	info := fieldsOf(rv.Type())
+	// A list holds many objects of one type: the last type's fields are
+	// kept at hand rather than looked up in the shared cache each time.
+	t := rv.Type()
+	if t != d.lastType {
+		d.lastType, d.lastInfo = t, fieldsOf(t)
+	}
+	info := d.lastInfo
 	next := 0 // where the field after the last one found is declared
 	for i, k := range n.keys {
 		at.push(k.name)
@@ -553,7 +571,7 @@ func fieldsOf(t reflect.Type) *structInfo {
 		if _, dup := info.byName[name]; dup {
 			continue
 		}
-		fi := fieldInfo{f.Index, textKindOf(f.Type), len(info.order)}
+		fi := fieldInfo{f.Index, textKindFor(f.Type), len(info.order)}
 		info.byName[name] = fi
 		info.order = append(info.order, namedField{name, fi})
 		info.names = append(info.names, name)

@@ -154,3 +154,32 @@ func FuzzTypedJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestStringScanEveryOffset puts each byte that stops a string scan, and
+// some that do not, at every offset of strings up to 40 bytes long, so
+// that the scan eight bytes at a time meets it in every lane and at every
+// alignment; each document must be read as encoding/json reads it.
+func TestStringScanEveryOffset(t *testing.T) {
+	for _, c := range []string{`"`, `\\`, `\n`, `\u00e9`, "\x00", "\x1f", "\n", " ", "\x7f", "!", "#", "]", "[", "é", "\u2028", "\\"} {
+		for n := range 41 {
+			for p := 0; p <= n; p++ {
+				text := strings.Repeat("a", p) + c + strings.Repeat("b", n-p)
+				for _, data := range []string{`["` + text + `"]`, `{"` + text + `":1}`, `["` + text} {
+					var ours, theirs any
+					err := Decode([]byte(data), &ours, Limits{})
+					jerr := json.Unmarshal([]byte(data), &theirs)
+					if (err == nil) != (jerr == nil) {
+						t.Fatalf("%q: ours %v, encoding/json %v", data, err, jerr)
+					}
+					if err == nil {
+						a, _ := json.Marshal(ours)
+						b, _ := json.Marshal(theirs)
+						if string(a) != string(b) {
+							t.Fatalf("%q read differently:\nours   %s\ntheirs %s", data, a, b)
+						}
+					}
+				}
+			}
+		}
+	}
+}

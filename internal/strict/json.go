@@ -1,10 +1,12 @@
 package strict
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/dayone-go/mechanisms/internal/enum"
 	"github.com/dayone-go/mechanisms/internal/problem"
@@ -21,7 +23,12 @@ import (
 func (b *builder) parseJSON(data []byte) (*node, error) {
 	s := scanners.Get().(*jsonScanner)
 	defer s.release()
-	*s = jsonScanner{b: b, src: string(data), line: 1, col: 1, kids: s.kids[:0], keys: s.keys[:0], open: s.open[:0], buf: s.buf[:0], seen: s.seen}
+	// Set field by field: assigning a whole scanner, whose path holds its
+	// first segments, cost a write barrier per pointer slot while the
+	// collector ran. release left the stacks empty.
+	s.b, s.src = b, string(data)
+	s.i, s.line, s.lineStart, s.colAt, s.col = 0, 1, 0, 0, 1
+	s.at.segs = s.at.segs[:0]
 	s.skipWS()
 	root, err := s.value(0, &s.at)
 	if err != nil {
@@ -40,15 +47,20 @@ func (b *builder) parseJSON(data []byte) (*node, error) {
 // scanners keeps the stacks of finished scanners for the next document.
 var scanners = sync.Pool{New: func() any { return new(jsonScanner) }}
 
-// release clears what the scanner holds of a document and returns it to
-// the pool; an oversized stack is dropped rather than kept.
+// release returns the scanner to the pool, its stacks cleared after an
+// input over pinLimit; an oversized stack is dropped rather than kept.
 func (s *jsonScanner) release() {
-	clear(s.kids[:cap(s.kids)])
-	clear(s.keys[:cap(s.keys)])
+	if len(s.src) > pinLimit {
+		clear(s.kids[:cap(s.kids)])
+		clear(s.keys[:cap(s.keys)])
+		clear(s.at.buf[:])
+	}
 	if cap(s.kids) > 1<<12 || cap(s.buf) > 1<<16 {
 		return
 	}
-	*s = jsonScanner{kids: s.kids[:0], keys: s.keys[:0], open: s.open[:0], buf: s.buf[:0], seen: s.seen}
+	s.b, s.src = nil, ""
+	s.kids, s.keys, s.open, s.buf = s.kids[:0], s.keys[:0], s.open[:0], s.buf[:0]
+	s.at.segs = nil // a path grown past its own buffer is not kept
 	scanners.Put(s)
 }
 
@@ -319,9 +331,9 @@ func (s *jsonScanner) close(dst node, kbase, nbase int) node {
 		}
 		dst.kids = s.takeNodes(n)
 		copy(dst.kids, s.kids[nbase:])
-		// Left as they are: the next container overwrites them, and
-		// release clears the whole stack. Clearing them here cost a write
-		// barrier per pointer whenever the collector was running.
+		// Left as they are: the next container overwrites them (see
+		// pinLimit). Clearing them here cost a write barrier per pointer
+		// whenever the collector was running.
 		s.kids = s.kids[:nbase]
 	}
 	s.open = s.open[:len(s.open)-1]
@@ -486,7 +498,13 @@ func (s *jsonScanner) number() (string, error) {
 func (s *jsonScanner) string() (string, error) {
 	start := s.i
 	src := s.src
-	for i := start + 1; i < len(src); i++ {
+	i := start + 1
+	// Eight bytes at a time while none of them can stop the scan: most of
+	// a document's bytes are in its strings, prose most of all.
+	for i+8 <= len(src) && !mayStop(load8(src, i)) {
+		i += 8
+	}
+	for ; i < len(src); i++ {
 		if !stopsString[src[i]] {
 			continue // one look-up per ordinary byte
 		}
@@ -501,6 +519,28 @@ func (s *jsonScanner) string() (string, error) {
 		}
 	}
 	return "", s.errAt(start, "the string opened here is never closed; add the closing \"")
+}
+
+// load8 reads the eight bytes of s from i on as a little-endian word.
+func load8(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+}
+
+// Words of eight equal bytes, for mayStop.
+const (
+	ones   = 0x0101010101010101
+	highs  = 0x8080808080808080
+	quotes = ones * '"'
+	slashs = ones * '\\'
+)
+
+// mayStop reports whether one of the eight bytes of w may stop a string
+// scan: a quote, a backslash or a control character. It can say yes
+// for a word holding none (a borrow can carry past the byte that made
+// it), never no for a word holding one; the byte loop then decides.
+func mayStop(w uint64) bool {
+	zero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
+	return zero(w^quotes)|zero(w^slashs)|((w-ones*0x20) & ^w & highs) != 0
 }
 
 // stopsString marks the bytes a string scan stops at: the closing quote,

@@ -307,11 +307,26 @@ func take[T any](s *slab[T], n int) []T {
 	return s.cur[l : l+n : l+n]
 }
 
-// recycle clears what was used of the blocks and returns them to their
-// pools; the tree built in them must not be used again. Clearing only the
+// pinLimit is the size of the largest input whose strings pooled memory
+// may keep after Decode: the scanner's stacks and the arena's blocks are
+// cleared after a larger input only. Clearing costs a write barrier per
+// pointer while the collector runs, which is most of the time when a
+// program decodes many documents; left alone, the stale entries are
+// overwritten before they are read, and pin their input (at most this
+// size) only until reused or until the pool is emptied at the collector's
+// next cycles.
+const pinLimit = 1 << 16
+
+// recycle returns the blocks to their pools, clearing what was used of
+// them; the tree built in them must not be used again. Clearing only the
 // used part matters: a small document uses a few dozen of a block's
 // elements, and clearing all of them cost more than reading it.
-func (a *arena) recycle() {
+func (a *arena) recycle() { a.recycleAfter(pinLimit + 1) }
+
+// recycleAfter is recycle after an input of n bytes: the blocks are
+// cleared only when n is over pinLimit.
+func (a *arena) recycleAfter(n int) {
+	clearUsed := n > pinLimit
 	if a.nodes.held != nil {
 		*a.nodes.held = a.nodes.cur
 	}
@@ -319,12 +334,16 @@ func (a *arena) recycle() {
 		*a.keys.held = a.keys.cur
 	}
 	for _, b := range a.nodeBs {
-		clear(*b)
+		if clearUsed {
+			clear(*b)
+		}
 		*b = (*b)[:0]
 		nodeBlocks.Put(b)
 	}
 	for _, b := range a.keyBs {
-		clear(*b)
+		if clearUsed {
+			clear(*b)
+		}
 		*b = (*b)[:0]
 		keyBlocks.Put(b)
 	}
