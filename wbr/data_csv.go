@@ -35,10 +35,11 @@ import (
 // (ErrNoData). Input is streamed and bounded by MaxLineBytes, MaxLines,
 // MaxPoints and MaxMetrics; past a bound ReadCSV stops with ErrTooLarge.
 // Rows are parsed in place: the number of allocations grows with the
-// metrics, not with the rows. A long CSV file of some megabytes given as
-// an *os.File is parsed in two halves at once, with the same result, the
-// same error and the file left at the same offset as read in one piece.
-// Whether the metrics exist is checked by Build, which knows the deck.
+// metrics, not with the rows. A long CSV file of more than a few
+// megabytes given as an *os.File is parsed in two halves at once, with
+// the same result, the same error and the file left at the same offset as
+// read in one piece. Whether the metrics exist is checked by Build, which
+// knows the deck.
 func ReadCSV(r io.Reader) (Data, error) {
 	if f, ok := r.(*os.File); ok {
 		if d, ok := readFileParallel(f); ok {
