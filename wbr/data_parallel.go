@@ -14,6 +14,10 @@ import (
 // Tests lower it so that small files take the parallel path.
 var parallelMin int64 = 2 << 20
 
+// halvesRead, when set (by tests), runs once both halves are read: where a
+// test changes the file under the reader.
+var halvesRead func()
+
 // readFileParallel reads a long CSV file in the order date,metric,value by
 // parsing its two halves at once, each with its own csvReader and store,
 // and joining the stores. It only ever returns a success: ok is false when
@@ -66,13 +70,22 @@ func readFileParallel(f *os.File) (d Data, ok bool) {
 	}()
 	rowsA, errA := a.readRows()
 	<-done
+	if halvesRead != nil {
+		halvesRead()
+	}
 	if errA != nil || errB != nil || rowsA+rowsB == 0 || !joinHalves(&a, &b) {
 		return Data{}, false
 	}
 	if a.d.s.checkAll() != nil {
 		return Data{}, false
 	}
-	if _, err := f.Seek(0, io.SeekEnd); err != nil {
+	// A file that grew or shrank while it was read may have rows the
+	// halves did not see, or lost some they did: read it again, as it is
+	// now, the sequential way, rather than return a part of it.
+	if now, err := f.Stat(); err != nil || now.Size() != end {
+		return Data{}, false
+	}
+	if _, err := f.Seek(end, io.SeekStart); err != nil {
 		return Data{}, false
 	}
 	return a.d, true

@@ -10,6 +10,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // lowerParallelMin makes ReadCSV read files of at least min bytes after
@@ -289,4 +292,46 @@ func BenchmarkReadCSVFile(b *testing.B) {
 func BenchmarkReadCSVFileSequential(b *testing.B) {
 	lowerParallelMin(b, 1<<62)
 	BenchmarkReadCSVFile(b)
+}
+
+// TestReadCSVFileParallelFileChanged appends rows to the file, and cuts
+// it short, after the two halves are read: ReadCSV must not return the
+// halves' rows alone, but read the file as it is now, as the sequential
+// reader would have, and leave the offset at its new end.
+func TestReadCSVFileParallelFileChanged(t *testing.T) {
+	lowerParallelMin(t, 0)
+	in := csvText("date,metric,value\n", longCSV(3, 40, false, "\n"))
+	more := []byte("2026-03-01,late,7\n")
+	for name, change := range map[string]func(path string) []byte{
+		"grew": func(path string) []byte {
+			w, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+			require.NoError(t, err)
+			_, err = w.Write(more)
+			require.NoError(t, err)
+			require.NoError(t, w.Close())
+			return append(append([]byte{}, in...), more...)
+		},
+		"shrank": func(path string) []byte {
+			require.NoError(t, os.Truncate(path, int64(len(in)/2)))
+			now, err := os.ReadFile(path)
+			require.NoError(t, err)
+			return now
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			f := fileAt(t, nil, in)
+			var now []byte
+			halvesRead = func() { now = change(f.Name()) }
+			t.Cleanup(func() { halvesRead = nil })
+			got, gotErr := ReadCSV(f)
+			halvesRead = nil
+			require.NotNil(t, now, "the halves were not read in parallel")
+			want, wantErr := ReadCSV(bytes.NewReader(now))
+			assert.Equal(t, fmt.Sprint(wantErr), fmt.Sprint(gotErr))
+			assert.True(t, reflect.DeepEqual(want, got), "other data than the file holds now")
+			at, err := f.Seek(0, io.SeekCurrent)
+			require.NoError(t, err)
+			assert.Equal(t, int64(len(now)), at)
+		})
+	}
 }
