@@ -153,3 +153,54 @@ func FuzzLoops(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSmallGraph checks that a wheel small enough to be checked by scans
+// (smallGraph) gets the verdict and loops the maps give: the same
+// problems (repeated and empty IDs, unknown ends, repeated and self links)
+// and the same loops. Each byte triple is a link between IDs drawn from a
+// few names, some of which no node has.
+func FuzzSmallGraph(f *testing.F) {
+	f.Add([]byte{5, 0, 1, 0, 1, 2, 1, 2, 0, 0, 1, 0, 1})
+	f.Add([]byte{0x3f, 7, 7, 0, 1, 9, 1, 9, 1, 0})
+	f.Add([]byte{0x14, 0, 0, 1, 2, 3, 0, 3, 2, 1})
+	names := []string{"a", "b", "c", "d", "", "a", "e", "f", "g", "h", "zz"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) < 1 {
+			return
+		}
+		n := 1 + int(data[0]&31)%20 // on both sides of smallGraph
+		w := &Flywheel{Name: "fuzz"}
+		for i := range n {
+			id := fmt.Sprint("n", i)
+			if data[0]&32 != 0 && i%3 == 0 {
+				id = names[i%len(names)] // repeated and empty IDs
+			}
+			w.Nodes = append(w.Nodes, Node{ID: id, Label: id})
+		}
+		end := func(b byte) string {
+			if b >= 200 {
+				return names[int(b)%len(names)]
+			}
+			return w.Nodes[int(b)%n].ID
+		}
+		for i := 1; i+2 < len(data) && len(w.Links) < 2*maxSmallGraph+4; i += 3 {
+			sign := Positive
+			if data[i+2]&1 == 1 {
+				sign = Negative
+			}
+			w.Links = append(w.Links, Link{From: end(data[i]), To: end(data[i+1]), Polarity: sign})
+		}
+		errSmall := w.Validate()
+		loopsSmall, lerrSmall := w.Loops(LoopOptions{MaxLoops: 1000})
+		defer func(limit int) { smallGraph = limit }(smallGraph)
+		smallGraph = 0
+		errMaps := w.Validate()
+		loopsMaps, lerrMaps := w.Loops(LoopOptions{MaxLoops: 1000})
+		if fmt.Sprint(errSmall) != fmt.Sprint(errMaps) {
+			t.Fatalf("scans: %v\nmaps: %v", errSmall, errMaps)
+		}
+		if fmt.Sprint(lerrSmall) != fmt.Sprint(lerrMaps) || !reflect.DeepEqual(loopsSmall, loopsMaps) {
+			t.Fatalf("loops differ:\n%v %v\n%v %v", loopsSmall, lerrSmall, loopsMaps, lerrMaps)
+		}
+	})
+}

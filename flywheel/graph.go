@@ -37,6 +37,24 @@ func (f *Flywheel) index() map[string]int32 {
 	return idx
 }
 
+// maxSmallGraph is the width of newGraph's bit matrix of links, and so
+// the most nodes a graph may have to be found by a scan rather than a map.
+const maxSmallGraph = 16
+
+// smallGraph is the most nodes found by a scan; tests set it to 0 to
+// compare the scans with the maps.
+var smallGraph = maxSmallGraph
+
+// scanIndex is index()[id] found by a scan: the first node with the ID.
+func (f *Flywheel) scanIndex(id string) (int32, bool) {
+	for i := range f.Nodes {
+		if f.Nodes[i].ID == id {
+			return int32(i), true
+		}
+	}
+	return 0, false
+}
+
 // checkSize refuses graphs above the document limits, so a Go caller that
 // skipped Validate still gets bounded work.
 func (f *Flywheel) checkSize() error {
@@ -59,10 +77,19 @@ func (f *Flywheel) checkSize() error {
 // document, so a depth-first search meets paths in lexicographic order and
 // every search is deterministic.
 func newGraph(f *Flywheel) *graph {
-	idx := f.index()
 	n := len(f.Nodes)
+	// A small wheel, as nearly every one is, finds its nodes by a scan and
+	// its repeated links in a bit matrix: for a dozen nodes, building two
+	// maps cost more than the loop search Validate runs on the graph.
+	small := n <= smallGraph
+	var idx map[string]int32
+	var seen map[[2]int32]bool
+	var bits [maxSmallGraph]uint64 // bit b of bits[a]: the link a → b is in
+	if !small {
+		idx = f.index()
+		seen = make(map[[2]int32]bool, len(f.Links))
+	}
 	g := &graph{n: n}
-	seen := make(map[[2]int32]bool, len(f.Links))
 	// The arrays come cut from two allocations: a graph is built for every
 	// analysis and every Validate, and a small wheel's dozen arrays cost
 	// more to allocate one by one than to fill.
@@ -71,12 +98,23 @@ func newGraph(f *Flywheel) *graph {
 	count, rcount := mem.cut(n+1), mem.cut(n+1)
 	g.from, g.to, g.link = mem.cut(L)[:0], mem.cut(L)[:0], mem.cut(L)[:0]
 	for i, l := range f.Links {
-		a, okA := idx[l.From]
-		b, okB := idx[l.To]
-		if !okA || !okB || seen[[2]int32{a, b}] {
-			continue
+		var a, b int32
+		var okA, okB bool
+		if small {
+			a, okA = f.scanIndex(l.From)
+			b, okB = f.scanIndex(l.To)
+			if !okA || !okB || bits[a]&(1<<b) != 0 {
+				continue
+			}
+			bits[a] |= 1 << b
+		} else {
+			a, okA = idx[l.From]
+			b, okB = idx[l.To]
+			if !okA || !okB || seen[[2]int32{a, b}] {
+				continue
+			}
+			seen[[2]int32{a, b}] = true
 		}
-		seen[[2]int32{a, b}] = true
 		g.from = append(g.from, a)
 		g.to = append(g.to, b)
 		g.link = append(g.link, int32(i))

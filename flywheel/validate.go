@@ -23,25 +23,67 @@ func (f *Flywheel) Validate() error {
 		return problem.Nil(docKind)
 	}
 	var l problem.List = validation.Struct(f)
-	idx := make(map[string]int, len(f.Nodes))
+	// A small wheel finds repeated and known IDs and repeated links by a
+	// scan of what came before (see smallGraph); a large one by maps.
+	small := len(f.Nodes) <= smallGraph && len(f.Links) <= 2*smallGraph
+	var idx map[string]int
+	if !small {
+		idx = make(map[string]int, len(f.Nodes))
+	}
 	for i, n := range f.Nodes {
-		if j, dup := idx[n.ID]; dup && n.ID != "" {
+		j, dup := 0, false
+		if small {
+			j32, found := f.scanIndex(n.ID)
+			j, dup = int(j32), found && int(j32) < i
+		} else {
+			j, dup = idx[n.ID]
+		}
+		if dup && n.ID != "" {
 			l.Add(fmt.Sprintf("/nodes/%d/id", i), RuleDuplicateID, "node ID %q is already used by /nodes/%d", n.ID, j)
 			continue
 		}
-		idx[n.ID] = i
+		if !small {
+			idx[n.ID] = i
+		}
 		if n.Initial != nil && !finite(*n.Initial) {
 			l.Add(fmt.Sprintf("/nodes/%d/initial", i), RuleFinite, "must be a finite number, not %v", *n.Initial)
 		}
 	}
 	sound := len(l) == 0
-	pairs := make(map[[2]string]int, len(f.Links))
+	var pairs map[[2]string]int
+	if !small {
+		pairs = make(map[[2]string]int, len(f.Links))
+	}
+	known := func(id string) bool {
+		if small {
+			_, ok := f.scanIndex(id)
+			return ok
+		}
+		_, ok := idx[id]
+		return ok
+	}
+	// linked gives the first link before i from one ID to another.
+	linked := func(i int, from, to string) (int, bool) {
+		if small {
+			for j := range i {
+				if f.Links[j].From == from && f.Links[j].To == to {
+					return j, true
+				}
+			}
+			return 0, false
+		}
+		j, ok := pairs[[2]string{from, to}]
+		if !ok {
+			pairs[[2]string{from, to}] = i
+		}
+		return j, ok
+	}
 	for i, k := range f.Links {
 		// The pointer is spelled out only for a problem: a valid wheel
 		// costs no string per link.
 		at := func() string { return "/links/" + strconv.Itoa(i) }
 		for _, end := range [...]struct{ key, id string }{{"from", k.From}, {"to", k.To}} {
-			if _, ok := idx[end.id]; !ok && end.id != "" {
+			if !known(end.id) && end.id != "" {
 				l.Add(at()+"/"+end.key, RuleUnknownReference, "no node has the ID %q", end.id)
 				sound = false
 			}
@@ -50,11 +92,9 @@ func (f *Flywheel) Validate() error {
 			l.Add(at(), RuleSelfLink, "%q links to itself; a node cannot push itself: model the compounding as a loop through another node", k.From)
 			sound = false
 		}
-		if j, dup := pairs[[2]string{k.From, k.To}]; dup {
+		if j, dup := linked(i, k.From, k.To); dup {
 			l.Add(at(), RuleDuplicateLink, "%q → %q is already linked by /links/%d; merge them into one link", k.From, k.To, j)
 			sound = false
-		} else {
-			pairs[[2]string{k.From, k.To}] = i
 		}
 		if k.Weight != nil && !finite(*k.Weight) {
 			l.Add(at()+"/weight", RuleFinite, "must be a finite number, not %v", *k.Weight)
