@@ -456,13 +456,21 @@ func niceTicks(vals []float64) []float64 {
 	var out []float64
 	for k := 0; k <= 20; k++ {
 		v := start + float64(k)*step
+		if math.IsInf(v, 0) {
+			// k·step overflows near ±MaxFloat64 though the tick itself
+			// fits: the sum of halves, doubled, does not.
+			v = 2 * (start/2 + float64(k)*(step/2))
+		}
+		if math.IsInf(v, 0) {
+			break // past the largest float64: the ticks so far must do
+		}
 		out = append(out, v)
 		if v >= end-step*1e-9 {
 			break
 		}
 	}
 	if len(out) < 2 {
-		out = append(out, out[0]+step)
+		out = append(out, math.Min(out[0]+step, math.MaxFloat64))
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -160,5 +161,23 @@ func TestChartsNearFloatLimit(t *testing.T) {
 			assert.NotContains(t, m.formatValue(&v), "Inf")
 			assert.NotContains(t, m.compact(v), "Inf")
 		}
+	}
+}
+
+// TestNiceTicksNearTheLimit checks that values near ±MaxFloat64 get finite
+// ticks, in order, that cover them as far as float64 reaches: a step times
+// four once overflowed to a +Inf tick and NaN coordinates in the page.
+func TestNiceTicksNearTheLimit(t *testing.T) {
+	for _, in := range [][]float64{{1e308, -1e308}, {1e308, -1e308, 0}, {1.7e308, -1.7e308}, {1e308, -5e307},
+		{math.MaxFloat64, 0}, {-math.MaxFloat64, 1}, {1e308}, {-1e308}, {8e307, -1.7e308}} {
+		ticks := niceTicks(in)
+		require.GreaterOrEqual(t, len(ticks), 2, "%v", in)
+		for i, v := range ticks {
+			assert.False(t, math.IsInf(v, 0) || math.IsNaN(v), "%v: tick %v", in, v)
+			if i > 0 {
+				assert.Greater(t, v, ticks[i-1], "%v: ticks %v", in, ticks)
+			}
+		}
+		assert.LessOrEqual(t, ticks[0], slices.Min(in), "%v: ticks %v", in, ticks)
 	}
 }
