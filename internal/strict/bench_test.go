@@ -129,7 +129,7 @@ func BenchmarkParseYAMLTemplates(b *testing.B) {
 					if _, err := bl.readYAML(data, fast); err != nil {
 						b.Fatal(err)
 					}
-					bl.arena.recycle()
+					bl.arena.recycleAfter(len(data))
 				}
 			})
 		}

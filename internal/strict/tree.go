@@ -237,13 +237,13 @@ const slabSize = 512
 
 // arena hands out the children of containers from blocks shared by many,
 // so a tree costs an allocation per few hundred values. When the tree is
-// only a step of Decode, recycle returns the blocks to a pool for the next
+// only a step of Decode, recycleAfter returns the blocks to a pool for the next
 // document: nothing of the tree outlives decoding (strings are slices of
 // the input, not of the tree).
 type arena struct {
 	nodes  slab[node]
 	keys   slab[key]
-	nodeBs []*[]node // blocks taken from the pools, for recycle
+	nodeBs []*[]node // blocks taken from the pools, for recycleAfter
 	keyBs  []*[]key
 	// room for the first blocks' entries in nodeBs and keyBs
 	nodeB1 [2]*[]node
@@ -317,14 +317,11 @@ func take[T any](s *slab[T], n int) []T {
 // next cycles.
 const pinLimit = 1 << 16
 
-// recycle returns the blocks to their pools, clearing what was used of
-// them; the tree built in them must not be used again. Clearing only the
-// used part matters: a small document uses a few dozen of a block's
-// elements, and clearing all of them cost more than reading it.
-func (a *arena) recycle() { a.recycleAfter(pinLimit + 1) }
-
-// recycleAfter is recycle after an input of n bytes: the blocks are
-// cleared only when n is over pinLimit.
+// recycleAfter returns the blocks to their pools after a tree was built
+// from an input of n bytes; the tree must not be used again. What was used
+// of them is cleared only when n is over pinLimit, and only that part:
+// a small document uses a few dozen of a block's elements, and clearing
+// all of them cost more than reading it.
 func (a *arena) recycleAfter(n int) {
 	clearUsed := n > pinLimit
 	if a.nodes.held != nil {
