@@ -19,18 +19,18 @@ import (
 
 func init() {
 	register(kind{
-		Name:       "decision",
-		Title:      "Decision record: a one-way or two-way door, classified under a policy",
-		SchemaPath: "decision/decision.schema.json",
-		Schema:     decision.Schema,
-		Patterns:   []string{"*.decision.yaml", "*.decision.yml", "*.decision.json", "decision.yaml", "decision.json"},
-		Keys:       []string{"chosen", "reversibility", "costOfFailure"},
-		Template:   "decision.yaml",
-		Testdata:   "decision/testdata",
-		Rules:      decisionRules,
-		Text:       isDecisionRecord,
-		Help: "also *.decision.md, a .md in a folder named decisions, adr or adrs, or one with MADR\n" +
-			"or Nygard headings\n" +
+		Name:             "decision",
+		Title:            "Decision record: a one-way or two-way door, classified under a policy",
+		SchemaPath:       "decision/decision.schema.json",
+		Schema:           decision.Schema,
+		Patterns:         []string{"*.decision.yaml", "*.decision.yml", "*.decision.json", "decision.yaml", "decision.json"},
+		Keys:             []string{"chosen", "reversibility", "costOfFailure"},
+		Template:         "decision.yaml",
+		Testdata:         "decision/testdata",
+		Rules:            decisionRules,
+		MarkdownPatterns: []string{"*.decision.md", "*.decision.markdown"},
+		Text:             isDecisionRecord,
+		Help: "also a .md in a folder named decisions, adr or adrs, or with MADR or Nygard headings\n" +
 			"a folder's records are checked together as a decision log\n" +
 			"policy: -policy, else the one " + configName + " names, else policy.yaml or the\n" +
 			"one *.policy.yaml beside it, else the default",
@@ -83,18 +83,14 @@ var (
 	}
 )
 
-// isDecisionRecord claims a Markdown file as a decision record: one named
-// *.decision.md, one in a folder named decisions, adr or adrs (its README,
-// index and template aside), or one with the headings of a MADR or a
-// Nygard record anywhere; but not one named *.prfaq.md.
+// isDecisionRecord claims a Markdown file as a decision record: one in a
+// folder named decisions, adr or adrs (its README, index and template
+// aside), or one with the headings of a MADR or a Nygard record anywhere.
 func isDecisionRecord(name string, data []byte) bool {
 	slashed := strings.ToLower(strings.ReplaceAll(name, "\\", "/"))
 	base := path.Base(slashed)
 	if ext := path.Ext(base); ext != ".md" && ext != ".markdown" && name != "" {
 		return false
-	}
-	if named := markdownKindOf(base); named != "" {
-		return named == "decision"
 	}
 	if stem := strings.TrimSuffix(base, path.Ext(base)); stem != "readme" && stem != "index" && stem != "template" {
 		for _, seg := range strings.Split(path.Dir(slashed), "/") {
@@ -495,19 +491,4 @@ func placeProblems(data []byte, err error) {
 			pe.Problems[i].Line, pe.Problems[i].Column = locate(p.Path)
 		}
 	}
-}
-
-// markdownKindOf gives the kind a Markdown file's name states, as
-// "0001-cache.decision.md" or "launch.prfaq.md" do, or "" when the name
-// states none. The name wins over the file's headings, as it does for
-// YAML.
-func markdownKindOf(base string) string {
-	stem := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(base), ".md"), ".markdown")
-	switch {
-	case strings.HasSuffix(stem, ".decision"):
-		return "decision"
-	case strings.HasSuffix(stem, ".prfaq"):
-		return "prfaq"
-	}
-	return ""
 }

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -31,10 +30,11 @@ func init() {
 			}
 			return d.Validate()
 		},
-		Rules: prfaq.Rules,
-		Text:  isPRFAQMarkdown,
-		Help:  "also *.prfaq.md, and a .md with an FAQ section",
-		New:   func(*flag.FlagSet) reviewer { return prfaqReviewer{} },
+		Rules:            prfaq.Rules,
+		MarkdownPatterns: []string{"*.prfaq.md", "*.prfaq.markdown"},
+		Text:             isPRFAQMarkdown,
+		Help:             "also a .md with an FAQ section",
+		New:              func(*flag.FlagSet) reviewer { return prfaqReviewer{} },
 	})
 	register(kind{
 		Name:     "narrative",
@@ -57,18 +57,15 @@ func proseOptions(d *doc) prfaq.ReviewOptions {
 	return o
 }
 
-// isPRFAQMarkdown claims a Markdown file named *.prfaq.md, or one with a
-// press release and an FAQ (and not a decision record), as a PR/FAQ; other
-// Markdown, a design doc with an FAQ section among it, is a narrative. prfaq.IsMarkdownPRFAQ alone
+// isPRFAQMarkdown claims a Markdown file with a press release and an FAQ
+// (and not a decision record) as a PR/FAQ; other Markdown, a design doc
+// with an FAQ section among it, is a narrative. prfaq.IsMarkdownPRFAQ alone
 // decides: it reads at most prfaq.MaxBytes, and a pre-filter on headings
 // missed FAQs headed "PRFAQ" or "PR-FAQ" and questions in bold ("**Q:").
 func isPRFAQMarkdown(name string, data []byte) bool {
 	lower := strings.ToLower(name)
 	if !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") && name != "" {
 		return false
-	}
-	if named := markdownKindOf(path.Base(strings.ReplaceAll(lower, "\\", "/"))); named != "" {
-		return named == "prfaq"
 	}
 	return prfaq.IsMarkdownPRFAQ(data)
 }

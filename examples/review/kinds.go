@@ -30,6 +30,10 @@ type kind struct {
 	Patterns []string
 	// Keys are top-level keys only this kind has; any one present names it.
 	Keys []string
+	// MarkdownPatterns are lower-case globs of Markdown file names that
+	// imply the kind ("*.decision.md"): the name wins over what any kind's
+	// Text finds in the file, as Patterns do for YAML and JSON.
+	MarkdownPatterns []string
 	// Text, when set, claims a Markdown or plain-text file for the kind
 	// (a decision record, a PR/FAQ).
 	Text func(name string, data []byte) bool
@@ -125,9 +129,15 @@ func kindNames() []string {
 
 // byPattern names the kind a file name implies, if any.
 func byPattern(name string) (kind, bool) {
+	return byName(name, func(k kind) []string { return k.Patterns })
+}
+
+// byName names the kind one of whose patterns, as pats gives them,
+// matches the base of a file name, in lower case.
+func byName(name string, pats func(kind) []string) (kind, bool) {
 	base := strings.ToLower(path.Base(strings.ReplaceAll(name, "\\", "/")))
 	for _, k := range registry {
-		for _, p := range k.Patterns {
+		for _, p := range pats(k) {
 			if ok, _ := path.Match(p, base); ok {
 				return k, true
 			}
@@ -171,9 +181,12 @@ func isText(name string) bool {
 	return false
 }
 
-// textKind names the kind of a Markdown or text file: the first kind whose
-// Text claims it, else the prose kind.
+// textKind names the kind of a Markdown or text file: the kind its name
+// implies, else the first kind whose Text claims it, else the prose kind.
 func textKind(name string, data []byte) (kind, bool) {
+	if k, ok := byName(name, func(k kind) []string { return k.MarkdownPatterns }); ok {
+		return k, true
+	}
 	for _, k := range registry {
 		if k.Text != nil && k.Text(name, data) {
 			return k, true

@@ -472,6 +472,9 @@ Kinds and the file names that imply them:
 		if len(pats) > 4 {
 			pats = pats[:4]
 		}
+		if len(k.MarkdownPatterns) > 0 {
+			pats = append(slices.Clip(pats), k.MarkdownPatterns[0])
+		}
 		fmt.Fprintf(w, "  %-10s %s\n  %-10s   %s\n", k.Name, k.Title, "", strings.Join(pats, " "))
 		for _, line := range strings.Split(k.Help, "\n") {
 			if line != "" {
@@ -481,8 +484,8 @@ Kinds and the file names that imply them:
 	}
 	fmt.Fprintf(w, `
 A file's kind comes from -kind, else its $schema key, else its name, else
-top-level keys only one kind has; a Markdown or text file's, from the kinds
-that read Markdown, else it is prose.
+top-level keys only one kind has; a Markdown or text file's, from its name,
+else from the kinds that read Markdown, else it is prose.
 
 Configuration: %s in a reviewed file's folder or the nearest parent:
   rules: {RULE-ID: off|info|warning|error}   prose: {acronyms, words}
